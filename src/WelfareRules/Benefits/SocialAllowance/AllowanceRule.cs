@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Immutable;
+using NodaTime;
+using WelfareRules.Facts;
+
+namespace WelfareRules.Benefits.SocialAllowance;
+
+/// <summary>Which combination class a group's rule belongs to (ND 20 Art 6 k2).</summary>
+internal enum RuleCategory
+{
+    Child,
+    SingleParent,
+    Elderly,
+    Disability,
+    HivAdult,
+}
+
+/// <summary>From when a group's allowance is paid (ND 20 Art 8 k1 đ).</summary>
+internal enum StartRule
+{
+    /// <summary>The month the decision is signed.</summary>
+    DecisionMonth,
+
+    /// <summary>The month the disability-level certificate is issued.</summary>
+    DisabilityCertificateMonth,
+
+    /// <summary>The month the qualifying age is reached (K5b, K5c): eligibility by age is the start.</summary>
+    AgeReached,
+}
+
+/// <summary>The outcome of one eligibility rule for one person-month: the case, and a multiplier (children raised, for K4).</summary>
+internal readonly record struct RuleMatch(string Case, int Multiplier, string ReasonEnglish, string ReasonVietnamese)
+{
+    internal bool IsMatch => Case is not null;
+}
+
+/// <summary>
+/// An eligibility rule: a pure function from a person and month to a case of the group (or no match).
+/// Groups in the rule files name a rule; the rule names the cases whose coefficients the files set.
+/// </summary>
+internal sealed class AllowanceRule
+{
+    internal AllowanceRule(string name, RuleCategory category, StartRule start, ImmutableArray<string> cases, Func<Person, YearMonth, RuleMatch> match)
+    {
+        Name = name;
+        Category = category;
+        Start = start;
+        Cases = cases;
+        Match = match;
+    }
+
+    internal string Name { get; }
+
+    internal RuleCategory Category { get; }
+
+    internal StartRule Start { get; }
+
+    internal ImmutableArray<string> Cases { get; }
+
+    /// <summary>Returns a match whose <see cref="RuleMatch.Case"/> is null when the person is not in the group.</summary>
+    internal Func<Person, YearMonth, RuleMatch> Match { get; }
+}

@@ -1,0 +1,32 @@
+using System;
+
+namespace WelfareRules.Evaluation;
+
+/// <summary>Why a situation could not be evaluated.</summary>
+public enum EvaluationError
+{
+    /// <summary>The benefit month is outside the law encoded (e.g. before ND 20/2021 applied).</summary>
+    LawNotEncoded = 0,
+
+    /// <summary>No instrument applies to the jurisdiction.</summary>
+    UnknownJurisdiction = 1,
+
+    /// <summary>Strict evaluation met provisional law.</summary>
+    ProvisionalLaw = 2,
+
+    /// <summary>The facts contradict themselves (e.g. a death before the birth, a person not yet born in the month).</summary>
+    InconsistentFacts = 3,
+}
+
+/// <summary>A situation could not be evaluated on the rule set given.</summary>
+public sealed class EvaluationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="error">Why evaluation failed.</param>
+    /// <param name="message">A message saying what and why.</param>
+    public EvaluationException(EvaluationError error, string message)
+        : base(message) => Error = error;
+
+    /// <summary>Why evaluation failed.</summary>
+    public EvaluationError Error { get; }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Benefits;
+using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Legal;
+using WelfareRules.Reports;
+
+namespace WelfareRules.Evaluation;
+
+/// <summary>Evaluates one person-month against a rule set: a pure function of its inputs.</summary>
+internal static class Evaluator
+{
+    internal static Report Evaluate(RuleSet rules, Situation situation, EvaluationOptions options)
+    {
+        var (jurisdiction, month, person) = situation;
+        if (!rules.Knows(jurisdiction))
+        {
+            throw new EvaluationException(EvaluationError.UnknownJurisdiction,
+                $"no instrument of the rule set applies to {jurisdiction}; known: {string.Join(", ", rules.Jurisdictions.Select(j => j.Code).Order())}");
+        }
+
+        var law = rules.ForMonth(jurisdiction, month);
+        if (!law.IsCovered || law.Standard is null)
+        {
+            throw new EvaluationException(EvaluationError.LawNotEncoded,
+                $"the law in force in {Format.Month(month)} is not encoded: the monthly social allowance is encoded from {(law.LawStart is { } start ? Format.Month(start.ToYearMonth()) : "no month")} (the earlier ND 136/2013 regime is history only)");
+        }
+
+        CheckFacts(person, month);
+        var explain = options.Explain ? new Explainer() : null;
+        ExplainStandard(law, explain);
+
+        var entitlements = ImmutableArray.CreateBuilder<Entitlement>();
+        if (person.DeathDate is { } death && death.ToYearMonth() < month)
+        {
+            explain?.Add(
+                $"Died on {Format.Date(death)}: monthly benefits stop from the month after the month of death",
+                $"Chết ngày {Format.Date(death)}: thôi hưởng từ tháng sau tháng chết",
+                LawCitations.StopMonth);
+        }
+        else
+        {
+            var candidates = SocialAllowanceCalculator.Candidates(law, person, explain);
+            foreach (var chosen in SocialAllowanceCalculator.Combine(candidates, explain))
+            {
+                entitlements.Add(SocialAllowanceCalculator.ToEntitlement(chosen, law.Standard));
+            }
+
+            if (candidates.Count == 0)
+            {
+                explain?.Add("No monthly social allowance group applies this month", "Không thuộc diện hưởng trợ cấp xã hội hằng tháng trong tháng này");
+            }
+        }
+
+        var list = entitlements.ToImmutable();
+        var warnings = Warnings(list);
+        if (options.Strict && !warnings.IsEmpty)
+        {
+            throw new EvaluationException(EvaluationError.ProvisionalLaw,
+                "strict mode: the result depends on provisional law: " + string.Join("; ", warnings));
+        }
+
+        return new Report(jurisdiction, month, law.Standard, list, warnings, explain?.ToImmutable() ?? []);
+    }
+
+    private static void CheckFacts(Person person, NodaTime.YearMonth month)
+    {
+        if (person.BirthDate.ToYearMonth() > month)
+        {
+            throw new EvaluationException(EvaluationError.InconsistentFacts,
+                $"the person is born on {Format.Date(person.BirthDate)}, after the benefit month {Format.Month(month)}");
+        }
+
+        if (person.DeathDate is { } death && death < person.BirthDate)
+        {
+            throw new EvaluationException(EvaluationError.InconsistentFacts,
+                $"the death date {Format.Date(death)} is before the birth date {Format.Date(person.BirthDate)}");
+        }
+    }
+
+    private static void ExplainStandard(MonthLaw law, Explainer? explain)
+    {
+        if (explain is null)
+        {
+            return;
+        }
+
+        var standard = law.Standard!;
+        if (standard.Local is null)
+        {
+            explain.Add(
+                $"Standard (mức chuẩn trợ giúp xã hội) in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the national standard",
+                $"Mức chuẩn trợ giúp xã hội tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng (mức chuẩn quốc gia)",
+                standard.Basis);
+        }
+        else if (standard.IsNationalFloor)
+        {
+            explain.Add(
+                $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the national standard, because the {law.Jurisdiction} standard ({Format.Amount(standard.Local.Amount)}) is lower and a local standard may not be lower than the national one",
+                $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn quốc gia, vì mức chuẩn của {law.Jurisdiction} ({Format.Amount(standard.Local.Amount)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia",
+                standard.Basis, standard.Local.Basis, LawCitations.LocalFloor);
+        }
+        else
+        {
+            var national = standard.National is { } n ? $" (national: {Format.Amount(n.Amount)})" : "";
+            var nationalVi = standard.National is { } nv ? $" (mức quốc gia: {Format.Amount(nv.Amount)})" : "";
+            explain.Add(
+                $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the {law.Jurisdiction} standard, not lower than the national one{national}",
+                $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn của {law.Jurisdiction}, không thấp hơn mức quốc gia{nationalVi}",
+                standard.Basis, LawCitations.LocalFloor);
+        }
+    }
+
+    private static ImmutableArray<string> Warnings(ImmutableArray<Entitlement> entitlements)
+    {
+        var seen = new HashSet<string>();
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        foreach (var citation in entitlements.SelectMany(e => e.Basis).Where(c => c.IsProvisional))
+        {
+            if (seen.Add(citation.ToString()))
+            {
+                warnings.Add($"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text; figures that depend on it may change");
+            }
+        }
+
+        return warnings.ToImmutable();
+    }
+}

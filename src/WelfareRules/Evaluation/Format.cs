@@ -1,0 +1,19 @@
+using System.Globalization;
+using NodaTime;
+using WelfareRules.Money;
+
+namespace WelfareRules.Evaluation;
+
+/// <summary>Formatting for explanations: invariant and stable.</summary>
+internal static class Format
+{
+    internal static string Amount(Dong amount) => amount.Value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    internal static string Amount(decimal amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
+
+    internal static string Factor(decimal factor) => factor.ToString(CultureInfo.InvariantCulture);
+
+    internal static string Month(YearMonth month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    internal static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+using NodaTime;
+
+namespace WelfareRules.Facts;
+
+/// <summary>The circumstances of the person's household.</summary>
+/// <remarks>Immutable and thread-safe; equality is by value. The default is a household that is neither poor nor near-poor, in an urban area.</remarks>
+public sealed record Household
+{
+    /// <summary>A household with every fact at its default.</summary>
+    public static Household Default { get; } = new();
+
+    /// <summary>The recognised poverty status in the person's jurisdiction.</summary>
+    public Poverty Poverty { get; init; }
+
+    /// <summary>Urban or rural.</summary>
+    public Area Area { get; init; }
+
+    /// <summary>Lives in an extremely disadvantaged ethnic-minority or mountain commune or village (groups K5b, K7).</summary>
+    public bool ExtremelyDifficultArea { get; init; }
+
+    /// <summary>The month the household was recognised as having left poverty or near-poverty, or null.</summary>
+    public YearMonth? EscapedPovertyMonth { get; init; }
+
+    /// <summary>A farming, forestry, fishery or salt household with an average living standard (health insurance).</summary>
+    public bool AverageLivingStandardFarming { get; init; }
+
+    /// <summary>Whether the household is poor or near-poor.</summary>
+    public bool IsPoorOrNearPoor => Poverty is Poverty.Poor or Poverty.NearPoor;
+}

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+
+namespace WelfareRules.Facts;
+
+/// <summary>
+/// A person's circumstances, with the names of the command-line contract (<c>spec/cli-contract.md</c>).
+/// Every fact but the birth date is optional: booleans default to false, counts to 0, enumerations to their first value, dates to absent.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Counts are checked in their <c>init</c> accessors, so a <c>with</c> expression cannot bypass them.</remarks>
+public sealed record Person
+{
+    private readonly int childrenUnder36Months;
+    private readonly int healthInsuranceHouseholdOrder;
+    private readonly ImmutableArray<RaisedChild> childrenRaisedAlone = ImmutableArray<RaisedChild>.Empty;
+    private readonly Household household = Household.Default;
+
+    /// <summary>Creates a person born on the given date.</summary>
+    /// <param name="birthDate">The date of birth.</param>
+    public Person(LocalDate birthDate) => BirthDate = birthDate;
+
+    /// <summary>The date of birth.</summary>
+    public LocalDate BirthDate { get; init; }
+
+    /// <summary>The date of death, or null.</summary>
+    public LocalDate? DeathDate { get; init; }
+
+    /// <summary>How the death happened (funeral support).</summary>
+    public DeathCause DeathCause { get; init; }
+
+    /// <summary>Cremated (Hanoi cremation support).</summary>
+    public bool Cremated { get; init; }
+
+    /// <summary>Has permanent residence (hộ khẩu thường trú) in the jurisdiction.</summary>
+    public bool PermanentResident { get; init; }
+
+    /// <summary>The household.</summary>
+    public Household Household { get => household; init => household = value ?? Household.Default; }
+
+    /// <summary>The Art 5 k1 case of a child with no source of nurture.</summary>
+    public Orphanhood Orphanhood { get; init; }
+
+    /// <summary>In general education, vocational training, secondary vocational, college or a first university degree.</summary>
+    public bool InEducation { get; init; }
+
+    /// <summary>Living with HIV/AIDS.</summary>
+    public bool HivPositive { get; init; }
+
+    /// <summary>The certified disability level.</summary>
+    public Disability Disability { get; init; }
+
+    /// <summary>The date the disability-level certificate was issued, or null.</summary>
+    public LocalDate? DisabilityCertifiedOn { get; init; }
+
+    /// <summary>The children this person raises as a single parent (unmarried, widowed, or spouse declared missing).</summary>
+    public ImmutableArray<RaisedChild> ChildrenRaisedAlone
+    {
+        get => childrenRaisedAlone;
+        init => childrenRaisedAlone = value.IsDefault ? ImmutableArray<RaisedChild>.Empty : value;
+    }
+
+    /// <summary>No one obliged and able to support the person, or the supporter is on the monthly allowance.</summary>
+    public bool WithoutSupporter { get; init; }
+
+    /// <summary>Receives a pension or a monthly social-insurance benefit.</summary>
+    public bool ReceivesPension { get; init; }
+
+    /// <summary>Where and with whom the person lives.</summary>
+    public LivingArrangement LivingArrangement { get; init; }
+
+    /// <summary>Qualifies for a facility but is cared for in the community (K5d).</summary>
+    public bool EligibleForFacilityCare { get; init; }
+
+    /// <summary>Pregnant (Art 20 k2).</summary>
+    public bool Pregnant { get; init; }
+
+    /// <summary>The number of own children under 36 months the person raises (Art 20 k2).</summary>
+    public int ChildrenUnder36Months
+    {
+        get => childrenUnder36Months;
+        init => childrenUnder36Months = Preconditions.CheckNonNegative(value, nameof(ChildrenUnder36Months));
+    }
+
+    /// <summary>The date the competent chairman signed the allowance decision, or null when not given (the person is taken as already decided).</summary>
+    public LocalDate? DecisionSignedOn { get; init; }
+
+    /// <summary>Belongs to an ethnic minority.</summary>
+    public bool EthnicMinority { get; init; }
+
+    /// <summary>A pupil or student (health insurance).</summary>
+    public bool Student { get; init; }
+
+    /// <summary>Already holds a health-insurance card through another scheme.</summary>
+    public bool HasOtherHealthInsurance { get; init; }
+
+    /// <summary>0: not enrolling through a household plan; n ≥ 1: the n-th member of the household to enrol.</summary>
+    public int HealthInsuranceHouseholdOrder
+    {
+        get => healthInsuranceHouseholdOrder;
+        init => healthInsuranceHouseholdOrder = Preconditions.CheckNonNegative(value, nameof(HealthInsuranceHouseholdOrder));
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Person? other) =>
+        other is not null
+        && EqualityContract == other.EqualityContract
+        && BirthDate == other.BirthDate && DeathDate == other.DeathDate && DeathCause == other.DeathCause
+        && Cremated == other.Cremated && PermanentResident == other.PermanentResident && Household == other.Household
+        && Orphanhood == other.Orphanhood && InEducation == other.InEducation && HivPositive == other.HivPositive
+        && Disability == other.Disability && DisabilityCertifiedOn == other.DisabilityCertifiedOn
+        && ChildrenRaisedAlone.SequenceEqual(other.ChildrenRaisedAlone)
+        && WithoutSupporter == other.WithoutSupporter && ReceivesPension == other.ReceivesPension
+        && LivingArrangement == other.LivingArrangement && EligibleForFacilityCare == other.EligibleForFacilityCare
+        && Pregnant == other.Pregnant && ChildrenUnder36Months == other.ChildrenUnder36Months
+        && DecisionSignedOn == other.DecisionSignedOn && EthnicMinority == other.EthnicMinority && Student == other.Student
+        && HasOtherHealthInsurance == other.HasOtherHealthInsurance && HealthInsuranceHouseholdOrder == other.HealthInsuranceHouseholdOrder;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => System.HashCode.Combine(BirthDate, DeathDate, Household, Orphanhood, Disability, ChildrenRaisedAlone.Length, LivingArrangement, DecisionSignedOn);
+
+    /// <summary>The children raised alone, as a read-only list.</summary>
+    internal IReadOnlyList<RaisedChild> Children => childrenRaisedAlone;
+}

@@ -1,0 +1,8 @@
+using NodaTime;
+
+namespace WelfareRules.Facts;
+
+/// <summary>A child raised by a single parent (ND 20 Art 5 k4).</summary>
+/// <param name="BirthDate">The child's date of birth.</param>
+/// <param name="InEducation">Whether the child is in general education, vocational training, college or a first university degree.</param>
+public sealed record RaisedChild(LocalDate BirthDate, bool InEducation = false);

@@ -1,0 +1,52 @@
+using NodaTime;
+using WelfareRules.Legal;
+
+namespace WelfareRules.Law;
+
+/// <summary>
+/// A beneficiary group (nhóm đối tượng) defined by an instrument: its id, the eligibility rule (code)
+/// that decides membership, the date it opens, and its legal basis. Its coefficients are provisions.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class GroupDefinition
+{
+    internal GroupDefinition(string id, string code, string rule, Jurisdiction jurisdiction, LocalDate from, string title, string? titleEnglish, Citation basis, SourceLocation location)
+    {
+        Id = id;
+        Code = code;
+        Rule = rule;
+        Jurisdiction = jurisdiction;
+        From = from;
+        Title = title;
+        TitleEnglish = titleEnglish;
+        Basis = basis;
+        Location = location;
+    }
+
+    /// <summary>The group's id as reports show it, e.g. <c>ND20-5-5a</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>A short code, e.g. <c>K5a</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>The eligibility rule (a pure function in the library) that decides membership; see <c>docs/rule-files.md</c>.</summary>
+    public string Rule { get; }
+
+    /// <summary>Where the group exists.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>The date from which the group exists (it may be closed later by a <c>group-open</c> provision).</summary>
+    public LocalDate From { get; }
+
+    /// <summary>The Vietnamese title.</summary>
+    public string Title { get; }
+
+    /// <summary>An English title, or null.</summary>
+    public string? TitleEnglish { get; }
+
+    /// <summary>The provision defining the group.</summary>
+    public Citation Basis { get; }
+
+    /// <summary>Where the group was read from.</summary>
+    public SourceLocation Location { get; }
+}

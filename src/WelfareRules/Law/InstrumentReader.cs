@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Legal;
+using WelfareRules.Serialization;
+
+namespace WelfareRules.Law;
+
+/// <summary>
+/// Reads an instrument from a rule file (the JSON format of <c>docs/rule-files.md</c>). A file with any
+/// problem is refused whole, with every problem's file, line and JSON path.
+/// </summary>
+public static class InstrumentReader
+{
+    /// <summary>The rule-file format version this library reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Reads a rule file from disk.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The instrument.</returns>
+    /// <exception cref="RuleFileException">The file is malformed or contradicts itself.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Instrument ReadFile(string path) => Read(File.ReadAllBytes(path), Path.GetFileName(path));
+
+    /// <summary>Reads a rule file from UTF-8 bytes.</summary>
+    /// <param name="utf8">The file's content.</param>
+    /// <param name="fileName">The name used in error messages.</param>
+    /// <returns>The instrument.</returns>
+    /// <exception cref="RuleFileException">The file is malformed or contradicts itself.</exception>
+    public static Instrument Read(ReadOnlySpan<byte> utf8, string fileName)
+    {
+        // Tolerate a UTF-8 byte-order mark, as editors on Windows write one.
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        InstrumentDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.InstrumentDto);
+        }
+        catch (JsonException exception)
+        {
+            throw new RuleFileException([new RuleFileProblem(
+                new SourceLocation(fileName, (int)(exception.LineNumber ?? 0) + 1, exception.Path ?? "$"), JsonText.Message(exception))]);
+        }
+
+        var index = JsonLineIndex.Build(utf8);
+        var problems = new List<RuleFileProblem>();
+        var instrument = dto is null ? null : Convert(dto, fileName, index, problems);
+        if (dto is null)
+        {
+            problems.Add(new(new SourceLocation(fileName, 1, "$"), "the file holds no instrument (null)"));
+        }
+
+        return problems.Count > 0 || instrument is null ? throw new RuleFileException([.. problems]) : instrument;
+    }
+
+    private static Instrument? Convert(InstrumentDto dto, string file, JsonLineIndex index, List<RuleFileProblem> problems)
+    {
+        SourceLocation At(string path) => new(file, index.LineOf(path), path);
+        void Problem(string path, string message) => problems.Add(new(At(path), message));
+
+        if (dto.Format != FormatVersion)
+        {
+            Problem("$.format", dto.Format is null ? $"missing \"format\": this library reads format {FormatVersion}" : $"format {dto.Format} is not supported; this library reads format {FormatVersion}");
+        }
+
+        string id = Required(dto.Id, "$.id", "the instrument's number (số hiệu), e.g. \"20/2021/NĐ-CP\"");
+        string title = Required(dto.Title, "$.title", "the Vietnamese title");
+        string issuer = Required(dto.Issuer, "$.issuer", "the issuing body");
+        var kind = ParseEnum<InstrumentKind>(dto.Kind, "$.kind", required: true) ?? InstrumentKind.Draft;
+        var status = ParseEnum<ProvisionStatus>(dto.Status, "$.status", required: true) ?? ProvisionStatus.Provisional;
+        Jurisdiction jurisdiction = Jurisdiction.Vietnam;
+        if (dto.Jurisdiction is null)
+        {
+            Problem("$.jurisdiction", "missing \"jurisdiction\" (VN or a province code such as VN-HN)");
+        }
+        else if (!Jurisdiction.TryParse(dto.Jurisdiction, out jurisdiction))
+        {
+            Problem("$.jurisdiction", $"\"{dto.Jurisdiction}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
+        }
+
+        if (dto.AppliesFrom is null)
+        {
+            Problem("$.appliesFrom", "missing \"appliesFrom\": the first date the instrument's provisions apply to");
+        }
+
+        var appliesFrom = dto.AppliesFrom ?? LocalDate.MinIsoValue;
+        var groups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        for (int i = 0; i < (dto.Groups?.Count ?? 0); i++)
+        {
+            string path = $"$.groups[{i}]";
+            var g = dto.Groups![i];
+            if (g is null)
+            {
+                Problem(path, "a group is an object, not null");
+                continue;
+            }
+
+            string groupId = Required(g.Id, path + ".id", "the group's id, e.g. \"ND20-5-1\"");
+            string rule = Required(g.Rule, path + ".rule", "the eligibility rule");
+            string groupTitle = Required(g.Title, path + ".title", "the Vietnamese title");
+            var basis = Basis(g.Basis, path, id, status);
+            if (g.From is null)
+            {
+                Problem(path + ".from", "missing \"from\": the date the group opens");
+            }
+
+            if (basis is not null && g.From is { } from)
+            {
+                groups.Add(new GroupDefinition(groupId, g.Code ?? groupId, rule, jurisdiction, from, groupTitle, g.TitleEn, basis, At(path)));
+            }
+        }
+
+        var provisions = ImmutableArray.CreateBuilder<Provision>();
+        for (int i = 0; i < (dto.Provisions?.Count ?? 0); i++)
+        {
+            string path = $"$.provisions[{i}]";
+            var p = dto.Provisions![i];
+            if (p is null)
+            {
+                Problem(path, "a provision is an object, not null");
+                continue;
+            }
+
+            string parameter = Required(p.Parameter, path + ".parameter", "the parameter's name");
+            var basis = Basis(p.Basis, path, id, status);
+            if (p.From is null)
+            {
+                Problem(path + ".from", "missing \"from\": the first date the value applies");
+            }
+
+            decimal? value = Value(p.Value, parameter, path + ".value");
+            if (basis is not null && p.From is { } from && value is { } v && parameter.Length > 0)
+            {
+                provisions.Add(new Provision(new ParameterKey(parameter, p.Group, p.Case), jurisdiction, from, v, basis, p.Note, At(path)));
+            }
+        }
+
+        return problems.Count > 0 ? null : new Instrument(id, kind, title, dto.TitleEn, issuer, jurisdiction, dto.Signed, dto.Effective, appliesFrom,
+            status, dto.Source, groups.ToImmutable(), provisions.ToImmutable(), file);
+
+        string Required(string? value, string path, string what)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Problem(path, $"missing \"{path[(path.LastIndexOf('.') + 1)..]}\": {what}");
+                return "";
+            }
+
+            return value;
+        }
+
+        T? ParseEnum<T>(string? text, string path, bool required) where T : struct, Enum
+        {
+            if (text is null)
+            {
+                if (required)
+                {
+                    Problem(path, $"missing \"{path[(path.LastIndexOf('.') + 1)..]}\": one of {ContractEnum<T>.Names}");
+                }
+
+                return null;
+            }
+
+            if (ContractEnum<T>.TryParse(text, out var result))
+            {
+                return result;
+            }
+
+            Problem(path, $"\"{text}\" is not one of {ContractEnum<T>.Names}");
+            return null;
+        }
+
+        Citation? Basis(BasisDto? basis, string path, string instrumentId, ProvisionStatus instrumentStatus)
+        {
+            if (basis is null)
+            {
+                Problem(path + ".basis", "missing \"basis\": every provision cites its article (and clause and point)");
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(basis.Article))
+            {
+                Problem(path + ".basis.article", "missing \"article\": every provision cites its article");
+                return null;
+            }
+
+            var provisionStatus = ParseEnum<ProvisionStatus>(basis.Status, path + ".basis.status", required: false) ?? instrumentStatus;
+            return instrumentId.Length == 0 ? null : new Citation(instrumentId, basis.Article, basis.Clause, basis.Point, provisionStatus);
+        }
+
+        decimal? Value(JsonElement? element, string parameter, string path)
+        {
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null)
+            {
+                Problem(path, "missing \"value\"");
+                return null;
+            }
+
+            var kind = ParameterCatalog.TryGet(parameter, out var definition) ? definition.Kind : (ParameterKind?)null;
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.True or JsonValueKind.False when kind is null or ParameterKind.Switch:
+                    return e.ValueKind == JsonValueKind.True ? 1m : 0m;
+                case JsonValueKind.Number when kind is not ParameterKind.Switch && e.TryGetDecimal(out decimal number):
+                    if (number < 0)
+                    {
+                        Problem(path, $"{number} is negative; the law's amounts and factors are not");
+                        return null;
+                    }
+
+                    if (kind == ParameterKind.Amount && number != decimal.Truncate(number))
+                    {
+                        Problem(path, $"{number} is not a whole number of đồng");
+                        return null;
+                    }
+
+                    return number;
+                default:
+                    Problem(path, kind == ParameterKind.Switch ? "expected true or false" : "expected a number");
+                    return null;
+            }
+        }
+    }
+}

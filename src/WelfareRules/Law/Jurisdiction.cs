@@ -1,0 +1,70 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace WelfareRules.Law;
+
+/// <summary>
+/// Where law applies: the country (<c>VN</c>) or a province beneath it, named by its ISO 3166-2 code
+/// (<c>VN-HN</c> for Hà Nội). A province's law applies on top of the national law.
+/// </summary>
+/// <remarks>Immutable and thread-safe; equality is by code (ordinal, upper case).</remarks>
+public sealed partial record Jurisdiction
+{
+    /// <summary>The country: national law only.</summary>
+    public static Jurisdiction Vietnam { get; } = new("VN");
+
+    /// <summary>Hà Nội (Hanoi), beneath <see cref="Vietnam"/>.</summary>
+    public static Jurisdiction Hanoi { get; } = new("VN-HN");
+
+    private Jurisdiction(string code) => Code = code;
+
+    /// <summary>The ISO 3166-2 code, e.g. <c>VN</c> or <c>VN-HN</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>The jurisdiction above this one, or null for the country.</summary>
+    public Jurisdiction? Parent => Code.Length > 2 ? Vietnam : null;
+
+    /// <summary>Whether this is the country itself.</summary>
+    public bool IsNational => Code.Length == 2;
+
+    /// <summary>Parses a code such as <c>VN</c> or <c>VN-HN</c>.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The jurisdiction.</returns>
+    /// <exception cref="FormatException">The code is not <c>VN</c> or <c>VN-</c> followed by one to three letters or digits.</exception>
+    public static Jurisdiction Parse(string code) =>
+        TryParse(code, out var result) ? result
+            : throw new FormatException($"\"{code}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
+
+    /// <summary>Tries to parse a jurisdiction code.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="result">The jurisdiction, when the code is valid.</param>
+    /// <returns>Whether the code is valid.</returns>
+    public static bool TryParse(string? code, out Jurisdiction result)
+    {
+        result = Vietnam;
+        if (code is null || !CodePattern().IsMatch(code))
+        {
+            return false;
+        }
+
+        result = code switch
+        {
+            "VN" => Vietnam,
+            "VN-HN" => Hanoi,
+            _ => new Jurisdiction(code),
+        };
+        return true;
+    }
+
+    /// <summary>Whether law made for <paramref name="other"/> applies here: the same jurisdiction or one above it.</summary>
+    /// <param name="other">The jurisdiction an instrument was made for.</param>
+    /// <returns>Whether its law applies in this jurisdiction.</returns>
+    public bool IsWithin(Jurisdiction other) => other == this || (Parent is { } parent && parent.IsWithin(other));
+
+    /// <summary>The code.</summary>
+    /// <returns>The code.</returns>
+    public override string ToString() => Code;
+
+    [GeneratedRegex("^VN(-[A-Z0-9]{1,3})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace WelfareRules.Law;
+
+/// <summary>One problem found in a rule file: where, and what.</summary>
+/// <param name="Location">The file, line and JSON path.</param>
+/// <param name="Message">What is wrong, in terms of the rule file.</param>
+public sealed record RuleFileProblem(SourceLocation Location, string Message)
+{
+    /// <summary>Formats as <c>file line N: path: message</c>.</summary>
+    /// <returns>The problem as text.</returns>
+    public override string ToString() => $"{Location}: {Message}";
+}
+
+/// <summary>
+/// A rule file (an instrument) or a combination of instruments was refused: it is malformed, or it
+/// contradicts itself or the law it is added to. Nothing of it was applied.
+/// </summary>
+public sealed class RuleFileException : Exception
+{
+    /// <summary>Creates the exception from the problems found.</summary>
+    /// <param name="problems">The problems, at least one.</param>
+    public RuleFileException(ImmutableArray<RuleFileProblem> problems)
+        : base(Describe(problems)) => Problems = problems;
+
+    /// <summary>Every problem found, in file order.</summary>
+    public ImmutableArray<RuleFileProblem> Problems { get; }
+
+    private static string Describe(ImmutableArray<RuleFileProblem> problems) =>
+        problems.IsDefaultOrEmpty
+            ? throw new ArgumentException("A rule-file exception has at least one problem.", nameof(problems))
+            : "Rule file refused: " + string.Join(Environment.NewLine, problems.Select(p => p.ToString()));
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Reports;
+
+namespace WelfareRules.Law;
+
+/// <summary>
+/// A set of instruments that together make the law: the built-in law (<see cref="BuiltIn"/>), or that law
+/// with more instruments on top (<see cref="With(Instrument)"/>): a provincial resolution, an amendment,
+/// or a draft policy change. Validated whole when built: a contradiction refuses the whole set.
+/// </summary>
+/// <remarks>Immutable and thread-safe; <see cref="With(Instrument)"/> returns a new rule set and leaves this one unchanged.</remarks>
+public sealed partial class RuleSet
+{
+    private static readonly Lazy<RuleSet> BuiltInRules = new(() => Create(BuiltInLaw.Load()));
+
+    private readonly FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines;
+    private readonly ConcurrentDictionary<(Jurisdiction, YearMonth), MonthLaw> months = new();
+
+    private RuleSet(ImmutableArray<Instrument> instruments, FrozenDictionary<(Jurisdiction, ParameterKey), ParameterTimeline> timelines, ImmutableArray<GroupDefinition> groups)
+    {
+        Instruments = instruments;
+        this.timelines = timelines;
+        Groups = groups;
+    }
+
+    /// <summary>The law built into the library: national law and the provinces encoded so far (see <c>docs/law-coverage.md</c>).</summary>
+    /// <exception cref="RuleFileException">Never for a released build: the built-in law is validated by the test suite.</exception>
+    public static RuleSet BuiltIn => BuiltInRules.Value;
+
+    /// <summary>The instruments, in the order given.</summary>
+    public ImmutableArray<Instrument> Instruments { get; }
+
+    /// <summary>Every beneficiary group the instruments define.</summary>
+    public ImmutableArray<GroupDefinition> Groups { get; }
+
+    /// <summary>The version of the law: the latest signing, effect or application date among the instruments.</summary>
+    public LocalDate Version => Instruments.Select(i => Latest(i.AppliesFrom, Latest(i.Signed, i.Effective))).Max();
+
+    /// <summary>Every jurisdiction some instrument applies to.</summary>
+    public IEnumerable<Jurisdiction> Jurisdictions => Instruments.Select(i => i.Jurisdiction).Distinct();
+
+    /// <summary>Builds and validates a rule set.</summary>
+    /// <param name="instruments">The instruments.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="RuleFileException">The instruments contradict themselves or each other; every problem is listed.</exception>
+    public static RuleSet Create(IEnumerable<Instrument> instruments)
+    {
+        var list = Preconditions.CheckNotNull(instruments, nameof(instruments)).ToImmutableArray();
+        var problems = new List<RuleFileProblem>();
+        var groups = RuleSetValidator.Validate(list, problems, out var timelines);
+        if (problems.Count > 0)
+        {
+            throw new RuleFileException([.. problems]);
+        }
+
+        return new RuleSet(list, timelines, groups);
+    }
+
+    /// <summary>This law with one more instrument on top. This rule set is unchanged.</summary>
+    /// <param name="instrument">The instrument to add.</param>
+    /// <returns>The new rule set.</returns>
+    /// <exception cref="RuleFileException">The instrument contradicts itself or this law; nothing is applied.</exception>
+    public RuleSet With(Instrument instrument) => Create(Instruments.Add(Preconditions.CheckNotNull(instrument, nameof(instrument))));
+
+    /// <summary>Whether the rule set knows a jurisdiction (the country, or a province with at least one instrument).</summary>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <returns>Whether it is known.</returns>
+    public bool Knows(Jurisdiction jurisdiction) => jurisdiction.IsNational || Instruments.Any(i => i.Jurisdiction == jurisdiction);
+
+    /// <summary>The timeline of a parameter in a jurisdiction (only the values set for that jurisdiction itself), or null.</summary>
+    /// <param name="key">The parameter.</param>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <returns>The timeline, or null when no instrument sets the parameter there.</returns>
+    public ParameterTimeline? Timeline(ParameterKey key, Jurisdiction jurisdiction) =>
+        timelines.TryGetValue((jurisdiction, key), out var timeline) ? timeline : null;
+
+    /// <summary>
+    /// The provisions in force in a jurisdiction on a date: for each parameter, the local value where the
+    /// jurisdiction sets one and the national one otherwise (for the standard, both).
+    /// </summary>
+    /// <param name="jurisdiction">The jurisdiction.</param>
+    /// <param name="date">The date.</param>
+    /// <returns>The provisions, ordered by parameter.</returns>
+    public ImmutableArray<Provision> InForce(Jurisdiction jurisdiction, LocalDate date) =>
+        [.. timelines.Values
+            .Where(t => jurisdiction.IsWithin(t.Jurisdiction))
+            .Select(t => t.On(date))
+            .OfType<Provision>()
+            .OrderBy(p => p.Key.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Group, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Case, StringComparer.Ordinal)
+            .ThenBy(p => p.Jurisdiction.Code.Length)];
+
+    /// <summary>Evaluates one person-month: every entitlement, with citations, warnings and an explanation.</summary>
+    /// <param name="situation">The situation.</param>
+    /// <param name="options">Options, or null for the defaults (explanation on, provisional law allowed).</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="EvaluationException">The month is not covered by the encoded law, the jurisdiction is unknown, or strict mode met provisional law.</exception>
+    public Report Evaluate(Situation situation, EvaluationOptions? options = null) =>
+        Evaluator.Evaluate(this, Preconditions.CheckNotNull(situation, nameof(situation)), options ?? EvaluationOptions.Default);
+
+    /// <summary>The law of one jurisdiction and month, resolved once and cached.</summary>
+    internal MonthLaw ForMonth(Jurisdiction jurisdiction, YearMonth month) =>
+        months.GetOrAdd((jurisdiction, month), static (key, rules) => MonthLaw.Resolve(rules, key.Item1, key.Item2), this);
+
+    internal Provision? ValueOn(ParameterKey key, Jurisdiction jurisdiction, LocalDate date) =>
+        timelines.TryGetValue((jurisdiction, key), out var timeline) ? timeline.On(date) : null;
+
+    internal IEnumerable<ParameterTimeline> AllTimelines => timelines.Values;
+
+    private static LocalDate Latest(LocalDate? a, LocalDate? b) =>
+        a is null ? b ?? LocalDate.MinIsoValue : b is null ? a.Value : LocalDate.Max(a.Value, b.Value);
+}

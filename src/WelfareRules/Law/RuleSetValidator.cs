@@ -1,0 +1,221 @@
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Benefits.SocialAllowance;
+
+namespace WelfareRules.Law;
+
+/// <summary>
+/// Checks a set of instruments as a whole and builds its timelines: no two values of a parameter on one
+/// date, none before its instrument applies, no unknown parameter, group or case, no group without its
+/// coefficients, no local standard below the national one.
+/// </summary>
+internal static class RuleSetValidator
+{
+    internal static ImmutableArray<GroupDefinition> Validate(
+        ImmutableArray<Instrument> instruments,
+        List<RuleFileProblem> problems,
+        out FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines)
+    {
+        foreach (var duplicate in instruments.GroupBy(i => i.Id).Where(g => g.Count() > 1))
+        {
+            foreach (var instrument in duplicate.Skip(1))
+            {
+                problems.Add(new(new SourceLocation(instrument.File, 0, "$.id"), $"instrument {instrument.Id} is already in the rule set (from {duplicate.First().File})"));
+            }
+        }
+
+        var groups = ValidateGroups(instruments, problems);
+        var groupsById = groups.GroupBy(g => g.Id).ToDictionary(g => g.Key, g => g.First());
+
+        var valid = new List<Provision>();
+        foreach (var instrument in instruments)
+        {
+            foreach (var provision in instrument.Provisions)
+            {
+                if (CheckProvision(instrument, provision, groupsById, problems))
+                {
+                    valid.Add(provision);
+                }
+            }
+        }
+
+        foreach (var clash in valid.GroupBy(p => (p.Jurisdiction, p.Key, p.From)).Where(g => g.Count() > 1))
+        {
+            var first = clash.First();
+            foreach (var provision in clash.Skip(1))
+            {
+                problems.Add(new(provision.Location,
+                    $"{provision.Key} already has a value for {provision.Jurisdiction} from {provision.From:yyyy-MM-dd} ({first.Value}, {first.Location}); two values for one date contradict each other"));
+            }
+        }
+
+        timelines = valid
+            .GroupBy(p => (p.Jurisdiction, p.Key))
+            .ToFrozenDictionary(g => g.Key, g => new ParameterTimeline(g.Key.Key, g.Key.Jurisdiction, [.. g.OrderBy(p => p.From)]));
+
+        CheckCoverage(groups, timelines, problems);
+        CheckNotBelowNational(timelines, problems);
+        return groups;
+    }
+
+    private static ImmutableArray<GroupDefinition> ValidateGroups(ImmutableArray<Instrument> instruments, List<RuleFileProblem> problems)
+    {
+        var seen = new Dictionary<string, GroupDefinition>();
+        var result = ImmutableArray.CreateBuilder<GroupDefinition>();
+        foreach (var instrument in instruments)
+        {
+            foreach (var group in instrument.Groups)
+            {
+                if (seen.TryGetValue(group.Id, out var existing))
+                {
+                    problems.Add(new(group.Location, $"group {group.Id} is already defined ({existing.Location})"));
+                    continue;
+                }
+
+                if (!AllowanceRules.ByName.ContainsKey(group.Rule))
+                {
+                    problems.Add(new(group.Location with { Path = group.Location.Path + ".rule" },
+                        $"unknown eligibility rule \"{group.Rule}\"; known rules: {string.Join(", ", AllowanceRules.ByName.Keys.Order())}"));
+                    continue;
+                }
+
+                if (group.From < instrument.AppliesFrom)
+                {
+                    problems.Add(new(group.Location with { Path = group.Location.Path + ".from" },
+                        $"group {group.Id} opens on {group.From:yyyy-MM-dd}, before its instrument applies ({instrument.AppliesFrom:yyyy-MM-dd})"));
+                    continue;
+                }
+
+                seen.Add(group.Id, group);
+                result.Add(group);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool CheckProvision(Instrument instrument, Provision provision, Dictionary<string, GroupDefinition> groups, List<RuleFileProblem> problems)
+    {
+        var key = provision.Key;
+        var at = provision.Location;
+        if (!ParameterCatalog.TryGet(key.Name, out var definition))
+        {
+            problems.Add(new(at with { Path = at.Path + ".parameter" },
+                $"unknown parameter \"{key.Name}\"; known parameters: {string.Join(", ", ParameterCatalog.Names.Order())}"));
+            return false;
+        }
+
+        if (provision.From < instrument.AppliesFrom)
+        {
+            problems.Add(new(at with { Path = at.Path + ".from" },
+                $"{key} is set from {provision.From:yyyy-MM-dd}, before its instrument {instrument.Id} applies ({instrument.AppliesFrom:yyyy-MM-dd})"));
+            return false;
+        }
+
+        if (definition.Scope == ParameterScope.Global)
+        {
+            if (key.Group is not null)
+            {
+                problems.Add(new(at with { Path = at.Path + ".group" }, $"parameter \"{key.Name}\" is not set per group"));
+                return false;
+            }
+
+            if (definition.Cases.IsEmpty ? key.Case is not null : !definition.Cases.Contains(key.Case ?? ""))
+            {
+                problems.Add(new(at with { Path = at.Path + ".case" },
+                    definition.Cases.IsEmpty ? $"parameter \"{key.Name}\" has no cases"
+                        : $"unknown case \"{key.Case}\" of \"{key.Name}\"; known cases: {string.Join(", ", definition.Cases)}"));
+                return false;
+            }
+        }
+        else
+        {
+            if (key.Group is null || !groups.TryGetValue(key.Group, out var group))
+            {
+                problems.Add(new(at with { Path = at.Path + ".group" },
+                    key.Group is null ? $"parameter \"{key.Name}\" needs a group" : $"unknown group \"{key.Group}\": no instrument of the rule set defines it"));
+                return false;
+            }
+
+            if (!provision.Jurisdiction.IsWithin(group.Jurisdiction))
+            {
+                problems.Add(new(at with { Path = at.Path + ".group" },
+                    $"group {group.Id} belongs to {group.Jurisdiction}; an instrument of {provision.Jurisdiction} cannot set its parameters"));
+                return false;
+            }
+
+            var cases = AllowanceRules.ByName[group.Rule].Cases;
+            if (definition.Scope == ParameterScope.GroupCase ? !cases.Contains(key.Case ?? "") : key.Case is not null)
+            {
+                problems.Add(new(at with { Path = at.Path + ".case" },
+                    definition.Scope == ParameterScope.GroupCase
+                        ? $"unknown case \"{key.Case}\" of group {group.Id} (rule {group.Rule}); known cases: {string.Join(", ", cases)}"
+                        : $"parameter \"{key.Name}\" has no cases"));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckCoverage(ImmutableArray<GroupDefinition> groups, FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, List<RuleFileProblem> problems)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var @case in AllowanceRules.ByName[group.Rule].Cases)
+            {
+                var key = new ParameterKey(ParameterCatalog.Coefficient, group.Id, @case);
+                if (Lookup(timelines, key, group.Jurisdiction, group) is null)
+                {
+                    problems.Add(new(group.Location,
+                        $"group {group.Id} opens on {group.From:yyyy-MM-dd} but has no coefficient for case \"{@case}\" in force then"));
+                }
+            }
+
+            if (Lookup(timelines, new ParameterKey(ParameterCatalog.Standard), group.Jurisdiction, group) is null)
+            {
+                problems.Add(new(group.Location, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but no standard is in force then"));
+            }
+        }
+    }
+
+    private static Provision? Lookup(FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, ParameterKey key, Jurisdiction jurisdiction, GroupDefinition group)
+    {
+        for (Jurisdiction? j = jurisdiction; j is not null; j = j.Parent)
+        {
+            if (timelines.TryGetValue((j, key), out var timeline) && timeline.On(group.From) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckNotBelowNational(FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, List<RuleFileProblem> problems)
+    {
+        foreach (var ((jurisdiction, key), timeline) in timelines)
+        {
+            if (jurisdiction.IsNational || !ParameterCatalog.TryGet(key.Name, out var definition) || !definition.NotBelowNational)
+            {
+                continue;
+            }
+
+            if (!timelines.TryGetValue((Jurisdiction.Vietnam, key), out var national))
+            {
+                continue;
+            }
+
+            foreach (var local in timeline.Entries)
+            {
+                if (national.On(local.From) is { } floor && local.Value < floor.Value)
+                {
+                    problems.Add(new(local.Location with { Path = local.Location.Path + ".value" },
+                        $"{key} for {jurisdiction} from {local.From:yyyy-MM-dd} is {local.Value:#,0}, below the national {floor.Value:#,0} then in force ({floor.Basis}); a local level may not be lower than the national one (20/2021/NĐ-CP Art 4 k3)"));
+                }
+            }
+        }
+    }
+}

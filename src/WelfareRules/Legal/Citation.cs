@@ -1,0 +1,94 @@
+using System;
+using System.Text;
+
+namespace WelfareRules.Legal;
+
+/// <summary>
+/// A legal basis (căn cứ pháp lý): an instrument and, within it, an article (Điều), clause (khoản)
+/// and point (điểm), with the status of the provision cited.
+/// </summary>
+/// <remarks>Immutable and thread-safe; equality is by value.</remarks>
+public sealed record Citation
+{
+    /// <summary>Creates a citation.</summary>
+    /// <param name="instrument">The instrument's number (số hiệu), e.g. <c>20/2021/NĐ-CP</c>.</param>
+    /// <param name="article">The article (Điều), e.g. <c>6</c>; required.</param>
+    /// <param name="clause">The clause (khoản), if any.</param>
+    /// <param name="point">The point (điểm), if any, e.g. <c>đ</c>.</param>
+    /// <param name="status">Whether the provision is verified or provisional.</param>
+    public Citation(string instrument, string article, string? clause = null, string? point = null, ProvisionStatus status = ProvisionStatus.Verified)
+    {
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(instrument), nameof(instrument), "A citation names its instrument.");
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(article), nameof(article), "A citation names an article.");
+        Instrument = instrument;
+        Article = article;
+        Clause = string.IsNullOrWhiteSpace(clause) ? null : clause;
+        Point = string.IsNullOrWhiteSpace(point) ? null : point;
+        Status = status;
+    }
+
+    /// <summary>The instrument's number (số hiệu văn bản), e.g. <c>20/2021/NĐ-CP</c>.</summary>
+    public string Instrument { get; }
+
+    /// <summary>The article (Điều).</summary>
+    public string Article { get; }
+
+    /// <summary>The clause (khoản), or null.</summary>
+    public string? Clause { get; }
+
+    /// <summary>The point (điểm), or null.</summary>
+    public string? Point { get; }
+
+    /// <summary>The status of the provision cited.</summary>
+    public ProvisionStatus Status { get; }
+
+    /// <summary>Whether the provision cited is provisional.</summary>
+    public bool IsProvisional => Status == ProvisionStatus.Provisional;
+
+    /// <summary>Formats the citation in English, e.g. "20/2021/NĐ-CP Art 6 k1 đ".</summary>
+    /// <returns>The citation as text.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder(Instrument).Append(" Art ").Append(Article);
+        if (Clause is not null)
+        {
+            text.Append(" k").Append(Clause);
+        }
+
+        if (Point is not null)
+        {
+            text.Append(' ').Append(Point);
+        }
+
+        if (IsProvisional)
+        {
+            text.Append(" [provisional]");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Formats the citation in Vietnamese, e.g. "điểm đ khoản 1 Điều 6 20/2021/NĐ-CP".</summary>
+    /// <returns>The citation as Vietnamese text.</returns>
+    public string ToVietnameseString()
+    {
+        var text = new StringBuilder();
+        if (Point is not null)
+        {
+            text.Append("điểm ").Append(Point).Append(' ');
+        }
+
+        if (Clause is not null)
+        {
+            text.Append("khoản ").Append(Clause).Append(' ');
+        }
+
+        text.Append("Điều ").Append(Article).Append(' ').Append(Instrument);
+        if (IsProvisional)
+        {
+            text.Append(" [chưa xác minh]");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,64 @@
+namespace WelfareRules.Reports;
+
+/// <summary>The kinds of entitlement, with the spellings of the command-line contract.</summary>
+public enum EntitlementKind
+{
+    /// <summary><c>social-allowance</c>: the monthly social allowance (ND 20 Arts 5–6, or a local resolution).</summary>
+    SocialAllowance = 0,
+
+    /// <summary><c>disability-care-support</c>: support to a disabled person who is pregnant or raising a child under 36 months (Art 20 k2 a, b).</summary>
+    DisabilityCareSupport = 1,
+
+    /// <summary><c>carer-support</c>: support to the household or person who fosters or directly cares (Art 20 k1, k2 c, k2 d).</summary>
+    CarerSupport = 2,
+
+    /// <summary><c>institutional-care</c>: the nurturing allowance in a social assistance facility (Art 25).</summary>
+    InstitutionalCare = 3,
+
+    /// <summary><c>social-pension</c>: the social pension (Law 41/2024 Art 21, ND 176/2025).</summary>
+    SocialPension = 4,
+
+    /// <summary><c>social-pension-top-up</c>: a local top-up to the social pension.</summary>
+    SocialPensionTopUp = 5,
+
+    /// <summary><c>funeral-support</c>: in the month of death.</summary>
+    FuneralSupport = 6,
+
+    /// <summary><c>cremation-support</c>: Hanoi NQ 03/2020, in the month of death.</summary>
+    CremationSupport = 7,
+}
+
+/// <summary>Who is paid.</summary>
+public enum Payee
+{
+    /// <summary><c>beneficiary</c>: the person themselves.</summary>
+    Beneficiary = 0,
+
+    /// <summary><c>carer</c>: the household or person who fosters or cares for them.</summary>
+    Carer = 1,
+}
+
+/// <summary>The contract's spellings of <see cref="EntitlementKind"/> and <see cref="Payee"/>.</summary>
+public static class ContractNames
+{
+    /// <summary>The contract spelling of a kind, e.g. <c>social-allowance</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The spelling.</returns>
+    public static string Of(EntitlementKind kind) => kind switch
+    {
+        EntitlementKind.SocialAllowance => "social-allowance",
+        EntitlementKind.DisabilityCareSupport => "disability-care-support",
+        EntitlementKind.CarerSupport => "carer-support",
+        EntitlementKind.InstitutionalCare => "institutional-care",
+        EntitlementKind.SocialPension => "social-pension",
+        EntitlementKind.SocialPensionTopUp => "social-pension-top-up",
+        EntitlementKind.FuneralSupport => "funeral-support",
+        EntitlementKind.CremationSupport => "cremation-support",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entitlement kind."),
+    };
+
+    /// <summary>The contract spelling of a payee.</summary>
+    /// <param name="payee">The payee.</param>
+    /// <returns><c>beneficiary</c> or <c>carer</c>.</returns>
+    public static string Of(Payee payee) => payee == Payee.Carer ? "carer" : "beneficiary";
+}

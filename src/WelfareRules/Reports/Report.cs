@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+using WelfareRules.Law;
+using WelfareRules.Money;
+
+namespace WelfareRules.Reports;
+
+/// <summary>
+/// What one person is entitled to in one month, and why: the standard used, each entitlement with its
+/// citations, warnings for provisional law, and an ordered explanation.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class Report
+{
+    internal Report(Jurisdiction jurisdiction, YearMonth month, AppliedStandard standard, ImmutableArray<Entitlement> entitlements, ImmutableArray<string> warnings, ImmutableArray<ExplanationStep> explanation)
+    {
+        Jurisdiction = jurisdiction;
+        Month = month;
+        Standard = standard;
+        Entitlements = entitlements;
+        Warnings = warnings;
+        Explanation = explanation;
+        Total = entitlements.Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+    }
+
+    /// <summary>The jurisdiction evaluated.</summary>
+    public Jurisdiction Jurisdiction { get; }
+
+    /// <summary>The benefit month.</summary>
+    public YearMonth Month { get; }
+
+    /// <summary>The standard applied, with its basis.</summary>
+    public AppliedStandard Standard { get; }
+
+    /// <summary>The entitlements with a non-zero amount.</summary>
+    public ImmutableArray<Entitlement> Entitlements { get; }
+
+    /// <summary>The sum of the entitlements.</summary>
+    public Dong Total { get; }
+
+    /// <summary>One line for each provisional instrument behind a figure.</summary>
+    public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>The reasoning, step by step (empty when explanation was turned off).</summary>
+    public ImmutableArray<ExplanationStep> Explanation { get; }
+
+    /// <summary>Whether any figure rests on provisional law.</summary>
+    public bool IsProvisional => !Warnings.IsEmpty;
+
+    /// <summary>The total of the entitlements of one kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The total.</returns>
+    public Dong AmountOf(EntitlementKind kind) => Entitlements.Where(e => e.Kind == kind).Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+}

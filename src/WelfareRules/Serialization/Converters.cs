@@ -1,0 +1,93 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace WelfareRules.Serialization;
+
+/// <summary>Reads and writes <see cref="LocalDate"/> as <c>yyyy-MM-dd</c>, refusing anything else with a message that shows the value.</summary>
+internal sealed class LocalDateConverter : JsonConverter<LocalDate>
+{
+    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"{JsonText.Token(ref reader)} is not a date (yyyy-MM-dd)");
+        }
+
+        string text = reader.GetString()!;
+        var result = LocalDatePattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw new JsonException($"\"{text}\" is not a date (yyyy-MM-dd)");
+    }
+
+    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+}
+
+/// <summary>Reads and writes <see cref="YearMonth"/> as <c>yyyy-MM</c>.</summary>
+internal sealed class YearMonthConverter : JsonConverter<YearMonth>
+{
+    internal static readonly YearMonthPattern Pattern = YearMonthPattern.Iso;
+
+    public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"{JsonText.Token(ref reader)} is not a month (yyyy-MM)");
+        }
+
+        string text = reader.GetString()!;
+        var result = Pattern.Parse(text);
+        return result.Success ? result.Value : throw new JsonException($"\"{text}\" is not a month (yyyy-MM)");
+    }
+
+    public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(Pattern.Format(value));
+}
+
+/// <summary>Small helpers for messages about JSON values.</summary>
+internal static class JsonText
+{
+    internal static string Token(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => reader.TokenType.ToString(),
+    };
+
+    /// <summary>Turns a System.Text.Json exception into a short message without its position suffix.</summary>
+    internal static string Message(JsonException exception)
+    {
+        string message = exception.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            int open = message.IndexOf('\'', StringComparison.Ordinal);
+            int close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+            return close > open ? $"unknown field \"{message[(open + 1)..close]}\"" : "unknown field";
+        }
+
+        if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        {
+            string type = message["The JSON value could not be converted to ".Length..];
+            return "wrong type: expected " + (type.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+                : type.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
+                : type.Contains("Decimal", StringComparison.Ordinal) ? "a number"
+                : type.Contains("String", StringComparison.Ordinal) ? "a string"
+                : type.Contains("List", StringComparison.Ordinal) ? "an array"
+                : "an object");
+        }
+
+        int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position < 0)
+        {
+            position = message.IndexOf(" Path:", StringComparison.Ordinal);
+        }
+
+        return (position > 0 ? message[..position] : message).TrimEnd(' ', '|', '.');
+    }
+}
