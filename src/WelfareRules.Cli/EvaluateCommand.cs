@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Serialization;
+
+namespace WelfareRules.Cli;
+
+/// <summary><c>welfare-rules evaluate</c>: one situation or JSON Lines, streamed in input order.</summary>
+internal static class EvaluateCommand
+{
+    private static readonly HashSet<string> ValueOptions = ["--input", "--month", "--format", "--rules"];
+    private static readonly HashSet<string> SwitchOptions = ["--strict"];
+
+    internal static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    internal static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, ValueOptions, SwitchOptions);
+        string input = line.Required("--input");
+        YearMonth? month = null;
+        if (line.Value("--month") is { } monthText)
+        {
+            var parsed = YearMonthPattern.Iso.Parse(monthText);
+            month = parsed.Success ? parsed.Value : throw new UsageException($"--month: \"{monthText}\" is not a month (yyyy-MM)");
+        }
+
+        bool text = (line.Value("--format") ?? "json") switch
+        {
+            "json" => false,
+            "text" => true,
+            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
+        };
+        var rules = Program.LoadRules(line);
+        var options = new EvaluationOptions { Strict = line.Has("--strict") };
+
+        using var reader = input == "-" ? stdin : new StreamReader(input, Encoding.UTF8);
+        string? first = null;
+        int firstNumber = 0;
+        while (reader.ReadLine() is { } candidate)
+        {
+            firstNumber++;
+            if (!string.IsNullOrWhiteSpace(candidate))
+            {
+                first = candidate;
+                break;
+            }
+        }
+
+        if (first is null)
+        {
+            throw new UsageException($"{input}: no situation (the input is empty)");
+        }
+
+        bool lines = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || (IsCompleteJson(first) && reader.Peek() >= 0);
+        using var output = new BufferedStream(stdout, 1 << 16);
+        int result = lines
+            ? RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr)
+            : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
+        output.Flush();
+        return result;
+    }
+
+    private static int RunSingle(string first, int firstNumber, TextReader reader, string source, YearMonth? month, RuleSet rules, EvaluationOptions options, bool text, Stream output, TextWriter stderr)
+    {
+        string json = first + "\n" + reader.ReadToEnd();
+        Situation situation;
+        try
+        {
+            situation = SituationReader.Parse(Encoding.UTF8.GetBytes(json), source, firstNumber, month);
+        }
+        catch (SituationFormatException bad)
+        {
+            stderr.WriteLine(bad.Message);
+            return Program.BadInput;
+        }
+
+        try
+        {
+            var report = rules.Evaluate(situation, options);
+            if (text)
+            {
+                Program.Write(output, TextReport.Render(report));
+            }
+            else
+            {
+                using (var writer = new Utf8JsonWriter(output, Indented))
+                {
+                    ReportJson.Write(writer, report);
+                }
+
+                output.WriteByte((byte)'\n');
+            }
+
+            return Program.Ok;
+        }
+        catch (EvaluationException failed)
+        {
+            stderr.WriteLine($"{source}: {failed.Message}");
+            return Program.Failure;
+        }
+    }
+
+    private static int RunLines(string first, int firstNumber, TextReader reader, string source, YearMonth? month, RuleSet rules, EvaluationOptions options, bool text, Stream output, TextWriter stderr)
+    {
+        bool badInput = false, failure = false;
+        var writer = new Utf8JsonWriter(output, Compact);
+        IEnumerable<SituationLine> All()
+        {
+            foreach (var item in SituationReader.ReadLines(new StringReader(first), source, month))
+            {
+                yield return item with { Line = firstNumber };
+            }
+
+            foreach (var item in SituationReader.ReadLines(reader, source, month))
+            {
+                yield return item with { Line = item.Line + firstNumber };
+            }
+        }
+
+        foreach (var item in All())
+        {
+            if (item.Error is { } error)
+            {
+                // Errors of the second reader count lines from its own start; restate with the file's line.
+                var bad = item.Line == error.Line ? error : new SituationFormatException(error.SourceName, item.Line, error.Path, error.Detail);
+                badInput = true;
+                stderr.WriteLine(bad.Message);
+                WriteError(writer, output, item.Line, bad.Message, bad.Path, text);
+                continue;
+            }
+
+            try
+            {
+                var report = rules.Evaluate(item.Situation!, options);
+                if (text)
+                {
+                    Program.Write(output, $"# line {item.Line}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
+                }
+                else
+                {
+                    ReportJson.Write(writer, report);
+                    writer.Flush();
+                    writer.Reset();
+                    output.WriteByte((byte)'\n');
+                }
+            }
+            catch (EvaluationException failed)
+            {
+                failure = true;
+                string message = $"{source} line {item.Line}: {failed.Message}";
+                stderr.WriteLine(message);
+                WriteError(writer, output, item.Line, message, null, text);
+            }
+        }
+
+        writer.Dispose();
+        return badInput ? Program.BadInput : failure ? Program.Failure : Program.Ok;
+    }
+
+    private static void WriteError(Utf8JsonWriter writer, Stream output, int line, string message, string? path, bool text)
+    {
+        if (text)
+        {
+            Program.Write(output, $"# line {line}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber("line", line);
+        writer.WriteString("error", message);
+        if (path is not null)
+        {
+            writer.WriteString("path", path);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        writer.Reset();
+        output.WriteByte((byte)'\n');
+    }
+
+    private static bool IsCompleteJson(string text)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+            while (reader.Read())
+            {
+            }
+
+            return reader.TokenType is JsonTokenType.EndObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

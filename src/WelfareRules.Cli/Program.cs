@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using WelfareRules.Law;
+
+namespace WelfareRules.Cli;
+
+/// <summary>The <c>welfare-rules</c> tool: exit codes 0 (all evaluated), 2 (bad input), 1 (anything else).</summary>
+public static class Program
+{
+    internal const int Ok = 0;
+    internal const int Failure = 1;
+    internal const int BadInput = 2;
+
+    private const string Usage = """
+        welfare-rules: Vietnamese social-welfare entitlements from JSON situations.
+
+        Commands:
+          evaluate --input FILE [--month yyyy-MM] [--format json|text] [--strict] [--rules FILE]...
+              Evaluate one situation (a JSON object) or JSON Lines (.jsonl, one situation a line).
+              FILE may be - for standard input. --rules adds an instrument (rule file) on top of the
+              built-in law; repeatable. --strict refuses results that rest on provisional law.
+          rules --jurisdiction VN|VN-HN|... --on yyyy-MM-dd [--format text|json] [--rules FILE]...
+              The instruments and parameter values in force, with citation and status.
+
+        Options:
+          --help       this text
+          --version    the tool's version and the built-in law's version
+
+        Exit codes: 0 all situations evaluated; 2 bad input (message names file, line and JSON path); 1 anything else.
+        Formats: spec/cli-contract.md and docs/cli.md.
+        """;
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args) => Run(args, Console.In, Console.OpenStandardOutput(), Console.Error);
+
+    /// <summary>Runs the tool with the given streams (used by tests).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+            {
+                Write(stdout, Usage + Environment.NewLine);
+                return args.Length == 0 ? BadInput : Ok;
+            }
+
+            if (args[0] == "--version")
+            {
+                string version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+                Write(stdout, $"welfare-rules {version.Split('+')[0]} (law {RuleSet.BuiltIn.Version:yyyy-MM-dd})" + Environment.NewLine);
+                return Ok;
+            }
+
+            var rest = args.Skip(1).ToArray();
+            if (rest.Contains("--help"))
+            {
+                Write(stdout, Usage + Environment.NewLine);
+                return Ok;
+            }
+
+            return args[0] switch
+            {
+                "evaluate" => EvaluateCommand.Run(rest, stdin, stdout, stderr),
+                "rules" => RulesCommand.Run(rest, stdout),
+                _ => throw new UsageException($"unknown command \"{args[0]}\"; see --help"),
+            };
+        }
+        catch (UsageException usage)
+        {
+            stderr.WriteLine("welfare-rules: " + usage.Message);
+            return BadInput;
+        }
+        catch (RuleFileException refused)
+        {
+            stderr.WriteLine("welfare-rules: " + refused.Message);
+            return BadInput;
+        }
+        catch (IOException io)
+        {
+            stderr.WriteLine("welfare-rules: " + io.Message);
+            return BadInput;
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            stderr.WriteLine("welfare-rules: " + denied.Message);
+            return BadInput;
+        }
+    }
+
+    internal static RuleSet LoadRules(CommandLine line)
+    {
+        var rules = RuleSet.BuiltIn;
+        var added = line.All("--rules").Select(InstrumentReader.ReadFile).ToList();
+        return added.Count == 0 ? rules : RuleSet.Create(rules.Instruments.AddRange(added));
+    }
+
+    internal static void Write(Stream stream, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        stream.Write(bytes);
+        stream.Flush();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using NodaTime.Text;
+using WelfareRules.Law;
+using WelfareRules.Serialization;
+
+namespace WelfareRules.Cli;
+
+/// <summary><c>welfare-rules rules</c>: the instruments and parameter values in force for a jurisdiction on a date.</summary>
+internal static class RulesCommand
+{
+    private static readonly HashSet<string> ValueOptions = ["--jurisdiction", "--on", "--format", "--rules"];
+
+    internal static int Run(string[] args, Stream stdout)
+    {
+        var line = new CommandLine(args, ValueOptions, new HashSet<string>());
+        string code = line.Value("--jurisdiction") ?? "VN";
+        if (!Jurisdiction.TryParse(code, out var jurisdiction))
+        {
+            throw new UsageException($"--jurisdiction: \"{code}\" is not a jurisdiction code (VN, VN-HN, …)");
+        }
+
+        string onText = line.Required("--on");
+        var on = LocalDatePattern.Iso.Parse(onText);
+        if (!on.Success)
+        {
+            throw new UsageException($"--on: \"{onText}\" is not a date (yyyy-MM-dd)");
+        }
+
+        var rules = Program.LoadRules(line);
+        if (!rules.Knows(jurisdiction))
+        {
+            throw new UsageException($"--jurisdiction: no instrument applies to {jurisdiction}");
+        }
+
+        var provisions = rules.InForce(jurisdiction, on.Value);
+        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on.Value).ToList();
+        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on.Value).ToList();
+        bool json = (line.Value("--format") ?? "text") switch
+        {
+            "json" => true,
+            "text" => false,
+            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
+        };
+
+        if (json)
+        {
+            using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
+            writer.WriteStartObject();
+            writer.WriteString("jurisdiction", jurisdiction.Code);
+            writer.WriteString("on", LocalDatePattern.Iso.Format(on.Value));
+            writer.WriteString("lawVersion", LocalDatePattern.Iso.Format(rules.Version));
+            writer.WriteStartArray("instruments");
+            foreach (var i in instruments)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", i.Id);
+                writer.WriteString("title", i.Title);
+                writer.WriteString("jurisdiction", i.Jurisdiction.Code);
+                writer.WriteString("appliesFrom", LocalDatePattern.Iso.Format(i.AppliesFrom));
+                writer.WriteString("status", i.Status == Legal.ProvisionStatus.Provisional ? "provisional" : "verified");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("groups");
+            foreach (var g in groups)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", g.Id);
+                writer.WriteString("code", g.Code);
+                writer.WriteString("rule", g.Rule);
+                writer.WriteString("title", g.Title);
+                ReportJson.WriteBasis(writer, [g.Basis]);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("parameters");
+            foreach (var p in provisions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("parameter", p.Key.Name);
+                if (p.Key.Group is not null)
+                {
+                    writer.WriteString("group", p.Key.Group);
+                }
+
+                if (p.Key.Case is not null)
+                {
+                    writer.WriteString("case", p.Key.Case);
+                }
+
+                writer.WriteString("jurisdiction", p.Jurisdiction.Code);
+                writer.WriteNumber("value", p.Value);
+                writer.WriteString("from", LocalDatePattern.Iso.Format(p.From));
+                ReportJson.WriteBasis(writer, [p.Basis]);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            stdout.WriteByte((byte)'\n');
+            return Program.Ok;
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on.Value:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\n\nInstruments:\n");
+        foreach (var i in instruments)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {(i.Status == Legal.ProvisionStatus.Provisional ? "provisional" : "verified"),-11}  {i.Title}\n");
+        }
+
+        text.Append("\nGroups:\n");
+        foreach (var g in groups)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} {g.Rule,-44} {g.Basis}\n");
+        }
+
+        text.Append("\nParameters:\n");
+        foreach (var p in provisions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {p.Key,-58} {p.Jurisdiction.Code,-6} {p.Value.ToString("#,0.##", CultureInfo.InvariantCulture),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
+        }
+
+        Program.Write(stdout, text.ToString());
+        return Program.Ok;
+    }
+}

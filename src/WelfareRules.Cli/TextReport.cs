@@ -1,0 +1,43 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using WelfareRules.Reports;
+
+namespace WelfareRules.Cli;
+
+/// <summary>The readable form of a report (<c>--format text</c>).</summary>
+internal static class TextReport
+{
+    internal static string Render(Report report)
+    {
+        var text = new StringBuilder();
+        string nl = Environment.NewLine;
+        text.Append(CultureInfo.InvariantCulture, $"{report.Jurisdiction} {report.Month:yyyy-MM}: standard {Amount(report.Standard.Amount.Value)} VND ({report.Standard.Basis}){nl}");
+        text.Append(CultureInfo.InvariantCulture, $"{"kind",-24}{"payee",-13}{"group",-12}{"coefficient",12}{"amount",14}{nl}");
+        foreach (var e in report.Entitlements)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"{ContractNames.Of(e.Kind),-24}{ContractNames.Of(e.Payee),-13}{e.Group ?? "",-12}{e.Coefficient?.ToString(CultureInfo.InvariantCulture) ?? "",12}{Amount(e.Amount.Value),14}{(e.Provisional ? " *" : "")}{nl}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"{"total",-61}{Amount(report.Total.Value),14}{nl}");
+        foreach (string warning in report.Warnings)
+        {
+            text.Append("* ").Append(warning).Append(nl);
+        }
+
+        if (!report.Explanation.IsEmpty)
+        {
+            text.Append(nl).Append("Explanation / Giải thích:").Append(nl);
+            foreach (var (step, i) in report.Explanation.Select((s, i) => (s, i + 1)))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{i,3}. {step}{nl}     {step.ToVietnameseString()}{nl}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Amount(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+
+namespace WelfareRules.Serialization;
+
+/// <summary>One line of a JSON Lines file: its line number and either a situation or the error that line holds.</summary>
+/// <param name="Line">The 1-based line number in the file.</param>
+/// <param name="Situation">The situation, or null when the line is bad.</param>
+/// <param name="Error">The error, or null when the line is good.</param>
+public readonly record struct SituationLine(int Line, Situation? Situation, SituationFormatException? Error);
+
+/// <summary>
+/// Reads situations in the JSON format of the command-line contract (<c>spec/cli-contract.md</c>): one
+/// object, or JSON Lines. Unknown fields are refused, so that a misspelt fact never silently becomes false.
+/// </summary>
+public static class SituationReader
+{
+    /// <summary>Reads one situation from UTF-8 JSON.</summary>
+    /// <param name="utf8">The JSON object.</param>
+    /// <param name="source">The name used in errors (a file name, or <c>-</c>).</param>
+    /// <param name="firstLine">The line the object starts on in its file.</param>
+    /// <param name="month">A month overriding the situation's own, or null.</param>
+    /// <returns>The situation.</returns>
+    /// <exception cref="SituationFormatException">The JSON is malformed, has an unknown field, or a value is out of its domain.</exception>
+    public static Situation Parse(ReadOnlySpan<byte> utf8, string source, int firstLine = 1, YearMonth? month = null)
+    {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        SituationDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.SituationDto);
+        }
+        catch (JsonException exception)
+        {
+            throw new SituationFormatException(source, firstLine + (int)(exception.LineNumber ?? 0), exception.Path ?? "$", JsonText.Message(exception));
+        }
+
+        try
+        {
+            return Convert(dto, month);
+        }
+        catch (InvalidValue invalid)
+        {
+            int line = JsonLineIndex.Build(utf8, firstLine).LineOf(invalid.Path);
+            throw new SituationFormatException(source, line, invalid.Path, invalid.Message);
+        }
+    }
+
+    /// <summary>Reads one situation from a JSON string.</summary>
+    /// <param name="json">The JSON object.</param>
+    /// <param name="source">The name used in errors.</param>
+    /// <param name="month">A month overriding the situation's own, or null.</param>
+    /// <returns>The situation.</returns>
+    /// <exception cref="SituationFormatException">The JSON is malformed or a value is out of its domain.</exception>
+    public static Situation Parse(string json, string source = "input", YearMonth? month = null) =>
+        Parse(Encoding.UTF8.GetBytes(json), source, 1, month);
+
+    /// <summary>
+    /// Reads JSON Lines lazily, one situation per non-blank line, in order. A bad line yields its error in
+    /// its place and reading goes on.
+    /// </summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="source">The name used in errors.</param>
+    /// <param name="month">A month overriding each situation's own, or null.</param>
+    /// <returns>The lines, lazily.</returns>
+    public static IEnumerable<SituationLine> ReadLines(TextReader reader, string source, YearMonth? month = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        int number = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            SituationLine line;
+            try
+            {
+                line = new SituationLine(number, Parse(Encoding.UTF8.GetBytes(text), source, number, month), null);
+            }
+            catch (SituationFormatException error)
+            {
+                line = new SituationLine(number, null, error);
+            }
+
+            yield return line;
+        }
+    }
+
+    private static Situation Convert(SituationDto? dto, YearMonth? monthOverride)
+    {
+        if (dto is null)
+        {
+            throw new InvalidValue("$", "expected a situation object, not null");
+        }
+
+        if (dto.Jurisdiction is null)
+        {
+            throw new InvalidValue("$.jurisdiction", "missing \"jurisdiction\" (VN, VN-HN, …)");
+        }
+
+        if (!Jurisdiction.TryParse(dto.Jurisdiction, out var jurisdiction))
+        {
+            throw new InvalidValue("$.jurisdiction", $"\"{dto.Jurisdiction}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
+        }
+
+        var month = monthOverride ?? dto.Month ?? throw new InvalidValue("$.month", "missing \"month\" (yyyy-MM)");
+        var p = dto.Person ?? throw new InvalidValue("$.person", "missing \"person\"");
+        var birth = p.BirthDate ?? throw new InvalidValue("$.person.birthDate", "missing \"birthDate\" (yyyy-MM-dd)");
+        var h = p.Household;
+        var household = h is null ? Household.Default : new Household
+        {
+            Poverty = Enum<Poverty>(h.Poverty, "$.person.household.poverty"),
+            Area = Enum<Area>(h.Area, "$.person.household.area"),
+            ExtremelyDifficultArea = h.ExtremelyDifficultArea ?? false,
+            EscapedPovertyMonth = h.EscapedPovertyMonth,
+            AverageLivingStandardFarming = h.AverageLivingStandardFarming ?? false,
+        };
+
+        var children = ImmutableArray.CreateBuilder<RaisedChild>();
+        for (int i = 0; i < (p.ChildrenRaisedAlone?.Count ?? 0); i++)
+        {
+            var child = p.ChildrenRaisedAlone![i] ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}]", "expected a child object, not null");
+            var childBirth = child.BirthDate ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}].birthDate", "missing \"birthDate\" (yyyy-MM-dd)");
+            children.Add(new RaisedChild(childBirth, child.InEducation ?? false));
+        }
+
+        return new Situation(jurisdiction, month, new Person(birth)
+        {
+            DeathDate = p.DeathDate,
+            DeathCause = Enum<DeathCause>(p.DeathCause, "$.person.deathCause"),
+            Cremated = p.Cremated ?? false,
+            PermanentResident = p.PermanentResident ?? false,
+            Household = household,
+            Orphanhood = Enum<Orphanhood>(p.Orphanhood, "$.person.orphanhood"),
+            InEducation = p.InEducation ?? false,
+            HivPositive = p.HivPositive ?? false,
+            Disability = Enum<Disability>(p.Disability, "$.person.disability"),
+            DisabilityCertifiedOn = p.DisabilityCertifiedOn,
+            ChildrenRaisedAlone = children.ToImmutable(),
+            WithoutSupporter = p.WithoutSupporter ?? false,
+            ReceivesPension = p.ReceivesPension ?? false,
+            LivingArrangement = Enum<LivingArrangement>(p.LivingArrangement, "$.person.livingArrangement"),
+            EligibleForFacilityCare = p.EligibleForFacilityCare ?? false,
+            Pregnant = p.Pregnant ?? false,
+            ChildrenUnder36Months = Count(p.ChildrenUnder36Months, "$.person.childrenUnder36Months"),
+            DecisionSignedOn = p.DecisionSignedOn,
+            EthnicMinority = p.EthnicMinority ?? false,
+            Student = p.Student ?? false,
+            HasOtherHealthInsurance = p.HasOtherHealthInsurance ?? false,
+            HealthInsuranceHouseholdOrder = Count(p.HealthInsuranceHouseholdOrder, "$.person.healthInsuranceHouseholdOrder"),
+        });
+    }
+
+    private static T Enum<T>(string? text, string path) where T : struct, System.Enum =>
+        text is null ? default
+            : ContractEnum<T>.TryParse(text, out var value) ? value
+            : throw new InvalidValue(path, $"\"{text}\" is not one of {ContractEnum<T>.Names}");
+
+    private static int Count(int? value, string path) =>
+        value is null ? 0 : value >= 0 ? value.Value : throw new InvalidValue(path, $"{value} is negative; expected 0 or more");
+
+    private sealed class InvalidValue(string path, string message) : Exception(message)
+    {
+        public string Path { get; } = path;
+    }
+}
