@@ -1,0 +1,44 @@
+using NodaTime;
+using WelfareRules.Benefits;
+using Xunit;
+
+namespace WelfareRules.Tests.Benefits;
+
+public sealed class AgeReadingTest
+{
+    [Theory]
+    // The birthday month counts at the new age (gains and bands from that month).
+    [InlineData("2020-10-15", "2024-10", 4)]
+    [InlineData("2020-10-15", "2024-09", 3)]
+    // A birthday on the last day of the month still counts in that month.
+    [InlineData("2020-10-31", "2024-10", 4)]
+    // 29 February births reach the birthday on 28 February in common years.
+    [InlineData("2004-02-29", "2025-02", 21)]
+    [InlineData("2004-02-29", "2025-01", 20)]
+    [InlineData("2004-02-29", "2024-02", 20)]
+    public void AgeIn_Birthday_CountsFromTheBirthdayMonth(string birth, string month, int expected)
+    {
+        Assert.Equal(expected, AgeReading.AgeIn(TestDates.Date(birth), TestDates.Month(month)));
+    }
+
+    [Theory]
+    // Losses apply from the month after the birthday month.
+    [InlineData("2010-05-15", 16, "2026-05", true)]
+    [InlineData("2010-05-15", 16, "2026-06", false)]
+    // A birthday on the 1st: the birthday month is still paid.
+    [InlineData("2010-05-01", 16, "2026-05", true)]
+    [InlineData("2010-05-01", 16, "2026-06", false)]
+    // 29 February: the 22nd birthday in 2026 falls on 28 February.
+    [InlineData("2004-02-29", 22, "2026-02", true)]
+    [InlineData("2004-02-29", 22, "2026-03", false)]
+    public void StillUnder_AroundTheBirthday_LostFromTheNextMonth(string birth, int years, string month, bool expected)
+    {
+        Assert.Equal(expected, AgeReading.StillUnder(TestDates.Date(birth), years, TestDates.Month(month)));
+    }
+
+    [Fact]
+    public void CompletedYears_BeforeBirth_IsZero()
+    {
+        Assert.Equal(0, AgeReading.CompletedYears(new LocalDate(2020, 1, 1), new LocalDate(2019, 1, 1)));
+    }
+}
