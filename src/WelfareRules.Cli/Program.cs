@@ -23,6 +23,14 @@ public static class Program
               built-in law; repeatable. --strict refuses results that rest on provisional law.
           rules --jurisdiction VN|VN-HN|... --on yyyy-MM-dd [--format text|json] [--rules FILE]...
               The instruments and parameter values in force, with citation and status.
+          schedule --input FILE --from yyyy-MM --to yyyy-MM [--paid FILE] [--format json|text] [--rules FILE]...
+              Month-by-month amounts for one situation, with arrears against what was paid
+              (--paid: a JSON object {"yyyy-MM": amount paid}).
+          compare --rules FILE... --input POPULATION.jsonl [--month yyyy-MM] [--format text|json] [--quiet]
+              The change (--rules) against the built-in law: one line per person whose entitlements
+              differ, then totals by kind, group and payee.
+          population --size N [--seed S] [--jurisdiction J] [--month yyyy-MM]
+              A reproducible synthetic population in JSON Lines (docs/population.md).
 
         Options:
           --help       this text
@@ -72,6 +80,9 @@ public static class Program
             {
                 "evaluate" => EvaluateCommand.Run(rest, stdin, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout),
+                "schedule" => PolicyCommands.Schedule(rest, stdout, stderr),
+                "compare" => PolicyCommands.Compare(rest, stdout, stderr),
+                "population" => PolicyCommands.Population(rest, stdout),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; see --help"),
             };
         }

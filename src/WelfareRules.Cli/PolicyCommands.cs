@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Money;
+using WelfareRules.Policy;
+using WelfareRules.Reports;
+using WelfareRules.Schedules;
+using WelfareRules.Serialization;
+
+namespace WelfareRules.Cli;
+
+/// <summary><c>schedule</c>, <c>compare</c> and <c>population</c>: formats in docs/cli.md.</summary>
+internal static class PolicyCommands
+{
+    internal static int Schedule(string[] args, Stream stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, new HashSet<string> { "--input", "--from", "--to", "--paid", "--format", "--rules" }, new HashSet<string>());
+        string input = line.Required("--input");
+        var from = Month(line.Required("--from"), "--from");
+        var to = Month(line.Required("--to"), "--to");
+        if (to < from)
+        {
+            throw new UsageException("--to is before --from");
+        }
+
+        var rules = Program.LoadRules(line);
+        Situation situation;
+        try
+        {
+            situation = SituationReader.Parse(File.ReadAllBytes(input), input, 1, from);
+        }
+        catch (SituationFormatException bad)
+        {
+            stderr.WriteLine(bad.Message);
+            return Program.BadInput;
+        }
+
+        Dictionary<YearMonth, Dong>? paid = line.Value("--paid") is { } paidFile ? ReadPaid(paidFile) : null;
+        Schedules.Schedule schedule;
+        try
+        {
+            schedule = Schedules.Schedule.Build(rules, situation.Jurisdiction, situation.Person, from, to, paid);
+        }
+        catch (Evaluation.EvaluationException failed)
+        {
+            stderr.WriteLine($"{input}: {failed.Message}");
+            return Program.Failure;
+        }
+
+        if (line.Value("--format") == "text")
+        {
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n");
+            foreach (var m in schedule.Months)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n");
+            Program.Write(stdout, text.ToString());
+            return Program.Ok;
+        }
+
+        using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
+        writer.WriteStartObject();
+        writer.WriteString("jurisdiction", situation.Jurisdiction.Code);
+        writer.WriteString("from", YearMonthPattern.Iso.Format(from));
+        writer.WriteString("to", YearMonthPattern.Iso.Format(to));
+        writer.WriteStartArray("months");
+        foreach (var m in schedule.Months)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("month", YearMonthPattern.Iso.Format(m.Month));
+            writer.WriteNumber("due", m.Due.Value);
+            writer.WriteNumber("paid", m.Paid.Value);
+            writer.WriteNumber("owed", m.Owed.Value);
+            if (m.Reason != ArrearsReason.None)
+            {
+                writer.WriteString("reason", Spell(m.Reason));
+            }
+
+            if (m.ReasonDetail is not null)
+            {
+                writer.WriteString("reasonDetail", m.ReasonDetail);
+            }
+
+            writer.WriteStartArray("entitlements");
+            foreach (var e in m.Report.Entitlements)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kind", ContractNames.Of(e.Kind));
+                writer.WriteString("payee", ContractNames.Of(e.Payee));
+                writer.WriteNumber("amount", e.Amount.Value);
+                if (e.Group is not null)
+                {
+                    writer.WriteString("group", e.Group);
+                }
+
+                writer.WriteBoolean("provisional", e.Provisional);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("totalDue", schedule.TotalDue.Value);
+        writer.WriteNumber("totalPaid", schedule.TotalPaid.Value);
+        writer.WriteNumber("totalOwed", schedule.TotalOwed.Value);
+        writer.WriteEndObject();
+        writer.Flush();
+        stdout.WriteByte((byte)'\n');
+        return Program.Ok;
+    }
+
+    internal static int Compare(string[] args, Stream stdout, TextWriter stderr)
+    {
+        var line = new CommandLine(args, new HashSet<string> { "--input", "--month", "--rules", "--format" }, new HashSet<string> { "--quiet" });
+        string input = line.Required("--input");
+        if (line.All("--rules").Count == 0)
+        {
+            throw new UsageException("compare needs at least one --rules FILE: the change to compare against the built-in law");
+        }
+
+        YearMonth? month = line.Value("--month") is { } m ? Month(m, "--month") : null;
+        var baseline = RuleSet.BuiltIn;
+        var changed = Program.LoadRules(line);
+        using var reader = input == "-" ? TextReader.Null : new StreamReader(input, Encoding.UTF8);
+        long total = input == "-" ? 0 : Math.Max(1, new FileInfo(input).Length);
+        bool progress = !line.Has("--quiet") && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
+        bool badInput = false;
+        using var output = new BufferedStream(stdout, 1 << 16);
+        var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
+        var watch = Stopwatch.StartNew();
+        long read = 0;
+
+        IEnumerable<Situation> Population()
+        {
+            foreach (var item in SituationReader.ReadLines(reader, input, month))
+            {
+                read++;
+                if (progress && read % 50_000 == 0 && reader is StreamReader s)
+                {
+                    double share = (double)s.BaseStream.Position / total;
+                    stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', (int)(share * 30)),-30}] {share:P0} {read:#,0} persons {watch.Elapsed.TotalSeconds:0}s"));
+                }
+
+                if (item.Error is { } error)
+                {
+                    badInput = true;
+                    stderr.WriteLine(error.Message);
+                    continue;
+                }
+
+                yield return item.Situation!;
+            }
+        }
+
+        var summary = PolicyComparison.Run(baseline, changed, Population(), difference =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("index", difference.Index);
+            writer.WriteNumber("baseline", difference.BaselineReport.Total.Value);
+            writer.WriteNumber("changed", difference.ChangedReport.Total.Value);
+            writer.WriteNumber("difference", difference.Difference.Value);
+            writer.WriteStartArray("changes");
+            foreach (var c in difference.Changes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kind", ContractNames.Of(c.Kind));
+                writer.WriteString("payee", ContractNames.Of(c.Payee));
+                if (c.Group is not null)
+                {
+                    writer.WriteString("group", c.Group);
+                }
+
+                writer.WriteNumber("baseline", c.Baseline.Value);
+                writer.WriteNumber("changed", c.Changed.Value);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            ReportJson.WriteBasis(writer, difference.Causes);
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }, (index, error) => stderr.WriteLine($"{input}: person {index}: {error.Message}"));
+        writer.Dispose();
+        if (progress)
+        {
+            stderr.WriteLine();
+        }
+
+        WriteSummary(output, summary, line.Value("--format") == "json");
+        output.Flush();
+        return badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok;
+    }
+
+    internal static int Population(string[] args, Stream stdout)
+    {
+        var line = new CommandLine(args, new HashSet<string> { "--size", "--seed", "--jurisdiction", "--month" }, new HashSet<string>());
+        long size = long.TryParse(line.Required("--size"), NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
+        ulong seed = ulong.TryParse(line.Value("--seed") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
+        var jurisdiction = Jurisdiction.TryParse(line.Value("--jurisdiction") ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
+        var month = Month(line.Value("--month") ?? "2024-08", "--month");
+        using var output = new BufferedStream(stdout, 1 << 16);
+        using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
+        foreach (var situation in PopulationGenerator.Generate(size, seed, jurisdiction, month))
+        {
+            SituationWriter.Write(writer, situation);
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }
+
+        return Program.Ok;
+    }
+
+    private static void WriteSummary(Stream output, ComparisonSummary summary, bool json)
+    {
+        if (json)
+        {
+            using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
+            writer.WriteStartObject();
+            writer.WriteStartObject("summary");
+            writer.WriteNumber("persons", summary.Persons);
+            writer.WriteNumber("gainers", summary.Gainers);
+            writer.WriteNumber("losers", summary.Losers);
+            writer.WriteNumber("unchanged", summary.Unchanged);
+            writer.WriteNumber("errors", summary.Errors);
+            writer.WriteNumber("baseline", summary.BaselineTotal.Value);
+            writer.WriteNumber("changed", summary.ChangedTotal.Value);
+            writer.WriteNumber("difference", summary.Difference.Value);
+            foreach (var (name, lines) in new[] { ("byKind", summary.ByKind), ("byGroup", summary.ByGroup), ("byPayee", summary.ByPayee) })
+            {
+                writer.WriteStartArray(name);
+                foreach (var l in lines)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("key", l.Key);
+                    writer.WriteNumber("persons", l.Persons);
+                    writer.WriteNumber("baseline", l.Baseline.Value);
+                    writer.WriteNumber("changed", l.Changed.Value);
+                    writer.WriteNumber("difference", l.Difference.Value);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.Flush();
+            output.WriteByte((byte)'\n');
+            return;
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# persons {summary.Persons:#,0}: {summary.Gainers:#,0} gain, {summary.Losers:#,0} lose, {summary.Unchanged:#,0} unchanged, {summary.Errors:#,0} errors\n");
+        text.Append(CultureInfo.InvariantCulture, $"# monthly cost: baseline {summary.BaselineTotal.Value:#,0}, changed {summary.ChangedTotal.Value:#,0}, difference {summary.Difference.Value:#,0} VND\n");
+        foreach (var (name, lines) in new[] { ("kind", summary.ByKind), ("group", summary.ByGroup), ("payee", summary.ByPayee) })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# {"by " + name,-26}{"persons",10}{"baseline",18}{"changed",18}{"difference",16}\n");
+            foreach (var l in lines)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"#   {l.Key,-24}{l.Persons,10:#,0}{l.Baseline.Value,18:#,0}{l.Changed.Value,18:#,0}{l.Difference.Value,16:#,0}\n");
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        output.Write(bytes);
+    }
+
+    private static Dictionary<YearMonth, Dong> ReadPaid(string file)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+        var paid = new Dictionary<YearMonth, Dong>();
+        foreach (var property in doc.RootElement.EnumerateObject())
+        {
+            var month = YearMonthPattern.Iso.Parse(property.Name);
+            if (!month.Success || !property.Value.TryGetInt64(out long amount))
+            {
+                throw new UsageException($"{file}: $.{property.Name}: expected \"yyyy-MM\": whole đồng paid");
+            }
+
+            paid[month.Value] = new Dong(amount);
+        }
+
+        return paid;
+    }
+
+    private static YearMonth Month(string text, string option)
+    {
+        var parsed = YearMonthPattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw new UsageException($"{option}: \"{text}\" is not a month (yyyy-MM)");
+    }
+
+    private static string Spell(ArrearsReason reason) => reason switch
+    {
+        ArrearsReason.DecisionSignedLate => "decision-signed-late",
+        ArrearsReason.RetroactiveRule => "retroactive-rule",
+        ArrearsReason.Underpaid => "underpaid",
+        ArrearsReason.Overpaid => "overpaid",
+        _ => "none",
+    };
+}

@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Legal;
+using WelfareRules.Money;
+using WelfareRules.Reports;
+
+namespace WelfareRules.Policy;
+
+/// <summary>One entitlement that differs between the baseline and the changed law.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Payee">Who is paid.</param>
+/// <param name="Group">The group, or null.</param>
+/// <param name="Baseline">The amount under the baseline.</param>
+/// <param name="Changed">The amount under the change.</param>
+public sealed record EntitlementChange(EntitlementKind Kind, Payee Payee, string? Group, Dong Baseline, Dong Changed)
+{
+    /// <summary>Changed minus baseline.</summary>
+    public Dong Difference => Changed - Baseline;
+}
+
+/// <summary>How one person's entitlements differ under a change, and the provisions that caused it.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class PersonDifference
+{
+    internal PersonDifference(long index, Situation situation, Report baseline, Report changed, ImmutableArray<EntitlementChange> changes, ImmutableArray<Citation> causes)
+    {
+        Index = index;
+        Situation = situation;
+        BaselineReport = baseline;
+        ChangedReport = changed;
+        Changes = changes;
+        Causes = causes;
+    }
+
+    /// <summary>The person's 0-based position in the population.</summary>
+    public long Index { get; }
+
+    /// <summary>The situation.</summary>
+    public Situation Situation { get; }
+
+    /// <summary>The report under the baseline.</summary>
+    public Report BaselineReport { get; }
+
+    /// <summary>The report under the change.</summary>
+    public Report ChangedReport { get; }
+
+    /// <summary>The entitlements that differ.</summary>
+    public ImmutableArray<EntitlementChange> Changes { get; }
+
+    /// <summary>The provisions behind the difference: cited by one report's changed entitlements and not by the other's.</summary>
+    public ImmutableArray<Citation> Causes { get; }
+
+    /// <summary>Changed total minus baseline total.</summary>
+    public Dong Difference => ChangedReport.Total - BaselineReport.Total;
+}
+
+/// <summary>A total under the baseline and the change, for one benefit kind, group or payee.</summary>
+/// <param name="Key">The kind (contract spelling), group id, or payee.</param>
+/// <param name="Baseline">The baseline total.</param>
+/// <param name="Changed">The changed total.</param>
+/// <param name="Persons">The number of persons with a non-zero amount under either.</param>
+public sealed record ComparisonTotal(string Key, Dong Baseline, Dong Changed, long Persons)
+{
+    /// <summary>Changed minus baseline.</summary>
+    public Dong Difference => Changed - Baseline;
+}
+
+/// <summary>The totals of a comparison over a population.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class ComparisonSummary
+{
+    internal ComparisonSummary(long persons, long gainers, long losers, long errors, Dong baseline, Dong changed,
+        ImmutableArray<ComparisonTotal> byKind, ImmutableArray<ComparisonTotal> byGroup, ImmutableArray<ComparisonTotal> byPayee)
+    {
+        Persons = persons;
+        Gainers = gainers;
+        Losers = losers;
+        Errors = errors;
+        BaselineTotal = baseline;
+        ChangedTotal = changed;
+        ByKind = byKind;
+        ByGroup = byGroup;
+        ByPayee = byPayee;
+    }
+
+    /// <summary>The persons evaluated under both (errors excluded).</summary>
+    public long Persons { get; }
+
+    /// <summary>Persons whose total rises.</summary>
+    public long Gainers { get; }
+
+    /// <summary>Persons whose total falls.</summary>
+    public long Losers { get; }
+
+    /// <summary>Persons whose total is unchanged.</summary>
+    public long Unchanged => Persons - Gainers - Losers;
+
+    /// <summary>Persons that could not be evaluated (see <see cref="EvaluationException"/>).</summary>
+    public long Errors { get; }
+
+    /// <summary>The cost under the baseline.</summary>
+    public Dong BaselineTotal { get; }
+
+    /// <summary>The cost under the change.</summary>
+    public Dong ChangedTotal { get; }
+
+    /// <summary>Changed minus baseline: the cost of the change.</summary>
+    public Dong Difference => ChangedTotal - BaselineTotal;
+
+    /// <summary>Totals by entitlement kind.</summary>
+    public ImmutableArray<ComparisonTotal> ByKind { get; }
+
+    /// <summary>Totals by beneficiary group (entitlements without a group are keyed by kind).</summary>
+    public ImmutableArray<ComparisonTotal> ByGroup { get; }
+
+    /// <summary>Totals by payee.</summary>
+    public ImmutableArray<ComparisonTotal> ByPayee { get; }
+}
+
+/// <summary>
+/// Compares a baseline law with a changed one over a population: per-person differences with the
+/// provisions that caused them, and totals by benefit, group and payee.
+/// </summary>
+public static class PolicyComparison
+{
+    private static readonly EvaluationOptions Quiet = new() { Explain = false };
+
+    /// <summary>Compares one person.</summary>
+    /// <param name="baseline">The baseline law.</param>
+    /// <param name="changed">The changed law.</param>
+    /// <param name="situation">The situation.</param>
+    /// <param name="index">The person's position, for reports.</param>
+    /// <returns>The difference (possibly none: check <see cref="PersonDifference.Changes"/>).</returns>
+    /// <exception cref="EvaluationException">The situation cannot be evaluated under one of the laws.</exception>
+    public static PersonDifference Compare(RuleSet baseline, RuleSet changed, Situation situation, long index = 0)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(changed);
+        var before = baseline.Evaluate(situation, Quiet);
+        var after = changed.Evaluate(situation, Quiet);
+        return Diff(index, situation, before, after);
+    }
+
+    /// <summary>
+    /// Compares a population, streaming: <paramref name="onDifference"/> is called, in order, for every
+    /// person whose entitlements differ; <paramref name="onError"/> for every person that cannot be evaluated.
+    /// </summary>
+    /// <param name="baseline">The baseline law.</param>
+    /// <param name="changed">The changed law.</param>
+    /// <param name="population">The situations.</param>
+    /// <param name="onDifference">Called for each person whose entitlements differ, or null.</param>
+    /// <param name="onError">Called for each person that cannot be evaluated, or null (errors are counted either way).</param>
+    /// <returns>The totals.</returns>
+    public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, IEnumerable<Situation> population,
+        Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(population);
+        var totals = new Totals();
+        long index = 0;
+        foreach (var situation in population)
+        {
+            try
+            {
+                var before = baseline.Evaluate(situation, Quiet);
+                var after = changed.Evaluate(situation, Quiet);
+                totals.Add(before, after);
+                if (onDifference is not null && !SameEntitlements(before, after))
+                {
+                    onDifference(Diff(index, situation, before, after));
+                }
+            }
+            catch (EvaluationException error)
+            {
+                totals.Errors++;
+                onError?.Invoke(index, error);
+            }
+
+            index++;
+        }
+
+        return totals.ToSummary();
+    }
+
+    private static bool SameEntitlements(Report a, Report b)
+    {
+        if (a.Entitlements.Length != b.Entitlements.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Entitlements.Length; i++)
+        {
+            var x = a.Entitlements[i];
+            var y = b.Entitlements[i];
+            if (x.Kind != y.Kind || x.Payee != y.Payee || x.Amount != y.Amount || x.Group != y.Group)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PersonDifference Diff(long index, Situation situation, Report before, Report after)
+    {
+        var keys = before.Entitlements.Concat(after.Entitlements).Select(e => (e.Kind, e.Payee, e.Group)).Distinct();
+        var changes = ImmutableArray.CreateBuilder<EntitlementChange>();
+        var causes = new List<Citation>();
+        foreach (var (kind, payee, group) in keys)
+        {
+            var b = before.Entitlements.Where(e => e.Kind == kind && e.Payee == payee && e.Group == group).ToList();
+            var a = after.Entitlements.Where(e => e.Kind == kind && e.Payee == payee && e.Group == group).ToList();
+            var baselineAmount = b.Aggregate(Dong.Zero, (s, e) => s + e.Amount);
+            var changedAmount = a.Aggregate(Dong.Zero, (s, e) => s + e.Amount);
+            if (baselineAmount == changedAmount)
+            {
+                continue;
+            }
+
+            changes.Add(new EntitlementChange(kind, payee, group, baselineAmount, changedAmount));
+            var beforeBasis = b.SelectMany(e => e.Basis).ToHashSet();
+            var afterBasis = a.SelectMany(e => e.Basis).ToHashSet();
+            causes.AddRange(afterBasis.Except(beforeBasis));
+            causes.AddRange(beforeBasis.Except(afterBasis));
+        }
+
+        return new PersonDifference(index, situation, before, after, changes.ToImmutable(), [.. causes.Distinct()]);
+    }
+
+    private sealed class Totals
+    {
+        private readonly Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> byKind = [], byGroup = [], byPayee = [];
+        private long persons, gainers, losers;
+        private Dong baseline, changed;
+
+        internal long Errors { get; set; }
+
+        internal void Add(Report before, Report after)
+        {
+            persons++;
+            baseline += before.Total;
+            changed += after.Total;
+            if (after.Total > before.Total)
+            {
+                gainers++;
+            }
+            else if (after.Total < before.Total)
+            {
+                losers++;
+            }
+
+            Accumulate(byKind, before, after, e => ContractNames.Of(e.Kind));
+            Accumulate(byGroup, before, after, e => e.Group ?? ContractNames.Of(e.Kind));
+            Accumulate(byPayee, before, after, e => ContractNames.Of(e.Payee));
+        }
+
+        internal ComparisonSummary ToSummary() => new(persons, gainers, losers, Errors, baseline, changed, Lines(byKind), Lines(byGroup), Lines(byPayee));
+
+        private static ImmutableArray<ComparisonTotal> Lines(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals) =>
+            [.. totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ComparisonTotal(t.Key, t.Value.Baseline, t.Value.Changed, t.Value.Persons))];
+
+        private static void Accumulate(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, Func<Entitlement, string> key)
+        {
+            var seen = new HashSet<string>();
+            foreach (var e in before.Entitlements)
+            {
+                string k = key(e);
+                var t = totals.GetValueOrDefault(k);
+                totals[k] = (t.Baseline + e.Amount, t.Changed, seen.Add(k) ? t.Persons + 1 : t.Persons);
+            }
+
+            foreach (var e in after.Entitlements)
+            {
+                string k = key(e);
+                var t = totals.GetValueOrDefault(k);
+                totals[k] = (t.Baseline, t.Changed + e.Amount, seen.Add(k) ? t.Persons + 1 : t.Persons);
+            }
+        }
+    }
+}

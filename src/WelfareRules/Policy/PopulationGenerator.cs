@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+
+namespace WelfareRules.Policy;
+
+/// <summary>
+/// A reproducible synthetic population for demos, tests and benchmarks: the same size, seed,
+/// jurisdiction and month always give the same persons, on every platform and .NET version (the
+/// generator is SplitMix64, not <see cref="Random"/>). The mix of groups is documented in
+/// <c>docs/population.md</c>; it is an order of magnitude, not a census.
+/// </summary>
+public static class PopulationGenerator
+{
+    /// <summary>Generates <paramref name="size"/> situations lazily.</summary>
+    /// <param name="size">The number of persons.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="jurisdiction">Where they live.</param>
+    /// <param name="month">The benefit month of every situation.</param>
+    /// <returns>The situations, lazily.</returns>
+    public static IEnumerable<Situation> Generate(long size, ulong seed, Jurisdiction jurisdiction, YearMonth month)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        return Iterate(size, seed, jurisdiction, month);
+    }
+
+    private static IEnumerable<Situation> Iterate(long size, ulong seed, Jurisdiction jurisdiction, YearMonth month)
+    {
+        var random = new SplitMix64(seed);
+        var reference = month.OnDayOfMonth(1);
+        for (long i = 0; i < size; i++)
+        {
+            yield return new Situation(jurisdiction, month, Person(ref random, reference));
+        }
+    }
+
+    private static Person Person(ref SplitMix64 r, LocalDate reference)
+    {
+        int draw = r.Next(100);
+        var poverty = r.Next(100) switch { < 12 => Poverty.Poor, < 25 => Poverty.NearPoor, _ => Poverty.None };
+        var household = new Household
+        {
+            Poverty = poverty,
+            Area = r.Next(100) < 60 ? Area.Rural : Area.Urban,
+            ExtremelyDifficultArea = r.Next(100) < 8,
+            AverageLivingStandardFarming = r.Next(100) < 10,
+        };
+        var living = r.Next(100) switch { < 4 => LivingArrangement.FosterCare, < 7 => LivingArrangement.Facility, < 17 => LivingArrangement.Alone, _ => LivingArrangement.Family };
+        Person person = draw switch
+        {
+            // 30%: elderly, 60 to 99.
+            < 30 => new Person(Birth(ref r, reference, 60, 99))
+            {
+                WithoutSupporter = r.Next(100) < 30,
+                ReceivesPension = r.Next(100) < 40,
+                EligibleForFacilityCare = r.Next(100) < 5,
+            },
+            // 18%: severely or especially severely disabled, 0 to 89.
+            < 48 => new Person(Birth(ref r, reference, 0, 89))
+            {
+                Disability = r.Next(100) < 60 ? Disability.Severe : Disability.EspeciallySevere,
+                Pregnant = r.Next(100) < 3,
+                ChildrenUnder36Months = r.Next(100) < 5 ? 1 + r.Next(2) : 0,
+            },
+            // 8%: children with no source of nurture, 0 to 21 (students from 16).
+            < 56 => new Person(Birth(ref r, reference, 0, 21))
+            {
+                Orphanhood = (Orphanhood)(1 + r.Next(11)),
+                InEducation = r.Next(100) < 60,
+            },
+            // 8%: single parents raising 1 to 3 children.
+            < 64 => SingleParent(ref r, reference),
+            // 4%: people with HIV.
+            < 68 => new Person(Birth(ref r, reference, 0, 70)) { HivPositive = true },
+            // 4%: infants.
+            < 72 => new Person(Birth(ref r, reference, 0, 3)),
+            // 28%: everyone else (no qualifying circumstance beyond age and household).
+            _ => new Person(Birth(ref r, reference, 0, 90)) { Student = r.Next(100) < 15, EthnicMinority = r.Next(100) < 14 },
+        };
+
+        return person with { Household = household, LivingArrangement = living, DisabilityCertifiedOn = null };
+    }
+
+    private static Person SingleParent(ref SplitMix64 r, LocalDate reference)
+    {
+        int count = 1 + r.Next(3);
+        var children = ImmutableArray.CreateBuilder<RaisedChild>(count);
+        for (int c = 0; c < count; c++)
+        {
+            children.Add(new RaisedChild(Birth(ref r, reference, 0, 21), r.Next(100) < 50));
+        }
+
+        return new Person(Birth(ref r, reference, 22, 60))
+        {
+            ChildrenRaisedAlone = children.MoveToImmutable(),
+            Disability = r.Next(100) < 10 ? Disability.Severe : Disability.None,
+        };
+    }
+
+    private static LocalDate Birth(ref SplitMix64 r, LocalDate reference, int minAge, int maxAge) =>
+        reference.PlusDays(-(minAge * 365 + r.Next(((maxAge - minAge) * 365) + 364)));
+
+    /// <summary>SplitMix64: tiny, fast, and stable across platforms and runtime versions.</summary>
+    private struct SplitMix64(ulong seed)
+    {
+        private ulong state = seed;
+
+        internal int Next(int bound)
+        {
+            unchecked
+            {
+                ulong z = state += 0x9E3779B97F4A7C15UL;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                z ^= z >> 31;
+                return (int)(z % (ulong)bound);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Text.Json;
+using NodaTime.Text;
+using WelfareRules.Facts;
+
+namespace WelfareRules.Serialization;
+
+/// <summary>Writes situations in the contract's input format, leaving out facts at their defaults.</summary>
+public static class SituationWriter
+{
+    /// <summary>Writes one situation as a JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="situation">The situation.</param>
+    public static void Write(Utf8JsonWriter writer, Situation situation)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(situation);
+        var p = situation.Person;
+        writer.WriteStartObject();
+        writer.WriteString("jurisdiction", situation.Jurisdiction.Code);
+        writer.WriteString("month", YearMonthPattern.Iso.Format(situation.Month));
+        writer.WriteStartObject("person");
+        writer.WriteString("birthDate", LocalDatePattern.Iso.Format(p.BirthDate));
+        if (p.DeathDate is { } death)
+        {
+            writer.WriteString("deathDate", LocalDatePattern.Iso.Format(death));
+        }
+
+        Enum(writer, "deathCause", p.DeathCause);
+        Flag(writer, "cremated", p.Cremated);
+        Flag(writer, "permanentResident", p.PermanentResident);
+        if (p.Household != Household.Default)
+        {
+            var h = p.Household;
+            writer.WriteStartObject("household");
+            Enum(writer, "poverty", h.Poverty);
+            Enum(writer, "area", h.Area);
+            Flag(writer, "extremelyDifficultArea", h.ExtremelyDifficultArea);
+            if (h.EscapedPovertyMonth is { } escaped)
+            {
+                writer.WriteString("escapedPovertyMonth", YearMonthPattern.Iso.Format(escaped));
+            }
+
+            Flag(writer, "averageLivingStandardFarming", h.AverageLivingStandardFarming);
+            writer.WriteEndObject();
+        }
+
+        Enum(writer, "orphanhood", p.Orphanhood);
+        Flag(writer, "inEducation", p.InEducation);
+        Flag(writer, "hivPositive", p.HivPositive);
+        Enum(writer, "disability", p.Disability);
+        if (p.DisabilityCertifiedOn is { } certified)
+        {
+            writer.WriteString("disabilityCertifiedOn", LocalDatePattern.Iso.Format(certified));
+        }
+
+        if (!p.ChildrenRaisedAlone.IsEmpty)
+        {
+            writer.WriteStartArray("childrenRaisedAlone");
+            foreach (var child in p.ChildrenRaisedAlone)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("birthDate", LocalDatePattern.Iso.Format(child.BirthDate));
+                Flag(writer, "inEducation", child.InEducation);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        Flag(writer, "withoutSupporter", p.WithoutSupporter);
+        Flag(writer, "receivesPension", p.ReceivesPension);
+        Enum(writer, "livingArrangement", p.LivingArrangement);
+        Flag(writer, "eligibleForFacilityCare", p.EligibleForFacilityCare);
+        Flag(writer, "pregnant", p.Pregnant);
+        if (p.ChildrenUnder36Months != 0)
+        {
+            writer.WriteNumber("childrenUnder36Months", p.ChildrenUnder36Months);
+        }
+
+        if (p.DecisionSignedOn is { } signed)
+        {
+            writer.WriteString("decisionSignedOn", LocalDatePattern.Iso.Format(signed));
+        }
+
+        Flag(writer, "ethnicMinority", p.EthnicMinority);
+        Flag(writer, "student", p.Student);
+        Flag(writer, "hasOtherHealthInsurance", p.HasOtherHealthInsurance);
+        if (p.HealthInsuranceHouseholdOrder != 0)
+        {
+            writer.WriteNumber("healthInsuranceHouseholdOrder", p.HealthInsuranceHouseholdOrder);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void Flag(Utf8JsonWriter writer, string name, bool value)
+    {
+        if (value)
+        {
+            writer.WriteBoolean(name, true);
+        }
+    }
+
+    private static void Enum<T>(Utf8JsonWriter writer, string name, T value) where T : struct, System.Enum
+    {
+        if (!value.Equals(default(T)))
+        {
+            writer.WriteString(name, ContractEnum<T>.Spell(value));
+        }
+    }
+}
