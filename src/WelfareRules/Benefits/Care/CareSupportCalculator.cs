@@ -32,6 +32,7 @@ namespace WelfareRules.Benefits.Care;
 internal static class CareSupportCalculator
 {
     private static readonly Citation KeepsOwnAllowance = new(LawCitations.Nd20, "19", "1");
+    private static readonly Citation AlsoOnAllowance = new(LawCitations.Nd20, "20", "2", "b");
 
     internal static ImmutableArray<Entitlement> Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
@@ -91,7 +92,7 @@ internal static class CareSupportCalculator
         explain?.Add(
             "The person keeps their own monthly allowance: care support is paid in addition",
             "Đối tượng vẫn được hưởng trợ cấp xã hội hằng tháng; hỗ trợ kinh phí chăm sóc được hưởng thêm",
-            KeepsOwnAllowance);
+            best is null ? AlsoOnAllowance : KeepsOwnAllowance);
         return result.ToImmutable();
 
         Entitlement ToEntitlement(MonthLaw l, CareCase c, EntitlementKind kind, Payee payee, Explainer? e)
