@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Benefits;
+using WelfareRules.Benefits.Care;
+using WelfareRules.Benefits.Funeral;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -41,6 +43,14 @@ internal static class Evaluator
                 $"Chết ngày {Format.Date(death)}: thôi hưởng từ tháng sau tháng chết",
                 LawCitations.StopMonth);
         }
+        else if (InstitutionalCareCalculator.Qualifies(person, month))
+        {
+            // Art 25 k5: the facility's nurturing allowance replaces the monthly allowance (and community care).
+            if (InstitutionalCareCalculator.Evaluate(law, person, explain) is { } institutional)
+            {
+                entitlements.Add(institutional);
+            }
+        }
         else
         {
             var candidates = SocialAllowanceCalculator.Candidates(law, person, explain);
@@ -53,6 +63,13 @@ internal static class Evaluator
             {
                 explain?.Add("No monthly social allowance group applies this month", "Không thuộc diện hưởng trợ cấp xã hội hằng tháng trong tháng này");
             }
+
+            entitlements.AddRange(CareSupportCalculator.Evaluate(law, person, explain));
+        }
+
+        if (FuneralSupportCalculator.Evaluate(law, person, entitlements, explain) is { } funeral)
+        {
+            entitlements.Add(funeral);
         }
 
         var list = entitlements.ToImmutable();
@@ -114,11 +131,14 @@ internal static class Evaluator
         }
     }
 
-    private static ImmutableArray<string> Warnings(ImmutableArray<Entitlement> entitlements)
+    private static ImmutableArray<string> Warnings(ImmutableArray<Entitlement> entitlements) => Warnings(entitlements.SelectMany(e => e.Basis));
+
+    /// <summary>One warning line for each provisional provision among the citations.</summary>
+    internal static ImmutableArray<string> Warnings(IEnumerable<Citation> basis)
     {
         var seen = new HashSet<string>();
         var warnings = ImmutableArray.CreateBuilder<string>();
-        foreach (var citation in entitlements.SelectMany(e => e.Basis).Where(c => c.IsProvisional))
+        foreach (var citation in basis.Where(c => c.IsProvisional))
         {
             if (seen.Add(citation.ToString()))
             {

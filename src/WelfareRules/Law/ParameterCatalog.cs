@@ -29,6 +29,13 @@ internal static class ParameterCatalog
     internal const string Standard = "standard";
     internal const string Coefficient = "coefficient";
     internal const string GroupOpen = "group-open";
+    internal const string CareCoefficient = "care-coefficient";
+    internal const string InstitutionalCoefficient = "institutional-coefficient";
+    internal const string FuneralMultiple = "funeral-multiple";
+    internal const string EmergencyMultiple = "emergency-multiple";
+    internal const string EmergencyAmount = "emergency-amount";
+    internal const string RiceKilograms = "rice-kg";
+    internal const string RiceMonths = "rice-months";
 
     private static readonly FrozenDictionary<string, ParameterDefinition> Definitions = new ParameterDefinition[]
     {
@@ -38,6 +45,24 @@ internal static class ParameterCatalog
             "hệ số: the monthly-allowance coefficient of a group and case"),
         new(GroupOpen, ParameterKind.Switch, ParameterScope.Group, [], NotBelowNational: false,
             "whether a beneficiary group admits people (false closes it from the date)"),
+
+        // Care, institutional care, funeral and emergency assistance (ND 20/2021 Arts 11–15, 20, 25): all minimums a province may raise.
+        new(CareCoefficient, ParameterKind.Factor, ParameterScope.Global,
+            ["foster-child-under-4", "foster-child-from-4", "foster-elderly", "disabled-parent", "disabled-parent-higher",
+             "household-especially-severe", "foster-especially-severe-adult", "foster-especially-severe-child"], NotBelowNational: true,
+            "hệ số hỗ trợ chăm sóc, nuôi dưỡng: the coefficient of foster and care support (Art 20), per case"),
+        new(InstitutionalCoefficient, ParameterKind.Factor, ParameterScope.Global, ["under-4", "from-4"], NotBelowNational: true,
+            "hệ số trợ cấp nuôi dưỡng: the coefficient of the nurturing allowance in a social assistance facility (Art 25 k1)"),
+        new(FuneralMultiple, ParameterKind.Factor, ParameterScope.Global, ["allowance-recipient", "disaster", "facility"], NotBelowNational: true,
+            "hỗ trợ chi phí mai táng: funeral support as a multiple of the standard (Art 11 k2; Art 14 k1; Art 25 k3)"),
+        new(EmergencyMultiple, ParameterKind.Factor, ParameterScope.Global, ["severe-injury"], NotBelowNational: true,
+            "trợ giúp khẩn cấp: emergency support as a multiple of the standard (Art 13)"),
+        new(EmergencyAmount, ParameterKind.Amount, ParameterScope.Global, ["house-lost", "relocation", "house-damaged"], NotBelowNational: true,
+            "hỗ trợ nhà ở: housing support per household, VND (Art 15 k1–k3)"),
+        new(RiceKilograms, ParameterKind.Factor, ParameterScope.Global, [], NotBelowNational: true,
+            "hỗ trợ lương thực: kilograms of rice per person per month (Art 12 k1)"),
+        new(RiceMonths, ParameterKind.Factor, ParameterScope.Global, ["tet", "other"], NotBelowNational: true,
+            "hỗ trợ lương thực: months of rice per round, at Tết and otherwise (the most per round) (Art 12 k1)"),
     }.ToFrozenDictionary(d => d.Name);
 
     internal static bool TryGet(string name, out ParameterDefinition definition) => Definitions.TryGetValue(name, out definition!);

@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Legal;
+using WelfareRules.Reports;
+using static WelfareRules.Benefits.AgeReading;
+
+namespace WelfareRules.Benefits.Care;
+
+/// <summary>
+/// Care support in the community (ND 20/2021 Art 20), in addition to the person's own monthly allowance
+/// (Art 19 k1):
+/// <list type="bullet">
+/// <item>k1: to the household or person fostering a K1 child (under 4 / from 4 to under 16) or a K5d elderly person: <c>carer-support</c>;</item>
+/// <item>k2 a, b: to a severely or especially severely disabled person who is pregnant or raising children under 36 months: <c>disability-care-support</c>, paid to the person;</item>
+/// <item>k2 c: to the household directly caring for an especially severely disabled member (<c>livingArrangement: family</c>): <c>carer-support</c>;</item>
+/// <item>k2 d: to the household or person fostering an especially severely disabled adult or child: <c>carer-support</c>.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Readings of the library: every support starts in the month the decision is signed (Art 8 k1 đ) and
+/// stops from the month after death or loss of eligibility (Art 8 k2); a person in a facility gets
+/// none (Arts 18–20 are community care; the facility regime of Art 25 applies instead). Where several
+/// carer supports apply to one person (a fostered K1 child who is also especially severely disabled),
+/// the carer gets the single highest. The rule that when both spouses are disabled only one Art 20 k2 a
+/// support is paid cannot be applied: the facts describe one person, not the couple. The caller must not
+/// pay a second support to the other spouse.
+/// </remarks>
+internal static class CareSupportCalculator
+{
+    private static readonly Citation KeepsOwnAllowance = new(LawCitations.Nd20, "19", "1");
+    private static readonly Citation AlsoOnAllowance = new(LawCitations.Nd20, "20", "2", "b");
+
+    internal static ImmutableArray<Entitlement> Evaluate(MonthLaw law, Person person, Explainer? explain)
+    {
+        var month = law.Month;
+        if (person.LivingArrangement == LivingArrangement.Facility)
+        {
+            return [];
+        }
+
+        var parent = DisabledParentCase(person, month);
+        var carer = CarerCases(person, month);
+        if (parent is null && carer.Count == 0)
+        {
+            return [];
+        }
+
+        if (person.DecisionSignedOn is { } signed && month < signed.ToYearMonth())
+        {
+            explain?.Add(
+                $"Care support (Art 20) is payable only from {Format.Month(signed.ToYearMonth())}, the month the decision was signed ({Format.Date(signed)})",
+                $"Hỗ trợ kinh phí chăm sóc (Điều 20) chỉ được hưởng từ tháng {Format.Month(signed.ToYearMonth())}, tháng ký quyết định ({Format.Date(signed)})",
+                LawCitations.StartMonth);
+            return [];
+        }
+
+        var standard = law.Standard!;
+        var result = ImmutableArray.CreateBuilder<Entitlement>(2);
+        if (parent is { } p)
+        {
+            result.Add(ToEntitlement(law, p, EntitlementKind.DisabilityCareSupport, Payee.Beneficiary, explain));
+        }
+
+        CareCase? best = null;
+        decimal bestFactor = 0m;
+        foreach (var candidate in carer)
+        {
+            decimal factor = LawValues.Require(law, ParameterCatalog.CareCoefficient, candidate.Case).Value;
+            if (best is null || factor > bestFactor)
+            {
+                best = candidate;
+                bestFactor = factor;
+            }
+        }
+
+        if (best is { } chosen)
+        {
+            if (carer.Count > 1)
+            {
+                explain?.Add(
+                    "Several carer supports apply to this person: the carer receives the single highest",
+                    "Thuộc nhiều mức hỗ trợ kinh phí chăm sóc: người chăm sóc chỉ được hưởng một mức cao nhất");
+            }
+
+            result.Add(ToEntitlement(law, chosen, EntitlementKind.CarerSupport, Payee.Carer, explain));
+        }
+
+        explain?.Add(
+            "The person keeps their own monthly allowance: care support is paid in addition",
+            "Đối tượng vẫn được hưởng trợ cấp xã hội hằng tháng; hỗ trợ kinh phí chăm sóc được hưởng thêm",
+            best is null ? AlsoOnAllowance : KeepsOwnAllowance);
+        return result.ToImmutable();
+
+        Entitlement ToEntitlement(MonthLaw l, CareCase c, EntitlementKind kind, Payee payee, Explainer? e)
+        {
+            var coefficient = LawValues.Require(l, ParameterCatalog.CareCoefficient, c.Case);
+            var amount = standard.Amount.Times(coefficient.Value);
+            e?.Add(
+                $"{c.English}: coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, paid to the {(payee == Payee.Carer ? "carer" : "person")}",
+                $"{c.Vietnamese}: hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, chi trả cho {(payee == Payee.Carer ? "người chăm sóc" : "đối tượng")}",
+                coefficient.Basis);
+            return new Entitlement(kind, payee, amount, coefficient.Value, c.Group, [coefficient.Basis, standard.Basis]);
+        }
+    }
+
+    /// <summary>Art 20 k2 a, b: a severely or especially severely disabled person, pregnant or raising children under 36 months.</summary>
+    internal static CareCase? DisabledParentCase(Person person, NodaTime.YearMonth month)
+    {
+        if (person.LivingArrangement == LivingArrangement.Facility || !AllowanceRules.Disabled.Match(person, month).IsMatch
+            || !(person.Pregnant || person.ChildrenUnder36Months > 0))
+        {
+            return null;
+        }
+
+        bool higher = (person.Pregnant && person.ChildrenUnder36Months >= 1) || person.ChildrenUnder36Months >= 2;
+        string situation = (person.Pregnant, person.ChildrenUnder36Months) switch
+        {
+            (true, 0) => "pregnant",
+            (true, var n) => $"pregnant and raising {n} child(ren) under 36 months",
+            (false, var n) => $"raising {n} child(ren) under 36 months",
+        };
+        string situationVi = (person.Pregnant, person.ChildrenUnder36Months) switch
+        {
+            (true, 0) => "đang mang thai",
+            (true, var n) => $"đang mang thai và nuôi {n} con dưới 36 tháng tuổi",
+            (false, var n) => $"đang nuôi {n} con dưới 36 tháng tuổi",
+        };
+        return new CareCase(higher ? "disabled-parent-higher" : "disabled-parent", "ND20-20-2a",
+            $"Care support to a disabled person {situation}", $"Hỗ trợ kinh phí chăm sóc người khuyết tật {situationVi}");
+    }
+
+    /// <summary>The carer supports that apply to the person (Art 20 k1, k2 c, k2 d), before choosing the highest.</summary>
+    internal static List<CareCase> CarerCases(Person person, NodaTime.YearMonth month)
+    {
+        var cases = new List<CareCase>(2);
+        int age = AgeIn(person.BirthDate, month);
+        bool especiallySevere = person.Disability == Disability.EspeciallySevere;
+        switch (person.LivingArrangement)
+        {
+            case LivingArrangement.FosterCare:
+                var orphan = AllowanceRules.OrphanChild.Match(person, month);
+                if (orphan.IsMatch)
+                {
+                    cases.Add(orphan.Case == "under-4"
+                        ? new CareCase("foster-child-under-4", "ND20-20-1a", $"Fostering a child with no source of nurture aged {age} (under 4)", $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)")
+                        : new CareCase("foster-child-from-4", "ND20-20-1b", $"Fostering a child with no source of nurture aged {age} (4 to under 16)", $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)"));
+                }
+
+                if (AllowanceRules.ElderlyCommunityCare.Match(person, month).IsMatch)
+                {
+                    cases.Add(new CareCase("foster-elderly", "ND20-20-1b", "Fostering a poor elderly person with no supporter, eligible for a facility (K5d)",
+                        "Nhận chăm sóc, nuôi dưỡng người cao tuổi thuộc diện điểm d khoản 5 Điều 5"));
+                }
+
+                if (especiallySevere)
+                {
+                    cases.Add(age < LegalAges.Child
+                        ? new CareCase("foster-especially-severe-child", "ND20-20-2d", $"Fostering an especially severely disabled child aged {age}", $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi")
+                        : new CareCase("foster-especially-severe-adult", "ND20-20-2d", $"Fostering an especially severely disabled person aged {age}", $"Nhận chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng {age} tuổi"));
+                }
+
+                break;
+            case LivingArrangement.Family when especiallySevere:
+                cases.Add(new CareCase("household-especially-severe", "ND20-20-2c", "Household directly caring for an especially severely disabled member",
+                    "Hộ gia đình đang trực tiếp chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng"));
+                break;
+        }
+
+        return cases;
+    }
+}
+
+/// <summary>One case of Art 20: the <c>care-coefficient</c> case, the group id reported, and the reason in both languages.</summary>
+internal readonly record struct CareCase(string Case, string Group, string English, string Vietnamese);

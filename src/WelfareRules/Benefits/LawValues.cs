@@ -1,0 +1,17 @@
+using WelfareRules.Evaluation;
+using WelfareRules.Law;
+
+namespace WelfareRules.Benefits;
+
+/// <summary>Reads a value the law must have in force in a month; its absence means the month's law is not encoded.</summary>
+internal static class LawValues
+{
+    /// <summary>The provision of a global parameter (and case) in force in the month: a local value over the national one.</summary>
+    /// <exception cref="EvaluationException">No value is in force (<see cref="EvaluationError.LawNotEncoded"/>).</exception>
+    internal static Provision Require(MonthLaw law, string parameter, string? @case = null)
+    {
+        var key = new ParameterKey(parameter, null, @case);
+        return law.Get(key) ?? throw new EvaluationException(EvaluationError.LawNotEncoded,
+            $"no value of {key} is in force in {law.Jurisdiction} in {Format.Month(law.Month)}");
+    }
+}
