@@ -106,7 +106,7 @@ public sealed class SocialAllowanceTest
     public void Evaluate_EspeciallySevereDisability_ChildAdultElderlyBands(string birth, string month, long expected)
     {
         var person = new Person(Date(birth)) { Disability = Disability.EspeciallySevere, ReceivesPension = true };
-        Assert.Equal(expected, Evaluate(month, person).Total.Value);
+        Assert.Equal(expected, Evaluate(month, person).AmountOf(EntitlementKind.SocialAllowance).Value);
     }
 
     [Fact]
