@@ -58,20 +58,25 @@ internal static class SocialPensionCalculator
             return allowance;
         }
 
+        int age = AgeIn(person.BirthDate, law.Month);
         if (!Qualifies(person, law.Month))
         {
-            explain?.Add(
-                person.ReceivesPension
-                    ? "No social pension: the person receives a pension or a monthly social-insurance benefit"
-                    : $"No social pension: aged {AgeIn(person.BirthDate, law.Month)}; it needs 75, or 70 in a poor or near-poor household",
-                person.ReceivesPension
-                    ? "Không hưởng trợ cấp hưu trí xã hội: đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng"
-                    : $"Không hưởng trợ cấp hưu trí xã hội: {AgeIn(person.BirthDate, law.Month)} tuổi; cần từ đủ 75 tuổi, hoặc từ đủ 70 tuổi thuộc hộ nghèo, cận nghèo",
-                LawCitations.SocialPension);
+            // Said only to people old enough for the question to arise.
+            if (age >= LegalAges.SocialPensionPoor)
+            {
+                explain?.Add(
+                    person.ReceivesPension
+                        ? "No social pension: the person receives a pension or a monthly social-insurance benefit"
+                        : $"No social pension: aged {age}, not in a poor or near-poor household; it needs {LegalAges.SocialPension}, or {LegalAges.SocialPensionPoor} in a poor or near-poor household",
+                    person.ReceivesPension
+                        ? "Không hưởng trợ cấp hưu trí xã hội: đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng"
+                        : $"Không hưởng trợ cấp hưu trí xã hội: {age} tuổi, không thuộc hộ nghèo, cận nghèo; cần từ đủ {LegalAges.SocialPension} tuổi, hoặc từ đủ {LegalAges.SocialPensionPoor} tuổi thuộc hộ nghèo, cận nghèo",
+                    LawCitations.SocialPension);
+            }
+
             return allowance;
         }
 
-        int age = AgeIn(person.BirthDate, law.Month);
         explain?.Add(
             $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month",
             $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng",
