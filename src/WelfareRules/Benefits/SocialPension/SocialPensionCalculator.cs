@@ -138,8 +138,8 @@ internal static class SocialPensionCalculator
 
             citations.Add(closed.Basis);
             explain?.Add(
-                $"{group.Code} ({group.Id}) would apply, but it is closed from {Format.Date(closed.From)}",
-                $"{group.Code} ({group.Id}) lẽ ra áp dụng, nhưng không còn tiếp nhận từ {Format.Date(closed.From)}",
+                $"{group.Code} ({group.Id}) would apply, but it is closed from {Format.Date(closed.From)}: the social pension is paid instead",
+                $"{group.Code} ({group.Id}) lẽ ra áp dụng, nhưng không còn tiếp nhận từ {Format.Date(closed.From)}: hưởng trợ cấp hưu trí xã hội thay thế",
                 closed.Basis);
         }
 
