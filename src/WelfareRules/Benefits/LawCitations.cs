@@ -21,4 +21,7 @@ internal static class LawCitations
 
     /// <summary>Art 8 k2: stop from the month after death or loss of eligibility.</summary>
     internal static readonly Citation StopMonth = new(Nd20, "8", "2");
+
+    /// <summary>Law on Social Insurance 41/2024/QH15 Art 21: who receives the social pension (trợ cấp hưu trí xã hội).</summary>
+    internal static readonly Citation SocialPension = new("41/2024/QH15", "21");
 }

@@ -26,4 +26,13 @@ internal static class LegalAges
 
     /// <summary>K5a higher band and K5c: from 80 (ND 20 Art 5 k5 c; Art 6 k1 đ).</summary>
     internal const int Eighty = 80;
+
+    /// <summary>Social pension: from 75 (Law 41/2024/QH15 Art 21).</summary>
+    internal const int SocialPension = 75;
+
+    /// <summary>Social pension for a person in a poor or near-poor household: from 70 to under 75 (Law 41/2024/QH15 Art 21).</summary>
+    internal const int SocialPensionPoor = 70;
+
+    /// <summary>Hanoi cremation support: a child "under 6" gets the child amount (NQ 03/2020/NQ-HĐND).</summary>
+    internal const int CremationChild = 6;
 }

@@ -3,8 +3,10 @@ using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Benefits;
 using WelfareRules.Benefits.Care;
+using WelfareRules.Benefits.Cremation;
 using WelfareRules.Benefits.Funeral;
 using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Benefits.SocialPension;
 using WelfareRules.Facts;
 using WelfareRules.Law;
 using WelfareRules.Legal;
@@ -54,22 +56,30 @@ internal static class Evaluator
         else
         {
             var candidates = SocialAllowanceCalculator.Candidates(law, person, explain);
-            foreach (var chosen in SocialAllowanceCalculator.Combine(candidates, explain))
-            {
-                entitlements.Add(SocialAllowanceCalculator.ToEntitlement(chosen, law.Standard));
-            }
+            var allowance = SocialAllowanceCalculator.Combine(candidates, explain)
+                .Select(chosen => SocialAllowanceCalculator.ToEntitlement(chosen, law.Standard))
+                .ToImmutableArray();
 
             if (candidates.Count == 0)
             {
                 explain?.Add("No monthly social allowance group applies this month", "Không thuộc diện hưởng trợ cấp xã hội hằng tháng trong tháng này");
             }
 
+            // Social pension (Law 41/2024 Art 21, ND 176/2025): paid instead of the allowance when higher,
+            // with any local top-up. See Benefits/SocialPension.
+            entitlements.AddRange(SocialPensionCalculator.HigherOf(rules, law, person, allowance, explain));
             entitlements.AddRange(CareSupportCalculator.Evaluate(law, person, explain));
         }
 
         if (FuneralSupportCalculator.Evaluate(law, person, entitlements, explain) is { } funeral)
         {
             entitlements.Add(funeral);
+        }
+
+        // Cremation support (Hanoi NQ 03/2020): one-off, in the month of death. See Benefits/Cremation.
+        if (CremationSupportCalculator.For(law, person, explain) is { } cremation)
+        {
+            entitlements.Add(cremation);
         }
 
         var list = entitlements.ToImmutable();

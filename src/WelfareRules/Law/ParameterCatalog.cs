@@ -36,6 +36,18 @@ internal static class ParameterCatalog
     internal const string EmergencyAmount = "emergency-amount";
     internal const string RiceKilograms = "rice-kg";
     internal const string RiceMonths = "rice-months";
+    internal const string SocialPension = "social-pension";
+    internal const string SocialPensionTopUp = "social-pension-top-up";
+    internal const string CremationSupport = "cremation-support";
+
+    /// <summary>The cases of <see cref="CremationSupport"/>: the body (adult or child under 6) and the transport added to it.</summary>
+    internal const string CremationAdult = "adult";
+
+    /// <summary>A child under 6 on the date of death (Hanoi NQ 03/2020).</summary>
+    internal const string CremationChild = "child-under-6";
+
+    /// <summary>Transport of the body, paid on top of the cremation amount.</summary>
+    internal const string CremationTransport = "transport";
 
     private static readonly FrozenDictionary<string, ParameterDefinition> Definitions = new ParameterDefinition[]
     {
@@ -63,6 +75,12 @@ internal static class ParameterCatalog
             "hỗ trợ lương thực: kilograms of rice per person per month (Art 12 k1)"),
         new(RiceMonths, ParameterKind.Factor, ParameterScope.Global, ["tet", "other"], NotBelowNational: true,
             "hỗ trợ lương thực: months of rice per round, at Tết and otherwise (the most per round) (Art 12 k1)"),
+        new(SocialPension, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: true,
+            "trợ cấp hưu trí xã hội: the monthly social pension (Law 41/2024/QH15 Art 21), VND/month"),
+        new(SocialPensionTopUp, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: false,
+            "a local monthly top-up paid to social-pension recipients (VND/month)"),
+        new(CremationSupport, ParameterKind.Amount, ParameterScope.Global, [CremationAdult, CremationChild, CremationTransport], NotBelowNational: false,
+            "hỗ trợ hỏa táng: one-off cremation support in the month of death, per case (VND)"),
     }.ToFrozenDictionary(d => d.Name);
 
     internal static bool TryGet(string name, out ParameterDefinition definition) => Definitions.TryGetValue(name, out definition!);

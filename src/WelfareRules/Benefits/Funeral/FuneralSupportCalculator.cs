@@ -69,6 +69,11 @@ internal static class FuneralSupportCalculator
         {
             cases.Add(("allowance-recipient", "ND20-11-1a", new Citation(LawCitations.Nd20, "11", "1", "a"), "died while receiving the monthly social allowance", "chết khi đang hưởng trợ cấp xã hội hằng tháng"));
         }
+        else if (monthEntitlements.Any(e => e.Kind == EntitlementKind.SocialPension))
+        {
+            // ND 176/2025 Art 5: social-pension recipients get funeral support as under ND 20 Art 11 k2.
+            cases.Add(("allowance-recipient", "ND176-5", new Citation("176/2025/NĐ-CP", "5"), "died while receiving the social pension", "chết khi đang hưởng trợ cấp hưu trí xã hội"));
+        }
         else if (person.ReceivesPension && AgeIn(person.BirthDate, month) >= LegalAges.Eighty)
         {
             cases.Add(("allowance-recipient", "ND20-11-1c", new Citation(LawCitations.Nd20, "11", "1", "c"), "died aged 80 or over while receiving a monthly benefit (receivesPension)", "chết khi từ đủ 80 tuổi đang hưởng trợ cấp hằng tháng"));

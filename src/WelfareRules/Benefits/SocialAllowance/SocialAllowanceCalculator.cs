@@ -108,10 +108,16 @@ internal static class SocialAllowanceCalculator
 
     internal static Entitlement ToEntitlement(AllowanceCandidate candidate, AppliedStandard standard)
     {
-        var basis = ImmutableArray.CreateBuilder<Citation>(4);
+        var basis = ImmutableArray.CreateBuilder<Citation>(5);
         basis.Add(candidate.Group.Definition.Basis);
         basis.Add(candidate.Coefficient.Basis);
         basis.Add(standard.Basis);
+        if (standard.IsNationalFloor)
+        {
+            // The local standard is lower: the national one applies because a local level may not be lower (Art 4 k3).
+            basis.Add(LawCitations.LocalFloor);
+        }
+
         if (candidate.Group.OpenSwitch is { } open)
         {
             basis.Add(open.Basis);

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Legal;
+using WelfareRules.Money;
+using WelfareRules.Reports;
+using static WelfareRules.Benefits.AgeReading;
+
+namespace WelfareRules.Benefits.SocialPension;
+
+/// <summary>
+/// The social pension (trợ cấp hưu trí xã hội, Law 41/2024/QH15 Art 21; 176/2025/NĐ-CP) and a local
+/// top-up to it (Hanoi 63/2025/NQ-HĐND Art 7), and the rule that a person eligible for both it and the
+/// monthly social allowance receives only the higher.
+/// </summary>
+/// <remarks>
+/// Amounts come from the rule files (<c>social-pension</c>, <c>social-pension-top-up</c>): no value
+/// in force, no social pension. Eligibility by age counts from the month of the birthday
+/// (<see cref="AgeReading"/>); the decision month and the written request are not modelled.
+/// </remarks>
+internal static class SocialPensionCalculator
+{
+    /// <summary>
+    /// Whether the person qualifies in the month: no pension or monthly social-insurance benefit, and
+    /// aged 75 or over, or 70 to under 75 in a poor or near-poor household.
+    /// </summary>
+    internal static bool Qualifies(Person person, NodaTime.YearMonth month)
+    {
+        if (person.ReceivesPension)
+        {
+            return false;
+        }
+
+        int age = AgeIn(person.BirthDate, month);
+        return age >= LegalAges.SocialPension || (age >= LegalAges.SocialPensionPoor && person.Household.IsPoorOrNearPoor);
+    }
+
+    /// <summary>
+    /// The social pension (with any local top-up) or the monthly social allowance, whichever is higher
+    /// for the person (176/2025/NĐ-CP). On a tie the allowance is kept: the same money, and the person
+    /// keeps the regime (and its decision) they are already under. The allowance compared is the whole
+    /// combined allowance of the month.
+    /// </summary>
+    /// <param name="rules">The rule set, for the groups a switch has closed.</param>
+    /// <param name="law">The month's law.</param>
+    /// <param name="person">The person.</param>
+    /// <param name="allowance">The monthly social allowance entitlements already combined (ND 20 Art 6 k2).</param>
+    /// <param name="explain">The explanation, or null.</param>
+    /// <returns>The entitlements to pay: <paramref name="allowance"/>, or the social pension and its top-up.</returns>
+    internal static ImmutableArray<Entitlement> HigherOf(RuleSet rules, MonthLaw law, Person person, ImmutableArray<Entitlement> allowance, Explainer? explain)
+    {
+        if (law.Get(new ParameterKey(ParameterCatalog.SocialPension)) is not { } pension)
+        {
+            return allowance;
+        }
+
+        int age = AgeIn(person.BirthDate, law.Month);
+        if (!Qualifies(person, law.Month))
+        {
+            // Said only to people old enough for the question to arise.
+            if (age >= LegalAges.SocialPensionPoor)
+            {
+                explain?.Add(
+                    person.ReceivesPension
+                        ? "No social pension: the person receives a pension or a monthly social-insurance benefit"
+                        : $"No social pension: aged {age}, not in a poor or near-poor household; it needs {LegalAges.SocialPension}, or {LegalAges.SocialPensionPoor} in a poor or near-poor household",
+                    person.ReceivesPension
+                        ? "Không hưởng trợ cấp hưu trí xã hội: đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng"
+                        : $"Không hưởng trợ cấp hưu trí xã hội: {age} tuổi, không thuộc hộ nghèo, cận nghèo; cần từ đủ {LegalAges.SocialPension} tuổi, hoặc từ đủ {LegalAges.SocialPensionPoor} tuổi thuộc hộ nghèo, cận nghèo",
+                    LawCitations.SocialPension);
+            }
+
+            return allowance;
+        }
+
+        explain?.Add(
+            $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month",
+            $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng",
+            LawCitations.SocialPension, pension.Basis);
+
+        // A local top-up is paid only with the social pension: a jurisdiction without one has no value in force.
+        var topUp = law.Get(new ParameterKey(ParameterCatalog.SocialPensionTopUp)) is { } t && t.Amount > Dong.Zero ? t : null;
+        var pensionTotal = topUp is null ? pension.Amount : pension.Amount + topUp.Amount;
+        if (!allowance.IsEmpty)
+        {
+            var allowanceTotal = allowance.Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+            if (pensionTotal <= allowanceTotal)
+            {
+                bool tie = pensionTotal == allowanceTotal;
+                explain?.Add(
+                    $"Eligible for both the social pension ({Format.Amount(pensionTotal)}) and the monthly social allowance ({Format.Amount(allowanceTotal)}): only one, the allowance{(tie ? " (equal amounts: the allowance is kept)" : ", the higher")}",
+                    $"Đủ điều kiện hưởng cả trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)}) và trợ cấp xã hội hằng tháng ({Format.Amount(allowanceTotal)}): chỉ hưởng trợ cấp xã hội{(tie ? " (bằng nhau: giữ trợ cấp xã hội)" : ", mức cao hơn")}",
+                    pension.Basis);
+                return allowance;
+            }
+
+            explain?.Add(
+                $"Eligible for both the social pension ({Format.Amount(pensionTotal)}) and the monthly social allowance ({Format.Amount(allowanceTotal)}): only one, the social pension, the higher",
+                $"Đủ điều kiện hưởng cả trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)}) và trợ cấp xã hội hằng tháng ({Format.Amount(allowanceTotal)}): chỉ hưởng trợ cấp hưu trí xã hội, mức cao hơn",
+                pension.Basis);
+        }
+
+        var closures = ClosedGroupsQualifiedFor(rules, law, person, explain);
+        var result = ImmutableArray.CreateBuilder<Entitlement>(2);
+        result.Add(new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, null,
+            [LawCitations.SocialPension, pension.Basis, .. closures]));
+        if (topUp is not null)
+        {
+            result.Add(new Entitlement(EntitlementKind.SocialPensionTopUp, Payee.Beneficiary, topUp.Amount, null, null, [topUp.Basis, pension.Basis]));
+            explain?.Add(
+                $"{law.Jurisdiction} top-up to the social pension: {Format.Amount(topUp.Amount)} a month",
+                $"{law.Jurisdiction} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng",
+                topUp.Basis);
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The switches that closed a group the person would otherwise qualify for this month (K5c from
+    /// 2025-07-01): they are part of why the social pension, not the allowance, is paid.
+    /// </summary>
+    private static List<Citation> ClosedGroupsQualifiedFor(RuleSet rules, MonthLaw law, Person person, Explainer? explain)
+    {
+        var date = law.Month.OnDayOfMonth(1);
+        var citations = new List<Citation>();
+        foreach (var group in rules.Groups.Where(g => law.Jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
+        {
+            if (law.Get(new ParameterKey(ParameterCatalog.GroupOpen, group.Id)) is not { IsOn: false } closed
+                || !AllowanceRules.ByName[group.Rule].Match(person, law.Month).IsMatch)
+            {
+                continue;
+            }
+
+            citations.Add(closed.Basis);
+            explain?.Add(
+                $"{group.Code} ({group.Id}) would apply, but it is closed from {Format.Date(closed.From)}: the social pension is paid instead",
+                $"{group.Code} ({group.Id}) lẽ ra áp dụng, nhưng không còn tiếp nhận từ {Format.Date(closed.From)}: hưởng trợ cấp hưu trí xã hội thay thế",
+                closed.Basis);
+        }
+
+        return citations;
+    }
+}
