@@ -23,6 +23,9 @@ public static class Program
               built-in law; repeatable. --strict refuses results that rest on provisional law.
           rules --jurisdiction VN|VN-HN|... --on yyyy-MM-dd [--format text|json] [--rules FILE]...
               The instruments and parameter values in force, with citation and status.
+          classify --area rural|urban --income N --deprivations N --on yyyy-MM-dd [--format json|text]
+              Household class under the national poverty standard (07/2021/NĐ-CP; 2027-2030 provisional):
+              poor, nearPoor, averageLivingStandard or none. N: income per person per month; indicators lacked.
 
         Options:
           --help       this text
@@ -72,6 +75,7 @@ public static class Program
             {
                 "evaluate" => EvaluateCommand.Run(rest, stdin, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout),
+                "classify" => ClassifyCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; see --help"),
             };
         }

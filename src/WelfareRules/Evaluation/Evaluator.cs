@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Benefits;
+using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -56,14 +57,15 @@ internal static class Evaluator
         }
 
         var list = entitlements.ToImmutable();
-        var warnings = Warnings(list);
+        var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list, explain);
+        var warnings = Warnings(list.SelectMany(e => e.Basis).Concat(healthInsurance?.Basis ?? []));
         if (options.Strict && !warnings.IsEmpty)
         {
             throw new EvaluationException(EvaluationError.ProvisionalLaw,
                 "strict mode: the result depends on provisional law: " + string.Join("; ", warnings));
         }
 
-        return new Report(jurisdiction, month, law.Standard, list, warnings, explain?.ToImmutable() ?? []);
+        return new Report(jurisdiction, month, law.Standard, list, warnings, explain?.ToImmutable() ?? [], healthInsurance);
     }
 
     private static void CheckFacts(Person person, NodaTime.YearMonth month)
@@ -114,11 +116,11 @@ internal static class Evaluator
         }
     }
 
-    private static ImmutableArray<string> Warnings(ImmutableArray<Entitlement> entitlements)
+    private static ImmutableArray<string> Warnings(IEnumerable<Citation> basis)
     {
         var seen = new HashSet<string>();
         var warnings = ImmutableArray.CreateBuilder<string>();
-        foreach (var citation in entitlements.SelectMany(e => e.Basis).Where(c => c.IsProvisional))
+        foreach (var citation in basis.Where(c => c.IsProvisional))
         {
             if (seen.Add(citation.ToString()))
             {

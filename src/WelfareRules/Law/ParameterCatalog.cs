@@ -1,6 +1,9 @@
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Benefits.HealthInsurance;
+using WelfareRules.Benefits.PovertyStandard;
 
 namespace WelfareRules.Law;
 
@@ -38,7 +41,7 @@ internal static class ParameterCatalog
             "hệ số: the monthly-allowance coefficient of a group and case"),
         new(GroupOpen, ParameterKind.Switch, ParameterScope.Group, [], NotBelowNational: false,
             "whether a beneficiary group admits people (false closes it from the date)"),
-    }.ToFrozenDictionary(d => d.Name);
+    }.Concat(HealthInsuranceParameters.Definitions).Concat(PovertyParameters.Definitions).ToFrozenDictionary(d => d.Name);
 
     internal static bool TryGet(string name, out ParameterDefinition definition) => Definitions.TryGetValue(name, out definition!);
 
