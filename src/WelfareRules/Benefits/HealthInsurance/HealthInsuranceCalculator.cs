@@ -63,16 +63,13 @@ internal static class HealthInsuranceCalculator
 
         foreach (var support in new[] { national, local }.OfType<Support>())
         {
-            basis.Add(support.Share.Basis);
-            if (support.Group == SupportGroups.EscapedPoverty && window is not null)
-            {
-                basis.Add(window.Basis);
-            }
-
+            Citation[] cited = support.Group == SupportGroups.EscapedPoverty && window is not null ? [support.Share.Basis, window.Basis] : [support.Share.Basis];
+            basis.AddRange(cited);
+            bool byState = support.Share.Jurisdiction.IsNational;
             explain?.Add(
-                $"Health insurance: {support.Group.English}: {(support.Share.Jurisdiction.IsNational ? "the state" : support.Share.Jurisdiction + " ")} pays {Percent(support.Share.Value)}% of the premium",
-                $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(support.Share.Jurisdiction.IsNational ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
-                support.Share.Basis);
+                $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium",
+                $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
+                cited);
         }
 
         var result = new HealthInsuranceContribution(premium, share, basis.ToImmutable());
