@@ -88,15 +88,14 @@ internal static class HealthInsuranceCalculator
             throw new EvaluationException(EvaluationError.LawNotEncoded, $"no base salary or health-insurance rate is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
         }
 
-        var basis = ImmutableArray.CreateBuilder<Citation>();
-        var premium = FirstMemberPremium(baseSalary, rate, basis, law, null);
-        return householdOrder >= 2 ? Laddered(premium, householdOrder, law, basis, null) : premium;
+        var premium = FirstMemberPremium(baseSalary, rate, null, law, null);
+        return householdOrder >= 2 ? Laddered(premium, householdOrder, law, null, null) : premium;
     }
 
-    private static Dong FirstMemberPremium(Provision baseSalary, Provision rate, ImmutableArray<Citation>.Builder basis, MonthLaw law, Explainer? explain)
+    private static Dong FirstMemberPremium(Provision baseSalary, Provision rate, ImmutableArray<Citation>.Builder? basis, MonthLaw law, Explainer? explain)
     {
-        basis.Add(baseSalary.Basis);
-        basis.Add(rate.Basis);
+        basis?.Add(baseSalary.Basis);
+        basis?.Add(rate.Basis);
         var premium = baseSalary.Amount.Times(rate.Value);
         explain?.Add(
             $"Health insurance premium in {Format.Month(law.Month)}: {Percent(rate.Value)}% × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month",
@@ -105,7 +104,7 @@ internal static class HealthInsuranceCalculator
         return premium;
     }
 
-    private static Dong Laddered(Dong first, int order, MonthLaw law, ImmutableArray<Citation>.Builder basis, Explainer? explain)
+    private static Dong Laddered(Dong first, int order, MonthLaw law, ImmutableArray<Citation>.Builder? basis, Explainer? explain)
     {
         var key = HealthInsuranceParameters.LadderKey(order);
         if (law.Get(key) is not { } ladder)
@@ -113,7 +112,7 @@ internal static class HealthInsuranceCalculator
             throw new EvaluationException(EvaluationError.LawNotEncoded, $"no household ladder ({key}) is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
         }
 
-        basis.Add(ladder.Basis);
+        basis?.Add(ladder.Basis);
         var premium = first.Times(ladder.Value);
         explain?.Add(
             $"Household member no. {order}: {Percent(ladder.Value)}% of the first member's premium = {Format.Amount(premium)} VND/month",
