@@ -31,6 +31,9 @@ public static class Program
               differ, then totals by kind, group and payee.
           population --size N [--seed S] [--jurisdiction J] [--month yyyy-MM]
               A reproducible synthetic population in JSON Lines (docs/population.md).
+          classify --area rural|urban --income N --deprivations N --on yyyy-MM-dd [--format json|text]
+              Household class under the national poverty standard (07/2021/NĐ-CP; 2027-2030 provisional):
+              poor, nearPoor, averageLivingStandard or none. N: income per person per month; indicators lacked.
 
         Options:
           --help       this text
@@ -83,6 +86,7 @@ public static class Program
                 "schedule" => PolicyCommands.Schedule(rest, stdout, stderr),
                 "compare" => PolicyCommands.Compare(rest, stdout, stderr),
                 "population" => PolicyCommands.Population(rest, stdout),
+                "classify" => ClassifyCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; see --help"),
             };
         }

@@ -22,6 +22,12 @@ internal static class TextReport
         }
 
         text.Append(CultureInfo.InvariantCulture, $"{"total",-61}{Amount(report.Total.Value),14}{nl}");
+        if (report.HealthInsurance is { } health)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"health insurance: premium {Amount(health.Premium.Value)}, state share {health.StateShare.ToString(CultureInfo.InvariantCulture)}, state pays {Amount(health.StatePays.Value)}, person pays {Amount(health.PersonPays.Value)}{(health.Provisional ? " *" : "")}{nl}");
+        }
+
         foreach (string warning in report.Warnings)
         {
             text.Append("* ").Append(warning).Append(nl);

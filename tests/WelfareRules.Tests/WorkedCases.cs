@@ -43,14 +43,26 @@ public sealed record WorkedCase(string Id, string Title, string Basis, string Si
                         e.GetProperty("kind").GetString()!,
                         e.TryGetProperty("payee", out var payee) ? payee.GetString()! : "beneficiary",
                         e.GetProperty("amount").GetInt64(),
-                        e.TryGetProperty("group", out var g) ? g.GetString() : null))]));
+                        e.TryGetProperty("group", out var g) ? g.GetString() : null))],
+                    expected.TryGetProperty("healthInsurance", out var h) ? ExpectedHealthInsurance.From(h) : null));
         }
     }
 
     public static TheoryData<WorkedCase> All() => [.. Load()];
 }
 
-public sealed record ExpectedReport(long Total, bool Provisional, IReadOnlyList<ExpectedEntitlement> Entitlements);
+public sealed record ExpectedReport(long Total, bool Provisional, IReadOnlyList<ExpectedEntitlement> Entitlements, ExpectedHealthInsurance? HealthInsurance = null);
+
+/// <summary>The optional <c>healthInsurance</c> of a worked case: the contract's four figures, and citations that must be among its basis.</summary>
+public sealed record ExpectedHealthInsurance(long Premium, decimal StateShare, long StatePays, long PersonPays, IReadOnlyList<string> Basis)
+{
+    public static ExpectedHealthInsurance From(JsonElement h) => new(
+        h.GetProperty("premium").GetInt64(),
+        h.GetProperty("stateShare").GetDecimal(),
+        h.GetProperty("statePays").GetInt64(),
+        h.GetProperty("personPays").GetInt64(),
+        h.TryGetProperty("basis", out var basis) ? [.. basis.EnumerateArray().Select(b => b.GetString()!)] : []);
+}
 
 public sealed record ExpectedEntitlement(string Kind, string Payee, long Amount, string? Group)
 {

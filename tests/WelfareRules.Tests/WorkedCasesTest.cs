@@ -27,6 +27,15 @@ public sealed class WorkedCasesTest
         Assert.Equal(workedCase.Expected.Provisional, report.IsProvisional);
         Assert.Equal(workedCase.Expected.Provisional, !report.Warnings.IsEmpty);
         Assert.All(report.Entitlements, e => Assert.NotEmpty(e.Basis));
+        if (workedCase.Expected.HealthInsurance is { } expected)
+        {
+            var health = report.HealthInsurance;
+            Assert.NotNull(health);
+            Assert.Equal(
+                (expected.Premium, expected.StateShare, expected.StatePays, expected.PersonPays),
+                (health.Premium.Value, health.StateShare, health.StatePays.Value, health.PersonPays.Value));
+            Assert.All(expected.Basis, citation => Assert.Contains(citation, health.Basis.Select(c => c.ToString())));
+        }
     }
 
     [Fact]
@@ -46,6 +55,14 @@ public sealed class WorkedCasesTest
                 using var report = JsonDocument.Parse(lines[i]);
                 Assert.Equal(cases[i].Expected.Total, report.RootElement.GetProperty("total").GetInt64());
                 Assert.Equal(cases[i].Expected.Provisional, report.RootElement.GetProperty("warnings").GetArrayLength() > 0);
+                if (cases[i].Expected.HealthInsurance is { } health)
+                {
+                    var block = report.RootElement.GetProperty("healthInsurance");
+                    Assert.Equal(health.Premium, block.GetProperty("premium").GetInt64());
+                    Assert.Equal(health.StateShare, block.GetProperty("stateShare").GetDecimal());
+                    Assert.Equal(health.StatePays, block.GetProperty("statePays").GetInt64());
+                    Assert.Equal(health.PersonPays, block.GetProperty("personPays").GetInt64());
+                }
             }
         }
         finally

@@ -5,6 +5,7 @@ using WelfareRules.Benefits;
 using WelfareRules.Benefits.Care;
 using WelfareRules.Benefits.Cremation;
 using WelfareRules.Benefits.Funeral;
+using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Benefits.SocialPension;
 using WelfareRules.Facts;
@@ -83,14 +84,15 @@ internal static class Evaluator
         }
 
         var list = entitlements.ToImmutable();
-        var warnings = Warnings(list);
+        var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list, explain);
+        var warnings = Warnings(list.SelectMany(e => e.Basis).Concat(healthInsurance?.Basis ?? []));
         if (options.Strict && !warnings.IsEmpty)
         {
             throw new EvaluationException(EvaluationError.ProvisionalLaw,
                 "strict mode: the result depends on provisional law: " + string.Join("; ", warnings));
         }
 
-        return new Report(jurisdiction, month, law.Standard, list, warnings, explain?.ToImmutable() ?? []);
+        return new Report(jurisdiction, month, law.Standard, list, warnings, explain?.ToImmutable() ?? [], healthInsurance);
     }
 
     private static void CheckFacts(Person person, NodaTime.YearMonth month)
@@ -140,8 +142,6 @@ internal static class Evaluator
                 standard.Basis, LawCitations.LocalFloor);
         }
     }
-
-    private static ImmutableArray<string> Warnings(ImmutableArray<Entitlement> entitlements) => Warnings(entitlements.SelectMany(e => e.Basis));
 
     /// <summary>One warning line for each provisional provision among the citations.</summary>
     internal static ImmutableArray<string> Warnings(IEnumerable<Citation> basis)

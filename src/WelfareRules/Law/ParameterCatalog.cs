@@ -1,6 +1,9 @@
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Benefits.HealthInsurance;
+using WelfareRules.Benefits.PovertyStandard;
 
 namespace WelfareRules.Law;
 
@@ -81,7 +84,7 @@ internal static class ParameterCatalog
             "a local monthly top-up paid to social-pension recipients (VND/month)"),
         new(CremationSupport, ParameterKind.Amount, ParameterScope.Global, [CremationAdult, CremationChild, CremationTransport], NotBelowNational: false,
             "hỗ trợ hỏa táng: one-off cremation support in the month of death, per case (VND)"),
-    }.ToFrozenDictionary(d => d.Name);
+    }.Concat(HealthInsuranceParameters.Definitions).Concat(PovertyParameters.Definitions).ToFrozenDictionary(d => d.Name);
 
     internal static bool TryGet(string name, out ParameterDefinition definition) => Definitions.TryGetValue(name, out definition!);
 

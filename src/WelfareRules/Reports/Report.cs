@@ -13,7 +13,7 @@ namespace WelfareRules.Reports;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Report
 {
-    internal Report(Jurisdiction jurisdiction, YearMonth month, AppliedStandard standard, ImmutableArray<Entitlement> entitlements, ImmutableArray<string> warnings, ImmutableArray<ExplanationStep> explanation)
+    internal Report(Jurisdiction jurisdiction, YearMonth month, AppliedStandard standard, ImmutableArray<Entitlement> entitlements, ImmutableArray<string> warnings, ImmutableArray<ExplanationStep> explanation, HealthInsuranceContribution? healthInsurance = null)
     {
         Jurisdiction = jurisdiction;
         Month = month;
@@ -21,6 +21,7 @@ public sealed class Report
         Entitlements = entitlements;
         Warnings = warnings;
         Explanation = explanation;
+        HealthInsurance = healthInsurance;
         Total = entitlements.Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
     }
 
@@ -39,13 +40,20 @@ public sealed class Report
     /// <summary>The sum of the entitlements.</summary>
     public Dong Total { get; }
 
+    /// <summary>
+    /// The health-insurance contribution: premium, state share and who pays what; null when the person
+    /// already holds a card through another scheme, has died, or no base salary is encoded for the month.
+    /// Not part of <see cref="Total"/>.
+    /// </summary>
+    public HealthInsuranceContribution? HealthInsurance { get; }
+
     /// <summary>One line for each provisional instrument behind a figure.</summary>
     public ImmutableArray<string> Warnings { get; }
 
     /// <summary>The reasoning, step by step (empty when explanation was turned off).</summary>
     public ImmutableArray<ExplanationStep> Explanation { get; }
 
-    /// <summary>Whether any figure rests on provisional law.</summary>
+    /// <summary>Whether any figure (entitlements or health insurance) rests on provisional law.</summary>
     public bool IsProvisional => !Warnings.IsEmpty;
 
     /// <summary>The total of the entitlements of one kind.</summary>

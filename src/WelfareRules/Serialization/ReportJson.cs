@@ -47,7 +47,7 @@ public static class ReportJson
         }
 
         writer.WriteEndArray();
-        writer.WriteNull("healthInsurance");
+        WriteHealthInsurance(writer, report.HealthInsurance);
         writer.WriteNumber("total", report.Total.Value);
         writer.WriteBoolean("provisional", report.IsProvisional);
         writer.WriteStartArray("warnings");
@@ -71,6 +71,25 @@ public static class ReportJson
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>healthInsurance</c> block, or null when there is none.</summary>
+    private static void WriteHealthInsurance(Utf8JsonWriter writer, HealthInsuranceContribution? health)
+    {
+        if (health is null)
+        {
+            writer.WriteNull("healthInsurance");
+            return;
+        }
+
+        writer.WriteStartObject("healthInsurance");
+        writer.WriteNumber("premium", health.Premium.Value);
+        writer.WriteNumber("stateShare", health.StateShare);
+        writer.WriteNumber("statePays", health.StatePays.Value);
+        writer.WriteNumber("personPays", health.PersonPays.Value);
+        WriteBasis(writer, health.Basis);
+        writer.WriteBoolean("provisional", health.Provisional);
         writer.WriteEndObject();
     }
 
