@@ -36,7 +36,8 @@ internal static class FuneralSupportCalculator
     /// <summary>
     /// Whether the person receives a monthly allowance in the month, for Art 11 k1 a: any monthly
     /// social allowance among the month's entitlements. The one test of "receiving the monthly
-    /// allowance"; a social pension (ND 176/2025 Art 5 applies Art 11 k2 to its recipients) belongs here.
+    /// allowance". Social-pension recipients are a case of their own in <see cref="Evaluate"/>, cited to
+    /// ND 176/2025 Art 5 (which applies Art 11 k2 to them).
     /// </summary>
     internal static bool ReceivesMonthlyAllowance(IEnumerable<Entitlement> monthEntitlements) =>
         monthEntitlements.Any(e => e.Kind == EntitlementKind.SocialAllowance);
