@@ -68,7 +68,7 @@ internal static class Evaluator
 
             // Social pension (Law 41/2024 Art 21, ND 176/2025): paid instead of the allowance when higher,
             // with any local top-up. See Benefits/SocialPension.
-            entitlements.AddRange(SocialPensionCalculator.HigherOf(rules, law, person, allowance, explain));
+            entitlements.AddRange(SocialPensionCalculator.HigherOf(law, person, allowance, explain));
             entitlements.AddRange(CareSupportCalculator.Evaluate(law, person, explain));
         }
 

@@ -17,8 +17,9 @@ internal sealed class MonthLaw
 {
     private readonly FrozenDictionary<ParameterKey, Provision> values;
 
-    private MonthLaw(Jurisdiction jurisdiction, YearMonth month, AppliedStandard? standard, ImmutableArray<OpenGroup> groups, FrozenDictionary<ParameterKey, Provision> values, LocalDate? lawStart)
+    private MonthLaw(Jurisdiction jurisdiction, YearMonth month, AppliedStandard? standard, ImmutableArray<OpenGroup> groups, ImmutableArray<OpenGroup> closedGroups, FrozenDictionary<ParameterKey, Provision> values, LocalDate? lawStart)
     {
+        ClosedGroups = closedGroups;
         Jurisdiction = jurisdiction;
         Month = month;
         Standard = standard;
@@ -36,6 +37,9 @@ internal sealed class MonthLaw
 
     /// <summary>The groups open this month, in definition order.</summary>
     internal ImmutableArray<OpenGroup> Groups { get; }
+
+    /// <summary>The groups that exist this month but are closed by a <c>group-open: false</c> switch (in <see cref="OpenGroup.OpenSwitch"/>).</summary>
+    internal ImmutableArray<OpenGroup> ClosedGroups { get; }
 
     /// <summary>The first date from which the encoded national groups apply, or null when none are encoded.</summary>
     internal LocalDate? LawStart { get; }
@@ -74,17 +78,19 @@ internal sealed class MonthLaw
             ({ } n, { } l) => new AppliedStandard(l.Value >= n.Value ? l : n, n, l),
         };
 
-        var groups = rules.Groups
-            .Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date)
-            .Where(g => !chosen.TryGetValue(new ParameterKey(ParameterCatalog.GroupOpen, g.Id), out var open) || open.IsOn)
-            .Select(g => new OpenGroup(g, AllowanceRules.ByName[g.Rule], chosen.TryGetValue(new ParameterKey(ParameterCatalog.GroupOpen, g.Id), out var open) ? open : null))
-            .ToImmutableArray();
+        var groups = ImmutableArray.CreateBuilder<OpenGroup>();
+        var closed = ImmutableArray.CreateBuilder<OpenGroup>();
+        foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
+        {
+            var open = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.GroupOpen, g.Id));
+            (open is null || open.IsOn ? groups : closed).Add(new OpenGroup(g, AllowanceRules.ByName[g.Rule], open));
+        }
 
         var nationalGroups = rules.Groups.Where(g => g.Jurisdiction.IsNational).ToList();
         LocalDate? lawStart = nationalGroups.Count == 0 ? null : nationalGroups.Min(g => g.From);
-        return new MonthLaw(jurisdiction, month, standard, groups, chosen.ToFrozenDictionary(), lawStart);
+        return new MonthLaw(jurisdiction, month, standard, groups.ToImmutable(), closed.ToImmutable(), chosen.ToFrozenDictionary(), lawStart);
     }
 }
 
-/// <summary>A group open in a month, with its rule and the switch that keeps it open, if any.</summary>
+/// <summary>A group of a month, with its rule and the <c>group-open</c> switch in force for it, if any (on for an open group, off for a closed one).</summary>
 internal sealed record OpenGroup(GroupDefinition Definition, AllowanceRule Rule, Provision? OpenSwitch);

@@ -45,13 +45,12 @@ internal static class SocialPensionCalculator
     /// keeps the regime (and its decision) they are already under. The allowance compared is the whole
     /// combined allowance of the month.
     /// </summary>
-    /// <param name="rules">The rule set, for the groups a switch has closed.</param>
     /// <param name="law">The month's law.</param>
     /// <param name="person">The person.</param>
     /// <param name="allowance">The monthly social allowance entitlements already combined (ND 20 Art 6 k2).</param>
     /// <param name="explain">The explanation, or null.</param>
     /// <returns>The entitlements to pay: <paramref name="allowance"/>, or the social pension and its top-up.</returns>
-    internal static ImmutableArray<Entitlement> HigherOf(RuleSet rules, MonthLaw law, Person person, ImmutableArray<Entitlement> allowance, Explainer? explain)
+    internal static ImmutableArray<Entitlement> HigherOf(MonthLaw law, Person person, ImmutableArray<Entitlement> allowance, Explainer? explain)
     {
         if (law.Get(new ParameterKey(ParameterCatalog.SocialPension)) is not { } pension)
         {
@@ -104,7 +103,7 @@ internal static class SocialPensionCalculator
                 pension.Basis);
         }
 
-        var closures = ClosedGroupsQualifiedFor(rules, law, person, explain);
+        var closures = ClosedGroupsQualifiedFor(law, person, explain);
         var result = ImmutableArray.CreateBuilder<Entitlement>(2);
         result.Add(new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, null,
             [LawCitations.SocialPension, pension.Basis, .. closures]));
@@ -124,19 +123,17 @@ internal static class SocialPensionCalculator
     /// The switches that closed a group the person would otherwise qualify for this month (K5c from
     /// 2025-07-01): they are part of why the social pension, not the allowance, is paid.
     /// </summary>
-    private static List<Citation> ClosedGroupsQualifiedFor(RuleSet rules, MonthLaw law, Person person, Explainer? explain)
+    private static List<Citation> ClosedGroupsQualifiedFor(MonthLaw law, Person person, Explainer? explain)
     {
-        var date = law.Month.OnDayOfMonth(1);
         var citations = new List<Citation>();
-        foreach (var group in rules.Groups.Where(g => law.Jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
+        foreach (var (group, rule, closed) in law.ClosedGroups)
         {
-            if (law.Get(new ParameterKey(ParameterCatalog.GroupOpen, group.Id)) is not { IsOn: false } closed
-                || !AllowanceRules.ByName[group.Rule].Match(person, law.Month).IsMatch)
+            if (!rule.Match(person, law.Month).IsMatch)
             {
                 continue;
             }
 
-            citations.Add(closed.Basis);
+            citations.Add(closed!.Basis);
             explain?.Add(
                 $"{group.Code} ({group.Id}) would apply, but it is closed from {Format.Date(closed.From)}: the social pension is paid instead",
                 $"{group.Code} ({group.Id}) lẽ ra áp dụng, nhưng không còn tiếp nhận từ {Format.Date(closed.From)}: hưởng trợ cấp hưu trí xã hội thay thế",
