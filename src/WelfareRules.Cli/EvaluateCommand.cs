@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -113,25 +114,12 @@ internal static class EvaluateCommand
     {
         bool badInput = false, failure = false;
         var writer = new Utf8JsonWriter(output, Compact);
-        IEnumerable<SituationLine> All()
+        var all = SituationReader.ReadLines(new StringReader(first), source, month, firstNumber - 1)
+            .Concat(SituationReader.ReadLines(reader, source, month, firstNumber));
+        foreach (var item in all)
         {
-            foreach (var item in SituationReader.ReadLines(new StringReader(first), source, month))
+            if (item.Error is { } bad)
             {
-                yield return item with { Line = firstNumber };
-            }
-
-            foreach (var item in SituationReader.ReadLines(reader, source, month))
-            {
-                yield return item with { Line = item.Line + firstNumber };
-            }
-        }
-
-        foreach (var item in All())
-        {
-            if (item.Error is { } error)
-            {
-                // Errors of the second reader count lines from its own start; restate with the file's line.
-                var bad = item.Line == error.Line ? error : new SituationFormatException(error.SourceName, item.Line, error.Path, error.Detail);
                 badInput = true;
                 stderr.WriteLine(bad.Message);
                 WriteError(writer, output, item.Line, bad.Message, bad.Path, text);

@@ -73,11 +73,13 @@ public static class SituationReader
     /// <param name="reader">The text.</param>
     /// <param name="source">The name used in errors.</param>
     /// <param name="month">A month overriding each situation's own, or null.</param>
+    /// <param name="linesBefore">The number of lines of the file already read before <paramref name="reader"/>'s first line, so that line numbers are the file's.</param>
     /// <returns>The lines, lazily.</returns>
-    public static IEnumerable<SituationLine> ReadLines(TextReader reader, string source, YearMonth? month = null)
+    public static IEnumerable<SituationLine> ReadLines(TextReader reader, string source, YearMonth? month = null, int linesBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        int number = 0;
+        ArgumentOutOfRangeException.ThrowIfNegative(linesBefore);
+        int number = linesBefore;
         while (reader.ReadLine() is { } text)
         {
             number++;
