@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using NodaTime;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
 using WelfareRules.Legal;
 using WelfareRules.Money;
+using WelfareRules.Populations;
 using WelfareRules.Reports;
 
 namespace WelfareRules.Policy;
@@ -170,7 +172,7 @@ public static class PolicyComparison
             {
                 var before = baseline.Evaluate(situation, Quiet);
                 var after = changed.Evaluate(situation, Quiet);
-                totals.Add(before, after);
+                totals.Add(before, after, 1);
                 if (onDifference is not null && !SameEntitlements(before, after))
                 {
                     onDifference(Diff(index, situation, before, after));
@@ -186,6 +188,80 @@ public static class PolicyComparison
         }
 
         return totals.ToSummary();
+    }
+
+    /// <summary>
+    /// Compares a population held in compact form, in one month, with the <see cref="PopulationEngine"/>:
+    /// each profile is evaluated once under each law, on all cores. The summary, and the differences and
+    /// errors reported (in order, as by the streaming overload), are those of the streaming overload over
+    /// the same persons.
+    /// </summary>
+    /// <param name="baseline">The baseline law.</param>
+    /// <param name="changed">The changed law.</param>
+    /// <param name="population">The persons.</param>
+    /// <param name="month">The benefit month.</param>
+    /// <param name="onDifference">Called for each person whose entitlements differ, or null.</param>
+    /// <param name="onError">Called for each person that cannot be evaluated, or null (errors are counted either way).</param>
+    /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
+    /// <returns>The totals.</returns>
+    public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, Population population, YearMonth month,
+        Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(population);
+        int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
+        var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
+        var before = profiles.Evaluate(baseline, population, parallelism);
+        var after = profiles.Evaluate(changed, population, parallelism);
+        var totals = new Totals();
+        var differs = new bool[profiles.Count];
+        for (int p = 0; p < profiles.Count; p++)
+        {
+            if (before[p].Report is { } b && after[p].Report is { } a)
+            {
+                totals.Add(b, a, profiles.Counts[p]);
+                differs[p] = !SameEntitlements(b, a);
+            }
+            else
+            {
+                totals.Errors += profiles.Counts[p];
+            }
+        }
+
+        if (onDifference is not null || onError is not null)
+        {
+            for (int i = 0; i < population.Count; i++)
+            {
+                int p = profiles.PersonProfile[i];
+                if (before[p].Report is not { } b || after[p].Report is not { } a)
+                {
+                    onError?.Invoke(i, ErrorOf(baseline, changed, population.SituationAt(i, month)));
+                }
+                else if (differs[p] && onDifference is not null)
+                {
+                    onDifference(Diff(i, population.SituationAt(i, month), b, a));
+                }
+            }
+        }
+
+        return totals.ToSummary();
+    }
+
+    /// <summary>The error the streaming comparison meets for a person the profiles say cannot be evaluated.</summary>
+    private static EvaluationException ErrorOf(RuleSet baseline, RuleSet changed, Situation situation)
+    {
+        try
+        {
+            baseline.Evaluate(situation, Quiet);
+            changed.Evaluate(situation, Quiet);
+        }
+        catch (EvaluationException error)
+        {
+            return error;
+        }
+
+        throw new InvalidOperationException("the person was evaluated on the single-person path but not by profile: the profile misses a fact");
     }
 
     private static bool SameEntitlements(Report a, Report b)
@@ -242,23 +318,24 @@ public static class PolicyComparison
 
         internal long Errors { get; set; }
 
-        internal void Add(Report before, Report after)
+        /// <summary>Adds <paramref name="weight"/> persons with these reports (the population engine adds a whole profile at once).</summary>
+        internal void Add(Report before, Report after, long weight)
         {
-            persons++;
-            baseline += before.Total;
-            changed += after.Total;
+            persons += weight;
+            baseline += PopulationResult.Weighted(before.Total, weight);
+            changed += PopulationResult.Weighted(after.Total, weight);
             if (after.Total > before.Total)
             {
-                gainers++;
+                gainers += weight;
             }
             else if (after.Total < before.Total)
             {
-                losers++;
+                losers += weight;
             }
 
-            Accumulate(byKind, before, after, e => ContractNames.Of(e.Kind));
-            Accumulate(byGroup, before, after, e => e.Group ?? ContractNames.Of(e.Kind));
-            Accumulate(byPayee, before, after, e => ContractNames.Of(e.Payee));
+            Accumulate(byKind, before, after, weight, e => ContractNames.Of(e.Kind));
+            Accumulate(byGroup, before, after, weight, e => e.Group ?? ContractNames.Of(e.Kind));
+            Accumulate(byPayee, before, after, weight, e => ContractNames.Of(e.Payee));
         }
 
         internal ComparisonSummary ToSummary() => new(persons, gainers, losers, Errors, baseline, changed, Lines(byKind), Lines(byGroup), Lines(byPayee));
@@ -266,21 +343,21 @@ public static class PolicyComparison
         private static ImmutableArray<ComparisonTotal> Lines(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals) =>
             [.. totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ComparisonTotal(t.Key, t.Value.Baseline, t.Value.Changed, t.Value.Persons))];
 
-        private static void Accumulate(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, Func<Entitlement, string> key)
+        private static void Accumulate(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, long weight, Func<Entitlement, string> key)
         {
             var seen = new HashSet<string>();
             foreach (var e in before.Entitlements)
             {
                 string k = key(e);
                 var t = totals.GetValueOrDefault(k);
-                totals[k] = (t.Baseline + e.Amount, t.Changed, seen.Add(k) ? t.Persons + 1 : t.Persons);
+                totals[k] = (t.Baseline + PopulationResult.Weighted(e.Amount, weight), t.Changed, seen.Add(k) ? t.Persons + weight : t.Persons);
             }
 
             foreach (var e in after.Entitlements)
             {
                 string k = key(e);
                 var t = totals.GetValueOrDefault(k);
-                totals[k] = (t.Baseline, t.Changed + e.Amount, seen.Add(k) ? t.Persons + 1 : t.Persons);
+                totals[k] = (t.Baseline, t.Changed + PopulationResult.Weighted(e.Amount, weight), seen.Add(k) ? t.Persons + weight : t.Persons);
             }
         }
     }

@@ -21,10 +21,10 @@ internal sealed record SupportGroup(string Case, string English, string Vietname
 internal static class SupportGroups
 {
     /// <summary>Children under this age have a state-paid card (146/2018/NĐ-CP Art 3 k7).</summary>
-    private const int YoungChild = 6;
+    internal const int YoungChild = 6;
 
     /// <summary>Hanoi supports people from this age to under 75 (19/2025/NQ-HĐND Art 3 k3 b).</summary>
-    private const int HanoiElderlyFrom = 70;
+    internal const int HanoiElderlyFrom = 70;
 
     /// <summary>National groups (146/2018/NĐ-CP Art 3 and Art 8; 188/2025/NĐ-CP from 2025-08-15): the highest share applies (Art 8 k2).</summary>
     internal static readonly ImmutableArray<SupportGroup> National =

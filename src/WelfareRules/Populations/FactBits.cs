@@ -1,0 +1,98 @@
+using System;
+using WelfareRules.Facts;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// The facts of a person that do not depend on the month, packed exactly into one <see cref="ulong"/>:
+/// every enumeration, flag and count of <see cref="Person"/> and <see cref="Household"/>, the presence of a
+/// disability certificate, whether death precedes birth, and the jurisdiction's index in its population.
+/// Nothing is rounded or dropped: two persons with the same word have the same values of all these facts.
+/// </summary>
+internal static class FactBits
+{
+    /// <summary>A field: its lowest bit and its width.</summary>
+    internal readonly record struct Field(int Shift, int Width)
+    {
+        internal ulong Mask => (1UL << Width) - 1;
+
+        internal int Max => (int)Mask;
+    }
+
+    internal static readonly Field DeathCause = new(0, 1);
+    internal static readonly Field Cremated = new(1, 1);
+    internal static readonly Field PermanentResident = new(2, 1);
+    internal static readonly Field Poverty = new(3, 2);
+    internal static readonly Field Area = new(5, 1);
+    internal static readonly Field ExtremelyDifficultArea = new(6, 1);
+    internal static readonly Field AverageLivingStandardFarming = new(7, 1);
+    internal static readonly Field Orphanhood = new(8, 4);
+    internal static readonly Field InEducation = new(12, 1);
+    internal static readonly Field HivPositive = new(13, 1);
+    internal static readonly Field Disability = new(14, 2);
+    internal static readonly Field WithoutSupporter = new(16, 1);
+    internal static readonly Field ReceivesPension = new(17, 1);
+    internal static readonly Field LivingArrangement = new(18, 2);
+    internal static readonly Field EligibleForFacilityCare = new(20, 1);
+    internal static readonly Field Pregnant = new(21, 1);
+    internal static readonly Field EthnicMinority = new(22, 1);
+    internal static readonly Field Student = new(23, 1);
+    internal static readonly Field HasOtherHealthInsurance = new(24, 1);
+    internal static readonly Field HasDisabilityCertificate = new(25, 1);
+    internal static readonly Field DeathBeforeBirth = new(26, 1);
+    internal static readonly Field ChildrenUnder36Months = new(28, 8);
+    internal static readonly Field HealthInsuranceHouseholdOrder = new(36, 8);
+    internal static readonly Field JurisdictionIndex = new(48, 16);
+
+    internal const int MaxChildrenRaisedAlone = 63;
+
+    internal static int MaxJurisdictions => JurisdictionIndex.Max;
+
+    internal static ulong Get(ulong facts, Field field) => (facts >> field.Shift) & field.Mask;
+
+    internal static int Jurisdiction(ulong facts) => (int)Get(facts, JurisdictionIndex);
+
+    /// <summary>Packs a person's month-independent facts; throws when a value does not fit its field.</summary>
+    internal static ulong Pack(Person person, int jurisdiction, int index)
+    {
+        var h = person.Household;
+        ulong f = 0;
+        Set(ref f, DeathCause, (int)person.DeathCause, index, nameof(Person.DeathCause));
+        Set(ref f, Cremated, person.Cremated);
+        Set(ref f, PermanentResident, person.PermanentResident);
+        Set(ref f, Poverty, (int)h.Poverty, index, nameof(Household.Poverty));
+        Set(ref f, Area, (int)h.Area, index, nameof(Household.Area));
+        Set(ref f, ExtremelyDifficultArea, h.ExtremelyDifficultArea);
+        Set(ref f, AverageLivingStandardFarming, h.AverageLivingStandardFarming);
+        Set(ref f, Orphanhood, (int)person.Orphanhood, index, nameof(Person.Orphanhood));
+        Set(ref f, InEducation, person.InEducation);
+        Set(ref f, HivPositive, person.HivPositive);
+        Set(ref f, Disability, (int)person.Disability, index, nameof(Person.Disability));
+        Set(ref f, WithoutSupporter, person.WithoutSupporter);
+        Set(ref f, ReceivesPension, person.ReceivesPension);
+        Set(ref f, LivingArrangement, (int)person.LivingArrangement, index, nameof(Person.LivingArrangement));
+        Set(ref f, EligibleForFacilityCare, person.EligibleForFacilityCare);
+        Set(ref f, Pregnant, person.Pregnant);
+        Set(ref f, EthnicMinority, person.EthnicMinority);
+        Set(ref f, Student, person.Student);
+        Set(ref f, HasOtherHealthInsurance, person.HasOtherHealthInsurance);
+        Set(ref f, HasDisabilityCertificate, person.DisabilityCertifiedOn is not null);
+        Set(ref f, DeathBeforeBirth, person.DeathDate is { } death && death < person.BirthDate);
+        Set(ref f, ChildrenUnder36Months, person.ChildrenUnder36Months, index, nameof(Person.ChildrenUnder36Months));
+        Set(ref f, HealthInsuranceHouseholdOrder, person.HealthInsuranceHouseholdOrder, index, nameof(Person.HealthInsuranceHouseholdOrder));
+        Set(ref f, JurisdictionIndex, jurisdiction, index, "jurisdiction");
+        return f;
+    }
+
+    private static void Set(ref ulong facts, Field field, bool value) => facts |= (value ? 1UL : 0UL) << field.Shift;
+
+    private static void Set(ref ulong facts, Field field, int value, int index, string name)
+    {
+        if (value < 0 || value > field.Max)
+        {
+            throw new ArgumentException($"person {index}: {name} = {value} cannot be represented (0 to {field.Max})", nameof(facts));
+        }
+
+        facts |= (ulong)value << field.Shift;
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using NodaTime;
+using WelfareRules.Benefits.HealthInsurance;
+using WelfareRules.Evaluation;
+using WelfareRules.Law;
+using WelfareRules.Reports;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// A population sorted into profiles for one month: each person's profile, and for each profile its key,
+/// the number of persons and the first of them (the one the single-person path evaluates). Built in two
+/// passes over the compact columns, on all cores, with no allocation per person.
+/// </summary>
+internal sealed class MonthProfiles
+{
+    private MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives)
+    {
+        Month = month;
+        PersonProfile = personProfile;
+        Keys = keys;
+        Counts = counts;
+        Representatives = representatives;
+    }
+
+    internal YearMonth Month { get; }
+
+    /// <summary>The profile of each person.</summary>
+    internal int[] PersonProfile { get; }
+
+    internal ProfileKey[] Keys { get; }
+
+    /// <summary>The number of persons of each profile.</summary>
+    internal long[] Counts { get; }
+
+    /// <summary>The first person of each profile.</summary>
+    internal int[] Representatives { get; }
+
+    internal int Count => Keys.Length;
+
+    /// <summary>Sorts the persons into profiles, for evaluation under any of <paramref name="rules"/>.</summary>
+    internal static MonthProfiles Classify(Population population, YearMonth month, int parallelism, params RuleSet[] rules)
+    {
+        var columns = population.Columns;
+        int n = columns.Count;
+        var frame = new MonthFrame(month, Windows(population, month, rules));
+        var ids = new int[n];
+        var map = new ConcurrentDictionary<ProfileKey, int>(parallelism, 4096);
+        var keys = new List<ProfileKey>();
+        var gate = new Lock();
+        var chunks = Chunks(n, parallelism);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+
+        Parallel.For(0, chunks.Length - 1, options, chunk =>
+        {
+            for (int i = chunks[chunk]; i < chunks[chunk + 1]; i++)
+            {
+                var key = ProfileKey.Of(columns, i, frame);
+                if (!map.TryGetValue(key, out int id))
+                {
+                    lock (gate)
+                    {
+                        if (!map.TryGetValue(key, out id))
+                        {
+                            id = keys.Count;
+                            keys.Add(key);
+                            map[key] = id;
+                        }
+                    }
+                }
+
+                ids[i] = id;
+            }
+        });
+
+        int profiles = keys.Count;
+        var counts = new long[profiles];
+        var representatives = new int[profiles];
+        Array.Fill(representatives, int.MaxValue);
+        Parallel.For(0, chunks.Length - 1, options, chunk =>
+        {
+            var local = new long[profiles];
+            var first = new int[profiles];
+            Array.Fill(first, int.MaxValue);
+            for (int i = chunks[chunk]; i < chunks[chunk + 1]; i++)
+            {
+                int id = ids[i];
+                if (local[id]++ == 0)
+                {
+                    first[id] = i;
+                }
+            }
+
+            lock (gate)
+            {
+                for (int p = 0; p < profiles; p++)
+                {
+                    counts[p] += local[p];
+                    representatives[p] = Math.Min(representatives[p], first[p]);
+                }
+            }
+        });
+
+        return new MonthProfiles(month, ids, [.. keys], counts, representatives);
+    }
+
+    /// <summary>Evaluates the first person of each profile on the single-person path, without explanation, on all cores.</summary>
+    internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism)
+    {
+        var outcomes = new Outcome[Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        Parallel.For(0, Count, options, p => outcomes[p] = Outcome.Of(rules, population.SituationAt(Representatives[p], Month)));
+        return outcomes;
+    }
+
+    /// <summary>The distinct support windows after leaving poverty in force in the month, in the population's jurisdictions, under any of the rule sets.</summary>
+    private static int[] Windows(Population population, YearMonth month, RuleSet[] rules)
+    {
+        var windows = new SortedSet<int>();
+        foreach (var ruleSet in rules)
+        {
+            foreach (var jurisdiction in population.Jurisdictions)
+            {
+                if (ruleSet.Knows(jurisdiction) && ruleSet.ForMonth(jurisdiction, month).Get(HealthInsuranceParameters.EscapedPovertyMonthsKey) is { } window)
+                {
+                    windows.Add((int)window.Value);
+                }
+            }
+        }
+
+        if (windows.Count > 254)
+        {
+            throw new NotSupportedException($"the population engine reads at most 254 distinct support windows after leaving poverty in one month; {windows.Count} are in force");
+        }
+
+        return [.. windows];
+    }
+
+    /// <summary>Contiguous ranges, a few per worker so that an uneven mix still shares out.</summary>
+    private static int[] Chunks(int n, int parallelism)
+    {
+        int count = Math.Max(1, Math.Min(n / 4096, parallelism * 8));
+        var bounds = new int[count + 1];
+        for (int c = 0; c <= count; c++)
+        {
+            bounds[c] = (int)((long)n * c / count);
+        }
+
+        return bounds;
+    }
+}
+
+/// <summary>What the single-person path gives for one profile: a report, or the kind of error.</summary>
+internal sealed class Outcome
+{
+    private static readonly EvaluationOptions Quiet = new() { Explain = false };
+
+    private Outcome(Report? report, EvaluationError? error)
+    {
+        Report = report;
+        Error = error;
+    }
+
+    /// <summary>The report (no explanation), or null on error.</summary>
+    internal Report? Report { get; }
+
+    internal EvaluationError? Error { get; }
+
+    internal static Outcome Of(RuleSet rules, Facts.Situation situation)
+    {
+        try
+        {
+            return new Outcome(rules.Evaluate(situation, Quiet), null);
+        }
+        catch (EvaluationException error)
+        {
+            return new Outcome(null, error.Error);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// Many persons, each with their jurisdiction, held column by column in a compact form (about 32 bytes a
+/// person instead of an object graph) for the <see cref="PopulationEngine"/>. Lossless: <see cref="PersonAt"/>
+/// gives back a person equal to the one added.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Build one with <see cref="Create(IEnumerable{Situation})"/>,
+/// <see cref="Create(Jurisdiction, IEnumerable{Person})"/> or a <see cref="PopulationBuilder"/>.
+/// Dates must be in the ISO calendar; counts (children under 36 months, the health-insurance household
+/// order) must be at most 255 and the children raised alone at most 63, limits no real person reaches.
+/// </remarks>
+public sealed class Population
+{
+    internal Population(PopulationBuilder.Columns columns)
+    {
+        Columns = columns;
+    }
+
+    /// <summary>The number of persons.</summary>
+    public int Count => Columns.Count;
+
+    /// <summary>The distinct jurisdictions, in the order first added.</summary>
+    public ImmutableArray<Jurisdiction> Jurisdictions => Columns.Jurisdictions;
+
+    internal PopulationBuilder.Columns Columns { get; }
+
+    /// <summary>A population of persons in one jurisdiction.</summary>
+    /// <param name="jurisdiction">Where every person lives.</param>
+    /// <param name="persons">The persons.</param>
+    /// <returns>The population, in the order given.</returns>
+    /// <exception cref="ArgumentException">A person cannot be represented (see the remarks on <see cref="Population"/>).</exception>
+    public static Population Create(Jurisdiction jurisdiction, IEnumerable<Person> persons)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        ArgumentNullException.ThrowIfNull(persons);
+        var builder = new PopulationBuilder();
+        foreach (var person in persons)
+        {
+            builder.Add(jurisdiction, person);
+        }
+
+        return builder.ToPopulation();
+    }
+
+    /// <summary>A population of the situations' persons and jurisdictions (their months are not kept: the engine is given the month).</summary>
+    /// <param name="situations">The situations.</param>
+    /// <returns>The population, in the order given.</returns>
+    /// <exception cref="ArgumentException">A person cannot be represented (see the remarks on <see cref="Population"/>).</exception>
+    public static Population Create(IEnumerable<Situation> situations)
+    {
+        ArgumentNullException.ThrowIfNull(situations);
+        var builder = new PopulationBuilder();
+        foreach (var situation in situations)
+        {
+            ArgumentNullException.ThrowIfNull(situation, nameof(situations));
+            builder.Add(situation.Jurisdiction, situation.Person);
+        }
+
+        return builder.ToPopulation();
+    }
+
+    /// <summary>The person at a position, rebuilt from the compact form.</summary>
+    /// <param name="index">The 0-based position.</param>
+    /// <returns>A person equal to the one added there.</returns>
+    public Person PersonAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return Columns.Person(index);
+    }
+
+    /// <summary>The jurisdiction of the person at a position.</summary>
+    /// <param name="index">The 0-based position.</param>
+    /// <returns>The jurisdiction.</returns>
+    public Jurisdiction JurisdictionAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return Columns.Jurisdictions[Columns.JurisdictionIndex(index)];
+    }
+
+    /// <summary>The situation of the person at a position in a month.</summary>
+    /// <param name="index">The 0-based position.</param>
+    /// <param name="month">The benefit month.</param>
+    /// <returns>The situation.</returns>
+    public Situation SituationAt(int index, YearMonth month) => new(JurisdictionAt(index), month, PersonAt(index));
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+
+namespace WelfareRules.Populations;
+
+/// <summary>Builds a <see cref="Population"/> person by person, packing each into the compact form as it is added.</summary>
+/// <remarks>Not thread-safe; a builder is used once and discarded.</remarks>
+public sealed class PopulationBuilder
+{
+    private readonly List<Jurisdiction> jurisdictions = [];
+    private readonly Dictionary<Jurisdiction, int> jurisdictionIndex = [];
+    private readonly List<RaisedChild> children = [];
+    private ulong[] facts;
+    private int[] birth, death, decision, certified, escaped, childStart;
+    private int count;
+    private bool built;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="capacity">The expected number of persons (the arrays grow past it as needed).</param>
+    public PopulationBuilder(int capacity = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        capacity = Math.Max(capacity, 16);
+        facts = new ulong[capacity];
+        birth = new int[capacity];
+        death = new int[capacity];
+        decision = new int[capacity];
+        certified = new int[capacity];
+        escaped = new int[capacity];
+        childStart = new int[capacity + 1];
+    }
+
+    /// <summary>The number of persons added so far.</summary>
+    public int Count => count;
+
+    /// <summary>Adds a person.</summary>
+    /// <param name="jurisdiction">Where the person lives.</param>
+    /// <param name="person">The person.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The person cannot be represented (see the remarks on <see cref="Population"/>).</exception>
+    /// <exception cref="InvalidOperationException">The population was already built.</exception>
+    public PopulationBuilder Add(Jurisdiction jurisdiction, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        ArgumentNullException.ThrowIfNull(person);
+        if (built)
+        {
+            throw new InvalidOperationException("the population was already built");
+        }
+
+        if (count == facts.Length)
+        {
+            Grow();
+        }
+
+        if (!jurisdictionIndex.TryGetValue(jurisdiction, out int j))
+        {
+            j = jurisdictions.Count;
+            if (j > FactBits.MaxJurisdictions)
+            {
+                throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions", nameof(jurisdiction));
+            }
+
+            jurisdictions.Add(jurisdiction);
+            jurisdictionIndex.Add(jurisdiction, j);
+        }
+
+        if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
+        {
+            throw new ArgumentException($"person {count}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented", nameof(person));
+        }
+
+        facts[count] = FactBits.Pack(person, j, count);
+        birth[count] = PackedDate.Of(person.BirthDate, count, "birth date");
+        death[count] = PackedDate.Of(person.DeathDate, count, "death date");
+        decision[count] = PackedDate.Of(person.DecisionSignedOn, count, "decision date");
+        certified[count] = PackedDate.Of(person.DisabilityCertifiedOn, count, "disability certificate date");
+        escaped[count] = PackedDate.Of(person.Household.EscapedPovertyMonth);
+        childStart[count] = children.Count;
+        foreach (var child in person.ChildrenRaisedAlone)
+        {
+            PackedDate.Of(child.BirthDate, count, "child's birth date");
+            children.Add(child);
+        }
+
+        count++;
+        childStart[count] = children.Count;
+        return this;
+    }
+
+    /// <summary>The population of the persons added, in order.</summary>
+    /// <returns>The population.</returns>
+    /// <exception cref="InvalidOperationException">The population was already built.</exception>
+    public Population ToPopulation()
+    {
+        if (built)
+        {
+            throw new InvalidOperationException("the population was already built");
+        }
+
+        built = true;
+        return new Population(new Columns(
+            count, [.. jurisdictions], facts.AsSpan(0, count).ToArray(), birth.AsSpan(0, count).ToArray(), death.AsSpan(0, count).ToArray(),
+            decision.AsSpan(0, count).ToArray(), certified.AsSpan(0, count).ToArray(), escaped.AsSpan(0, count).ToArray(),
+            childStart.AsSpan(0, count + 1).ToArray(), [.. children]));
+    }
+
+    private void Grow()
+    {
+        int size = checked(facts.Length * 2);
+        Array.Resize(ref facts, size);
+        Array.Resize(ref birth, size);
+        Array.Resize(ref death, size);
+        Array.Resize(ref decision, size);
+        Array.Resize(ref certified, size);
+        Array.Resize(ref escaped, size);
+        Array.Resize(ref childStart, size + 1);
+    }
+
+    /// <summary>The columns of a population: one array per fact, indexed by person.</summary>
+    internal sealed class Columns(int count, ImmutableArray<Jurisdiction> jurisdictions, ulong[] facts, int[] birth, int[] death,
+        int[] decision, int[] certified, int[] escaped, int[] childStart, RaisedChild[] children)
+    {
+        internal int Count { get; } = count;
+
+        internal ImmutableArray<Jurisdiction> Jurisdictions { get; } = jurisdictions;
+
+        /// <summary>The facts that do not depend on the month, packed as <see cref="FactBits"/> describes.</summary>
+        internal ulong[] Facts { get; } = facts;
+
+        internal int[] Birth { get; } = birth;
+
+        internal int[] Death { get; } = death;
+
+        internal int[] Decision { get; } = decision;
+
+        internal int[] Certified { get; } = certified;
+
+        internal int[] Escaped { get; } = escaped;
+
+        /// <summary>Person i's children raised alone are <c>Children[ChildStart[i]..ChildStart[i + 1]]</c>.</summary>
+        internal int[] ChildStart { get; } = childStart;
+
+        internal RaisedChild[] Children { get; } = children;
+
+        internal int JurisdictionIndex(int i) => FactBits.Jurisdiction(Facts[i]);
+
+        internal Person Person(int i)
+        {
+            ulong f = Facts[i];
+            var household = new Household
+            {
+                Poverty = (Poverty)FactBits.Get(f, FactBits.Poverty),
+                Area = (Area)FactBits.Get(f, FactBits.Area),
+                ExtremelyDifficultArea = FactBits.Get(f, FactBits.ExtremelyDifficultArea) != 0,
+                EscapedPovertyMonth = PackedDate.ToYearMonth(Escaped[i]),
+                AverageLivingStandardFarming = FactBits.Get(f, FactBits.AverageLivingStandardFarming) != 0,
+            };
+            return new Person(PackedDate.ToDate(Birth[i])!.Value)
+            {
+                DeathDate = PackedDate.ToDate(Death[i]),
+                DeathCause = (DeathCause)FactBits.Get(f, FactBits.DeathCause),
+                Cremated = FactBits.Get(f, FactBits.Cremated) != 0,
+                PermanentResident = FactBits.Get(f, FactBits.PermanentResident) != 0,
+                Household = household == Household.Default ? Household.Default : household,
+                Orphanhood = (Orphanhood)FactBits.Get(f, FactBits.Orphanhood),
+                InEducation = FactBits.Get(f, FactBits.InEducation) != 0,
+                HivPositive = FactBits.Get(f, FactBits.HivPositive) != 0,
+                Disability = (Disability)FactBits.Get(f, FactBits.Disability),
+                DisabilityCertifiedOn = PackedDate.ToDate(Certified[i]),
+                ChildrenRaisedAlone = [.. Children.AsSpan(ChildStart[i], ChildStart[i + 1] - ChildStart[i])],
+                WithoutSupporter = FactBits.Get(f, FactBits.WithoutSupporter) != 0,
+                ReceivesPension = FactBits.Get(f, FactBits.ReceivesPension) != 0,
+                LivingArrangement = (LivingArrangement)FactBits.Get(f, FactBits.LivingArrangement),
+                EligibleForFacilityCare = FactBits.Get(f, FactBits.EligibleForFacilityCare) != 0,
+                Pregnant = FactBits.Get(f, FactBits.Pregnant) != 0,
+                ChildrenUnder36Months = (int)FactBits.Get(f, FactBits.ChildrenUnder36Months),
+                DecisionSignedOn = PackedDate.ToDate(Decision[i]),
+                EthnicMinority = FactBits.Get(f, FactBits.EthnicMinority) != 0,
+                Student = FactBits.Get(f, FactBits.Student) != 0,
+                HasOtherHealthInsurance = FactBits.Get(f, FactBits.HasOtherHealthInsurance) != 0,
+                HealthInsuranceHouseholdOrder = (int)FactBits.Get(f, FactBits.HealthInsuranceHouseholdOrder),
+            };
+        }
+    }
+}
+
+/// <summary>
+/// Dates packed into an <see cref="int"/> that orders as the dates do: <c>year &lt;&lt; 9 | month &lt;&lt; 5 | day</c>;
+/// shifted right by 5 it is the month, <c>year &lt;&lt; 4 | month</c>, which also orders. Absent is <see cref="None"/>.
+/// </summary>
+internal static class PackedDate
+{
+    internal const int None = int.MinValue;
+
+    internal static int Of(LocalDate date, int person, string what)
+    {
+        if (date.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException($"person {person}: the {what} must be in the ISO calendar", nameof(date));
+        }
+
+        return (date.Year << 9) | (date.Month << 5) | date.Day;
+    }
+
+    internal static int Of(LocalDate? date, int person, string what) => date is { } d ? Of(d, person, what) : None;
+
+    internal static int Of(YearMonth? month) => month is { } m ? Month(m) : None;
+
+    /// <summary>The packed month of a year-month: <c>year &lt;&lt; 4 | month</c>.</summary>
+    internal static int Month(YearMonth month) => (month.Year << 4) | month.Month;
+
+    internal static LocalDate? ToDate(int packed) => packed == None ? null : new LocalDate(packed >> 9, (packed >> 5) & 15, packed & 31);
+
+    internal static YearMonth? ToYearMonth(int packed) => packed == None ? null : new YearMonth(packed >> 4, packed & 15);
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+using WelfareRules.Benefits;
+using WelfareRules.Benefits.HealthInsurance;
+using WelfareRules.Benefits.SocialAllowance;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// A person's profile in one month: everything the law can see of them then. Two persons with the same
+/// profile in the same month get the same report from the single-person path, to the đồng, so the engine
+/// evaluates each profile once. The first word is the month-independent <see cref="FactBits"/>; the second
+/// holds what the month changes, each reduced only as far as the rules can tell the difference:
+/// <list type="bullet">
+/// <item>age (completed years at the end of the month, <see cref="AgeReading"/>) as its band between the
+/// ages the law draws lines at (<see cref="AgeBands"/>), whether it is exactly such an age, and then whether
+/// the birthday falls in the month (which is what "still under N" turns on);</item>
+/// <item>death: none or later, in the month, or before it; and the age band at death when in the month;</item>
+/// <item>whether the disability certificate and the decision are dated after the month;</item>
+/// <item>the number of children raised alone who count this month (<see cref="AllowanceRules.QualifyingChild"/>);</item>
+/// <item>whether the person is born after the month (an error on the single-person path too);</item>
+/// <item>whole months since the household left poverty, as the number of the month's support windows
+/// (<see cref="MonthFrame.Windows"/>) it has outlasted, or "none" when absent or in the future.</item>
+/// </list>
+/// </summary>
+/// <param name="Facts">The month-independent facts.</param>
+/// <param name="Month">The month-dependent facts.</param>
+internal readonly record struct ProfileKey(ulong Facts, ulong Month)
+{
+    private const ulong EscapedNone = 0xFF;
+
+    private const int AgeAtBreakpoint = 5, BirthdayThisMonth = 6, DeathShift = 7, DeathAgeShift = 9, DeathAgeAtBreakpoint = 14,
+        CertificateLater = 15, DecisionLater = 16, ChildrenShift = 17, Unborn = 23, EscapedShift = 24;
+
+    private const ulong DeathInMonth = 1, DeathBefore = 2;
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            ulong h = (Facts * 0x9E3779B97F4A7C15UL) ^ (Month * 0xC2B2AE3D27D4EB4FUL);
+            return (int)(h ^ (h >> 29));
+        }
+    }
+
+    /// <summary>The profile of person <paramref name="i"/> in the month.</summary>
+    internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame)
+    {
+        ulong facts = c.Facts[i];
+        int birth = c.Birth[i];
+        int birthMonth = birth >> 5;
+        if (birthMonth > frame.Packed)
+        {
+            return new ProfileKey(facts, 1UL << Unborn);
+        }
+
+        int bm = birthMonth & 15;
+        int age = frame.Year - (birth >> 9) - (bm > frame.MonthOfYear ? 1 : 0);
+        ulong m = AgeBands.Code(age);
+        if ((m & (1UL << AgeAtBreakpoint)) != 0 && bm == frame.MonthOfYear)
+        {
+            m |= 1UL << BirthdayThisMonth;
+        }
+
+        int death = c.Death[i];
+        if (death != PackedDate.None)
+        {
+            int deathMonth = death >> 5;
+            if (deathMonth < frame.Packed)
+            {
+                m |= DeathBefore << DeathShift;
+            }
+            else if (deathMonth == frame.Packed)
+            {
+                m |= DeathInMonth << DeathShift;
+                int ageAtDeath = AgeReading.CompletedYears(PackedDate.ToDate(birth)!.Value, PackedDate.ToDate(death)!.Value);
+                m |= AgeBands.Code(ageAtDeath) << DeathAgeShift;
+            }
+        }
+
+        int certified = c.Certified[i];
+        if (certified != PackedDate.None && (certified >> 5) > frame.Packed)
+        {
+            m |= 1UL << CertificateLater;
+        }
+
+        int decision = c.Decision[i];
+        if (decision != PackedDate.None && (decision >> 5) > frame.Packed)
+        {
+            m |= 1UL << DecisionLater;
+        }
+
+        int from = c.ChildStart[i], to = c.ChildStart[i + 1];
+        if (to > from)
+        {
+            ulong counted = 0;
+            for (int k = from; k < to; k++)
+            {
+                if (AllowanceRules.QualifyingChild(c.Children[k], frame.Month))
+                {
+                    counted++;
+                }
+            }
+
+            m |= counted << ChildrenShift;
+        }
+
+        int escaped = c.Escaped[i];
+        ulong since = EscapedNone;
+        if (escaped != PackedDate.None)
+        {
+            int months = ((frame.Year - (escaped >> 4)) * 12) + frame.MonthOfYear - (escaped & 15);
+            if (months >= 0)
+            {
+                // "since < window" for every window in force is decided by how many windows it has reached.
+                since = 0;
+                foreach (int window in frame.Windows)
+                {
+                    since += window <= months ? 1UL : 0UL;
+                }
+            }
+        }
+
+        m |= since << EscapedShift;
+        return new ProfileKey(facts, m);
+    }
+}
+
+/// <summary>The month a population is evaluated for, with the numbers the profile needs precomputed.</summary>
+/// <param name="month">The month.</param>
+/// <param name="windows">The health-insurance support windows after leaving poverty, in months, in force in the month under any of the rule sets evaluated.</param>
+internal readonly struct MonthFrame(YearMonth month, int[] windows)
+{
+    internal YearMonth Month { get; } = month;
+
+    internal int[] Windows { get; } = windows;
+
+    internal int Year { get; } = month.Year;
+
+    internal int MonthOfYear { get; } = month.Month;
+
+    /// <summary>The month packed as <see cref="PackedDate.Month"/>.</summary>
+    internal int Packed { get; } = PackedDate.Month(month);
+}
+
+/// <summary>
+/// The ages at which a rule changes: every age constant of <see cref="LegalAges"/> and of the
+/// health-insurance groups. An age is read by its band (how many of these it has reached) and whether it is
+/// exactly one of them, which decides every comparison the rules make ("at least N", "under N", "still
+/// under N"). A test checks that every such constant is listed here.
+/// </summary>
+internal static class AgeBands
+{
+    internal static readonly ImmutableArray<int> Breakpoints = [.. new[]
+    {
+        LegalAges.Infant, LegalAges.YoungChild, LegalAges.CremationChild, LegalAges.Child, LegalAges.StudentLimit,
+        LegalAges.Elderly, LegalAges.SocialPensionPoor, LegalAges.K5bFrom, LegalAges.SocialPension, LegalAges.Eighty,
+        SupportGroups.YoungChild, SupportGroups.HanoiElderlyFrom,
+    }.Distinct().Order()];
+
+    private static readonly ulong[] Codes = Build();
+
+    /// <summary>The band (bits 0-4) and the exact-breakpoint flag (bit 5) of an age.</summary>
+    internal static ulong Code(int age) => Codes[Math.Clamp(age, 0, Codes.Length - 1)];
+
+    private static ulong[] Build()
+    {
+        int top = Breakpoints[^1] + 1;
+        var codes = new ulong[top + 1];
+        for (int age = 0; age <= top; age++)
+        {
+            ulong band = (ulong)Breakpoints.Count(b => b <= age);
+            ulong exact = Breakpoints.Contains(age) ? 1UL << 5 : 0UL;
+            codes[age] = band | exact;
+        }
+
+        return codes;
+    }
+}

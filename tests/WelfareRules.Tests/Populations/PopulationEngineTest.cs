@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using NodaTime;
+using WelfareRules.Benefits;
+using WelfareRules.Benefits.HealthInsurance;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Money;
+using WelfareRules.Policy;
+using WelfareRules.Populations;
+using WelfareRules.Reports;
+using WelfareRules.Serialization;
+using Xunit;
+
+namespace WelfareRules.Tests.Populations;
+
+public sealed class PopulationEngineTest
+{
+    private const int Size = 100_000;
+
+    private static readonly EvaluationOptions Quiet = new() { Explain = false };
+
+    private static readonly Lazy<(List<Situation> Situations, Population Population)> Varied = new(() =>
+    {
+        var situations = VariedPopulation.Create(Size, 2027);
+        return (situations, Population.Create(situations));
+    });
+
+    [Fact]
+    public void Evaluate_VariedPopulationInEveryMonth_EqualsTheSinglePersonPathForEveryPerson()
+    {
+        var (situations, population) = Varied.Value;
+        var groups = new ConcurrentDictionary<string, byte>();
+        var kinds = new ConcurrentDictionary<EntitlementKind, byte>();
+        var errors = new ConcurrentDictionary<EvaluationError, byte>();
+        foreach (var month in VariedPopulation.Months)
+        {
+            var result = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, month);
+            var mismatches = new ConcurrentBag<string>();
+            Parallel.For(0, situations.Count, i =>
+            {
+                var situation = situations[i] with { Month = month };
+                Report? expected = null;
+                EvaluationException? error = null;
+                try
+                {
+                    expected = RuleSet.BuiltIn.Evaluate(situation, Quiet);
+                }
+                catch (EvaluationException e)
+                {
+                    error = e;
+                }
+
+                var actual = result.ReportOf(i);
+                if (error is not null)
+                {
+                    errors.TryAdd(error.Error, 0);
+                    if (actual is not null || result.ErrorOf(i)?.Message != error.Message)
+                    {
+                        mismatches.Add($"person {i} in {month}: the single-person path fails ({error.Message}), the engine gives {(actual is null ? result.ErrorOf(i)?.Message : ReportJson.ToJson(actual))}");
+                    }
+                }
+                else if (actual is null || Difference(expected!, actual) is { } difference)
+                {
+                    mismatches.Add($"person {i} in {month}: {(actual is null ? "the engine fails" : Difference(expected!, actual))}\n  expected {ReportJson.ToJson(expected!)}\n  actual   {(actual is null ? "-" : ReportJson.ToJson(actual))}");
+                }
+                else
+                {
+                    foreach (var e in expected!.Entitlements)
+                    {
+                        kinds.TryAdd(e.Kind, 0);
+                        groups.TryAdd(e.Group ?? "-", 0);
+                    }
+                }
+            });
+
+            Assert.True(mismatches.IsEmpty, $"{mismatches.Count} mismatches, e.g.\n{string.Join("\n", mismatches.Take(5))}");
+            Assert.Equal(situations.Count, result.Evaluated + result.Errors);
+        }
+
+        // The population reached every benefit, every group of the built-in law and every kind of error.
+        Assert.Equal(Enum.GetValues<EntitlementKind>().Order(), kinds.Keys.Order());
+        Assert.Empty(RuleSet.BuiltIn.Groups.Select(g => g.Id).Except(groups.Keys));
+        Assert.Equal(new[] { EvaluationError.UnknownJurisdiction, EvaluationError.LawNotEncoded, EvaluationError.InconsistentFacts }.Order(), errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Evaluate_Totals_EqualTheSumOverPersons()
+    {
+        var (situations, population) = Varied.Value;
+        var month = new YearMonth(2026, 2);
+        var result = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, month);
+        var reports = Enumerable.Range(0, population.Count).Select(result.ReportOf).OfType<Report>().ToList();
+
+        Assert.Equal(reports.Aggregate(Dong.Zero, (s, r) => s + r.Total), result.Total);
+        Assert.Equal(result.Total, result.ByKind.Aggregate(Dong.Zero, (s, t) => s + t.Amount));
+        Assert.Equal(result.Total, result.ByGroup.Aggregate(Dong.Zero, (s, t) => s + t.Amount));
+        Assert.Equal(result.Total, result.ByPayee.Aggregate(Dong.Zero, (s, t) => s + t.Amount));
+        foreach (var line in result.ByKind)
+        {
+            Assert.Equal(reports.Count(r => r.Entitlements.Any(e => ContractNames.Of(e.Kind) == line.Key)), line.Persons);
+        }
+
+        Assert.True(result.Profiles < situations.Count / 2, $"{result.Profiles} profiles for {situations.Count} persons");
+    }
+
+    [Fact]
+    public void Evaluate_OneCoreOrAll_SameResult()
+    {
+        var (_, population) = Varied.Value;
+        var month = new YearMonth(2025, 9);
+        var one = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, month, maxDegreeOfParallelism: 1);
+        var all = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, month);
+
+        Assert.Equal(one.Total, all.Total);
+        Assert.Equal(one.Profiles, all.Profiles);
+        Assert.Equal(string.Join("\n", one.ByGroup), string.Join("\n", all.ByGroup));
+        Assert.All(Enumerable.Range(0, population.Count), i => Assert.Equal(one.ReportOf(i)?.Total, all.ReportOf(i)?.Total));
+    }
+
+    [Fact]
+    public void Run_PopulationAgainstADraft_EqualsTheStreamingComparison()
+    {
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json")));
+        var (situations, population) = Varied.Value;
+        var month = new YearMonth(2027, 3);
+        var streamed = new List<PersonDifference>();
+        var streamedErrors = new List<(long, string)>();
+        var expected = PolicyComparison.Run(RuleSet.BuiltIn, draft, situations.Select(s => s with { Month = month }), streamed.Add, (i, e) => streamedErrors.Add((i, e.Message)));
+        var engine = new List<PersonDifference>();
+        var engineErrors = new List<(long, string)>();
+        var actual = PolicyComparison.Run(RuleSet.BuiltIn, draft, population, month, engine.Add, (i, e) => engineErrors.Add((i, e.Message)));
+
+        Assert.True(expected.Gainers > 1000, $"{expected.Gainers} gainers");
+        Assert.Equal(Describe(expected), Describe(actual));
+        Assert.Equal(streamedErrors, engineErrors);
+        Assert.Equal(streamed.Select(Describe), engine.Select(Describe));
+    }
+
+    [Fact]
+    public void PersonAt_EveryPerson_EqualsTheOneAdded()
+    {
+        var (situations, population) = Varied.Value;
+        for (int i = 0; i < situations.Count; i++)
+        {
+            Assert.Equal(situations[i].Person, population.PersonAt(i));
+            Assert.Equal(situations[i].Jurisdiction, population.JurisdictionAt(i));
+        }
+    }
+
+    [Fact]
+    public void AgeBands_EveryAgeTheLawNames_IsABreakpoint()
+    {
+        var constants = new[] { typeof(LegalAges), typeof(SupportGroups) }
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
+            .Select(f => (f.Name, Value: (int)f.GetRawConstantValue()!))
+            .ToList();
+
+        Assert.True(constants.Count >= 10);
+        Assert.All(constants, c => Assert.True(AgeBands.Breakpoints.Contains(c.Value), $"{c.Name} = {c.Value} is not an age band breakpoint of the population engine"));
+    }
+
+    [Fact]
+    public void FactBits_EveryFactOfAPerson_IsHeldByThePopulation()
+    {
+        // A fact added to Person or Household must be packed by the population (FactBits or a column) and
+        // read by ProfileKey; this list is the reminder.
+        string[] held =
+        [
+            "BirthDate", "DeathDate", "DeathCause", "Cremated", "PermanentResident", "Household", "Orphanhood", "InEducation",
+            "HivPositive", "Disability", "DisabilityCertifiedOn", "ChildrenRaisedAlone", "WithoutSupporter", "ReceivesPension",
+            "LivingArrangement", "EligibleForFacilityCare", "Pregnant", "ChildrenUnder36Months", "DecisionSignedOn", "EthnicMinority",
+            "Student", "HasOtherHealthInsurance", "HealthInsuranceHouseholdOrder",
+            "Poverty", "Area", "ExtremelyDifficultArea", "EscapedPovertyMonth", "AverageLivingStandardFarming", "IsPoorOrNearPoor",
+        ];
+        var facts = typeof(Person).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Concat(typeof(Household).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            .Select(p => p.Name);
+
+        Assert.Empty(facts.Except(held));
+    }
+
+    [Theory]
+    [InlineData(256, 0, "ChildrenUnder36Months")]
+    [InlineData(0, 300, "HealthInsuranceHouseholdOrder")]
+    public void Add_CountBeyondTheCompactForm_IsRefusedByName(int childrenUnder36, int order, string name)
+    {
+        var person = new Person(new LocalDate(1990, 1, 1)) { ChildrenUnder36Months = childrenUnder36, HealthInsuranceHouseholdOrder = order };
+        var error = Assert.Throws<ArgumentException>(() => new PopulationBuilder().Add(Jurisdiction.Vietnam, person));
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+        Assert.Contains("person 0", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string? Difference(Report expected, Report actual)
+    {
+        if (expected.Total != actual.Total || expected.Month != actual.Month || expected.Jurisdiction != actual.Jurisdiction)
+        {
+            return "totals, months or jurisdictions differ";
+        }
+
+        if (expected.Standard.Amount != actual.Standard.Amount || expected.Standard.Basis != actual.Standard.Basis)
+        {
+            return "standards differ";
+        }
+
+        if (expected.Entitlements.Length != actual.Entitlements.Length)
+        {
+            return "entitlement counts differ";
+        }
+
+        for (int k = 0; k < expected.Entitlements.Length; k++)
+        {
+            var (e, a) = (expected.Entitlements[k], actual.Entitlements[k]);
+            if (e.Kind != a.Kind || e.Payee != a.Payee || e.Amount != a.Amount || e.Coefficient != a.Coefficient || e.Group != a.Group || !e.Basis.SequenceEqual(a.Basis))
+            {
+                return $"entitlement {k} differs";
+            }
+        }
+
+        if (!expected.Warnings.SequenceEqual(actual.Warnings))
+        {
+            return "warnings differ";
+        }
+
+        var (x, y) = (expected.HealthInsurance, actual.HealthInsurance);
+        if ((x is null) != (y is null)
+            || (x is not null && (x.Premium != y!.Premium || x.StateShare != y.StateShare || x.StatePays != y.StatePays || x.PersonPays != y.PersonPays || !x.Basis.SequenceEqual(y.Basis))))
+        {
+            return "health insurance differs";
+        }
+
+        return null;
+    }
+
+    private static string Describe(ComparisonSummary s) =>
+        $"{s.Persons} {s.Gainers} {s.Losers} {s.Errors} {s.BaselineTotal} {s.ChangedTotal} | {string.Join("; ", s.ByKind)} | {string.Join("; ", s.ByGroup)} | {string.Join("; ", s.ByPayee)}";
+
+    private static string Describe(PersonDifference d) =>
+        $"{d.Index} {d.Situation} {d.Difference} {string.Join("; ", d.Changes)} {string.Join("; ", d.Causes)}";
+}
