@@ -49,6 +49,9 @@ internal sealed class MonthLaw
 
     internal Provision? Get(ParameterKey key) => values.TryGetValue(key, out var provision) ? provision : null;
 
+    /// <summary>Every parameter's provision in force, in no particular order.</summary>
+    internal IEnumerable<Provision> Provisions => values.Values;
+
     internal static MonthLaw Resolve(RuleSet rules, Jurisdiction jurisdiction, YearMonth month)
     {
         var date = month.OnDayOfMonth(1);

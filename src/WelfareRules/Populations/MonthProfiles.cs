@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
@@ -108,12 +109,43 @@ internal sealed class MonthProfiles
         return new MonthProfiles(month, ids, [.. keys], counts, representatives);
     }
 
-    /// <summary>Evaluates the first person of each profile on the single-person path, without explanation, on all cores.</summary>
-    internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism)
+    /// <summary>
+    /// Evaluates the first person of each profile on the single-person path, without explanation, on all
+    /// cores; a profile already evaluated under the same law in another month (in <paramref name="cache"/>)
+    /// is not evaluated again.
+    /// </summary>
+    internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache = null)
     {
         var outcomes = new Outcome[Count];
+        var signatures = cache is null ? null : population.Jurisdictions.Select(j => LawSignature.Of(rules, j, Month)).ToArray();
+        var missing = new List<int>(Count);
+        for (int p = 0; p < Count; p++)
+        {
+            if (signatures is not null && cache!.TryGet(signatures[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
+            {
+                outcomes[p] = known.ForMonth(Month);
+            }
+            else
+            {
+                missing.Add(p);
+            }
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        Parallel.For(0, Count, options, p => outcomes[p] = Outcome.Of(rules, population.SituationAt(Representatives[p], Month)));
+        Parallel.For(0, missing.Count, options, m =>
+        {
+            int p = missing[m];
+            outcomes[p] = Outcome.Of(rules, population.SituationAt(Representatives[p], Month));
+        });
+
+        if (signatures is not null)
+        {
+            foreach (int p in missing)
+            {
+                cache!.Add(signatures[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], outcomes[p]);
+            }
+        }
+
         return outcomes;
     }
 
@@ -154,6 +186,16 @@ internal sealed class MonthProfiles
     }
 }
 
+/// <summary>The outcomes of profiles under one rule set, by the law they were evaluated under: shared across the months of one run.</summary>
+internal sealed class OutcomeCache
+{
+    private readonly Dictionary<(LawSignature Law, ProfileKey Profile), Outcome> outcomes = [];
+
+    internal bool TryGet(LawSignature law, ProfileKey profile, out Outcome outcome) => outcomes.TryGetValue((law, profile), out outcome!);
+
+    internal void Add(LawSignature law, ProfileKey profile, Outcome outcome) => outcomes.TryAdd((law, profile), outcome);
+}
+
 /// <summary>What the single-person path gives for one profile: a report, or the kind of error.</summary>
 internal sealed class Outcome
 {
@@ -169,6 +211,9 @@ internal sealed class Outcome
     internal Report? Report { get; }
 
     internal EvaluationError? Error { get; }
+
+    /// <summary>The same outcome for another month under the same law.</summary>
+    internal Outcome ForMonth(YearMonth month) => Report is { } report && report.Month != month ? new Outcome(report.ForMonth(month), null) : this;
 
     internal static Outcome Of(RuleSet rules, Facts.Situation situation)
     {

@@ -37,6 +37,34 @@ public static class PopulationEngine
         return new PopulationResult(rules, population, profiles, outcomes);
     }
 
+    /// <summary>
+    /// Evaluates every person of a population in each of several months, lazily, month by month. A profile
+    /// is evaluated once for all the months in which its jurisdiction's law is the same, which is most of
+    /// them: the law changes a few times a year.
+    /// </summary>
+    /// <param name="rules">The law.</param>
+    /// <param name="population">The persons.</param>
+    /// <param name="months">The benefit months, in any order.</param>
+    /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
+    /// <returns>One result per month, in the order of <paramref name="months"/>.</returns>
+    public static IEnumerable<PopulationResult> Evaluate(RuleSet rules, Population population, IEnumerable<YearMonth> months, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(months);
+        return Iterate(rules, population, months, Parallelism(maxDegreeOfParallelism));
+    }
+
+    private static IEnumerable<PopulationResult> Iterate(RuleSet rules, Population population, IEnumerable<YearMonth> months, int parallelism)
+    {
+        var cache = new OutcomeCache();
+        foreach (var month in months)
+        {
+            var profiles = MonthProfiles.Classify(population, month, parallelism, rules);
+            yield return new PopulationResult(rules, population, profiles, profiles.Evaluate(rules, population, parallelism, cache));
+        }
+    }
+
     internal static int Parallelism(int requested) => requested > 0 ? requested : Environment.ProcessorCount;
 }
 
@@ -46,7 +74,7 @@ public static class PopulationEngine
 /// <param name="Persons">The number of persons with a non-zero amount.</param>
 public sealed record PopulationTotal(string Key, Dong Amount, long Persons);
 
-/// <summary>The result of <see cref="PopulationEngine.Evaluate"/>: each person's report and the totals.</summary>
+/// <summary>The result of <see cref="PopulationEngine"/> for one month: each person's report and the totals.</summary>
 /// <remarks>Immutable and thread-safe. Persons of one profile share one <see cref="Report"/> instance (reports are immutable, and carry no explanation).</remarks>
 public sealed class PopulationResult
 {

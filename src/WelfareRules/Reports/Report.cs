@@ -25,6 +25,9 @@ public sealed class Report
         Total = entitlements.Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
     }
 
+    /// <summary>The same report for another month (the population engine's reuse of a profile's report across months with the same law).</summary>
+    internal Report ForMonth(YearMonth month) => new(Jurisdiction, month, Standard, Entitlements, Warnings, Explanation, HealthInsurance);
+
     /// <summary>The jurisdiction evaluated.</summary>
     public Jurisdiction Jurisdiction { get; }
 

@@ -38,9 +38,10 @@ public sealed class PopulationEngineTest
         var groups = new ConcurrentDictionary<string, byte>();
         var kinds = new ConcurrentDictionary<EntitlementKind, byte>();
         var errors = new ConcurrentDictionary<EvaluationError, byte>();
-        foreach (var month in VariedPopulation.Months)
+        // Month by month, with each profile's report reused across months under the same law.
+        foreach (var result in PopulationEngine.Evaluate(RuleSet.BuiltIn, population, VariedPopulation.Months))
         {
-            var result = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, month);
+            var month = result.Month;
             var mismatches = new ConcurrentBag<string>();
             Parallel.For(0, situations.Count, i =>
             {
@@ -107,6 +108,23 @@ public sealed class PopulationEngineTest
         }
 
         Assert.True(result.Profiles < situations.Count / 2, $"{result.Profiles} profiles for {situations.Count} persons");
+    }
+
+    [Fact]
+    public void Evaluate_SeveralMonths_SameAsEachMonthAlone()
+    {
+        var (_, population) = Varied.Value;
+        YearMonth[] months = [new(2026, 3), new(2026, 1), new(2026, 2), new(2025, 12)];
+        var together = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, months, maxDegreeOfParallelism: 1).ToList();
+
+        Assert.Equal(months, together.Select(r => r.Month));
+        foreach (var result in together)
+        {
+            var alone = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, result.Month);
+            Assert.Equal(alone.Total, result.Total);
+            Assert.Equal(string.Join("\n", alone.ByGroup), string.Join("\n", result.ByGroup));
+            Assert.All(Enumerable.Range(0, population.Count), i => Assert.Equal(result.Month, result.ReportOf(i)?.Month ?? result.Month));
+        }
     }
 
     [Fact]

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using WelfareRules.Law;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// What a month's law is made of, by identity: whether it is covered, the standard's provisions, the open and
+/// closed groups with their switches, and every provision in force. Two months of one jurisdiction and rule
+/// set with equal signatures resolve to the same law, so a profile's report in one is its report in the
+/// other but for the month it names: the engine evaluates a profile once across such months.
+/// </summary>
+internal sealed class LawSignature : IEquatable<LawSignature>
+{
+    private readonly object?[] parts;
+    private readonly int hash;
+
+    private LawSignature(object?[] parts)
+    {
+        this.parts = parts;
+        var h = new HashCode();
+        foreach (var part in parts)
+        {
+            h.Add(part is null ? 0 : RuntimeHelpers.GetHashCode(part));
+        }
+
+        hash = h.ToHashCode();
+    }
+
+    /// <summary>The signature of a jurisdiction's law in a month; a jurisdiction the rules do not know has one signature in every month.</summary>
+    internal static LawSignature Of(RuleSet rules, Jurisdiction jurisdiction, NodaTime.YearMonth month)
+    {
+        if (!rules.Knows(jurisdiction))
+        {
+            return new LawSignature([rules, jurisdiction.Code]);
+        }
+
+        var law = rules.ForMonth(jurisdiction, month);
+        var parts = new List<object?>
+        {
+            rules, law.IsCovered ? bool.TrueString : bool.FalseString,
+            law.Standard?.Provision, law.Standard?.National, law.Standard?.Local,
+        };
+        foreach (var group in law.Groups)
+        {
+            parts.Add(group.Definition);
+            parts.Add(group.OpenSwitch);
+        }
+
+        parts.Add(nameof(law.ClosedGroups));
+        foreach (var group in law.ClosedGroups)
+        {
+            parts.Add(group.Definition);
+            parts.Add(group.OpenSwitch);
+        }
+
+        parts.Add(nameof(law.Provisions));
+        parts.AddRange(law.Provisions.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ThenBy(p => p.Jurisdiction.Code, StringComparer.Ordinal));
+        return new LawSignature([.. parts]);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(LawSignature? other)
+    {
+        if (other is null || other.hash != hash || other.parts.Length != parts.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!ReferenceEquals(parts[i], other.parts[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as LawSignature);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => hash;
+}
