@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 using WelfareRules.Benefits.HealthInsurance;
@@ -50,64 +48,63 @@ internal sealed class MonthProfiles
         int n = columns.Count;
         var frame = new MonthFrame(month, Windows(population, month, rules));
         var ids = new int[n];
-        var map = new ConcurrentDictionary<ProfileKey, int>(parallelism, 4096);
-        var keys = new List<ProfileKey>();
-        var gate = new Lock();
-        var chunks = Chunks(n, parallelism);
+        int workers = Math.Max(1, Math.Min(parallelism, n / 4096));
+        var maps = new ProfileMap[workers];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
-        Parallel.For(0, chunks.Length - 1, options, chunk =>
+        // Pass 1: each worker sorts its own range into its own table, without locks.
+        Parallel.For(0, workers, options, w =>
         {
-            for (int i = chunks[chunk]; i < chunks[chunk + 1]; i++)
+            var map = new ProfileMap();
+            for (int i = Start(n, workers, w), end = Start(n, workers, w + 1); i < end; i++)
             {
-                var key = ProfileKey.Of(columns, i, frame);
-                if (!map.TryGetValue(key, out int id))
+                ids[i] = map.Add(ProfileKey.Of(columns, i, frame), i);
+            }
+
+            maps[w] = map;
+        });
+
+        // The workers' tables merged, in person order: a profile's id is the order of its first person.
+        var global = new Dictionary<ProfileKey, int>();
+        var keys = new List<ProfileKey>();
+        var counts = new List<long>();
+        var representatives = new List<int>();
+        var remaps = new int[workers][];
+        for (int w = 0; w < workers; w++)
+        {
+            var map = maps[w];
+            var remap = remaps[w] = new int[map.Count];
+            for (int local = 0; local < map.Count; local++)
+            {
+                var key = map.Keys[local];
+                if (!global.TryGetValue(key, out int id))
                 {
-                    lock (gate)
-                    {
-                        if (!map.TryGetValue(key, out id))
-                        {
-                            id = keys.Count;
-                            keys.Add(key);
-                            map[key] = id;
-                        }
-                    }
+                    id = keys.Count;
+                    global.Add(key, id);
+                    keys.Add(key);
+                    counts.Add(0);
+                    representatives.Add(map.Firsts[local]);
                 }
 
-                ids[i] = id;
+                counts[id] += map.Counts[local];
+                remap[local] = id;
+            }
+        }
+
+        // Pass 2: local ids to global ones.
+        Parallel.For(0, workers, options, w =>
+        {
+            var remap = remaps[w];
+            for (int i = Start(n, workers, w), end = Start(n, workers, w + 1); i < end; i++)
+            {
+                ids[i] = remap[ids[i]];
             }
         });
 
-        int profiles = keys.Count;
-        var counts = new long[profiles];
-        var representatives = new int[profiles];
-        Array.Fill(representatives, int.MaxValue);
-        Parallel.For(0, chunks.Length - 1, options, chunk =>
-        {
-            var local = new long[profiles];
-            var first = new int[profiles];
-            Array.Fill(first, int.MaxValue);
-            for (int i = chunks[chunk]; i < chunks[chunk + 1]; i++)
-            {
-                int id = ids[i];
-                if (local[id]++ == 0)
-                {
-                    first[id] = i;
-                }
-            }
-
-            lock (gate)
-            {
-                for (int p = 0; p < profiles; p++)
-                {
-                    counts[p] += local[p];
-                    representatives[p] = Math.Min(representatives[p], first[p]);
-                }
-            }
-        });
-
-        return new MonthProfiles(month, ids, [.. keys], counts, representatives);
+        return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives]);
     }
+
+    private static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
 
     /// <summary>
     /// Evaluates the first person of each profile on the single-person path, without explanation, on all
@@ -172,18 +169,6 @@ internal sealed class MonthProfiles
         return [.. windows];
     }
 
-    /// <summary>Contiguous ranges, a few per worker so that an uneven mix still shares out.</summary>
-    private static int[] Chunks(int n, int parallelism)
-    {
-        int count = Math.Max(1, Math.Min(n / 4096, parallelism * 8));
-        var bounds = new int[count + 1];
-        for (int c = 0; c <= count; c++)
-        {
-            bounds[c] = (int)((long)n * c / count);
-        }
-
-        return bounds;
-    }
 }
 
 /// <summary>The outcomes of profiles under one rule set, by the law they were evaluated under: shared across the months of one run.</summary>
