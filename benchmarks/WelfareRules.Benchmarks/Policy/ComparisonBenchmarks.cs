@@ -8,7 +8,11 @@ using WelfareRules.Policy;
 
 namespace WelfareRules.Benchmarks.Policy;
 
-/// <summary>Baseline against a draft (Hanoi standard 700,000 from 2027) over 10,000 generated persons, input already parsed.</summary>
+/// <summary>
+/// Baseline against a draft (Hanoi standard 700,000 from 2027) over 10,000 generated persons, input already
+/// parsed: the streaming comparison (batched through the population engine) against the straightforward one
+/// (the single-person path, person by person).
+/// </summary>
 [MemoryDiagnoser]
 public class ComparisonBenchmarks
 {
@@ -26,4 +30,7 @@ public class ComparisonBenchmarks
 
     [Benchmark(OperationsPerInvoke = 10_000)]
     public ComparisonSummary CompareTenThousand() => PolicyComparison.Run(RuleSet.BuiltIn, changed, population);
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 10_000)]
+    public ComparisonSummary CompareTenThousandOneByOne() => PolicyComparison.RunOneByOne(RuleSet.BuiltIn, changed, population);
 }

@@ -152,6 +152,12 @@ public static class PolicyComparison
     /// Compares a population, streaming: <paramref name="onDifference"/> is called, in order, for every
     /// person whose entitlements differ; <paramref name="onError"/> for every person that cannot be evaluated.
     /// </summary>
+    /// <remarks>
+    /// The situations are read in batches of <see cref="BatchSize"/> and compared with the
+    /// <see cref="PopulationEngine"/> (each profile evaluated once under each law for the whole stream);
+    /// a person the compact form cannot hold is compared one by one. The callbacks run on the calling
+    /// thread, in order, after each batch.
+    /// </remarks>
     /// <param name="baseline">The baseline law.</param>
     /// <param name="changed">The changed law.</param>
     /// <param name="population">The situations.</param>
@@ -165,29 +171,151 @@ public static class PolicyComparison
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(population);
         var totals = new Totals();
+        var run = new BatchRun(baseline, changed, totals, onDifference, onError);
+        var batch = new List<Situation>(BatchSize);
+        foreach (var situation in population)
+        {
+            ArgumentNullException.ThrowIfNull(situation, nameof(population));
+            batch.Add(situation);
+            if (batch.Count == BatchSize)
+            {
+                run.Compare(batch);
+                batch.Clear();
+            }
+        }
+
+        run.Compare(batch);
+        return totals.ToSummary();
+    }
+
+    /// <summary>The number of situations the streaming comparison reads before comparing them.</summary>
+    public const int BatchSize = 65_536;
+
+    /// <summary>The straightforward comparison, one person at a time on the single-person path: the reference the engine is tested and measured against.</summary>
+    internal static ComparisonSummary RunOneByOne(RuleSet baseline, RuleSet changed, IEnumerable<Situation> population,
+        Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null)
+    {
+        var totals = new Totals();
         long index = 0;
         foreach (var situation in population)
         {
-            try
-            {
-                var before = baseline.Evaluate(situation, Quiet);
-                var after = changed.Evaluate(situation, Quiet);
-                totals.Add(before, after, 1);
-                if (onDifference is not null && !SameEntitlements(before, after))
-                {
-                    onDifference(Diff(index, situation, before, after));
-                }
-            }
-            catch (EvaluationException error)
-            {
-                totals.Errors++;
-                onError?.Invoke(index, error);
-            }
-
-            index++;
+            CompareOne(baseline, changed, situation, index++, totals, onDifference, onError);
         }
 
         return totals.ToSummary();
+    }
+
+    private static void CompareOne(RuleSet baseline, RuleSet changed, Situation situation, long index, Totals totals,
+        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError)
+    {
+        try
+        {
+            var before = baseline.Evaluate(situation, Quiet);
+            var after = changed.Evaluate(situation, Quiet);
+            totals.Add(before, after, 1);
+            if (onDifference is not null && !SameEntitlements(before, after))
+            {
+                onDifference(Diff(index, situation, before, after));
+            }
+        }
+        catch (EvaluationException error)
+        {
+            totals.Errors++;
+            onError?.Invoke(index, error);
+        }
+    }
+
+    /// <summary>A streaming comparison's state across batches: the totals, the next index, and each law's outcomes by profile.</summary>
+    private sealed class BatchRun(RuleSet baseline, RuleSet changed, Totals totals, Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError)
+    {
+        private readonly OutcomeCache baselineOutcomes = new(), changedOutcomes = new();
+        private readonly int parallelism = PopulationEngine.Parallelism(0);
+        private long start;
+
+        internal void Compare(List<Situation> batch)
+        {
+            // Each month of the batch is a population of its own; persons the compact form refuses go one by one.
+            var events = new List<(int Position, Action Raise)>();
+            foreach (var group in Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].Month))
+            {
+                var builder = new PopulationBuilder(group.Count());
+                var positions = new List<int>();
+                foreach (int position in group)
+                {
+                    try
+                    {
+                        builder.Add(batch[position].Jurisdiction, batch[position].Person);
+                        positions.Add(position);
+                    }
+                    catch (ArgumentException)
+                    {
+                        CompareOne(baseline, changed, batch[position], start + position, totals,
+                            onDifference is null ? null : d => events.Add((position, () => onDifference(d))),
+                            onError is null ? null : (i, e) => events.Add((position, () => onError(i, e))));
+                    }
+                }
+
+                CompareMonth(builder.ToPopulation(), group.Key, batch, positions, events);
+            }
+
+            foreach (var (_, raise) in events.OrderBy(e => e.Position))
+            {
+                raise();
+            }
+
+            start += batch.Count;
+        }
+
+        private void CompareMonth(Population population, YearMonth month, List<Situation> batch, List<int> positions, List<(int Position, Action Raise)> events)
+        {
+            if (population.Count == 0)
+            {
+                return;
+            }
+
+            var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
+            var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
+            var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
+            var differs = new bool[profiles.Count];
+            for (int p = 0; p < profiles.Count; p++)
+            {
+                if (before[p].Report is { } b && after[p].Report is { } a)
+                {
+                    totals.Add(b, a, profiles.Counts[p]);
+                    differs[p] = !SameEntitlements(b, a);
+                }
+                else
+                {
+                    totals.Errors += profiles.Counts[p];
+                }
+            }
+
+            if (onDifference is null && onError is null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < population.Count; i++)
+            {
+                int p = profiles.PersonProfile[i];
+                int position = positions[i];
+                long index = start + position;
+                var situation = batch[position];
+                if (before[p].Report is not { } b || after[p].Report is not { } a)
+                {
+                    if (onError is not null)
+                    {
+                        var error = ErrorOf(baseline, changed, situation);
+                        events.Add((position, () => onError(index, error)));
+                    }
+                }
+                else if (differs[p] && onDifference is not null)
+                {
+                    var difference = Diff(index, situation, b, a);
+                    events.Add((position, () => onDifference(difference)));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -52,41 +52,52 @@ public sealed class PopulationBuilder
             throw new InvalidOperationException("the population was already built");
         }
 
-        if (count == facts.Length)
+        // Everything is packed and checked before anything is stored, so a refused person leaves no trace.
+        if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
         {
-            Grow();
+            throw new ArgumentException($"person {count}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented", nameof(person));
         }
 
-        if (!jurisdictionIndex.TryGetValue(jurisdiction, out int j))
+        bool newJurisdiction = !jurisdictionIndex.TryGetValue(jurisdiction, out int j);
+        if (newJurisdiction)
         {
             j = jurisdictions.Count;
             if (j > FactBits.MaxJurisdictions)
             {
                 throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions", nameof(jurisdiction));
             }
+        }
 
+        ulong packedFacts = FactBits.Pack(person, j, count);
+        int packedBirth = PackedDate.Of(person.BirthDate, count, "birth date");
+        int packedDeath = PackedDate.Of(person.DeathDate, count, "death date");
+        int packedDecision = PackedDate.Of(person.DecisionSignedOn, count, "decision date");
+        int packedCertified = PackedDate.Of(person.DisabilityCertifiedOn, count, "disability certificate date");
+        int packedEscaped = PackedDate.Of(person.Household.EscapedPovertyMonth, count);
+        foreach (var child in person.ChildrenRaisedAlone)
+        {
+            PackedDate.Of(child.BirthDate, count, "child's birth date");
+        }
+
+        if (newJurisdiction)
+        {
             jurisdictions.Add(jurisdiction);
             jurisdictionIndex.Add(jurisdiction, j);
         }
 
-        if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
+        if (count == facts.Length)
         {
-            throw new ArgumentException($"person {count}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented", nameof(person));
+            Grow();
         }
 
-        facts[count] = FactBits.Pack(person, j, count);
-        birth[count] = PackedDate.Of(person.BirthDate, count, "birth date");
-        death[count] = PackedDate.Of(person.DeathDate, count, "death date");
-        decision[count] = PackedDate.Of(person.DecisionSignedOn, count, "decision date");
-        certified[count] = PackedDate.Of(person.DisabilityCertifiedOn, count, "disability certificate date");
-        escaped[count] = PackedDate.Of(person.Household.EscapedPovertyMonth);
+        facts[count] = packedFacts;
+        birth[count] = packedBirth;
+        death[count] = packedDeath;
+        decision[count] = packedDecision;
+        certified[count] = packedCertified;
+        escaped[count] = packedEscaped;
         childStart[count] = children.Count;
-        foreach (var child in person.ChildrenRaisedAlone)
-        {
-            PackedDate.Of(child.BirthDate, count, "child's birth date");
-            children.Add(child);
-        }
-
+        children.AddRange(person.ChildrenRaisedAlone);
         count++;
         childStart[count] = children.Count;
         return this;
@@ -209,7 +220,20 @@ internal static class PackedDate
 
     internal static int Of(LocalDate? date, int person, string what) => date is { } d ? Of(d, person, what) : None;
 
-    internal static int Of(YearMonth? month) => month is { } m ? Month(m) : None;
+    internal static int Of(YearMonth? month, int person)
+    {
+        if (month is not { } m)
+        {
+            return None;
+        }
+
+        if (m.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException($"person {person}: the month the household left poverty must be in the ISO calendar", nameof(month));
+        }
+
+        return Month(m);
+    }
 
     /// <summary>The packed month of a year-month: <c>year &lt;&lt; 4 | month</c>.</summary>
     internal static int Month(YearMonth month) => (month.Year << 4) | month.Month;

@@ -142,22 +142,46 @@ public sealed class PopulationEngineTest
     }
 
     [Fact]
-    public void Run_PopulationAgainstADraft_EqualsTheStreamingComparison()
+    public void Run_PopulationAgainstADraft_EqualsTheComparisonOneByOne()
     {
         var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json")));
         var (situations, population) = Varied.Value;
         var month = new YearMonth(2027, 3);
-        var streamed = new List<PersonDifference>();
-        var streamedErrors = new List<(long, string)>();
-        var expected = PolicyComparison.Run(RuleSet.BuiltIn, draft, situations.Select(s => s with { Month = month }), streamed.Add, (i, e) => streamedErrors.Add((i, e.Message)));
-        var engine = new List<PersonDifference>();
-        var engineErrors = new List<(long, string)>();
-        var actual = PolicyComparison.Run(RuleSet.BuiltIn, draft, population, month, engine.Add, (i, e) => engineErrors.Add((i, e.Message)));
+        var inMonth = situations.Select(s => s with { Month = month }).ToList();
+        var (expected, expectedDifferences, expectedErrors) = Collect((d, e) => PolicyComparison.RunOneByOne(RuleSet.BuiltIn, draft, inMonth, d, e));
+        var (compact, compactDifferences, compactErrors) = Collect((d, e) => PolicyComparison.Run(RuleSet.BuiltIn, draft, population, month, d, e));
 
         Assert.True(expected.Gainers > 1000, $"{expected.Gainers} gainers");
-        Assert.Equal(Describe(expected), Describe(actual));
-        Assert.Equal(streamedErrors, engineErrors);
-        Assert.Equal(streamed.Select(Describe), engine.Select(Describe));
+        Assert.True(expected.Errors > 100, $"{expected.Errors} errors");
+        Assert.Equal(Describe(expected), Describe(compact));
+        Assert.Equal(expectedErrors, compactErrors);
+        Assert.Equal(expectedDifferences, compactDifferences);
+    }
+
+    [Fact]
+    public void Run_StreamOfSeveralMonthsAndBatches_EqualsTheComparisonOneByOne()
+    {
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json")));
+        var (situations, _) = Varied.Value;
+        YearMonth[] months = [new(2026, 12), new(2027, 1), new(2027, 6), new(2021, 6)];
+        var stream = situations.Take(PolicyComparison.BatchSize + 20_000).Select((s, i) => s with { Month = months[i % 7 % months.Length] }).ToList();
+        stream.Insert(5, stream[5] with { Person = stream[5].Person with { ChildrenUnder36Months = 300 } });
+        var (expected, expectedDifferences, expectedErrors) = Collect((d, e) => PolicyComparison.RunOneByOne(RuleSet.BuiltIn, draft, stream, d, e));
+        var (streamed, streamedDifferences, streamedErrors) = Collect((d, e) => PolicyComparison.Run(RuleSet.BuiltIn, draft, stream, d, e));
+
+        Assert.True(expected.Gainers > 1000, $"{expected.Gainers} gainers");
+        Assert.Equal(Describe(expected), Describe(streamed));
+        Assert.Equal(expectedErrors, streamedErrors);
+        Assert.Equal(expectedDifferences, streamedDifferences);
+    }
+
+    private static (ComparisonSummary Summary, List<string> Differences, List<string> Errors) Collect(
+        Func<Action<PersonDifference>, Action<long, EvaluationException>, ComparisonSummary> run)
+    {
+        var differences = new List<string>();
+        var errors = new List<string>();
+        var summary = run(d => differences.Add(Describe(d)), (i, e) => errors.Add($"{i}: {e.Message}"));
+        return (summary, differences, errors);
     }
 
     [Fact]
