@@ -41,8 +41,14 @@ public sealed partial class RuleSet
     /// <summary>Every beneficiary group the instruments define.</summary>
     public ImmutableArray<GroupDefinition> Groups { get; }
 
-    /// <summary>The version of the law: the latest signing, effect or application date among the instruments.</summary>
-    public LocalDate Version => Instruments.Select(i => Latest(i.AppliesFrom, Latest(i.Signed, i.Effective))).Max();
+    /// <summary>
+    /// The version of the law: the date of its newest instrument, that is the latest signing (ngày ký),
+    /// effect (ngày có hiệu lực) or application date among the instruments. For <see cref="BuiltIn"/> this is
+    /// the built-in law's version, which <c>welfare-rules --version</c> prints as <c>(law yyyy-MM-dd)</c>;
+    /// a rule set with a draft or a provincial file on top has that file's dates too.
+    /// </summary>
+    /// <value>The date; <see cref="LocalDate.MinIsoValue"/> for a rule set without instruments.</value>
+    public LocalDate Version => Instruments.IsEmpty ? LocalDate.MinIsoValue : Instruments.Max(i => Latest(i.AppliesFrom, Latest(i.Signed, i.Effective)));
 
     /// <summary>Every jurisdiction some instrument applies to.</summary>
     public IEnumerable<Jurisdiction> Jurisdictions => Instruments.Select(i => i.Jurisdiction).Distinct();
