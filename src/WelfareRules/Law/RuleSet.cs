@@ -73,7 +73,24 @@ public sealed partial class RuleSet
     /// <summary>Whether the rule set knows a jurisdiction (the country, or a province with at least one instrument).</summary>
     /// <param name="jurisdiction">The jurisdiction.</param>
     /// <returns>Whether it is known.</returns>
-    public bool Knows(Jurisdiction jurisdiction) => jurisdiction.IsNational || Instruments.Any(i => i.Jurisdiction == jurisdiction);
+    public bool Knows(Jurisdiction jurisdiction)
+    {
+        // A loop, not Any: a lambda capturing the argument would allocate on every evaluation.
+        if (jurisdiction.IsNational)
+        {
+            return true;
+        }
+
+        foreach (var instrument in Instruments)
+        {
+            if (instrument.Jurisdiction == jurisdiction)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The timeline of a parameter in a jurisdiction (only the values set for that jurisdiction itself), or null.</summary>
     /// <param name="key">The parameter.</param>
