@@ -118,7 +118,9 @@ internal sealed class MonthLaw
             var cases = rule.Cases.Select(c =>
             {
                 var coefficient = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.Coefficient, g.Id, c));
-                return new GroupCase(coefficient, coefficient is null || standard is null ? [] : SocialAllowanceCalculator.EntitlementBasis(g, coefficient, standard, open));
+                return coefficient is null || standard is null
+                    ? new GroupCase(coefficient, [], 0m, Money.Dong.Zero)
+                    : new GroupCase(coefficient, SocialAllowanceCalculator.EntitlementBasis(g, coefficient, standard, open), coefficient.Value, standard.Amount.Times(coefficient.Value));
             }).ToImmutableArray();
             (open is null || open.IsOn ? groups : closed).Add(new OpenGroup(g, rule, open, cases));
         }
@@ -135,5 +137,8 @@ internal sealed class MonthLaw
 /// </summary>
 internal sealed record OpenGroup(GroupDefinition Definition, AllowanceRule Rule, Provision? OpenSwitch, ImmutableArray<GroupCase> Cases);
 
-/// <summary>One case of a group in a month: its coefficient in force (null when none is), and the basis of the monthly allowance it gives.</summary>
-internal sealed record GroupCase(Provision? Coefficient, ImmutableArray<Citation> EntitlementBasis);
+/// <summary>
+/// One case of a group in a month: its coefficient in force (null when none is), the basis of the monthly
+/// allowance it gives, and for a multiplier of 1 (every case but K4's per child) the factor and amount.
+/// </summary>
+internal sealed record GroupCase(Provision? Coefficient, ImmutableArray<Citation> EntitlementBasis, decimal SingleFactor, Money.Dong SingleAmount);

@@ -151,7 +151,7 @@ internal static class AllowanceRules
 
     /// <summary>A child counted for K4: under 16, or 16 to 22 and studying (loss from the month after the birthday).</summary>
     internal static bool QualifyingChild(RaisedChild child, YearMonth month) =>
-        child.BirthDate <= month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month))
+        BornBy(child.BirthDate, month)
         && (StillUnder(child.BirthDate, LegalAges.Child, month) || (child.InEducation && StillUnder(child.BirthDate, LegalAges.StudentLimit, month)));
 
     private static RuleMatch YoungOrOlder(Person p, YearMonth m) =>

@@ -53,8 +53,8 @@ internal static class SocialAllowanceCalculator
 
             var groupCase = group.Cases[group.Rule.CaseIndex(match.Case)];
             var coefficient = groupCase.Coefficient!;
-            decimal factor = coefficient.Value * match.Multiplier;
-            var amount = standard.Amount.Times(factor);
+            decimal factor = match.Multiplier == 1 ? groupCase.SingleFactor : coefficient.Value * match.Multiplier;
+            var amount = match.Multiplier == 1 ? groupCase.SingleAmount : standard.Amount.Times(factor);
             candidates.Add(new AllowanceCandidate(group, groupCase, factor, amount));
             if (explain is not null)
             {
