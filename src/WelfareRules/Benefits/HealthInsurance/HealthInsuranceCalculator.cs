@@ -20,7 +20,7 @@ internal static class HealthInsuranceCalculator
     private static readonly Citation NoLadderForSupported = new("146/2018/NĐ-CP", "7", "2");
 
     /// <summary>A group that applies, with the provision that gives its share.</summary>
-    private readonly record struct Support(SupportGroup Group, Provision Share);
+    private readonly record struct Support(int Index, SupportGroup Group, Provision Share);
 
     /// <summary>The contribution, or null when the person holds another card, has died, or no base salary is encoded for the month.</summary>
     internal static HealthInsuranceContribution? Compute(MonthLaw law, Person person, ReadOnlySpan<Entitlement> entitlements, Explainer? explain)
@@ -59,11 +59,9 @@ internal static class HealthInsuranceCalculator
         var local = national?.Share.Value >= 1m ? null : Best(law, person, context, hi.LocalShares, SupportGroups.Local);
         decimal share = Math.Min(1m, (national?.Share.Value ?? 0m) + (local?.Share.Value ?? 0m));
 
-        var basis = new ValueList<Citation>();
-        basis.Add(baseSalary.Basis);
-        basis.Add(rate.Basis);
         var premium = hi.FirstMemberPremium;
         ExplainFirstMemberPremium(baseSalary, rate, premium, law, explain);
+        Provision? ladder = null;
         if (person.HealthInsuranceHouseholdOrder >= 2)
         {
             if (share > 0m)
@@ -72,23 +70,22 @@ internal static class HealthInsuranceCalculator
             }
             else
             {
-                var ladder = Ladder(law, person.HealthInsuranceHouseholdOrder);
-                basis.Add(ladder.Basis);
+                ladder = Ladder(law, person.HealthInsuranceHouseholdOrder);
                 premium = Laddered(premium, ladder, person.HealthInsuranceHouseholdOrder, explain);
             }
         }
 
-        if (national is { } n)
+        if (explain is not null)
         {
-            AddSupport(ref basis, n, window, explain);
+            ExplainSupport(national, window, explain);
+            ExplainSupport(local, window, explain);
         }
 
-        if (local is { } l)
-        {
-            AddSupport(ref basis, l, window, explain);
-        }
-
-        var result = new HealthInsuranceContribution(premium, share, basis.ToImmutableArray());
+        // Without the ladder, the month has the basis of each pair of groups ready.
+        var basis = ladder is null
+            ? hi.SupportBasis(national?.Index ?? -1, local?.Index ?? -1)
+            : Basis(baseSalary, rate, ladder, national, local, window);
+        var result = new HealthInsuranceContribution(premium, share, basis);
         explain?.Add(
             $"Health insurance: state share {Format.Factor(share)} (at most 1): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
             $"Bảo hiểm y tế: tỷ lệ nhà nước đóng, hỗ trợ {Format.Factor(share)} (tối đa 1): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
@@ -110,23 +107,72 @@ internal static class HealthInsuranceCalculator
         return householdOrder >= 2 ? Laddered(premium, Ladder(law, householdOrder), householdOrder, null) : premium;
     }
 
-    private static void AddSupport(ref ValueList<Citation> basis, Support support, Provision? window, Explainer? explain)
+    /// <summary>
+    /// The basis of a contribution without the household ladder for each pair of a national group and a
+    /// local group (each by its index in <see cref="SupportGroups"/>, or none), in the order of
+    /// <see cref="HealthInsuranceLaw.SupportBasis"/>: the same for every person of the month.
+    /// </summary>
+    internal static ImmutableArray<ImmutableArray<Citation>> SupportBases(HealthInsuranceLaw hi)
     {
-        bool withWindow = support.Group == SupportGroups.EscapedPoverty && window is not null;
-        basis.Add(support.Share.Basis);
-        if (withWindow)
+        if (hi.BaseSalary is not { } baseSalary || hi.Rate is not { } rate)
         {
-            basis.Add(window!.Basis);
+            return [];
         }
 
-        if (explain is not null)
+        var bases = ImmutableArray.CreateBuilder<ImmutableArray<Citation>>((SupportGroups.National.Length + 1) * (SupportGroups.Local.Length + 1));
+        for (int n = -1; n < SupportGroups.National.Length; n++)
         {
-            bool byState = support.Share.Jurisdiction.IsNational;
-            explain.Add(
-                $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium",
-                $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
-                withWindow ? [support.Share.Basis, window!.Basis] : [support.Share.Basis]);
+            for (int l = -1; l < SupportGroups.Local.Length; l++)
+            {
+                var national = n >= 0 && hi.NationalShares[n] is { } ns ? new Support(n, SupportGroups.National[n], ns) : (Support?)null;
+                var local = l >= 0 && hi.LocalShares[l] is { } ls ? new Support(l, SupportGroups.Local[l], ls) : (Support?)null;
+                bases.Add(Basis(baseSalary, rate, null, national, local, hi.EscapedPovertyMonths));
+            }
         }
+
+        return bases.MoveToImmutable();
+    }
+
+    /// <summary>Every provision behind a contribution: base salary, rate, ladder, then the national and local shares applied (with the support window).</summary>
+    private static ImmutableArray<Citation> Basis(Provision baseSalary, Provision rate, Provision? ladder, Support? national, Support? local, Provision? window)
+    {
+        var basis = new ValueList<Citation>();
+        basis.Add(baseSalary.Basis);
+        basis.Add(rate.Basis);
+        if (ladder is not null)
+        {
+            basis.Add(ladder.Basis);
+        }
+
+        foreach (var support in (ReadOnlySpan<Support?>)[national, local])
+        {
+            if (support is { } s)
+            {
+                basis.Add(s.Share.Basis);
+                if (WithWindow(s, window))
+                {
+                    basis.Add(window!.Basis);
+                }
+            }
+        }
+
+        return basis.ToImmutableArray();
+    }
+
+    private static bool WithWindow(Support support, Provision? window) => support.Group == SupportGroups.EscapedPoverty && window is not null;
+
+    private static void ExplainSupport(Support? applied, Provision? window, Explainer explain)
+    {
+        if (applied is not { } support)
+        {
+            return;
+        }
+
+        bool byState = support.Share.Jurisdiction.IsNational;
+        explain.Add(
+            $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium",
+            $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
+            WithWindow(support, window) ? [support.Share.Basis, window!.Basis] : [support.Share.Basis]);
     }
 
     private static void ExplainFirstMemberPremium(Provision baseSalary, Provision rate, Dong premium, MonthLaw law, Explainer? explain) =>
@@ -167,7 +213,7 @@ internal static class HealthInsuranceCalculator
         {
             if (shares[i] is { } share && share.Value > (best?.Share.Value ?? 0m) && groups[i].Applies(person, law.Month, context))
             {
-                best = new Support(groups[i], share);
+                best = new Support(i, groups[i], share);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using WelfareRules.Law;
+using WelfareRules.Legal;
 using WelfareRules.Money;
 
 namespace WelfareRules.Benefits.HealthInsurance;
@@ -8,6 +9,8 @@ namespace WelfareRules.Benefits.HealthInsurance;
 /// <remarks>Immutable and thread-safe; built with the <see cref="MonthLaw"/>.</remarks>
 internal sealed class HealthInsuranceLaw
 {
+    private readonly ImmutableArray<ImmutableArray<Citation>> supportBases;
+
     internal HealthInsuranceLaw(MonthLaw law)
     {
         BaseSalary = law.Get(HealthInsuranceParameters.BaseSalaryKey);
@@ -16,6 +19,7 @@ internal sealed class HealthInsuranceLaw
         NationalShares = Shares(law, HealthInsuranceParameters.Share, SupportGroups.National);
         LocalShares = Shares(law, HealthInsuranceParameters.LocalShare, SupportGroups.Local);
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
+        supportBases = HealthInsuranceCalculator.SupportBases(this);
     }
 
     /// <summary>The base salary in force, or null.</summary>
@@ -35,6 +39,14 @@ internal sealed class HealthInsuranceLaw
 
     /// <summary>The premium of an individual or a household's first member: the rate times the base salary (zero when either is missing).</summary>
     internal Dong FirstMemberPremium { get; }
+
+    /// <summary>
+    /// The basis of a contribution without the household ladder, with the national group and the local
+    /// group applied (each an index in <see cref="SupportGroups.National"/> and <see cref="SupportGroups.Local"/>, or -1 for none).
+    /// </summary>
+    /// <remarks>Only when a base salary and a rate are in force.</remarks>
+    internal ImmutableArray<Citation> SupportBasis(int national, int local) =>
+        supportBases[((national + 1) * (SupportGroups.Local.Length + 1)) + local + 1];
 
     private static ImmutableArray<Provision?> Shares(MonthLaw law, string parameter, ImmutableArray<SupportGroup> groups)
     {
