@@ -15,7 +15,18 @@ public static class AgeReading
     /// <param name="birthDate">The date of birth.</param>
     /// <param name="month">The benefit month.</param>
     /// <returns>The age in completed years (negative years are returned as 0).</returns>
-    public static int AgeIn(LocalDate birthDate, YearMonth month) => CompletedYears(birthDate, month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month)));
+    public static int AgeIn(LocalDate birthDate, YearMonth month)
+    {
+        if (!IsIso(birthDate, month))
+        {
+            return CompletedYears(birthDate, LastDay(month));
+        }
+
+        // On the last day of the month, every birthday of the month has been reached (29 February
+        // included: it is reached on the 28th), so counting whole months gives the completed years.
+        int months = MonthsBetween(birthDate, month);
+        return months < 0 ? 0 : months / 12;
+    }
 
     /// <summary>Completed years on a date; a 29 February birthday is reached on 28 February in common years.</summary>
     /// <param name="birthDate">The date of birth.</param>
@@ -41,11 +52,31 @@ public static class AgeReading
     /// <param name="years">The age limit.</param>
     /// <param name="month">The benefit month.</param>
     /// <returns>True unless the birthday fell before the month began.</returns>
-    public static bool StillUnder(LocalDate birthDate, int years, YearMonth month) => birthDate.PlusYears(years) >= month.OnDayOfMonth(1);
+    public static bool StillUnder(LocalDate birthDate, int years, YearMonth month) =>
+        IsIso(birthDate, month) && birthDate.Year + years <= MaxIsoYear
+            // The birthday falls in the birth month (29 February on the 28th), on or after the 1st:
+            // it is not before the month began unless its month is.
+            ? MonthsBetween(birthDate, month) <= years * 12
+            : birthDate.PlusYears(years) >= month.OnDayOfMonth(1);
+
+    /// <summary>Whether a person is born by the last day of <paramref name="month"/>.</summary>
+    internal static bool BornBy(LocalDate birthDate, YearMonth month) =>
+        IsIso(birthDate, month) ? MonthsBetween(birthDate, month) >= 0 : birthDate <= LastDay(month);
 
     /// <summary>The month in which a person reaches <paramref name="years"/>.</summary>
     /// <param name="birthDate">The date of birth.</param>
     /// <param name="years">The age.</param>
     /// <returns>The birthday month.</returns>
     public static YearMonth MonthTurning(LocalDate birthDate, int years) => birthDate.PlusYears(years).ToYearMonth();
+
+    /// <summary>The last year of the ISO calendar in Noda Time.</summary>
+    private const int MaxIsoYear = 9999;
+
+    private static LocalDate LastDay(YearMonth month) => month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+
+    /// <summary>Both in the ISO calendar, where whole months can be counted as year × 12 + month.</summary>
+    private static bool IsIso(LocalDate date, YearMonth month) => date.Calendar == CalendarSystem.Iso && month.Calendar == CalendarSystem.Iso;
+
+    /// <summary>Whole months from the month of <paramref name="date"/> to <paramref name="month"/>: 0 in the same month, negative before.</summary>
+    private static int MonthsBetween(LocalDate date, YearMonth month) => ((month.Year - date.Year) * 12) + month.Month - date.Month;
 }

@@ -8,10 +8,7 @@ internal static class LawValues
 {
     /// <summary>The provision of a global parameter (and case) in force in the month: a local value over the national one.</summary>
     /// <exception cref="EvaluationException">No value is in force (<see cref="EvaluationError.LawNotEncoded"/>).</exception>
-    internal static Provision Require(MonthLaw law, string parameter, string? @case = null)
-    {
-        var key = new ParameterKey(parameter, null, @case);
-        return law.Get(key) ?? throw new EvaluationException(EvaluationError.LawNotEncoded,
-            $"no value of {key} is in force in {law.Jurisdiction} in {Format.Month(law.Month)}");
-    }
+    internal static Provision Require(MonthLaw law, string parameter, string? @case = null) =>
+        law.Get(parameter, null, @case) ?? throw new EvaluationException(EvaluationError.LawNotEncoded,
+            $"no value of {new ParameterKey(parameter, null, @case)} is in force in {law.Jurisdiction} in {Format.Month(law.Month)}");
 }

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using WelfareRules.Benefits;
 using WelfareRules.Benefits.Care;
 using WelfareRules.Benefits.Cremation;
@@ -38,7 +40,7 @@ internal static class Evaluator
         var explain = options.Explain ? new Explainer() : null;
         ExplainStandard(law, explain);
 
-        var entitlements = ImmutableArray.CreateBuilder<Entitlement>();
+        var entitlements = new ValueList<Entitlement>();
         if (person.DeathDate is { } death && death.ToYearMonth() < month)
         {
             explain?.Add(
@@ -56,23 +58,15 @@ internal static class Evaluator
         }
         else
         {
-            var candidates = SocialAllowanceCalculator.Candidates(law, person, explain);
-            var allowance = SocialAllowanceCalculator.Combine(candidates, explain)
-                .Select(chosen => SocialAllowanceCalculator.ToEntitlement(chosen, law.Standard))
-                .ToImmutableArray();
-
-            if (candidates.Count == 0)
-            {
-                explain?.Add("No monthly social allowance group applies this month", "Không thuộc diện hưởng trợ cấp xã hội hằng tháng trong tháng này");
-            }
+            var allowance = SocialAllowanceCalculator.Evaluate(law, person, explain);
 
             // Social pension (Law 41/2024 Art 21, ND 176/2025): paid instead of the allowance when higher,
             // with any local top-up. See Benefits/SocialPension.
-            entitlements.AddRange(SocialPensionCalculator.HigherOf(law, person, allowance, explain));
-            entitlements.AddRange(CareSupportCalculator.Evaluate(law, person, explain));
+            SocialPensionCalculator.HigherOf(law, person, allowance, explain).AddTo(ref entitlements);
+            CareSupportCalculator.Evaluate(law, person, explain).AddTo(ref entitlements);
         }
 
-        if (FuneralSupportCalculator.Evaluate(law, person, entitlements, explain) is { } funeral)
+        if (FuneralSupportCalculator.Evaluate(law, person, entitlements.AsSpan(), explain) is { } funeral)
         {
             entitlements.Add(funeral);
         }
@@ -83,9 +77,9 @@ internal static class Evaluator
             entitlements.Add(cremation);
         }
 
-        var list = entitlements.ToImmutable();
-        var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list, explain);
-        var warnings = Warnings(list.SelectMany(e => e.Basis).Concat(healthInsurance?.Basis ?? []));
+        var list = entitlements.ToImmutableArray();
+        var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list.AsSpan(), explain);
+        var warnings = Warnings(law, list, healthInsurance);
         if (options.Strict && !warnings.IsEmpty)
         {
             throw new EvaluationException(EvaluationError.ProvisionalLaw,
@@ -143,6 +137,64 @@ internal static class Evaluator
         }
     }
 
+    /// <summary>One warning line for each provisional provision behind the entitlements and the health-insurance contribution, in the order cited.</summary>
+    private static ImmutableArray<string> Warnings(MonthLaw law, ImmutableArray<Entitlement> entitlements, HealthInsuranceContribution? healthInsurance)
+    {
+        var warnings = new ValueList<ProvisionalWarning>();
+        foreach (var entitlement in entitlements)
+        {
+            AddWarnings(law, entitlement.Basis.AsSpan(), ref warnings);
+        }
+
+        if (healthInsurance is not null)
+        {
+            AddWarnings(law, healthInsurance.Basis.AsSpan(), ref warnings);
+        }
+
+        if (warnings.IsEmpty)
+        {
+            return [];
+        }
+
+        var lines = new string[warnings.Count];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            lines[i] = warnings.AsSpan()[i].Text;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(lines);
+    }
+
+    private static void AddWarnings(MonthLaw law, ReadOnlySpan<Citation> basis, ref ValueList<ProvisionalWarning> warnings)
+    {
+        foreach (var citation in basis)
+        {
+            if (!citation.IsProvisional)
+            {
+                continue;
+            }
+
+            var warning = law.WarningFor(citation);
+            if (!Contains(warnings.AsSpan(), warning.Key))
+            {
+                warnings.Add(warning);
+            }
+        }
+
+        static bool Contains(ReadOnlySpan<ProvisionalWarning> warnings, string key)
+        {
+            foreach (var warning in warnings)
+            {
+                if (warning.Key == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>One warning line for each provisional provision among the citations.</summary>
     internal static ImmutableArray<string> Warnings(IEnumerable<Citation> basis)
     {
@@ -150,9 +202,10 @@ internal static class Evaluator
         var warnings = ImmutableArray.CreateBuilder<string>();
         foreach (var citation in basis.Where(c => c.IsProvisional))
         {
-            if (seen.Add(citation.ToString()))
+            var warning = ProvisionalWarning.For(citation);
+            if (seen.Add(warning.Key))
             {
-                warnings.Add($"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text; figures that depend on it may change");
+                warnings.Add(warning.Text);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using WelfareRules.Legal;
 using WelfareRules.Reports;
@@ -9,8 +10,8 @@ internal sealed class Explainer
 {
     private readonly ImmutableArray<ExplanationStep>.Builder steps = ImmutableArray.CreateBuilder<ExplanationStep>();
 
-    internal void Add(string english, string vietnamese, params Citation[] basis) =>
-        steps.Add(new ExplanationStep(english, vietnamese, [.. basis]));
+    internal void Add(string english, string vietnamese, params ReadOnlySpan<Citation> basis) =>
+        steps.Add(new ExplanationStep(english, vietnamese, ImmutableArray.Create(basis)));
 
     internal ImmutableArray<ExplanationStep> ToImmutable() => steps.ToImmutable();
 }

@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
+using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Benefits.SocialPension;
+using WelfareRules.Legal;
 
 namespace WelfareRules.Law;
 
@@ -12,10 +15,16 @@ namespace WelfareRules.Law;
 /// value in force on the first day of the month (a local value over the national one; for the standard,
 /// the higher of the two), and the beneficiary groups open then.
 /// </summary>
-/// <remarks>Immutable and thread-safe; cached by the rule set.</remarks>
+/// <remarks>
+/// Immutable and thread-safe; cached by the rule set. What is the same for every person of the month is
+/// read here once (each group's coefficients and entitlement basis, the health-insurance values, the
+/// warning for each provisional provision) so that evaluating a person only reads it.
+/// </remarks>
 internal sealed class MonthLaw
 {
     private readonly FrozenDictionary<ParameterKey, Provision> values;
+    private readonly FrozenDictionary<ParameterKey, Provision>.AlternateLookup<(string Name, string? Group, string? Case)> byParts;
+    private readonly FrozenDictionary<Citation, ProvisionalWarning> warnings;
 
     private MonthLaw(Jurisdiction jurisdiction, YearMonth month, AppliedStandard? standard, ImmutableArray<OpenGroup> groups, ImmutableArray<OpenGroup> closedGroups, FrozenDictionary<ParameterKey, Provision> values, LocalDate? lawStart)
     {
@@ -25,7 +34,15 @@ internal sealed class MonthLaw
         Standard = standard;
         Groups = groups;
         this.values = values;
+        byParts = values.GetAlternateLookup<(string, string?, string?)>();
         LawStart = lawStart;
+        HealthInsurance = new HealthInsuranceLaw(this);
+        SocialPension = new SocialPensionLaw(this);
+        warnings = values.Values.Select(p => p.Basis)
+            .Concat(groups.Concat(closedGroups).Select(g => g.Definition.Basis))
+            .Where(c => c.IsProvisional)
+            .Distinct<Citation>(ReferenceEqualityComparer.Instance)
+            .ToFrozenDictionary<Citation, Citation, ProvisionalWarning>(c => c, ProvisionalWarning.For, ReferenceEqualityComparer.Instance);
     }
 
     internal Jurisdiction Jurisdiction { get; }
@@ -47,15 +64,29 @@ internal sealed class MonthLaw
     /// <summary>Whether the encoded law covers this month.</summary>
     internal bool IsCovered => LawStart is { } start && Month.OnDayOfMonth(1) >= start;
 
+    /// <summary>The health-insurance values of the month.</summary>
+    internal HealthInsuranceLaw HealthInsurance { get; }
+
+    /// <summary>The social-pension values of the month.</summary>
+    internal SocialPensionLaw SocialPension { get; }
+
     internal Provision? Get(ParameterKey key) => values.TryGetValue(key, out var provision) ? provision : null;
 
     /// <summary>Every parameter's provision in force, in no particular order.</summary>
     internal IEnumerable<Provision> Provisions => values.Values;
 
+    /// <summary>The provision in force for a parameter, group and case, or null; no key is built.</summary>
+    internal Provision? Get(string name, string? group = null, string? @case = null) =>
+        byParts.TryGetValue((name, group, @case), out var provision) ? provision : null;
+
+    /// <summary>The warning for a provisional citation (read once per month for the month's provisions).</summary>
+    internal ProvisionalWarning WarningFor(Citation provisional) =>
+        warnings.TryGetValue(provisional, out var warning) ? warning : ProvisionalWarning.For(provisional);
+
     internal static MonthLaw Resolve(RuleSet rules, Jurisdiction jurisdiction, YearMonth month)
     {
         var date = month.OnDayOfMonth(1);
-        var chosen = new Dictionary<ParameterKey, Provision>();
+        var chosen = new Dictionary<ParameterKey, Provision>(ParameterKeyComparer.Instance);
         foreach (var timeline in rules.AllTimelines)
         {
             if (!jurisdiction.IsWithin(timeline.Jurisdiction) || timeline.On(date) is not { } provision)
@@ -86,14 +117,31 @@ internal sealed class MonthLaw
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             var open = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.GroupOpen, g.Id));
-            (open is null || open.IsOn ? groups : closed).Add(new OpenGroup(g, AllowanceRules.ByName[g.Rule], open));
+            var rule = AllowanceRules.ByName[g.Rule];
+            var cases = rule.Cases.Select(c =>
+            {
+                var coefficient = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.Coefficient, g.Id, c));
+                return coefficient is null || standard is null
+                    ? new GroupCase(coefficient, [], 0m, Money.Dong.Zero)
+                    : new GroupCase(coefficient, SocialAllowanceCalculator.EntitlementBasis(g, coefficient, standard, open), coefficient.Value, standard.Amount.Times(coefficient.Value));
+            }).ToImmutableArray();
+            (open is null || open.IsOn ? groups : closed).Add(new OpenGroup(g, rule, open, cases));
         }
 
         var nationalGroups = rules.Groups.Where(g => g.Jurisdiction.IsNational).ToList();
         LocalDate? lawStart = nationalGroups.Count == 0 ? null : nationalGroups.Min(g => g.From);
-        return new MonthLaw(jurisdiction, month, standard, groups.ToImmutable(), closed.ToImmutable(), chosen.ToFrozenDictionary(), lawStart);
+        return new MonthLaw(jurisdiction, month, standard, groups.ToImmutable(), closed.ToImmutable(), chosen.ToFrozenDictionary(ParameterKeyComparer.Instance), lawStart);
     }
 }
 
-/// <summary>A group of a month, with its rule and the <c>group-open</c> switch in force for it, if any (on for an open group, off for a closed one).</summary>
-internal sealed record OpenGroup(GroupDefinition Definition, AllowanceRule Rule, Provision? OpenSwitch);
+/// <summary>
+/// A group of a month, with its rule and the <c>group-open</c> switch in force for it, if any (on for an open group, off for a closed one),
+/// and for each case of its rule (in the rule's order) the coefficient in force and the basis of the allowance it gives.
+/// </summary>
+internal sealed record OpenGroup(GroupDefinition Definition, AllowanceRule Rule, Provision? OpenSwitch, ImmutableArray<GroupCase> Cases);
+
+/// <summary>
+/// One case of a group in a month: its coefficient in force (null when none is), the basis of the monthly
+/// allowance it gives, and for a multiplier of 1 (every case but K4's per child) the factor and amount.
+/// </summary>
+internal sealed record GroupCase(Provision? Coefficient, ImmutableArray<Citation> EntitlementBasis, decimal SingleFactor, Money.Dong SingleAmount);

@@ -24,6 +24,9 @@ public sealed partial class RuleSet
     private readonly FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines;
     private readonly ConcurrentDictionary<(Jurisdiction, YearMonth), MonthLaw> months = new();
 
+    /// <summary>The month law returned last (immutable, so sharing it between threads is safe), or null.</summary>
+    private MonthLaw? lastMonth;
+
     private RuleSet(ImmutableArray<Instrument> instruments, FrozenDictionary<(Jurisdiction, ParameterKey), ParameterTimeline> timelines, ImmutableArray<GroupDefinition> groups)
     {
         Instruments = instruments;
@@ -79,7 +82,24 @@ public sealed partial class RuleSet
     /// <summary>Whether the rule set knows a jurisdiction (the country, or a province with at least one instrument).</summary>
     /// <param name="jurisdiction">The jurisdiction.</param>
     /// <returns>Whether it is known.</returns>
-    public bool Knows(Jurisdiction jurisdiction) => jurisdiction.IsNational || Instruments.Any(i => i.Jurisdiction == jurisdiction);
+    public bool Knows(Jurisdiction jurisdiction)
+    {
+        // A loop, not Any: a lambda capturing the argument would allocate on every evaluation.
+        if (jurisdiction.IsNational)
+        {
+            return true;
+        }
+
+        foreach (var instrument in Instruments)
+        {
+            if (instrument.Jurisdiction == jurisdiction)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The timeline of a parameter in a jurisdiction (only the values set for that jurisdiction itself), or null.</summary>
     /// <param name="key">The parameter.</param>
@@ -114,8 +134,22 @@ public sealed partial class RuleSet
         Evaluator.Evaluate(this, Preconditions.CheckNotNull(situation, nameof(situation)), options ?? EvaluationOptions.Default);
 
     /// <summary>The law of one jurisdiction and month, resolved once and cached.</summary>
-    internal MonthLaw ForMonth(Jurisdiction jurisdiction, YearMonth month) =>
-        months.GetOrAdd((jurisdiction, month), static (key, rules) => MonthLaw.Resolve(rules, key.Item1, key.Item2), this);
+    /// <remarks>
+    /// The month last asked for is checked first: a run of evaluations (a population, a schedule) mostly
+    /// asks for the same month and jurisdiction, and comparing them is cheaper than hashing the key.
+    /// </remarks>
+    internal MonthLaw ForMonth(Jurisdiction jurisdiction, YearMonth month)
+    {
+        var last = lastMonth;
+        if (last is not null && last.Month == month && last.Jurisdiction == jurisdiction)
+        {
+            return last;
+        }
+
+        var law = months.GetOrAdd((jurisdiction, month), static (key, rules) => MonthLaw.Resolve(rules, key.Item1, key.Item2), this);
+        lastMonth = law;
+        return law;
+    }
 
     internal Provision? ValueOn(ParameterKey key, Jurisdiction jurisdiction, LocalDate date) =>
         timelines.TryGetValue((jurisdiction, key), out var timeline) ? timeline.On(date) : null;

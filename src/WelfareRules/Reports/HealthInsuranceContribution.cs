@@ -24,7 +24,8 @@ public sealed class HealthInsuranceContribution
         Preconditions.CheckArgument(stateShare is >= 0m and <= 1m, nameof(stateShare), "A share is between 0 and 1.");
         Premium = premium;
         StateShare = stateShare;
-        StatePays = premium.Times(stateShare);
+        // A share of 0 or 1 (most people) is exact: no product to round.
+        StatePays = stateShare == 1m ? premium : stateShare == 0m ? Dong.Zero : premium.Times(stateShare);
         PersonPays = premium - StatePays;
         Basis = basis;
     }

@@ -41,4 +41,44 @@ public sealed class AgeReadingTest
     {
         Assert.Equal(0, AgeReading.CompletedYears(new LocalDate(2020, 1, 1), new LocalDate(2019, 1, 1)));
     }
+
+    [Fact]
+    public void AgeInAndStillUnder_AnyDate_AgreeWithTheDefinitionByDates()
+    {
+        // AgeIn and StillUnder count whole months; the definition compares dates: completed years on the
+        // last day of the month, and the birthday (PlusYears) on or after the first day of the month.
+        var months = new[] { new YearMonth(2024, 2), new YearMonth(2025, 2), new YearMonth(2025, 3), new YearMonth(2026, 12), new YearMonth(2000, 1) };
+        for (var birth = new LocalDate(1920, 1, 1); birth <= new LocalDate(2027, 1, 1); birth = birth.PlusDays(13))
+        {
+            foreach (var anchor in months)
+            {
+                foreach (int shift in new[] { -1300, -12, -1, 0, 1, 12, 700 })
+                {
+                    var month = anchor.PlusMonths(shift);
+                    var first = month.OnDayOfMonth(1);
+                    var last = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+                    Assert.Equal(AgeReading.CompletedYears(birth, last), AgeReading.AgeIn(birth, month));
+                    foreach (int years in new[] { 3, 4, 6, 16, 22 })
+                    {
+                        Assert.Equal(birth.PlusYears(years) >= first, AgeReading.StillUnder(birth, years, month));
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2000, 2, 29)]
+    [InlineData(2004, 2, 29)]
+    [InlineData(1999, 12, 31)]
+    public void AgeInAndStillUnder_LeapDayAndYearEnd_AgreeWithTheDefinitionByDates(int year, int monthOfYear, int day)
+    {
+        var birth = new LocalDate(year, monthOfYear, day);
+        for (var month = birth.ToYearMonth().PlusMonths(-2); month <= birth.ToYearMonth().PlusMonths(30 * 12); month = month.PlusMonths(1))
+        {
+            var last = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+            Assert.Equal(AgeReading.CompletedYears(birth, last), AgeReading.AgeIn(birth, month));
+            Assert.Equal(birth.PlusYears(22) >= month.OnDayOfMonth(1), AgeReading.StillUnder(birth, 22, month));
+        }
+    }
 }

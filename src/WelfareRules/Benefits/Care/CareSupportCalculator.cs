@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -33,20 +31,23 @@ internal static class CareSupportCalculator
 {
     private static readonly Citation KeepsOwnAllowance = new(LawCitations.Nd20, "19", "1");
     private static readonly Citation AlsoOnAllowance = new(LawCitations.Nd20, "20", "2", "b");
+    private const string DisabledParentGroup = "ND20-20-2a";
 
-    internal static ImmutableArray<Entitlement> Evaluate(MonthLaw law, Person person, Explainer? explain)
+    internal static EntitlementPair Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
         var month = law.Month;
         if (person.LivingArrangement == LivingArrangement.Facility)
         {
-            return [];
+            return default;
         }
 
-        var parent = DisabledParentCase(person, month);
-        var carer = CarerCases(person, month);
-        if (parent is null && carer.Count == 0)
+        bool describe = explain is not null;
+        var parent = DisabledParentCase(person, month, describe);
+        var carer = new ValueList<CareCase>();
+        CarerCases(person, month, describe, ref carer);
+        if (parent is null && carer.IsEmpty)
         {
-            return [];
+            return default;
         }
 
         if (person.DecisionSignedOn is { } signed && month < signed.ToYearMonth())
@@ -55,19 +56,14 @@ internal static class CareSupportCalculator
                 $"Care support (Art 20) is payable only from {Format.Month(signed.ToYearMonth())}, the month the decision was signed ({Format.Date(signed)})",
                 $"Hỗ trợ kinh phí chăm sóc (Điều 20) chỉ được hưởng từ tháng {Format.Month(signed.ToYearMonth())}, tháng ký quyết định ({Format.Date(signed)})",
                 LawCitations.StartMonth);
-            return [];
+            return default;
         }
 
-        var standard = law.Standard!;
-        var result = ImmutableArray.CreateBuilder<Entitlement>(2);
-        if (parent is { } p)
-        {
-            result.Add(ToEntitlement(law, p, EntitlementKind.DisabilityCareSupport, Payee.Beneficiary, explain));
-        }
+        var parentSupport = parent is { } p ? ToEntitlement(law, p, EntitlementKind.DisabilityCareSupport, Payee.Beneficiary, explain) : null;
 
         CareCase? best = null;
         decimal bestFactor = 0m;
-        foreach (var candidate in carer)
+        foreach (var candidate in carer.AsSpan())
         {
             decimal factor = LawValues.Require(law, ParameterCatalog.CareCoefficient, candidate.Case).Value;
             if (best is null || factor > bestFactor)
@@ -77,6 +73,7 @@ internal static class CareSupportCalculator
             }
         }
 
+        Entitlement? carerSupport = null;
         if (best is { } chosen)
         {
             if (carer.Count > 1)
@@ -86,29 +83,31 @@ internal static class CareSupportCalculator
                     "Thuộc nhiều mức hỗ trợ kinh phí chăm sóc: người chăm sóc chỉ được hưởng một mức cao nhất");
             }
 
-            result.Add(ToEntitlement(law, chosen, EntitlementKind.CarerSupport, Payee.Carer, explain));
+            carerSupport = ToEntitlement(law, chosen, EntitlementKind.CarerSupport, Payee.Carer, explain);
         }
 
         explain?.Add(
             "The person keeps their own monthly allowance: care support is paid in addition",
             "Đối tượng vẫn được hưởng trợ cấp xã hội hằng tháng; hỗ trợ kinh phí chăm sóc được hưởng thêm",
             best is null ? AlsoOnAllowance : KeepsOwnAllowance);
-        return result.ToImmutable();
+        return parentSupport is null ? new EntitlementPair(carerSupport, null) : new EntitlementPair(parentSupport, carerSupport);
+    }
 
-        Entitlement ToEntitlement(MonthLaw l, CareCase c, EntitlementKind kind, Payee payee, Explainer? e)
-        {
-            var coefficient = LawValues.Require(l, ParameterCatalog.CareCoefficient, c.Case);
-            var amount = standard.Amount.Times(coefficient.Value);
-            e?.Add(
-                $"{c.English}: coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, paid to the {(payee == Payee.Carer ? "carer" : "person")}",
-                $"{c.Vietnamese}: hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, chi trả cho {(payee == Payee.Carer ? "người chăm sóc" : "đối tượng")}",
-                coefficient.Basis);
-            return new Entitlement(kind, payee, amount, coefficient.Value, c.Group, [coefficient.Basis, standard.Basis]);
-        }
+    private static Entitlement ToEntitlement(MonthLaw law, CareCase c, EntitlementKind kind, Payee payee, Explainer? explain)
+    {
+        var standard = law.Standard!;
+        var coefficient = LawValues.Require(law, ParameterCatalog.CareCoefficient, c.Case);
+        var amount = standard.Amount.Times(coefficient.Value);
+        explain?.Add(
+            $"{c.English}: coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, paid to the {(payee == Payee.Carer ? "carer" : "person")}",
+            $"{c.Vietnamese}: hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, chi trả cho {(payee == Payee.Carer ? "người chăm sóc" : "đối tượng")}",
+            coefficient.Basis);
+        return new Entitlement(kind, payee, amount, coefficient.Value, c.Group, [coefficient.Basis, standard.Basis]);
     }
 
     /// <summary>Art 20 k2 a, b: a severely or especially severely disabled person, pregnant or raising children under 36 months.</summary>
-    internal static CareCase? DisabledParentCase(Person person, NodaTime.YearMonth month)
+    /// <remarks>The reasons are built only when <paramref name="describe"/> is set (for an explanation); otherwise they are null.</remarks>
+    internal static CareCase? DisabledParentCase(Person person, NodaTime.YearMonth month, bool describe)
     {
         if (person.LivingArrangement == LivingArrangement.Facility || !AllowanceRules.Disabled.Match(person, month).IsMatch
             || !(person.Pregnant || person.ChildrenUnder36Months > 0))
@@ -117,6 +116,12 @@ internal static class CareSupportCalculator
         }
 
         bool higher = (person.Pregnant && person.ChildrenUnder36Months >= 1) || person.ChildrenUnder36Months >= 2;
+        string @case = higher ? "disabled-parent-higher" : "disabled-parent";
+        if (!describe)
+        {
+            return new CareCase(@case, DisabledParentGroup, null!, null!);
+        }
+
         string situation = (person.Pregnant, person.ChildrenUnder36Months) switch
         {
             (true, 0) => "pregnant",
@@ -129,25 +134,29 @@ internal static class CareSupportCalculator
             (true, var n) => $"đang mang thai và nuôi {n} con dưới 36 tháng tuổi",
             (false, var n) => $"đang nuôi {n} con dưới 36 tháng tuổi",
         };
-        return new CareCase(higher ? "disabled-parent-higher" : "disabled-parent", "ND20-20-2a",
+        return new CareCase(@case, DisabledParentGroup,
             $"Care support to a disabled person {situation}", $"Hỗ trợ kinh phí chăm sóc người khuyết tật {situationVi}");
     }
 
     /// <summary>The carer supports that apply to the person (Art 20 k1, k2 c, k2 d), before choosing the highest.</summary>
-    internal static List<CareCase> CarerCases(Person person, NodaTime.YearMonth month)
+    /// <remarks>The reasons are built only when <paramref name="describe"/> is set (for an explanation); otherwise they are null.</remarks>
+    internal static void CarerCases(Person person, NodaTime.YearMonth month, bool describe, ref ValueList<CareCase> cases)
     {
-        var cases = new List<CareCase>(2);
-        int age = AgeIn(person.BirthDate, month);
         bool especiallySevere = person.Disability == Disability.EspeciallySevere;
         switch (person.LivingArrangement)
         {
             case LivingArrangement.FosterCare:
+                int age = AgeIn(person.BirthDate, month);
                 var orphan = AllowanceRules.OrphanChild.Match(person, month);
                 if (orphan.IsMatch)
                 {
-                    cases.Add(orphan.Case == "under-4"
-                        ? new CareCase("foster-child-under-4", "ND20-20-1a", $"Fostering a child with no source of nurture aged {age} (under 4)", $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)")
-                        : new CareCase("foster-child-from-4", "ND20-20-1b", $"Fostering a child with no source of nurture aged {age} (4 to under 16)", $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)"));
+                    cases.Add(orphan.Case == AllowanceRules.Under4
+                        ? new CareCase("foster-child-under-4", "ND20-20-1a",
+                            describe ? $"Fostering a child with no source of nurture aged {age} (under 4)" : null!,
+                            describe ? $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)" : null!)
+                        : new CareCase("foster-child-from-4", "ND20-20-1b",
+                            describe ? $"Fostering a child with no source of nurture aged {age} (4 to under 16)" : null!,
+                            describe ? $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)" : null!));
                 }
 
                 if (AllowanceRules.ElderlyCommunityCare.Match(person, month).IsMatch)
@@ -159,8 +168,12 @@ internal static class CareSupportCalculator
                 if (especiallySevere)
                 {
                     cases.Add(age < LegalAges.Child
-                        ? new CareCase("foster-especially-severe-child", "ND20-20-2d", $"Fostering an especially severely disabled child aged {age}", $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi")
-                        : new CareCase("foster-especially-severe-adult", "ND20-20-2d", $"Fostering an especially severely disabled person aged {age}", $"Nhận chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng {age} tuổi"));
+                        ? new CareCase("foster-especially-severe-child", "ND20-20-2d",
+                            describe ? $"Fostering an especially severely disabled child aged {age}" : null!,
+                            describe ? $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi" : null!)
+                        : new CareCase("foster-especially-severe-adult", "ND20-20-2d",
+                            describe ? $"Fostering an especially severely disabled person aged {age}" : null!,
+                            describe ? $"Nhận chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng {age} tuổi" : null!));
                 }
 
                 break;
@@ -169,10 +182,8 @@ internal static class CareSupportCalculator
                     "Hộ gia đình đang trực tiếp chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng"));
                 break;
         }
-
-        return cases;
     }
 }
 
-/// <summary>One case of Art 20: the <c>care-coefficient</c> case, the group id reported, and the reason in both languages.</summary>
+/// <summary>One case of Art 20: the <c>care-coefficient</c> case, the group id reported, and the reason in both languages (null when not explaining).</summary>
 internal readonly record struct CareCase(string Case, string Group, string English, string Vietnamese);

@@ -1,4 +1,3 @@
-using System.Linq;
 using NodaTime;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
@@ -41,17 +40,22 @@ internal static class InstitutionalCareCalculator
 
     /// <summary>Whether the person lives in a facility and qualifies for its nurturing allowance in the month (Art 24 k1, as read above).</summary>
     internal static bool Qualifies(Person person, YearMonth month) =>
-        person.LivingArrangement == LivingArrangement.Facility && Admitted.Any(r => r.Match(person, month).IsMatch);
+        person.LivingArrangement == LivingArrangement.Facility && AdmittedBy(person, month) is not null;
 
     /// <summary>The nurturing allowance of a person who <see cref="Qualifies"/>, or null before the decision month.</summary>
     internal static Entitlement? Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
         var month = law.Month;
-        var match = Admitted.Select(r => r.Match(person, month)).First(m => m.IsMatch);
-        explain?.Add(
-            $"Lives in a social assistance facility: {match.ReasonEnglish}; the facility's nurturing allowance replaces the monthly social allowance",
-            $"Sống tại cơ sở trợ giúp xã hội: {match.ReasonVietnamese}; hưởng trợ cấp nuôi dưỡng tại cơ sở, không hưởng trợ cấp xã hội hằng tháng",
-            Eligible, NoAllowance);
+        if (explain is not null)
+        {
+            var rule = AdmittedBy(person, month)!;
+            var reason = rule.Describe(person, month, rule.Match(person, month));
+            explain.Add(
+                $"Lives in a social assistance facility: {reason.English}; the facility's nurturing allowance replaces the monthly social allowance",
+                $"Sống tại cơ sở trợ giúp xã hội: {reason.Vietnamese}; hưởng trợ cấp nuôi dưỡng tại cơ sở, không hưởng trợ cấp xã hội hằng tháng",
+                Eligible, NoAllowance);
+        }
+
         if (person.DecisionSignedOn is { } signed && month < signed.ToYearMonth())
         {
             explain?.Add(
@@ -63,12 +67,26 @@ internal static class InstitutionalCareCalculator
 
         var standard = law.Standard!;
         int age = AgeIn(person.BirthDate, month);
-        var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, age < LegalAges.YoungChild ? "under-4" : "from-4");
+        var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, age < LegalAges.YoungChild ? AllowanceRules.Under4 : AllowanceRules.From4);
         var amount = standard.Amount.Times(coefficient.Value);
         explain?.Add(
             $"Nurturing allowance in the facility, aged {age} ({(age < LegalAges.YoungChild ? "under 4" : "4 or over")}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
             $"Trợ cấp nuôi dưỡng tại cơ sở, {age} tuổi ({(age < LegalAges.YoungChild ? "dưới 4 tuổi" : "từ đủ 4 tuổi")}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
             coefficient.Basis);
         return new Entitlement(EntitlementKind.InstitutionalCare, Payee.Beneficiary, amount, coefficient.Value, Group, [Eligible, coefficient.Basis, standard.Basis]);
+    }
+
+    /// <summary>The first of the admitting rules the person matches in the month, or null.</summary>
+    private static AllowanceRule? AdmittedBy(Person person, YearMonth month)
+    {
+        foreach (var rule in Admitted)
+        {
+            if (rule.Match(person, month).IsMatch)
+            {
+                return rule;
+            }
+        }
+
+        return null;
     }
 }

@@ -26,7 +26,7 @@ internal static class CremationSupportCalculator
 
         bool child = AgeReading.CompletedYears(person.BirthDate, death) < LegalAges.CremationChild;
         string @case = child ? ParameterCatalog.CremationChild : ParameterCatalog.CremationAdult;
-        if (law.Get(new ParameterKey(ParameterCatalog.CremationSupport, null, @case)) is not { } body)
+        if (law.Get(ParameterCatalog.CremationSupport, null, @case) is not { } body)
         {
             return null;
         }
@@ -40,13 +40,13 @@ internal static class CremationSupportCalculator
             return null;
         }
 
-        var transport = law.Get(new ParameterKey(ParameterCatalog.CremationSupport, null, ParameterCatalog.CremationTransport));
+        var transport = law.Get(ParameterCatalog.CremationSupport, null, ParameterCatalog.CremationTransport);
         var amount = transport is null ? body.Amount : body.Amount + transport.Amount;
-        Citation[] basis = transport is null ? [body.Basis] : [body.Basis, transport.Basis];
+        System.Collections.Immutable.ImmutableArray<Citation> basis = transport is null ? [body.Basis] : [body.Basis, transport.Basis];
         explain?.Add(
             $"Cremation support ({(child ? "child under 6" : "adult")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once",
             $"Hỗ trợ hỏa táng ({(child ? "trẻ em dưới 6 tuổi" : "người lớn")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần",
-            basis);
-        return new Entitlement(EntitlementKind.CremationSupport, Payee.Beneficiary, amount, null, null, [.. basis]);
+            basis.AsSpan());
+        return new Entitlement(EntitlementKind.CremationSupport, Payee.Beneficiary, amount, null, null, basis);
     }
 }

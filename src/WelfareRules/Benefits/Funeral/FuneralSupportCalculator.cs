@@ -1,5 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
+using System;
 using WelfareRules.Benefits.Care;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -32,6 +31,9 @@ namespace WelfareRules.Benefits.Funeral;
 internal static class FuneralSupportCalculator
 {
     private static readonly Citation HighestOnly = new(LawCitations.Nd20, "11", "2");
+    private static readonly Citation AllowanceRecipient = new(LawCitations.Nd20, "11", "1", "a");
+    private static readonly Citation PensionRecipient = new("176/2025/NĐ-CP", "5");
+    private static readonly Citation SurvivorBenefit = new(LawCitations.Nd20, "11", "1", "c");
 
     /// <summary>
     /// Whether the person receives a monthly allowance in the month, for Art 11 k1 a: any monthly
@@ -39,15 +41,14 @@ internal static class FuneralSupportCalculator
     /// allowance". Social-pension recipients are a case of their own in <see cref="Evaluate"/>, cited to
     /// ND 176/2025 Art 5 (which applies Art 11 k2 to them).
     /// </summary>
-    internal static bool ReceivesMonthlyAllowance(IEnumerable<Entitlement> monthEntitlements) =>
-        monthEntitlements.Any(e => e.Kind == EntitlementKind.SocialAllowance);
+    internal static bool ReceivesMonthlyAllowance(ReadOnlySpan<Entitlement> monthEntitlements) => Any(monthEntitlements, EntitlementKind.SocialAllowance);
 
     /// <summary>The funeral support of the month of death, or null in any other month or when no case applies.</summary>
     /// <param name="law">The month's law.</param>
     /// <param name="person">The person.</param>
     /// <param name="monthEntitlements">The entitlements already found for the month (the allowance is still paid in the month of death).</param>
     /// <param name="explain">The explanation, or null.</param>
-    internal static Entitlement? Evaluate(MonthLaw law, Person person, IEnumerable<Entitlement> monthEntitlements, Explainer? explain)
+    internal static Entitlement? Evaluate(MonthLaw law, Person person, ReadOnlySpan<Entitlement> monthEntitlements, Explainer? explain)
     {
         var month = law.Month;
         if (person.DeathDate is not { } death || death.ToYearMonth() != month)
@@ -55,7 +56,7 @@ internal static class FuneralSupportCalculator
             return null;
         }
 
-        var cases = new List<(string Case, string Group, Citation? Eligibility, string English, string Vietnamese)>(3);
+        var cases = new ValueList<(string Case, string Group, Citation? Eligibility, string English, string Vietnamese)>();
         if (person.DeathCause == DeathCause.Disaster)
         {
             cases.Add(("disaster", "ND20-14-1", null, "died from disaster, fire, epidemic, accident or force majeure", "chết do thiên tai, hỏa hoạn, dịch bệnh, tai nạn hoặc lý do bất khả kháng"));
@@ -68,16 +69,16 @@ internal static class FuneralSupportCalculator
 
         if (ReceivesMonthlyAllowance(monthEntitlements))
         {
-            cases.Add(("allowance-recipient", "ND20-11-1a", new Citation(LawCitations.Nd20, "11", "1", "a"), "died while receiving the monthly social allowance", "chết khi đang hưởng trợ cấp xã hội hằng tháng"));
+            cases.Add(("allowance-recipient", "ND20-11-1a", AllowanceRecipient, "died while receiving the monthly social allowance", "chết khi đang hưởng trợ cấp xã hội hằng tháng"));
         }
-        else if (monthEntitlements.Any(e => e.Kind == EntitlementKind.SocialPension))
+        else if (Any(monthEntitlements, EntitlementKind.SocialPension))
         {
             // ND 176/2025 Art 5: social-pension recipients get funeral support as under ND 20 Art 11 k2.
-            cases.Add(("allowance-recipient", "ND176-5", new Citation("176/2025/NĐ-CP", "5"), "died while receiving the social pension", "chết khi đang hưởng trợ cấp hưu trí xã hội"));
+            cases.Add(("allowance-recipient", "ND176-5", PensionRecipient, "died while receiving the social pension", "chết khi đang hưởng trợ cấp hưu trí xã hội"));
         }
         else if (person.ReceivesPension && AgeIn(person.BirthDate, month) >= LegalAges.Eighty)
         {
-            cases.Add(("allowance-recipient", "ND20-11-1c", new Citation(LawCitations.Nd20, "11", "1", "c"), "died aged 80 or over while receiving a monthly benefit (receivesPension)", "chết khi từ đủ 80 tuổi đang hưởng trợ cấp hằng tháng"));
+            cases.Add(("allowance-recipient", "ND20-11-1c", SurvivorBenefit, "died aged 80 or over while receiving a monthly benefit (receivesPension)", "chết khi từ đủ 80 tuổi đang hưởng trợ cấp hằng tháng"));
         }
 
         if (cases.Count == 0)
@@ -87,7 +88,7 @@ internal static class FuneralSupportCalculator
 
         var standard = law.Standard!;
         Entitlement? best = null;
-        foreach (var (@case, group, eligibility, english, vietnamese) in cases)
+        foreach (var (@case, group, eligibility, english, vietnamese) in cases.AsSpan())
         {
             var multiple = LawValues.Require(law, ParameterCatalog.FuneralMultiple, @case);
             var amount = standard.Amount.Times(multiple.Value);
@@ -111,5 +112,18 @@ internal static class FuneralSupportCalculator
         }
 
         return best;
+    }
+
+    private static bool Any(ReadOnlySpan<Entitlement> entitlements, EntitlementKind kind)
+    {
+        foreach (var entitlement in entitlements)
+        {
+            if (entitlement.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

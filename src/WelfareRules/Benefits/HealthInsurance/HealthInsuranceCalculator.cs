@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -21,10 +20,10 @@ internal static class HealthInsuranceCalculator
     private static readonly Citation NoLadderForSupported = new("146/2018/NĐ-CP", "7", "2");
 
     /// <summary>A group that applies, with the provision that gives its share.</summary>
-    private sealed record Support(SupportGroup Group, Provision Share);
+    private readonly record struct Support(int Index, SupportGroup Group, Provision Share);
 
     /// <summary>The contribution, or null when the person holds another card, has died, or no base salary is encoded for the month.</summary>
-    internal static HealthInsuranceContribution? Compute(MonthLaw law, Person person, ImmutableArray<Entitlement> entitlements, Explainer? explain)
+    internal static HealthInsuranceContribution? Compute(MonthLaw law, Person person, ReadOnlySpan<Entitlement> entitlements, Explainer? explain)
     {
         if (person.HasOtherHealthInsurance)
         {
@@ -39,7 +38,8 @@ internal static class HealthInsuranceCalculator
             return null;
         }
 
-        if (law.Get(HealthInsuranceParameters.BaseSalaryKey) is not { } baseSalary || law.Get(HealthInsuranceParameters.RateKey) is not { } rate)
+        var hi = law.HealthInsurance;
+        if (hi.BaseSalary is not { } baseSalary || hi.Rate is not { } rate)
         {
             explain?.Add(
                 $"Health insurance: no base salary or premium rate is encoded for {Format.Month(law.Month)}",
@@ -47,36 +47,49 @@ internal static class HealthInsuranceCalculator
             return null;
         }
 
-        bool assisted = entitlements.Any(e => e.Payee == Payee.Beneficiary && e.Kind is EntitlementKind.SocialAllowance or EntitlementKind.SocialPension);
-        var window = law.Get(HealthInsuranceParameters.EscapedPovertyMonthsKey);
+        bool assisted = false;
+        foreach (var entitlement in entitlements)
+        {
+            assisted |= entitlement.Payee == Payee.Beneficiary && entitlement.Kind is EntitlementKind.SocialAllowance or EntitlementKind.SocialPension;
+        }
+
+        var window = hi.EscapedPovertyMonths;
         var context = new SupportContext(assisted, window is null ? null : (int)window.Value);
-        var national = Best(law, person, context, HealthInsuranceParameters.Share, SupportGroups.National);
-        var local = national?.Share.Value >= 1m ? null : Best(law, person, context, HealthInsuranceParameters.LocalShare, SupportGroups.Local);
+        var national = Best(law, person, context, hi.NationalShares, SupportGroups.National);
+        var local = national?.Share.Value >= 1m ? null : Best(law, person, context, hi.LocalShares, SupportGroups.Local);
         decimal share = Math.Min(1m, (national?.Share.Value ?? 0m) + (local?.Share.Value ?? 0m));
 
-        var basis = ImmutableArray.CreateBuilder<Citation>();
-        var premium = FirstMemberPremium(baseSalary, rate, basis, law, explain);
+        var premium = hi.FirstMemberPremium;
+        ExplainFirstMemberPremium(baseSalary, rate, premium, law, explain);
+        Provision? ladder = null;
         if (person.HealthInsuranceHouseholdOrder >= 2)
         {
-            premium = share > 0m ? NotLaddered(premium, explain) : Laddered(premium, person.HealthInsuranceHouseholdOrder, law, basis, explain);
+            if (share > 0m)
+            {
+                NotLaddered(explain);
+            }
+            else
+            {
+                ladder = Ladder(law, person.HealthInsuranceHouseholdOrder);
+                premium = Laddered(premium, ladder, person.HealthInsuranceHouseholdOrder, explain);
+            }
         }
 
-        foreach (var support in new[] { national, local }.OfType<Support>())
+        if (explain is not null)
         {
-            Citation[] cited = support.Group == SupportGroups.EscapedPoverty && window is not null ? [support.Share.Basis, window.Basis] : [support.Share.Basis];
-            basis.AddRange(cited);
-            bool byState = support.Share.Jurisdiction.IsNational;
-            explain?.Add(
-                $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium",
-                $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
-                cited);
+            ExplainSupport(national, window, explain);
+            ExplainSupport(local, window, explain);
         }
 
-        var result = new HealthInsuranceContribution(premium, share, basis.ToImmutable());
+        // Without the ladder, the month has the basis of each pair of groups ready.
+        var basis = ladder is null
+            ? hi.SupportBasis(national?.Index ?? -1, local?.Index ?? -1)
+            : Basis(baseSalary, rate, ladder, national, local, window);
+        var result = new HealthInsuranceContribution(premium, share, basis);
         explain?.Add(
             $"Health insurance: state share {Format.Factor(share)} (at most 1): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
             $"Bảo hiểm y tế: tỷ lệ nhà nước đóng, hỗ trợ {Format.Factor(share)} (tối đa 1): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
-            [.. result.Basis]);
+            result.Basis.AsSpan());
         return result;
     }
 
@@ -84,36 +97,98 @@ internal static class HealthInsuranceCalculator
     /// <exception cref="EvaluationException">No base salary or premium rate is encoded for the month.</exception>
     internal static Dong Premium(MonthLaw law, int householdOrder)
     {
-        if (law.Get(HealthInsuranceParameters.BaseSalaryKey) is not { } baseSalary || law.Get(HealthInsuranceParameters.RateKey) is not { } rate)
+        var hi = law.HealthInsurance;
+        if (hi.BaseSalary is null || hi.Rate is null)
         {
             throw new EvaluationException(EvaluationError.LawNotEncoded, $"no base salary or health-insurance rate is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
         }
 
-        var premium = FirstMemberPremium(baseSalary, rate, null, law, null);
-        return householdOrder >= 2 ? Laddered(premium, householdOrder, law, null, null) : premium;
+        var premium = hi.FirstMemberPremium;
+        return householdOrder >= 2 ? Laddered(premium, Ladder(law, householdOrder), householdOrder, null) : premium;
     }
 
-    private static Dong FirstMemberPremium(Provision baseSalary, Provision rate, ImmutableArray<Citation>.Builder? basis, MonthLaw law, Explainer? explain)
+    /// <summary>
+    /// The basis of a contribution without the household ladder for each pair of a national group and a
+    /// local group (each by its index in <see cref="SupportGroups"/>, or none), in the order of
+    /// <see cref="HealthInsuranceLaw.SupportBasis"/>: the same for every person of the month.
+    /// </summary>
+    internal static ImmutableArray<ImmutableArray<Citation>> SupportBases(HealthInsuranceLaw hi)
     {
-        basis?.Add(baseSalary.Basis);
-        basis?.Add(rate.Basis);
-        var premium = baseSalary.Amount.Times(rate.Value);
+        if (hi.BaseSalary is not { } baseSalary || hi.Rate is not { } rate)
+        {
+            return [];
+        }
+
+        var bases = ImmutableArray.CreateBuilder<ImmutableArray<Citation>>((SupportGroups.National.Length + 1) * (SupportGroups.Local.Length + 1));
+        for (int n = -1; n < SupportGroups.National.Length; n++)
+        {
+            for (int l = -1; l < SupportGroups.Local.Length; l++)
+            {
+                var national = n >= 0 && hi.NationalShares[n] is { } ns ? new Support(n, SupportGroups.National[n], ns) : (Support?)null;
+                var local = l >= 0 && hi.LocalShares[l] is { } ls ? new Support(l, SupportGroups.Local[l], ls) : (Support?)null;
+                bases.Add(Basis(baseSalary, rate, null, national, local, hi.EscapedPovertyMonths));
+            }
+        }
+
+        return bases.MoveToImmutable();
+    }
+
+    /// <summary>Every provision behind a contribution: base salary, rate, ladder, then the national and local shares applied (with the support window).</summary>
+    private static ImmutableArray<Citation> Basis(Provision baseSalary, Provision rate, Provision? ladder, Support? national, Support? local, Provision? window)
+    {
+        var basis = new ValueList<Citation>();
+        basis.Add(baseSalary.Basis);
+        basis.Add(rate.Basis);
+        if (ladder is not null)
+        {
+            basis.Add(ladder.Basis);
+        }
+
+        foreach (var support in (ReadOnlySpan<Support?>)[national, local])
+        {
+            if (support is { } s)
+            {
+                basis.Add(s.Share.Basis);
+                if (WithWindow(s, window))
+                {
+                    basis.Add(window!.Basis);
+                }
+            }
+        }
+
+        return basis.ToImmutableArray();
+    }
+
+    private static bool WithWindow(Support support, Provision? window) => support.Group == SupportGroups.EscapedPoverty && window is not null;
+
+    private static void ExplainSupport(Support? applied, Provision? window, Explainer explain)
+    {
+        if (applied is not { } support)
+        {
+            return;
+        }
+
+        bool byState = support.Share.Jurisdiction.IsNational;
+        explain.Add(
+            $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium",
+            $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
+            WithWindow(support, window) ? [support.Share.Basis, window!.Basis] : [support.Share.Basis]);
+    }
+
+    private static void ExplainFirstMemberPremium(Provision baseSalary, Provision rate, Dong premium, MonthLaw law, Explainer? explain) =>
         explain?.Add(
             $"Health insurance premium in {Format.Month(law.Month)}: {Percent(rate.Value)}% × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month",
             $"Mức đóng bảo hiểm y tế tháng {Format.Month(law.Month)}: {Percent(rate.Value)}% × mức lương cơ sở {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} đồng/tháng",
             rate.Basis, baseSalary.Basis);
-        return premium;
-    }
 
-    private static Dong Laddered(Dong first, int order, MonthLaw law, ImmutableArray<Citation>.Builder? basis, Explainer? explain)
+    /// <summary>The ladder factor of the n-th member (n ≥ 2).</summary>
+    /// <exception cref="EvaluationException">None is encoded for the month.</exception>
+    private static Provision Ladder(MonthLaw law, int order) =>
+        law.Get(HealthInsuranceParameters.Ladder, null, HealthInsuranceParameters.LadderCase(order))
+        ?? throw new EvaluationException(EvaluationError.LawNotEncoded, $"no household ladder ({HealthInsuranceParameters.LadderKey(order)}) is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
+
+    private static Dong Laddered(Dong first, Provision ladder, int order, Explainer? explain)
     {
-        var key = HealthInsuranceParameters.LadderKey(order);
-        if (law.Get(key) is not { } ladder)
-        {
-            throw new EvaluationException(EvaluationError.LawNotEncoded, $"no household ladder ({key}) is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
-        }
-
-        basis?.Add(ladder.Basis);
         var premium = first.Times(ladder.Value);
         explain?.Add(
             $"Household member no. {order}: {Percent(ladder.Value)}% of the first member's premium = {Format.Amount(premium)} VND/month",
@@ -122,26 +197,23 @@ internal static class HealthInsuranceCalculator
         return premium;
     }
 
-    private static Dong NotLaddered(Dong premium, Explainer? explain)
-    {
+    private static void NotLaddered(Explainer? explain) =>
         explain?.Add(
             "The household reduction does not apply: the state pays or supports this person's premium",
             "Không áp dụng giảm trừ mức đóng theo hộ gia đình: người được ngân sách nhà nước đóng, hỗ trợ",
             NoLadderForSupported);
-        return premium;
-    }
 
     private static string Percent(decimal fraction) => (fraction * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The group with the highest share among those that apply and have a share in force (the first in table order on a tie).</summary>
-    private static Support? Best(MonthLaw law, Person person, SupportContext context, string parameter, ImmutableArray<SupportGroup> groups)
+    private static Support? Best(MonthLaw law, Person person, SupportContext context, ImmutableArray<Provision?> shares, ImmutableArray<SupportGroup> groups)
     {
         Support? best = null;
-        foreach (var group in groups)
+        for (int i = 0; i < groups.Length; i++)
         {
-            if (law.Get(new ParameterKey(parameter, null, group.Case)) is { } share && share.Value > (best?.Share.Value ?? 0m) && group.Applies(person, law.Month, context))
+            if (shares[i] is { } share && share.Value > (best?.Share.Value ?? 0m) && groups[i].Applies(person, law.Month, context))
             {
-                best = new Support(group, share);
+                best = new Support(i, groups[i], share);
             }
         }
 

@@ -38,5 +38,15 @@ internal static class HealthInsuranceParameters
     ];
 
     /// <summary>The ladder's key for the n-th member (n ≥ 2).</summary>
-    internal static ParameterKey LadderKey(int order) => new(Ladder, null, order >= 5 ? LadderLast : order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    internal static ParameterKey LadderKey(int order) => new(Ladder, null, LadderCase(order));
+
+    /// <summary>The ladder's case for the n-th member (n ≥ 2): 2, 3, 4, or <see cref="LadderLast"/>.</summary>
+    internal static string LadderCase(int order) => order switch
+    {
+        2 => "2",
+        3 => "3",
+        4 => "4",
+        >= 5 => LadderLast,
+        _ => order.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -29,24 +29,33 @@ internal enum StartRule
 }
 
 /// <summary>The outcome of one eligibility rule for one person-month: the case, and a multiplier (children raised, for K4).</summary>
-internal readonly record struct RuleMatch(string Case, int Multiplier, string ReasonEnglish, string ReasonVietnamese)
+internal readonly record struct RuleMatch(string Case, int Multiplier)
 {
     internal bool IsMatch => Case is not null;
 }
 
+/// <summary>Why a rule matched, in English and Vietnamese: built only for an explanation.</summary>
+internal readonly record struct RuleReason(string English, string Vietnamese);
+
 /// <summary>
-/// An eligibility rule: a pure function from a person and month to a case of the group (or no match).
+/// An eligibility rule: a pure function from a person and month to a case of the group (or no match),
+/// and the reason for a match, said only when an explanation is asked for.
 /// Groups in the rule files name a rule; the rule names the cases whose coefficients the files set.
 /// </summary>
 internal sealed class AllowanceRule
 {
-    internal AllowanceRule(string name, RuleCategory category, StartRule start, ImmutableArray<string> cases, Func<Person, YearMonth, RuleMatch> match)
+    private readonly Func<Person, YearMonth, RuleMatch> match;
+    private readonly Func<Person, YearMonth, RuleMatch, RuleReason> describe;
+
+    internal AllowanceRule(string name, RuleCategory category, StartRule start, ImmutableArray<string> cases,
+        Func<Person, YearMonth, RuleMatch> match, Func<Person, YearMonth, RuleMatch, RuleReason> describe)
     {
         Name = name;
         Category = category;
         Start = start;
         Cases = cases;
-        Match = match;
+        this.match = match;
+        this.describe = describe;
     }
 
     internal string Name { get; }
@@ -58,5 +67,22 @@ internal sealed class AllowanceRule
     internal ImmutableArray<string> Cases { get; }
 
     /// <summary>Returns a match whose <see cref="RuleMatch.Case"/> is null when the person is not in the group.</summary>
-    internal Func<Person, YearMonth, RuleMatch> Match { get; }
+    internal RuleMatch Match(Person person, YearMonth month) => match(person, month);
+
+    /// <summary>The reason for a match this rule returned for the same person and month.</summary>
+    internal RuleReason Describe(Person person, YearMonth month, RuleMatch matched) => describe(person, month, matched);
+
+    /// <summary>The position of a case in <see cref="Cases"/>, or -1.</summary>
+    internal int CaseIndex(string @case)
+    {
+        for (int i = 0; i < Cases.Length; i++)
+        {
+            if (string.Equals(Cases[i], @case, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Linq;
 using NodaTime;
 using WelfareRules.Facts;
 using static WelfareRules.Benefits.AgeReading;
@@ -13,30 +12,41 @@ namespace WelfareRules.Benefits.SocialAllowance;
 /// </summary>
 internal static class AllowanceRules
 {
+    internal const string Under4 = "under-4";
+    internal const string From4 = "from-4";
+    internal const string PerChild = "per-child";
+    internal const string Single = "single";
+    private const string SixtyToEighty = "60-to-80";
+    private const string EightyPlus = "80-plus";
+    private const string EspeciallySevereAdult = "especially-severe-adult";
+    private const string EspeciallySevereChildOrElderly = "especially-severe-child-or-elderly";
+    private const string SevereAdult = "severe-adult";
+    private const string SevereChildOrElderly = "severe-child-or-elderly";
+
     private static readonly RuleMatch NoMatch = default;
+    private static readonly RuleMatch SingleMatch = new(Single, 1);
 
     internal static readonly AllowanceRule OrphanChild = new(
-        "orphan-child", RuleCategory.Child, StartRule.DecisionMonth, ["under-4", "from-4"],
-        (p, m) => p.Orphanhood != Orphanhood.None && StillUnder(p.BirthDate, LegalAges.Child, m)
-            ? YoungOrOlder(p, m, "child with no source of nurture", "trẻ em không có nguồn nuôi dưỡng")
-            : NoMatch);
+        "orphan-child", RuleCategory.Child, StartRule.DecisionMonth, [Under4, From4],
+        (p, m) => p.Orphanhood != Orphanhood.None && StillUnder(p.BirthDate, LegalAges.Child, m) ? YoungOrOlder(p, m) : NoMatch,
+        (p, m, _) => YoungOrOlderReason(p, m, "child with no source of nurture", "trẻ em không có nguồn nuôi dưỡng"));
 
     internal static readonly AllowanceRule OrphanStudent = new(
         "orphan-student", RuleCategory.Child, StartRule.DecisionMonth, ["student"],
         (p, m) => p.Orphanhood != Orphanhood.None && p.InEducation
                   && AgeIn(p.BirthDate, m) >= LegalAges.Child && StillUnder(p.BirthDate, LegalAges.StudentLimit, m)
-            ? new RuleMatch("student", 1, $"aged {AgeIn(p.BirthDate, m)}, formerly a child with no source of nurture, still studying (until 22)",
-                $"{AgeIn(p.BirthDate, m)} tuổi, đang học (đến 22 tuổi)")
-            : NoMatch);
+            ? new RuleMatch("student", 1)
+            : NoMatch,
+        (p, m, _) => new RuleReason($"aged {AgeIn(p.BirthDate, m)}, formerly a child with no source of nurture, still studying (until 22)",
+            $"{AgeIn(p.BirthDate, m)} tuổi, đang học (đến 22 tuổi)"));
 
     internal static readonly AllowanceRule HivChildPoor = new(
-        "hiv-child-poor", RuleCategory.Child, StartRule.DecisionMonth, ["under-4", "from-4"],
-        (p, m) => p.HivPositive && p.Household.Poverty == Poverty.Poor && StillUnder(p.BirthDate, LegalAges.Child, m)
-            ? YoungOrOlder(p, m, "child with HIV in a poor household", "trẻ em nhiễm HIV thuộc hộ nghèo")
-            : NoMatch);
+        "hiv-child-poor", RuleCategory.Child, StartRule.DecisionMonth, [Under4, From4],
+        (p, m) => p.HivPositive && p.Household.Poverty == Poverty.Poor && StillUnder(p.BirthDate, LegalAges.Child, m) ? YoungOrOlder(p, m) : NoMatch,
+        (p, m, _) => YoungOrOlderReason(p, m, "child with HIV in a poor household", "trẻ em nhiễm HIV thuộc hộ nghèo"));
 
     internal static readonly AllowanceRule SingleParentPoor = new(
-        "single-parent-poor", RuleCategory.SingleParent, StartRule.DecisionMonth, ["per-child"],
+        "single-parent-poor", RuleCategory.SingleParent, StartRule.DecisionMonth, [PerChild],
         (p, m) =>
         {
             if (!p.Household.IsPoorOrNearPoor)
@@ -44,12 +54,19 @@ internal static class AllowanceRules
                 return NoMatch;
             }
 
-            int children = p.Children.Count(c => QualifyingChild(c, m));
-            return children > 0
-                ? new RuleMatch("per-child", children, $"poor or near-poor single parent raising {children} qualifying child(ren)",
-                    $"người đơn thân nghèo đang nuôi {children} con")
-                : NoMatch;
-        });
+            int children = 0;
+            foreach (var child in p.ChildrenRaisedAlone)
+            {
+                if (QualifyingChild(child, m))
+                {
+                    children++;
+                }
+            }
+
+            return children > 0 ? new RuleMatch(PerChild, children) : NoMatch;
+        },
+        (_, _, match) => new RuleReason($"poor or near-poor single parent raising {match.Multiplier} qualifying child(ren)",
+            $"người đơn thân nghèo đang nuôi {match.Multiplier} con"));
 
     internal static readonly AllowanceRule ElderlyPoorWithoutSupporter = ElderlyWithoutSupporter(
         "elderly-poor-without-supporter", nearPoorToo: false);
@@ -58,31 +75,32 @@ internal static class AllowanceRules
         "elderly-poor-or-near-poor-without-supporter", nearPoorToo: true);
 
     internal static readonly AllowanceRule Elderly75DifficultArea = new(
-        "elderly-75-difficult-area", RuleCategory.Elderly, StartRule.AgeReached, ["single"],
+        "elderly-75-difficult-area", RuleCategory.Elderly, StartRule.AgeReached, [Single],
         (p, m) => p.Household.IsPoorOrNearPoor && p.Household.ExtremelyDifficultArea
                   && AgeIn(p.BirthDate, m) >= LegalAges.K5bFrom && StillUnder(p.BirthDate, LegalAges.Eighty, m)
-            ? new RuleMatch("single", 1, $"aged {AgeIn(p.BirthDate, m)}, poor or near-poor, in an extremely disadvantaged area",
-                $"{AgeIn(p.BirthDate, m)} tuổi, hộ nghèo hoặc cận nghèo, vùng đặc biệt khó khăn")
-            : NoMatch);
+            ? SingleMatch
+            : NoMatch,
+        (p, m, _) => new RuleReason($"aged {AgeIn(p.BirthDate, m)}, poor or near-poor, in an extremely disadvantaged area",
+            $"{AgeIn(p.BirthDate, m)} tuổi, hộ nghèo hoặc cận nghèo, vùng đặc biệt khó khăn"));
 
     internal static readonly AllowanceRule Elderly80NoPension = new(
-        "elderly-80-no-pension", RuleCategory.Elderly, StartRule.AgeReached, ["single"],
-        (p, m) => !p.ReceivesPension && AgeIn(p.BirthDate, m) >= LegalAges.Eighty
-            ? new RuleMatch("single", 1, $"aged {AgeIn(p.BirthDate, m)}, no pension or monthly social-insurance benefit",
-                $"{AgeIn(p.BirthDate, m)} tuổi, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng")
-            : NoMatch);
+        "elderly-80-no-pension", RuleCategory.Elderly, StartRule.AgeReached, [Single],
+        (p, m) => !p.ReceivesPension && AgeIn(p.BirthDate, m) >= LegalAges.Eighty ? SingleMatch : NoMatch,
+        (p, m, _) => new RuleReason($"aged {AgeIn(p.BirthDate, m)}, no pension or monthly social-insurance benefit",
+            $"{AgeIn(p.BirthDate, m)} tuổi, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng"));
 
     internal static readonly AllowanceRule ElderlyCommunityCare = new(
-        "elderly-community-care", RuleCategory.Elderly, StartRule.DecisionMonth, ["single"],
+        "elderly-community-care", RuleCategory.Elderly, StartRule.DecisionMonth, [Single],
         (p, m) => p.Household.Poverty == Poverty.Poor && p.WithoutSupporter && p.EligibleForFacilityCare
                   && p.LivingArrangement == LivingArrangement.FosterCare && AgeIn(p.BirthDate, m) >= LegalAges.Elderly
-            ? new RuleMatch("single", 1, "poor elderly person with no supporter, eligible for a facility, cared for in the community",
-                "người cao tuổi nghèo không có người phụng dưỡng, đủ điều kiện vào cơ sở nhưng được nhận chăm sóc tại cộng đồng")
-            : NoMatch);
+            ? SingleMatch
+            : NoMatch,
+        (_, _, _) => new RuleReason("poor elderly person with no supporter, eligible for a facility, cared for in the community",
+            "người cao tuổi nghèo không có người phụng dưỡng, đủ điều kiện vào cơ sở nhưng được nhận chăm sóc tại cộng đồng"));
 
     internal static readonly AllowanceRule Disabled = new(
         "disability", RuleCategory.Disability, StartRule.DisabilityCertificateMonth,
-        ["especially-severe-adult", "especially-severe-child-or-elderly", "severe-adult", "severe-child-or-elderly"],
+        [EspeciallySevereAdult, EspeciallySevereChildOrElderly, SevereAdult, SevereChildOrElderly],
         (p, m) =>
         {
             if (p.Disability is not (Disability.Severe or Disability.EspeciallySevere))
@@ -92,31 +110,36 @@ internal static class AllowanceRules
 
             int age = AgeIn(p.BirthDate, m);
             bool childOrElderly = age < LegalAges.Child || age >= LegalAges.Elderly;
+            return new RuleMatch(p.Disability == Disability.EspeciallySevere
+                ? childOrElderly ? EspeciallySevereChildOrElderly : EspeciallySevereAdult
+                : childOrElderly ? SevereChildOrElderly : SevereAdult, 1);
+        },
+        (p, m, _) =>
+        {
+            int age = AgeIn(p.BirthDate, m);
             bool especially = p.Disability == Disability.EspeciallySevere;
-            string level = especially ? "especially-severe" : "severe";
-            string band = childOrElderly ? "child-or-elderly" : "adult";
             string who = age < LegalAges.Child ? "child" : age >= LegalAges.Elderly ? "elderly person" : "adult";
             string whoVi = age < LegalAges.Child ? "trẻ em" : age >= LegalAges.Elderly ? "người cao tuổi" : "người";
-            return new RuleMatch($"{level}-{band}", 1,
+            return new RuleReason(
                 $"{(especially ? "especially severely" : "severely")} disabled {who} (aged {age})",
                 $"{whoVi} khuyết tật {(especially ? "đặc biệt nặng" : "nặng")} ({age} tuổi)");
         });
 
     internal static readonly AllowanceRule ChildUnder3DifficultArea = new(
-        "child-under-3-difficult-area", RuleCategory.Child, StartRule.DecisionMonth, ["single"],
+        "child-under-3-difficult-area", RuleCategory.Child, StartRule.DecisionMonth, [Single],
         (p, m) => StillUnder(p.BirthDate, LegalAges.Infant, m) && p.Household.IsPoorOrNearPoor && p.Household.ExtremelyDifficultArea
                   && p.Orphanhood == Orphanhood.None && !(p.HivPositive && p.Household.Poverty == Poverty.Poor)
                   && p.Disability is not (Disability.Severe or Disability.EspeciallySevere)
-            ? new RuleMatch("single", 1, "child under 3 in a poor or near-poor household in an extremely disadvantaged area",
-                "trẻ em dưới 3 tuổi thuộc hộ nghèo, cận nghèo ở vùng đặc biệt khó khăn")
-            : NoMatch);
+            ? SingleMatch
+            : NoMatch,
+        (_, _, _) => new RuleReason("child under 3 in a poor or near-poor household in an extremely disadvantaged area",
+            "trẻ em dưới 3 tuổi thuộc hộ nghèo, cận nghèo ở vùng đặc biệt khó khăn"));
 
     internal static readonly AllowanceRule HivPoorNoIncome = new(
-        "hiv-poor-no-income", RuleCategory.HivAdult, StartRule.DecisionMonth, ["single"],
-        (p, m) => p.HivPositive && p.Household.Poverty == Poverty.Poor && !p.ReceivesPension
-            ? new RuleMatch("single", 1, "person with HIV in a poor household with no stable monthly income",
-                "người nhiễm HIV thuộc hộ nghèo không có nguồn thu nhập ổn định hằng tháng")
-            : NoMatch);
+        "hiv-poor-no-income", RuleCategory.HivAdult, StartRule.DecisionMonth, [Single],
+        (p, _) => p.HivPositive && p.Household.Poverty == Poverty.Poor && !p.ReceivesPension ? SingleMatch : NoMatch,
+        (_, _, _) => new RuleReason("person with HIV in a poor household with no stable monthly income",
+            "người nhiễm HIV thuộc hộ nghèo không có nguồn thu nhập ổn định hằng tháng"));
 
     /// <summary>Every rule, by the name rule files use.</summary>
     internal static readonly FrozenDictionary<string, AllowanceRule> ByName = new[]
@@ -128,34 +151,42 @@ internal static class AllowanceRules
 
     /// <summary>A child counted for K4: under 16, or 16 to 22 and studying (loss from the month after the birthday).</summary>
     internal static bool QualifyingChild(RaisedChild child, YearMonth month) =>
-        child.BirthDate <= month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month))
+        BornBy(child.BirthDate, month)
         && (StillUnder(child.BirthDate, LegalAges.Child, month) || (child.InEducation && StillUnder(child.BirthDate, LegalAges.StudentLimit, month)));
 
-    private static RuleMatch YoungOrOlder(Person p, YearMonth m, string who, string whoVi)
+    private static RuleMatch YoungOrOlder(Person p, YearMonth m) =>
+        new(AgeIn(p.BirthDate, m) < LegalAges.YoungChild ? Under4 : From4, 1);
+
+    private static RuleReason YoungOrOlderReason(Person p, YearMonth m, string who, string whoVi)
     {
         int age = AgeIn(p.BirthDate, m);
         return age < LegalAges.YoungChild
-            ? new RuleMatch("under-4", 1, $"{who}, aged {age} (under 4)", $"{whoVi}, {age} tuổi (dưới 4 tuổi)")
-            : new RuleMatch("from-4", 1, $"{who}, aged {age} (4 or over)", $"{whoVi}, {age} tuổi (từ đủ 4 tuổi)");
+            ? new RuleReason($"{who}, aged {age} (under 4)", $"{whoVi}, {age} tuổi (dưới 4 tuổi)")
+            : new RuleReason($"{who}, aged {age} (4 or over)", $"{whoVi}, {age} tuổi (từ đủ 4 tuổi)");
     }
 
     private static AllowanceRule ElderlyWithoutSupporter(string name, bool nearPoorToo) => new(
-        name, RuleCategory.Elderly, StartRule.DecisionMonth, ["60-to-80", "80-plus"],
+        name, RuleCategory.Elderly, StartRule.DecisionMonth, [SixtyToEighty, EightyPlus],
         (p, m) =>
         {
             bool poverty = p.Household.Poverty == Poverty.Poor || (nearPoorToo && p.Household.Poverty == Poverty.NearPoor);
-            int age = AgeIn(p.BirthDate, m);
-            if (!poverty || !p.WithoutSupporter || age < LegalAges.Elderly)
+            if (!poverty || !p.WithoutSupporter)
             {
                 return NoMatch;
             }
 
+            int age = AgeIn(p.BirthDate, m);
+            return age < LegalAges.Elderly ? NoMatch : new RuleMatch(age < LegalAges.Eighty ? SixtyToEighty : EightyPlus, 1);
+        },
+        (p, m, _) =>
+        {
+            int age = AgeIn(p.BirthDate, m);
             string household = nearPoorToo ? "poor or near-poor" : "poor";
             string householdVi = nearPoorToo ? "hộ nghèo, cận nghèo" : "hộ nghèo";
             return age < LegalAges.Eighty
-                ? new RuleMatch("60-to-80", 1, $"elderly person aged {age} (60 to under 80), {household}, no supporter",
+                ? new RuleReason($"elderly person aged {age} (60 to under 80), {household}, no supporter",
                     $"người cao tuổi {age} tuổi (từ đủ 60 đến dưới 80), {householdVi}, không có người phụng dưỡng")
-                : new RuleMatch("80-plus", 1, $"elderly person aged {age} (80 or over), {household}, no supporter",
+                : new RuleReason($"elderly person aged {age} (80 or over), {household}, no supporter",
                     $"người cao tuổi {age} tuổi (từ đủ 80), {householdVi}, không có người phụng dưỡng");
         });
 }

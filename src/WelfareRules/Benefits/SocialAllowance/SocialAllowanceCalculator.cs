@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 using WelfareRules.Evaluation;
@@ -10,8 +9,8 @@ using WelfareRules.Reports;
 
 namespace WelfareRules.Benefits.SocialAllowance;
 
-/// <summary>One group a person qualifies for in a month, with its amount.</summary>
-internal readonly record struct AllowanceCandidate(OpenGroup Group, RuleMatch Match, Provision Coefficient, decimal Factor, Dong Amount);
+/// <summary>One group a person qualifies for in a month, with its case and amount.</summary>
+internal readonly record struct AllowanceCandidate(OpenGroup Group, GroupCase Case, decimal Factor, Dong Amount);
 
 /// <summary>
 /// The monthly social allowance (trợ cấp xã hội hằng tháng): eligibility per group, coefficient, amount
@@ -19,12 +18,15 @@ internal readonly record struct AllowanceCandidate(OpenGroup Group, RuleMatch Ma
 /// </summary>
 internal static class SocialAllowanceCalculator
 {
-    /// <summary>The groups the person qualifies for and is payable in the month (start months applied), before combination.</summary>
-    internal static List<AllowanceCandidate> Candidates(MonthLaw law, Person person, Explainer? explain)
+    /// <summary>
+    /// The allowance of the month (none, one entitlement, or two: K4 with another group): every group the person qualifies for and is payable in the month
+    /// (start months applied), combined by Art 6 k2.
+    /// </summary>
+    internal static EntitlementPair Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
         var month = law.Month;
         var standard = law.Standard!;
-        var result = new List<AllowanceCandidate>();
+        var candidates = new Combination();
         foreach (var group in law.Groups)
         {
             var match = group.Rule.Match(person, month);
@@ -36,81 +38,49 @@ internal static class SocialAllowanceCalculator
             var definition = group.Definition;
             if (NotYetStarted(group.Rule.Start, person, month) is { } start)
             {
-                explain?.Add(
-                    $"{definition.Code} ({definition.Id}): {match.ReasonEnglish}; payable only from {Format.Month(start.Month)}, the month {start.English}",
-                    $"{definition.Code} ({definition.Id}): {match.ReasonVietnamese}; chỉ hưởng từ tháng {Format.Month(start.Month)}, tháng {start.Vietnamese}",
-                    definition.Basis, LawCitations.StartMonth);
+                if (explain is not null)
+                {
+                    var reason = group.Rule.Describe(person, month, match);
+                    var (english, vietnamese) = StartReason(start);
+                    explain.Add(
+                        $"{definition.Code} ({definition.Id}): {reason.English}; payable only from {Format.Month(start.Date.ToYearMonth())}, the month {english}",
+                        $"{definition.Code} ({definition.Id}): {reason.Vietnamese}; chỉ hưởng từ tháng {Format.Month(start.Date.ToYearMonth())}, tháng {vietnamese}",
+                        definition.Basis, LawCitations.StartMonth);
+                }
+
                 continue;
             }
 
-            var coefficient = law.Get(new ParameterKey(ParameterCatalog.Coefficient, definition.Id, match.Case))!;
-            decimal factor = coefficient.Value * match.Multiplier;
-            var amount = standard.Amount.Times(factor);
-            result.Add(new AllowanceCandidate(group, match, coefficient, factor, amount));
-            explain?.Add(
-                $"{definition.Code} ({definition.Id}): {match.ReasonEnglish}; coefficient {Format.Factor(coefficient.Value)}{PerChild(match)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-                $"{definition.Code} ({definition.Id}): {match.ReasonVietnamese}; hệ số {Format.Factor(coefficient.Value)}{PerChildVi(match)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-                definition.Basis, coefficient.Basis);
+            var groupCase = group.Cases[group.Rule.CaseIndex(match.Case)];
+            var coefficient = groupCase.Coefficient!;
+            decimal factor = match.Multiplier == 1 ? groupCase.SingleFactor : coefficient.Value * match.Multiplier;
+            var amount = match.Multiplier == 1 ? groupCase.SingleAmount : standard.Amount.Times(factor);
+            candidates.Add(new AllowanceCandidate(group, groupCase, factor, amount));
+            if (explain is not null)
+            {
+                var reason = group.Rule.Describe(person, month, match);
+                explain.Add(
+                    $"{definition.Code} ({definition.Id}): {reason.English}; coefficient {Format.Factor(coefficient.Value)}{PerChild(match)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
+                    $"{definition.Code} ({definition.Id}): {reason.Vietnamese}; hệ số {Format.Factor(coefficient.Value)}{PerChildVi(match)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
+                    definition.Basis, coefficient.Basis);
+            }
         }
 
-        return result;
-    }
-
-    /// <summary>
-    /// Art 6 k2: one highest amount; but a poor single parent (K4) also in K5, K6 or K8 receives both
-    /// the K4 amount and the highest of the others.
-    /// </summary>
-    internal static ImmutableArray<AllowanceCandidate> Combine(List<AllowanceCandidate> candidates, Explainer? explain)
-    {
+        var payment = Combine(candidates, explain);
         if (candidates.Count == 0)
         {
-            return [];
+            explain?.Add("No monthly social allowance group applies this month", "Không thuộc diện hưởng trợ cấp xã hội hằng tháng trong tháng này");
         }
 
-        AllowanceCandidate? best = null, singleParent = null, additive = null;
-        foreach (var candidate in candidates)
-        {
-            if (best is null || candidate.Amount > best.Value.Amount)
-            {
-                best = candidate;
-            }
-
-            switch (candidate.Group.Rule.Category)
-            {
-                case RuleCategory.SingleParent when singleParent is null || candidate.Amount > singleParent.Value.Amount:
-                    singleParent = candidate;
-                    break;
-                case RuleCategory.Elderly or RuleCategory.Disability or RuleCategory.HivAdult when additive is null || candidate.Amount > additive.Value.Amount:
-                    additive = candidate;
-                    break;
-            }
-        }
-
-        if (singleParent is { } k4 && additive is { } other && k4.Amount + other.Amount > best!.Value.Amount)
-        {
-            explain?.Add(
-                $"A poor single parent who is also in {other.Group.Definition.Code} receives both amounts: {Format.Amount(k4.Amount)} + {Format.Amount(other.Amount)}",
-                $"Người đơn thân nghèo đang nuôi con đồng thời thuộc diện {other.Group.Definition.Code} được hưởng cả hai mức: {Format.Amount(k4.Amount)} + {Format.Amount(other.Amount)}",
-                LawCitations.HighestOnly);
-            return [k4, other];
-        }
-
-        if (candidates.Count > 1)
-        {
-            explain?.Add(
-                $"Several groups apply: only the highest amount is paid, {Format.Amount(best!.Value.Amount)} ({best.Value.Group.Definition.Code})",
-                $"Thuộc nhiều diện: chỉ hưởng một mức cao nhất, {Format.Amount(best!.Value.Amount)} ({best.Value.Group.Definition.Code})",
-                LawCitations.HighestOnly);
-        }
-
-        return [best!.Value];
+        return payment;
     }
 
-    internal static Entitlement ToEntitlement(AllowanceCandidate candidate, AppliedStandard standard)
+    /// <summary>The basis of the allowance a group's case gives in a month: the group, the coefficient, the standard, and the switches behind them.</summary>
+    internal static ImmutableArray<Citation> EntitlementBasis(GroupDefinition group, Provision coefficient, AppliedStandard standard, Provision? openSwitch)
     {
         var basis = ImmutableArray.CreateBuilder<Citation>(5);
-        basis.Add(candidate.Group.Definition.Basis);
-        basis.Add(candidate.Coefficient.Basis);
+        basis.Add(group.Basis);
+        basis.Add(coefficient.Basis);
         basis.Add(standard.Basis);
         if (standard.IsNationalFloor)
         {
@@ -118,36 +88,100 @@ internal static class SocialAllowanceCalculator
             basis.Add(LawCitations.LocalFloor);
         }
 
-        if (candidate.Group.OpenSwitch is { } open)
+        if (openSwitch is { } open)
         {
             basis.Add(open.Basis);
         }
 
-        return new Entitlement(EntitlementKind.SocialAllowance, Payee.Beneficiary, candidate.Amount, candidate.Factor, candidate.Group.Definition.Id, basis.ToImmutable());
+        return basis.ToImmutable();
     }
 
-    private static (YearMonth Month, string English, string Vietnamese)? NotYetStarted(StartRule rule, Person person, YearMonth month)
+    /// <summary>
+    /// Art 6 k2: one highest amount; but a poor single parent (K4) also in K5, K6 or K8 receives both
+    /// the K4 amount and the highest of the others.
+    /// </summary>
+    private static EntitlementPair Combine(in Combination candidates, Explainer? explain)
+    {
+        if (candidates.Best is not { } best)
+        {
+            return default;
+        }
+
+        if (candidates.SingleParent is { } k4 && candidates.Additive is { } other && k4.Amount + other.Amount > best.Amount)
+        {
+            explain?.Add(
+                $"A poor single parent who is also in {other.Group.Definition.Code} receives both amounts: {Format.Amount(k4.Amount)} + {Format.Amount(other.Amount)}",
+                $"Người đơn thân nghèo đang nuôi con đồng thời thuộc diện {other.Group.Definition.Code} được hưởng cả hai mức: {Format.Amount(k4.Amount)} + {Format.Amount(other.Amount)}",
+                LawCitations.HighestOnly);
+            return new EntitlementPair(ToEntitlement(k4), ToEntitlement(other));
+        }
+
+        if (candidates.Count > 1)
+        {
+            explain?.Add(
+                $"Several groups apply: only the highest amount is paid, {Format.Amount(best.Amount)} ({best.Group.Definition.Code})",
+                $"Thuộc nhiều diện: chỉ hưởng một mức cao nhất, {Format.Amount(best.Amount)} ({best.Group.Definition.Code})",
+                LawCitations.HighestOnly);
+        }
+
+        return new EntitlementPair(ToEntitlement(best), null);
+    }
+
+    private static Entitlement ToEntitlement(AllowanceCandidate candidate) =>
+        new(EntitlementKind.SocialAllowance, Payee.Beneficiary, candidate.Amount, candidate.Factor, candidate.Group.Definition.Id, candidate.Case.EntitlementBasis);
+
+    /// <summary>
+    /// The date from which a matched group is payable (the certificate's or the decision's), when that is
+    /// after the month; null when payable in the month.
+    /// </summary>
+    private static (LocalDate Date, bool Certificate)? NotYetStarted(StartRule rule, Person person, YearMonth month)
     {
         switch (rule)
         {
             case StartRule.DisabilityCertificateMonth when person.DisabilityCertifiedOn is { } certified:
-                var certificateMonth = certified.ToYearMonth();
-                return month < certificateMonth
-                    ? (certificateMonth, $"the disability certificate was issued ({Format.Date(certified)})", $"cấp giấy xác nhận khuyết tật ({Format.Date(certified)})")
-                    : null;
+                return month < certified.ToYearMonth() ? (certified, true) : null;
             case StartRule.AgeReached:
                 return null;
             default:
-                if (person.DecisionSignedOn is { } signed && month < signed.ToYearMonth())
-                {
-                    return (signed.ToYearMonth(), $"the decision was signed ({Format.Date(signed)})", $"ký quyết định ({Format.Date(signed)})");
-                }
-
-                return null;
+                return person.DecisionSignedOn is { } signed && month < signed.ToYearMonth() ? (signed, false) : null;
         }
     }
 
-    private static string PerChild(RuleMatch match) => match.Case == "per-child" ? $" per child × {match.Multiplier}" : "";
+    /// <summary>What happens on the start date, in English and Vietnamese, for the explanation.</summary>
+    private static (string English, string Vietnamese) StartReason((LocalDate Date, bool Certificate) start) =>
+        start.Certificate
+            ? ($"the disability certificate was issued ({Format.Date(start.Date)})", $"cấp giấy xác nhận khuyết tật ({Format.Date(start.Date)})")
+            : ($"the decision was signed ({Format.Date(start.Date)})", $"ký quyết định ({Format.Date(start.Date)})");
 
-    private static string PerChildVi(RuleMatch match) => match.Case == "per-child" ? $" mỗi con × {match.Multiplier}" : "";
+    private static string PerChild(RuleMatch match) => match.Case == AllowanceRules.PerChild ? $" per child × {match.Multiplier}" : "";
+
+    private static string PerChildVi(RuleMatch match) => match.Case == AllowanceRules.PerChild ? $" mỗi con × {match.Multiplier}" : "";
+
+    /// <summary>The candidates of a month as Art 6 k2 needs them: the highest overall, the highest K4, the highest K5, K6 or K8.</summary>
+    private struct Combination
+    {
+        internal AllowanceCandidate? Best;
+        internal AllowanceCandidate? SingleParent;
+        internal AllowanceCandidate? Additive;
+        internal int Count;
+
+        internal void Add(AllowanceCandidate candidate)
+        {
+            Count++;
+            if (Best is null || candidate.Amount > Best.Value.Amount)
+            {
+                Best = candidate;
+            }
+
+            switch (candidate.Group.Rule.Category)
+            {
+                case RuleCategory.SingleParent when SingleParent is null || candidate.Amount > SingleParent.Value.Amount:
+                    SingleParent = candidate;
+                    break;
+                case RuleCategory.Elderly or RuleCategory.Disability or RuleCategory.HivAdult when Additive is null || candidate.Amount > Additive.Value.Amount:
+                    Additive = candidate;
+                    break;
+            }
+        }
+    }
 }

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -50,9 +47,10 @@ internal static class SocialPensionCalculator
     /// <param name="allowance">The monthly social allowance entitlements already combined (ND 20 Art 6 k2).</param>
     /// <param name="explain">The explanation, or null.</param>
     /// <returns>The entitlements to pay: <paramref name="allowance"/>, or the social pension and its top-up.</returns>
-    internal static ImmutableArray<Entitlement> HigherOf(MonthLaw law, Person person, ImmutableArray<Entitlement> allowance, Explainer? explain)
+    internal static EntitlementPair HigherOf(MonthLaw law, Person person, EntitlementPair allowance, Explainer? explain)
     {
-        if (law.Get(new ParameterKey(ParameterCatalog.SocialPension)) is not { } pension)
+        var values = law.SocialPension;
+        if (values.Pension is not { } pension)
         {
             return allowance;
         }
@@ -82,11 +80,11 @@ internal static class SocialPensionCalculator
             LawCitations.SocialPension, pension.Basis);
 
         // A local top-up is paid only with the social pension: a jurisdiction without one has no value in force.
-        var topUp = law.Get(new ParameterKey(ParameterCatalog.SocialPensionTopUp)) is { } t && t.Amount > Dong.Zero ? t : null;
+        var topUp = values.TopUp;
         var pensionTotal = topUp is null ? pension.Amount : pension.Amount + topUp.Amount;
         if (!allowance.IsEmpty)
         {
-            var allowanceTotal = allowance.Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+            var allowanceTotal = allowance.Total;
             if (pensionTotal <= allowanceTotal)
             {
                 bool tie = pensionTotal == allowanceTotal;
@@ -103,43 +101,74 @@ internal static class SocialPensionCalculator
                 pension.Basis);
         }
 
-        var closures = ClosedGroupsQualifiedFor(law, person, explain);
-        var result = ImmutableArray.CreateBuilder<Entitlement>(2);
-        result.Add(new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, null,
-            [LawCitations.SocialPension, pension.Basis, .. closures]));
-        if (topUp is not null)
+        var closures = new ValueList<Citation>();
+        ClosedGroupsQualifiedFor(law, person, ref closures, explain);
+        var pensionEntitlement = new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, null,
+            closures.IsEmpty ? values.PensionBasis : [LawCitations.SocialPension, pension.Basis, .. closures.AsSpan()]);
+        if (topUp is null)
         {
-            result.Add(new Entitlement(EntitlementKind.SocialPensionTopUp, Payee.Beneficiary, topUp.Amount, null, null, [topUp.Basis, pension.Basis]));
-            explain?.Add(
-                $"{law.Jurisdiction} top-up to the social pension: {Format.Amount(topUp.Amount)} a month",
-                $"{law.Jurisdiction} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng",
-                topUp.Basis);
+            return new EntitlementPair(pensionEntitlement, null);
         }
 
-        return result.ToImmutable();
+        var topUpEntitlement = new Entitlement(EntitlementKind.SocialPensionTopUp, Payee.Beneficiary, topUp.Amount, null, null, values.TopUpBasis);
+        explain?.Add(
+            $"{law.Jurisdiction} top-up to the social pension: {Format.Amount(topUp.Amount)} a month",
+            $"{law.Jurisdiction} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng",
+            topUp.Basis);
+        return new EntitlementPair(pensionEntitlement, topUpEntitlement);
     }
+
+    /// <summary>The social-pension basis of a month without closed groups: the law and the amount in force.</summary>
+    internal static ImmutableArray<Citation> PensionBasis(Provision pension) => [LawCitations.SocialPension, pension.Basis];
+
+    /// <summary>The basis of a local top-up: the top-up and the social pension it is paid with.</summary>
+    internal static ImmutableArray<Citation> TopUpBasis(Provision topUp, Provision pension) => [topUp.Basis, pension.Basis];
 
     /// <summary>
     /// The switches that closed a group the person would otherwise qualify for this month (K5c from
     /// 2025-07-01): they are part of why the social pension, not the allowance, is paid.
     /// </summary>
-    private static List<Citation> ClosedGroupsQualifiedFor(MonthLaw law, Person person, Explainer? explain)
+    private static void ClosedGroupsQualifiedFor(MonthLaw law, Person person, ref ValueList<Citation> citations, Explainer? explain)
     {
-        var citations = new List<Citation>();
-        foreach (var (group, rule, closed) in law.ClosedGroups)
+        foreach (var closedGroup in law.ClosedGroups)
         {
-            if (!rule.Match(person, law.Month).IsMatch)
+            if (!closedGroup.Rule.Match(person, law.Month).IsMatch)
             {
                 continue;
             }
 
-            citations.Add(closed!.Basis);
+            var group = closedGroup.Definition;
+            var closed = closedGroup.OpenSwitch!;
+            citations.Add(closed.Basis);
             explain?.Add(
                 $"{group.Code} ({group.Id}) would apply, but it is closed from {Format.Date(closed.From)}: the social pension is paid instead",
                 $"{group.Code} ({group.Id}) lẽ ra áp dụng, nhưng không còn tiếp nhận từ {Format.Date(closed.From)}: hưởng trợ cấp hưu trí xã hội thay thế",
                 closed.Basis);
         }
-
-        return citations;
     }
+}
+
+/// <summary>The social-pension provisions of one month's law, read once for every person of the month.</summary>
+/// <remarks>Immutable and thread-safe; built with the <see cref="MonthLaw"/>.</remarks>
+internal sealed class SocialPensionLaw
+{
+    internal SocialPensionLaw(MonthLaw law)
+    {
+        Pension = law.Get(ParameterCatalog.SocialPension);
+        TopUp = law.Get(ParameterCatalog.SocialPensionTopUp) is { } t && t.Amount > Dong.Zero ? t : null;
+        PensionBasis = Pension is null ? [] : SocialPensionCalculator.PensionBasis(Pension);
+        TopUpBasis = Pension is null || TopUp is null ? [] : SocialPensionCalculator.TopUpBasis(TopUp, Pension);
+    }
+
+    /// <summary>The social pension in force, or null.</summary>
+    internal Provision? Pension { get; }
+
+    /// <summary>A local top-up in force with a positive amount, or null.</summary>
+    internal Provision? TopUp { get; }
+
+    /// <summary>The basis of the social pension when no closed group is behind it.</summary>
+    internal ImmutableArray<Citation> PensionBasis { get; }
+
+    /// <summary>The basis of the top-up.</summary>
+    internal ImmutableArray<Citation> TopUpBasis { get; }
 }
