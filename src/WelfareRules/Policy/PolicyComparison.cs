@@ -473,20 +473,38 @@ public static class PolicyComparison
 
         private static void Accumulate(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, long weight, Func<Entitlement, string> key)
         {
-            var seen = new HashSet<string>();
-            foreach (var e in before.Entitlements)
+            // A person counts once for a key, whether it appears under the baseline, the change, or both.
+            var b = before.Entitlements;
+            var a = after.Entitlements;
+            for (int i = 0; i < b.Length; i++)
             {
-                string k = key(e);
+                string k = key(b[i]);
+                bool seen = Contains(b, i, k, key);
                 var t = totals.GetValueOrDefault(k);
-                totals[k] = (t.Baseline + PopulationResult.Weighted(e.Amount, weight), t.Changed, seen.Add(k) ? t.Persons + weight : t.Persons);
+                totals[k] = (t.Baseline + PopulationResult.Weighted(b[i].Amount, weight), t.Changed, seen ? t.Persons : t.Persons + weight);
             }
 
-            foreach (var e in after.Entitlements)
+            for (int i = 0; i < a.Length; i++)
             {
-                string k = key(e);
+                string k = key(a[i]);
+                bool seen = Contains(b, b.Length, k, key) || Contains(a, i, k, key);
                 var t = totals.GetValueOrDefault(k);
-                totals[k] = (t.Baseline, t.Changed + PopulationResult.Weighted(e.Amount, weight), seen.Add(k) ? t.Persons + weight : t.Persons);
+                totals[k] = (t.Baseline, t.Changed + PopulationResult.Weighted(a[i].Amount, weight), seen ? t.Persons : t.Persons + weight);
             }
+        }
+
+        /// <summary>Whether one of the first <paramref name="count"/> entitlements has the key.</summary>
+        private static bool Contains(ImmutableArray<Entitlement> entitlements, int count, string k, Func<Entitlement, string> key)
+        {
+            for (int j = 0; j < count; j++)
+            {
+                if (key(entitlements[j]) == k)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -89,9 +89,9 @@ public sealed class PopulationResult
         this.population = population;
         this.profiles = profiles;
         this.outcomes = outcomes;
-        var byKind = new SortedDictionary<string, (Dong Amount, long Persons)>(StringComparer.Ordinal);
-        var byGroup = new SortedDictionary<string, (Dong Amount, long Persons)>(StringComparer.Ordinal);
-        var byPayee = new SortedDictionary<string, (Dong Amount, long Persons)>(StringComparer.Ordinal);
+        var byKind = new Dictionary<string, (Dong Amount, long Persons)>();
+        var byGroup = new Dictionary<string, (Dong Amount, long Persons)>();
+        var byPayee = new Dictionary<string, (Dong Amount, long Persons)>();
         for (int p = 0; p < outcomes.Length; p++)
         {
             long count = profiles.Counts[p];
@@ -176,17 +176,23 @@ public sealed class PopulationResult
 
     internal static Dong Weighted(Dong amount, long count) => new(checked(amount.Value * count));
 
-    private static void Accumulate(SortedDictionary<string, (Dong Amount, long Persons)> totals, Report report, long count, Func<Entitlement, string> key)
+    private static void Accumulate(Dictionary<string, (Dong Amount, long Persons)> totals, Report report, long count, Func<Entitlement, string> key)
     {
-        var seen = new HashSet<string>();
-        foreach (var e in report.Entitlements)
+        var entitlements = report.Entitlements;
+        for (int i = 0; i < entitlements.Length; i++)
         {
-            string k = key(e);
+            string k = key(entitlements[i]);
+            bool seen = false;
+            for (int j = 0; j < i && !seen; j++)
+            {
+                seen = key(entitlements[j]) == k;
+            }
+
             var t = totals.GetValueOrDefault(k);
-            totals[k] = (t.Amount + Weighted(e.Amount, count), seen.Add(k) ? t.Persons + count : t.Persons);
+            totals[k] = (t.Amount + Weighted(entitlements[i].Amount, count), seen ? t.Persons : t.Persons + count);
         }
     }
 
-    private static ImmutableArray<PopulationTotal> Lines(SortedDictionary<string, (Dong Amount, long Persons)> totals) =>
-        [.. totals.Select(t => new PopulationTotal(t.Key, t.Value.Amount, t.Value.Persons))];
+    private static ImmutableArray<PopulationTotal> Lines(Dictionary<string, (Dong Amount, long Persons)> totals) =>
+        [.. totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new PopulationTotal(t.Key, t.Value.Amount, t.Value.Persons))];
 }
