@@ -110,4 +110,19 @@ public class JsonLinesBenchmarks
 
         return output.Length;
     }
+
+    /// <summary>The path `evaluate` takes over a .jsonl file (<see cref="JsonLinesEvaluator"/>), on one core.</summary>
+    [Benchmark(OperationsPerInvoke = Situations)]
+    public int EvaluateLinesOneCore() => EvaluateLines(1);
+
+    /// <summary>The path `evaluate` takes over a .jsonl file (<see cref="JsonLinesEvaluator"/>), on all cores.</summary>
+    [Benchmark(OperationsPerInvoke = Situations)]
+    public int EvaluateLinesAllCores() => EvaluateLines(System.Environment.ProcessorCount);
+
+    private int EvaluateLines(int cores) =>
+        JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(input), Stream.Null, TextWriter.Null, new JsonLinesOptions
+        {
+            Source = "bench.jsonl",
+            MaxDegreeOfParallelism = cores,
+        }).Evaluated;
 }
