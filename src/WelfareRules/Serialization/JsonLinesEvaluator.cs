@@ -79,7 +79,7 @@ public static class JsonLinesEvaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
 
-        var batch = new Batch(rules, options);
+        using var batch = new Batch(rules, options);
         int number = options.LinesBefore;
         var summary = default(JsonLinesSummary);
         while (true)
@@ -122,7 +122,7 @@ public static class JsonLinesEvaluator
     }
 
     /// <summary>A batch of lines, their outcomes and the chunk buffers they are written into.</summary>
-    private sealed class Batch(RuleSet rules, JsonLinesOptions options)
+    private sealed class Batch(RuleSet rules, JsonLinesOptions options) : IDisposable
     {
         private readonly List<string> lines = new(Math.Min(options.BatchSize, 1 << 16));
         private readonly List<Chunk> chunks = [];
@@ -133,6 +133,14 @@ public static class JsonLinesEvaluator
         private int firstNumber;
 
         internal int Count => lines.Count;
+
+        public void Dispose()
+        {
+            foreach (var chunk in chunks)
+            {
+                chunk.Buffer.Dispose();
+            }
+        }
 
         internal void Clear(int first)
         {
@@ -302,7 +310,7 @@ public static class JsonLinesEvaluator
             Writer = new Utf8JsonWriter(Buffer, Compact);
         }
 
-        internal ArrayBufferWriter<byte> Buffer { get; } = new(1 << 16);
+        internal PooledBuffer Buffer { get; } = new();
 
         internal Utf8JsonWriter Writer { get; }
 
@@ -321,6 +329,50 @@ public static class JsonLinesEvaluator
         {
             Buffer.GetSpan(1)[0] = (byte)'\n';
             Buffer.Advance(1);
+        }
+    }
+
+    /// <summary>A growing buffer of bytes rented from the shared pool, so that a run's chunk buffers are reused by the next.</summary>
+    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] array = ArrayPool<byte>.Shared.Rent(1 << 16);
+
+        internal int WrittenCount { get; private set; }
+
+        internal ReadOnlySpan<byte> WrittenSpan => array.AsSpan(0, WrittenCount);
+
+        public void Advance(int count) => WrittenCount += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return array.AsMemory(WrittenCount);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return array.AsSpan(WrittenCount);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(array);
+            array = [];
+        }
+
+        internal void ResetWrittenCount() => WrittenCount = 0;
+
+        private void Ensure(int sizeHint)
+        {
+            int needed = WrittenCount + Math.Max(sizeHint, 256);
+            if (needed > array.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, array.Length * 2));
+                WrittenSpan.CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(array);
+                array = larger;
+            }
         }
     }
 }
