@@ -112,8 +112,20 @@ internal static class EvaluateCommand
 
     private static int RunLines(string first, int firstNumber, TextReader reader, string source, YearMonth? month, RuleSet rules, EvaluationOptions options, bool text, Stream output, TextWriter stderr)
     {
+        if (!text)
+        {
+            var summary = JsonLinesEvaluator.Evaluate(rules, new PrependedLineReader(first, reader), output, stderr, new JsonLinesOptions
+            {
+                Source = source,
+                Month = month,
+                Evaluation = options,
+                LinesBefore = firstNumber - 1,
+            });
+            return summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;
+        }
+
+        // The text format, for reading by a person: one table after another, each written as it is made.
         bool badInput = false, failure = false;
-        var writer = new Utf8JsonWriter(output, Compact);
         var all = SituationReader.ReadLines(new StringReader(first), source, month, firstNumber - 1)
             .Concat(SituationReader.ReadLines(reader, source, month, firstNumber));
         foreach (var item in all)
@@ -122,59 +134,29 @@ internal static class EvaluateCommand
             {
                 badInput = true;
                 stderr.WriteLine(bad.Message);
-                WriteError(writer, output, item.Line, bad.Message, bad.Path, text);
+                WriteTextError(output, item.Line, bad.Message);
                 continue;
             }
 
             try
             {
                 var report = rules.Evaluate(item.Situation!, options);
-                if (text)
-                {
-                    Program.Write(output, $"# line {item.Line}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
-                }
-                else
-                {
-                    ReportJson.Write(writer, report);
-                    writer.Flush();
-                    writer.Reset();
-                    output.WriteByte((byte)'\n');
-                }
+                Program.Write(output, $"# line {item.Line}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
             }
             catch (EvaluationException failed)
             {
                 failure = true;
                 string message = $"{source} line {item.Line}: {failed.Message}";
                 stderr.WriteLine(message);
-                WriteError(writer, output, item.Line, message, null, text);
+                WriteTextError(output, item.Line, message);
             }
         }
 
-        writer.Dispose();
         return badInput ? Program.BadInput : failure ? Program.Failure : Program.Ok;
     }
 
-    private static void WriteError(Utf8JsonWriter writer, Stream output, int line, string message, string? path, bool text)
-    {
-        if (text)
-        {
-            Program.Write(output, $"# line {line}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber("line", line);
-        writer.WriteString("error", message);
-        if (path is not null)
-        {
-            writer.WriteString("path", path);
-        }
-
-        writer.WriteEndObject();
-        writer.Flush();
-        writer.Reset();
-        output.WriteByte((byte)'\n');
-    }
+    private static void WriteTextError(Stream output, int line, string message) =>
+        Program.Write(output, $"# line {line}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
 
     private static bool IsCompleteJson(string text)
     {

@@ -16,6 +16,11 @@ internal sealed class LocalDateConverter : JsonConverter<LocalDate>
             throw new JsonException($"{JsonText.Token(ref reader)} is not a date (yyyy-MM-dd)");
         }
 
+        if (IsoDigits.TryDate(ref reader, out var date))
+        {
+            return date;
+        }
+
         string text = reader.GetString()!;
         var result = LocalDatePattern.Iso.Parse(text);
         return result.Success ? result.Value : throw new JsonException($"\"{text}\" is not a date (yyyy-MM-dd)");
@@ -37,6 +42,11 @@ internal sealed class YearMonthConverter : JsonConverter<YearMonth>
             throw new JsonException($"{JsonText.Token(ref reader)} is not a month (yyyy-MM)");
         }
 
+        if (IsoDigits.TryMonth(ref reader, out var month))
+        {
+            return month;
+        }
+
         string text = reader.GetString()!;
         var result = Pattern.Parse(text);
         return result.Success ? result.Value : throw new JsonException($"\"{text}\" is not a month (yyyy-MM)");
@@ -44,6 +54,69 @@ internal sealed class YearMonthConverter : JsonConverter<YearMonth>
 
     public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) =>
         writer.WriteStringValue(Pattern.Format(value));
+}
+
+/// <summary>
+/// Reads the common spelling of a date or month, <c>2024-08-05</c> or <c>2024-08</c> (years 1–9999, unescaped),
+/// straight from the UTF-8 bytes; anything else is left to NodaTime's ISO patterns, which read these the same.
+/// </summary>
+internal static class IsoDigits
+{
+    internal static bool TryDate(ref Utf8JsonReader reader, out LocalDate date)
+    {
+        date = default;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        var text = reader.ValueSpan;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
+            || !TryNumber(text[..4], out int year) || !TryNumber(text.Slice(5, 2), out int month) || !TryNumber(text.Slice(8, 2), out int day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    internal static bool TryMonth(ref Utf8JsonReader reader, out YearMonth yearMonth)
+    {
+        yearMonth = default;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        var text = reader.ValueSpan;
+        if (text.Length != 7 || text[4] != (byte)'-'
+            || !TryNumber(text[..4], out int year) || !TryNumber(text.Slice(5, 2), out int month)
+            || year < 1 || month is < 1 or > 12)
+        {
+            return false;
+        }
+
+        yearMonth = new YearMonth(year, month);
+        return true;
+    }
+
+    private static bool TryNumber(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (byte digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return true;
+    }
 }
 
 /// <summary>Small helpers for messages about JSON values.</summary>

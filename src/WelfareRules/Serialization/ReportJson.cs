@@ -1,95 +1,113 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using NodaTime;
 using WelfareRules.Legal;
 using WelfareRules.Reports;
 
 namespace WelfareRules.Serialization;
 
 /// <summary>Writes reports in the JSON format of the command-line contract (<c>spec/cli-contract.md</c>).</summary>
+/// <remarks>
+/// The property names, the vocabularies and each citation's fields are encoded once; an explanation step
+/// is composed in a pooled buffer rather than through <see cref="ExplanationStep.ToString"/>. The bytes are
+/// those of the plain writing: <c>ReportJsonTest</c> compares them with it.
+/// </remarks>
 public static class ReportJson
 {
+    /// <summary>The encoder of the command-line tool's writers, with which the citations' fields are encoded once.</summary>
+    private static readonly JavaScriptEncoder Relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonEncodedText Jurisdiction = JsonEncodedText.Encode("jurisdiction");
+    private static readonly JsonEncodedText Month = JsonEncodedText.Encode("month");
+    private static readonly JsonEncodedText Standard = JsonEncodedText.Encode("standard");
+    private static readonly JsonEncodedText Amount = JsonEncodedText.Encode("amount");
+    private static readonly JsonEncodedText Entitlements = JsonEncodedText.Encode("entitlements");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Payee = JsonEncodedText.Encode("payee");
+    private static readonly JsonEncodedText Coefficient = JsonEncodedText.Encode("coefficient");
+    private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+    private static readonly JsonEncodedText Provisional = JsonEncodedText.Encode("provisional");
+    private static readonly JsonEncodedText HealthInsurance = JsonEncodedText.Encode("healthInsurance");
+    private static readonly JsonEncodedText Premium = JsonEncodedText.Encode("premium");
+    private static readonly JsonEncodedText StateShare = JsonEncodedText.Encode("stateShare");
+    private static readonly JsonEncodedText StatePays = JsonEncodedText.Encode("statePays");
+    private static readonly JsonEncodedText PersonPays = JsonEncodedText.Encode("personPays");
+    private static readonly JsonEncodedText Total = JsonEncodedText.Encode("total");
+    private static readonly JsonEncodedText Warnings = JsonEncodedText.Encode("warnings");
+    private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+    private static readonly JsonEncodedText ExplanationVi = JsonEncodedText.Encode("explanationVi");
+    private static readonly JsonEncodedText Basis = JsonEncodedText.Encode("basis");
+    private static readonly JsonEncodedText Instrument = JsonEncodedText.Encode("instrument");
+    private static readonly JsonEncodedText Article = JsonEncodedText.Encode("article");
+    private static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
+    private static readonly JsonEncodedText Point = JsonEncodedText.Encode("point");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText StatusProvisional = JsonEncodedText.Encode("provisional");
+    private static readonly JsonEncodedText StatusVerified = JsonEncodedText.Encode("verified");
+    private static readonly JsonEncodedText Beneficiary = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Beneficiary));
+    private static readonly JsonEncodedText Carer = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Carer));
+    private static readonly JsonEncodedText[] Kinds = EncodeKinds();
+
+    /// <summary>Each citation's fields, encoded on first use; weakly held, since some citations are made per evaluation.</summary>
+    private static readonly ConditionalWeakTable<Citation, EncodedCitation> Citations = [];
+
     /// <summary>Writes one report as a JSON object.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="report">The report.</param>
     public static void Write(Utf8JsonWriter writer, Report report)
     {
-        System.ArgumentNullException.ThrowIfNull(writer);
-        System.ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
         writer.WriteStartObject();
-        writer.WriteString("jurisdiction", report.Jurisdiction.Code);
-        writer.WriteString("month", YearMonthConverter.Pattern.Format(report.Month));
-        writer.WriteStartObject("standard");
-        writer.WriteNumber("amount", report.Standard.Amount.Value);
-        WriteBasis(writer, [report.Standard.Basis]);
+        writer.WriteString(Jurisdiction, report.Jurisdiction.Code);
+        WriteMonth(writer, report.Month);
+        writer.WriteStartObject(Standard);
+        writer.WriteNumber(Amount, report.Standard.Amount.Value);
+        writer.WriteStartArray(Basis);
+        WriteCitation(writer, report.Standard.Basis);
+        writer.WriteEndArray();
         writer.WriteEndObject();
-        writer.WriteStartArray("entitlements");
+        writer.WriteStartArray(Entitlements);
         foreach (var entitlement in report.Entitlements)
         {
             writer.WriteStartObject();
-            writer.WriteString("kind", ContractNames.Of(entitlement.Kind));
-            writer.WriteString("payee", ContractNames.Of(entitlement.Payee));
-            writer.WriteNumber("amount", entitlement.Amount.Value);
+            writer.WriteString(Kind, KindOf(entitlement.Kind));
+            writer.WriteString(Payee, entitlement.Payee == Reports.Payee.Carer ? Carer : Beneficiary);
+            writer.WriteNumber(Amount, entitlement.Amount.Value);
             if (entitlement.Coefficient is { } coefficient)
             {
-                writer.WriteNumber("coefficient", coefficient);
+                writer.WriteNumber(Coefficient, coefficient);
             }
 
             if (entitlement.Group is { } group)
             {
-                writer.WriteString("group", group);
+                writer.WriteString(Group, group);
             }
 
-            WriteBasis(writer, entitlement.Basis);
-            writer.WriteBoolean("provisional", entitlement.Provisional);
+            writer.WriteBoolean(Provisional, WriteBasisAndTellProvisional(writer, entitlement.Basis));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         WriteHealthInsurance(writer, report.HealthInsurance);
-        writer.WriteNumber("total", report.Total.Value);
-        writer.WriteBoolean("provisional", report.IsProvisional);
-        writer.WriteStartArray("warnings");
+        writer.WriteNumber(Total, report.Total.Value);
+        writer.WriteBoolean(Provisional, report.IsProvisional);
+        writer.WriteStartArray(Warnings);
         foreach (string warning in report.Warnings)
         {
             writer.WriteStringValue(warning);
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("explanation");
-        foreach (var step in report.Explanation)
-        {
-            writer.WriteStringValue(step.ToString());
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("explanationVi");
-        foreach (var step in report.Explanation)
-        {
-            writer.WriteStringValue(step.ToVietnameseString());
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Writes the <c>healthInsurance</c> block, or null when there is none.</summary>
-    private static void WriteHealthInsurance(Utf8JsonWriter writer, HealthInsuranceContribution? health)
-    {
-        if (health is null)
-        {
-            writer.WriteNull("healthInsurance");
-            return;
-        }
-
-        writer.WriteStartObject("healthInsurance");
-        writer.WriteNumber("premium", health.Premium.Value);
-        writer.WriteNumber("stateShare", health.StateShare);
-        writer.WriteNumber("statePays", health.StatePays.Value);
-        writer.WriteNumber("personPays", health.PersonPays.Value);
-        WriteBasis(writer, health.Basis);
-        writer.WriteBoolean("provisional", health.Provisional);
+        WriteExplanation(writer, Explanation, report.Explanation, vietnamese: false);
+        WriteExplanation(writer, ExplanationVi, report.Explanation, vietnamese: true);
         writer.WriteEndObject();
     }
 
@@ -100,7 +118,7 @@ public static class ReportJson
     public static string ToJson(Report report, bool indented = false)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = Relaxed }))
         {
             Write(writer, report);
         }
@@ -113,27 +131,274 @@ public static class ReportJson
     /// <param name="basis">The citations.</param>
     public static void WriteBasis(Utf8JsonWriter writer, ImmutableArray<Citation> basis)
     {
-        System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartArray("basis");
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteBasisAndTellProvisional(writer, basis);
+    }
+
+    /// <summary>Writes a <c>basis</c> array and tells whether any of its citations is provisional.</summary>
+    private static bool WriteBasisAndTellProvisional(Utf8JsonWriter writer, ImmutableArray<Citation> basis)
+    {
+        bool provisional = false;
+        writer.WriteStartArray(Basis);
         foreach (var citation in basis)
         {
-            writer.WriteStartObject();
-            writer.WriteString("instrument", citation.Instrument);
-            writer.WriteString("article", citation.Article);
-            if (citation.Clause is not null)
-            {
-                writer.WriteString("clause", citation.Clause);
-            }
-
-            if (citation.Point is not null)
-            {
-                writer.WriteString("point", citation.Point);
-            }
-
-            writer.WriteString("status", citation.IsProvisional ? "provisional" : "verified");
-            writer.WriteEndObject();
+            WriteCitation(writer, citation);
+            provisional |= citation.IsProvisional;
         }
 
         writer.WriteEndArray();
+        return provisional;
+    }
+
+    private static void WriteCitation(Utf8JsonWriter writer, Citation citation)
+    {
+        writer.WriteStartObject();
+        if (ReferenceEquals(writer.Options.Encoder, Relaxed))
+        {
+            var encoded = Encoded(citation);
+            writer.WriteString(Instrument, encoded.Instrument);
+            writer.WriteString(Article, encoded.Article);
+            if (encoded.Clause is { } clause)
+            {
+                writer.WriteString(Clause, clause);
+            }
+
+            if (encoded.Point is { } point)
+            {
+                writer.WriteString(Point, point);
+            }
+        }
+        else
+        {
+            writer.WriteString(Instrument, citation.Instrument);
+            writer.WriteString(Article, citation.Article);
+            if (citation.Clause is { } clause)
+            {
+                writer.WriteString(Clause, clause);
+            }
+
+            if (citation.Point is { } point)
+            {
+                writer.WriteString(Point, point);
+            }
+        }
+
+        writer.WriteString(Status, citation.IsProvisional ? StatusProvisional : StatusVerified);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>healthInsurance</c> block, or null when there is none.</summary>
+    private static void WriteHealthInsurance(Utf8JsonWriter writer, HealthInsuranceContribution? health)
+    {
+        if (health is null)
+        {
+            writer.WriteNull(HealthInsurance);
+            return;
+        }
+
+        writer.WriteStartObject(HealthInsurance);
+        writer.WriteNumber(Premium, health.Premium.Value);
+        writer.WriteNumber(StateShare, health.StateShare);
+        writer.WriteNumber(StatePays, health.StatePays.Value);
+        writer.WriteNumber(PersonPays, health.PersonPays.Value);
+        writer.WriteBoolean(Provisional, WriteBasisAndTellProvisional(writer, health.Basis));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes each step as <see cref="ExplanationStep.ToString"/> (or <see cref="ExplanationStep.ToVietnameseString"/>)
+    /// spells it, <c>text [citation; citation]</c>, composed in a pooled buffer.
+    /// </summary>
+    private static void WriteExplanation(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<ExplanationStep> steps, bool vietnamese)
+    {
+        writer.WriteStartArray(name);
+        var cache = !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed) ? StepCache.ForThisThread : null;
+        char[]? rented = null;
+        try
+        {
+            foreach (var step in steps)
+            {
+                string text = vietnamese ? step.Vietnamese : step.English;
+                ReadOnlySpan<char> spelt;
+                if (step.Basis.IsEmpty)
+                {
+                    spelt = text;
+                }
+                else
+                {
+                    int length = text.Length + 3;
+                    foreach (var citation in step.Basis)
+                    {
+                        length += Encoded(citation).Text(vietnamese).Length + 2;
+                    }
+
+                    if (rented is null || rented.Length < length)
+                    {
+                        if (rented is not null)
+                        {
+                            ArrayPool<char>.Shared.Return(rented);
+                        }
+
+                        rented = ArrayPool<char>.Shared.Rent(Math.Max(length, 1024));
+                    }
+
+                    var buffer = rented.AsSpan();
+                    text.CopyTo(buffer);
+                    int at = text.Length;
+                    buffer[at++] = ' ';
+                    buffer[at++] = '[';
+                    for (int i = 0; i < step.Basis.Length; i++)
+                    {
+                        if (i > 0)
+                        {
+                            buffer[at++] = ';';
+                            buffer[at++] = ' ';
+                        }
+
+                        string cited = Encoded(step.Basis[i]).Text(vietnamese);
+                        cited.CopyTo(buffer[at..]);
+                        at += cited.Length;
+                    }
+
+                    buffer[at++] = ']';
+                    spelt = buffer[..at];
+                }
+
+                if (cache is null)
+                {
+                    writer.WriteStringValue(spelt);
+                }
+                else
+                {
+                    writer.WriteRawValue(cache.Encode(spelt), skipInputValidation: true);
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes <c>"month": "yyyy-MM"</c> without formatting a string (NodaTime's ISO pattern outside years 1–9999).</summary>
+    private static void WriteMonth(Utf8JsonWriter writer, YearMonth month)
+    {
+        int year = month.Year;
+        if (year is < 1 or > 9999)
+        {
+            writer.WriteString(Month, YearMonthConverter.Pattern.Format(month));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[7];
+        text[0] = (byte)('0' + (year / 1000));
+        text[1] = (byte)('0' + (year / 100 % 10));
+        text[2] = (byte)('0' + (year / 10 % 10));
+        text[3] = (byte)('0' + (year % 10));
+        text[4] = (byte)'-';
+        text[5] = (byte)('0' + (month.Month / 10));
+        text[6] = (byte)('0' + (month.Month % 10));
+        writer.WriteString(Month, text);
+    }
+
+    private static JsonEncodedText KindOf(EntitlementKind kind) =>
+        (uint)kind < (uint)Kinds.Length ? Kinds[(int)kind] : JsonEncodedText.Encode(ContractNames.Of(kind));
+
+    private static JsonEncodedText[] EncodeKinds()
+    {
+        var kinds = Enum.GetValues<EntitlementKind>();
+        int size = 0;
+        foreach (var kind in kinds)
+        {
+            if ((int)kind < 0 || (int)kind > 64)
+            {
+                return [];
+            }
+
+            size = Math.Max(size, (int)kind + 1);
+        }
+
+        var encoded = new JsonEncodedText[size];
+        foreach (var kind in kinds)
+        {
+            encoded[(int)kind] = JsonEncodedText.Encode(ContractNames.Of(kind));
+        }
+
+        return encoded;
+    }
+
+    private static EncodedCitation Encoded(Citation citation) =>
+        Citations.TryGetValue(citation, out var encoded) ? encoded : Citations.GetValue(citation, static c => new EncodedCitation(c));
+
+    /// <summary>A citation's JSON fields (encoded for <see cref="Relaxed"/>), and its English and Vietnamese spellings in an explanation.</summary>
+    private sealed class EncodedCitation(Citation citation)
+    {
+        internal JsonEncodedText Instrument { get; } = JsonEncodedText.Encode(citation.Instrument, Relaxed);
+
+        internal JsonEncodedText Article { get; } = JsonEncodedText.Encode(citation.Article, Relaxed);
+
+        internal JsonEncodedText? Clause { get; } = citation.Clause is null ? null : JsonEncodedText.Encode(citation.Clause, Relaxed);
+
+        internal JsonEncodedText? Point { get; } = citation.Point is null ? null : JsonEncodedText.Encode(citation.Point, Relaxed);
+
+        internal string English { get; } = citation.ToString();
+
+        internal string Vietnamese { get; } = citation.ToVietnameseString();
+
+        internal string Text(bool vietnamese) => vietnamese ? Vietnamese : English;
+    }
+
+    /// <summary>
+    /// The JSON string values of recent explanation steps, as the compact writer with the <see cref="Relaxed"/>
+    /// encoder spells them (the same writer makes them): across a population most steps repeat word for word
+    /// (the standard, the premium), and copying their bytes is cheaper than escaping and transcoding their
+    /// Vietnamese again. One cache per thread, emptied when full.
+    /// </summary>
+    private sealed class StepCache
+    {
+        private const int Capacity = 4096;
+
+        [ThreadStatic]
+        private static StepCache? forThisThread;
+
+        private readonly Dictionary<string, byte[]> values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, byte[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private readonly ArrayBufferWriter<byte> scratch = new(1024);
+        private readonly Utf8JsonWriter scratchWriter;
+
+        private StepCache()
+        {
+            lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
+            scratchWriter = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = Relaxed });
+        }
+
+        internal static StepCache ForThisThread => forThisThread ??= new StepCache();
+
+        /// <summary>The step as a JSON string value, quotes included.</summary>
+        internal byte[] Encode(ReadOnlySpan<char> text)
+        {
+            if (lookup.TryGetValue(text, out var encoded))
+            {
+                return encoded;
+            }
+
+            scratch.ResetWrittenCount();
+            scratchWriter.Reset(scratch);
+            scratchWriter.WriteStringValue(text);
+            scratchWriter.Flush();
+            encoded = scratch.WrittenSpan.ToArray();
+            if (values.Count >= Capacity)
+            {
+                values.Clear();
+            }
+
+            lookup[text] = encoded;
+            return encoded;
+        }
     }
 }

@@ -132,12 +132,18 @@ public static class SituationReader
             AverageLivingStandardFarming = h.AverageLivingStandardFarming ?? false,
         };
 
-        var children = ImmutableArray.CreateBuilder<RaisedChild>();
-        for (int i = 0; i < (p.ChildrenRaisedAlone?.Count ?? 0); i++)
+        var children = ImmutableArray<RaisedChild>.Empty;
+        if (p.ChildrenRaisedAlone is { Count: > 0 } raised)
         {
-            var child = p.ChildrenRaisedAlone![i] ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}]", "expected a child object, not null");
-            var childBirth = child.BirthDate ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}].birthDate", "missing \"birthDate\" (yyyy-MM-dd)");
-            children.Add(new RaisedChild(childBirth, child.InEducation ?? false));
+            var builder = ImmutableArray.CreateBuilder<RaisedChild>(raised.Count);
+            for (int i = 0; i < raised.Count; i++)
+            {
+                var child = raised[i] ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}]", "expected a child object, not null");
+                var childBirth = child.BirthDate ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}].birthDate", "missing \"birthDate\" (yyyy-MM-dd)");
+                builder.Add(new RaisedChild(childBirth, child.InEducation ?? false));
+            }
+
+            children = builder.MoveToImmutable();
         }
 
         return new Situation(jurisdiction, month, new Person(birth)
@@ -152,7 +158,7 @@ public static class SituationReader
             HivPositive = p.HivPositive ?? false,
             Disability = Enum<Disability>(p.Disability, "$.person.disability"),
             DisabilityCertifiedOn = p.DisabilityCertifiedOn,
-            ChildrenRaisedAlone = children.ToImmutable(),
+            ChildrenRaisedAlone = children,
             WithoutSupporter = p.WithoutSupporter ?? false,
             ReceivesPension = p.ReceivesPension ?? false,
             LivingArrangement = Enum<LivingArrangement>(p.LivingArrangement, "$.person.livingArrangement"),

@@ -1,0 +1,378 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Tasks;
+using NodaTime;
+using WelfareRules.Evaluation;
+using WelfareRules.Law;
+
+namespace WelfareRules.Serialization;
+
+/// <summary>How <see cref="JsonLinesEvaluator"/> reads, names and evaluates the lines.</summary>
+public sealed record JsonLinesOptions
+{
+    /// <summary>Gets the name used in errors (a file name, or <c>-</c> for standard input).</summary>
+    public string Source { get; init; } = "input";
+
+    /// <summary>Gets a month overriding each situation's own, or null.</summary>
+    public YearMonth? Month { get; init; }
+
+    /// <summary>Gets the evaluation options (strictness, explanation).</summary>
+    public EvaluationOptions Evaluation { get; init; } = EvaluationOptions.Default;
+
+    /// <summary>Gets the number of lines of the file already read before the reader's first line, so that line numbers are the file's.</summary>
+    public int LinesBefore { get; init; }
+
+    /// <summary>Gets the number of cores used; 1 evaluates on the calling thread only.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Gets the number of lines read, evaluated and written at a time.</summary>
+    public int BatchSize { get; init; } = 4096;
+}
+
+/// <summary>What a JSON Lines run met.</summary>
+/// <param name="Evaluated">Situations evaluated.</param>
+/// <param name="BadLines">Lines that are not a situation (each reported in its place).</param>
+/// <param name="Failures">Situations whose evaluation failed (a month outside the encoded law, a strict refusal).</param>
+public readonly record struct JsonLinesSummary(int Evaluated, int BadLines, int Failures);
+
+/// <summary>
+/// <c>evaluate</c> over JSON Lines: one compact report line per non-blank input line, in input order; a bad
+/// line yields <c>{"line": N, "error": "...", "path": "$..."}</c> in its place (its message also on the error
+/// writer), a failed evaluation <c>{"line": N, "error": "..."}</c>, and the other lines are still evaluated.
+/// </summary>
+/// <remarks>
+/// Lines are read a batch at a time; each line of the batch is parsed, evaluated and written into its
+/// chunk's own buffer on all cores; then the buffers, and the error messages, are written out in input
+/// order. The output is byte for byte that of evaluating the lines one after the other.
+/// </remarks>
+public static class JsonLinesEvaluator
+{
+    /// <summary>The lines one worker takes at a time, written into one buffer.</summary>
+    private const int ChunkLines = 32;
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+
+    /// <summary>Evaluates every line of <paramref name="input"/> and writes a line for each to <paramref name="output"/>.</summary>
+    /// <param name="rules">The law.</param>
+    /// <param name="input">The JSON Lines.</param>
+    /// <param name="output">Where the report and error lines go (UTF-8).</param>
+    /// <param name="errors">Where each error's message goes, in input order.</param>
+    /// <param name="options">Source name, month override, evaluation options, cores.</param>
+    /// <returns>What was met.</returns>
+    public static JsonLinesSummary Evaluate(RuleSet rules, TextReader input, Stream output, TextWriter errors, JsonLinesOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        options ??= new JsonLinesOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.LinesBefore);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+
+        using var batch = new Batch(rules, options);
+        int number = options.LinesBefore;
+        var summary = default(JsonLinesSummary);
+        while (true)
+        {
+            ExceptionDispatchInfo? readFailure = null;
+            batch.Clear(number + 1);
+            try
+            {
+                while (batch.Count < options.BatchSize && input.ReadLine() is { } text)
+                {
+                    number++;
+                    batch.Add(text);
+                }
+            }
+            catch (Exception exception) when (batch.Count > 0)
+            {
+                // What was read before the failure is still evaluated and written, as a line-by-line reading would have.
+                readFailure = ExceptionDispatchInfo.Capture(exception);
+            }
+
+            if (batch.Count == 0)
+            {
+                return summary;
+            }
+
+            batch.Run();
+            summary = batch.WriteTo(output, errors, summary);
+            readFailure?.Throw();
+        }
+    }
+
+    /// <summary>What became of one line.</summary>
+    private enum Outcome : byte
+    {
+        Blank,
+        Report,
+        BadLine,
+        Failure,
+        Crash,
+    }
+
+    /// <summary>A batch of lines, their outcomes and the chunk buffers they are written into.</summary>
+    private sealed class Batch(RuleSet rules, JsonLinesOptions options) : IDisposable
+    {
+        private readonly List<string> lines = new(Math.Min(options.BatchSize, 1 << 16));
+        private readonly List<Chunk> chunks = [];
+        private Outcome[] outcomes = [];
+        private string?[] messages = [];
+        private int[] ends = [];
+        private ExceptionDispatchInfo?[] crashes = [];
+        private int firstNumber;
+
+        internal int Count => lines.Count;
+
+        public void Dispose()
+        {
+            foreach (var chunk in chunks)
+            {
+                chunk.Buffer.Dispose();
+            }
+        }
+
+        internal void Clear(int first)
+        {
+            lines.Clear();
+            firstNumber = first;
+        }
+
+        internal void Add(string line) => lines.Add(line);
+
+        /// <summary>Parses, evaluates and writes every line into its chunk's buffer.</summary>
+        internal void Run()
+        {
+            int count = lines.Count;
+            if (outcomes.Length < count)
+            {
+                outcomes = new Outcome[count];
+                messages = new string?[count];
+                ends = new int[count];
+                crashes = new ExceptionDispatchInfo?[count];
+            }
+
+            int chunkCount = (count + ChunkLines - 1) / ChunkLines;
+            while (chunks.Count < chunkCount)
+            {
+                chunks.Add(new Chunk());
+            }
+
+            if (options.MaxDegreeOfParallelism == 1 || chunkCount == 1)
+            {
+                for (int c = 0; c < chunkCount; c++)
+                {
+                    RunChunk(c);
+                }
+            }
+            else
+            {
+                Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, RunChunk);
+            }
+        }
+
+        /// <summary>Writes the lines out in order: each error's message, then its chunk's bytes.</summary>
+        internal JsonLinesSummary WriteTo(Stream output, TextWriter errors, JsonLinesSummary summary)
+        {
+            int evaluated = summary.Evaluated, bad = summary.BadLines, failures = summary.Failures;
+            for (int c = 0; c * ChunkLines < lines.Count; c++)
+            {
+                var written = chunks[c].Buffer.WrittenSpan;
+                int first = c * ChunkLines, last = Math.Min(lines.Count, first + ChunkLines);
+
+                // The chunk's bytes not yet written start at pending; line i's bytes start where line i - 1's end.
+                int pending = 0;
+                for (int i = first; i < last; i++)
+                {
+                    int begin = i == first ? 0 : ends[i - 1];
+                    switch (outcomes[i])
+                    {
+                        case Outcome.Report:
+                            evaluated++;
+                            break;
+                        case Outcome.BadLine:
+                        case Outcome.Failure:
+                            output.Write(written[pending..begin]);
+                            pending = begin;
+                            errors.WriteLine(messages[i]);
+                            _ = outcomes[i] == Outcome.BadLine ? bad++ : failures++;
+                            break;
+                        case Outcome.Crash:
+                            output.Write(written[pending..begin]);
+                            crashes[i]!.Throw();
+                            break;
+                    }
+                }
+
+                output.Write(written[pending..]);
+            }
+
+            return new JsonLinesSummary(evaluated, bad, failures);
+        }
+
+        private void RunChunk(int c)
+        {
+            var chunk = chunks[c];
+            chunk.Buffer.ResetWrittenCount();
+            int last = Math.Min(lines.Count, (c + 1) * ChunkLines);
+            for (int i = c * ChunkLines; i < last; i++)
+            {
+                outcomes[i] = RunLine(lines[i], firstNumber + i, chunk, out messages[i], out crashes[i]);
+                ends[i] = chunk.Buffer.WrittenCount;
+            }
+        }
+
+        private Outcome RunLine(string text, int number, Chunk chunk, out string? message, out ExceptionDispatchInfo? crash)
+        {
+            message = null;
+            crash = null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return Outcome.Blank;
+            }
+
+            var writer = chunk.Writer;
+            try
+            {
+                Facts.Situation situation;
+                try
+                {
+                    situation = SituationReader.Parse(chunk.Encode(text), options.Source, number, options.Month);
+                }
+                catch (SituationFormatException bad)
+                {
+                    message = bad.Message;
+                    WriteError(chunk, number, message, bad.Path);
+                    return Outcome.BadLine;
+                }
+
+                Reports.Report report;
+                try
+                {
+                    report = rules.Evaluate(situation, options.Evaluation);
+                }
+                catch (EvaluationException failed)
+                {
+                    message = $"{options.Source} line {number}: {failed.Message}";
+                    WriteError(chunk, number, message, null);
+                    return Outcome.Failure;
+                }
+
+                ReportJson.Write(writer, report);
+                writer.Flush();
+                writer.Reset();
+                chunk.NewLine();
+                return Outcome.Report;
+            }
+            catch (Exception unexpected)
+            {
+                writer.Reset();
+                crash = ExceptionDispatchInfo.Capture(unexpected);
+                return Outcome.Crash;
+            }
+        }
+
+        private static void WriteError(Chunk chunk, int number, string message, string? path)
+        {
+            var writer = chunk.Writer;
+            writer.WriteStartObject();
+            writer.WriteNumber(LineName, number);
+            writer.WriteString(ErrorName, message);
+            if (path is not null)
+            {
+                writer.WriteString(PathName, path);
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
+            chunk.NewLine();
+        }
+    }
+
+    /// <summary>One worker's buffer, its JSON writer and its scratch space for a line's UTF-8.</summary>
+    private sealed class Chunk
+    {
+        private byte[] utf8 = new byte[1024];
+
+        public Chunk()
+        {
+            Writer = new Utf8JsonWriter(Buffer, Compact);
+        }
+
+        internal PooledBuffer Buffer { get; } = new();
+
+        internal Utf8JsonWriter Writer { get; }
+
+        internal ReadOnlySpan<byte> Encode(string text)
+        {
+            int most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (utf8.Length < most)
+            {
+                utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+            }
+
+            return utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8));
+        }
+
+        internal void NewLine()
+        {
+            Buffer.GetSpan(1)[0] = (byte)'\n';
+            Buffer.Advance(1);
+        }
+    }
+
+    /// <summary>A growing buffer of bytes rented from the shared pool, so that a run's chunk buffers are reused by the next.</summary>
+    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] array = ArrayPool<byte>.Shared.Rent(1 << 16);
+
+        internal int WrittenCount { get; private set; }
+
+        internal ReadOnlySpan<byte> WrittenSpan => array.AsSpan(0, WrittenCount);
+
+        public void Advance(int count) => WrittenCount += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return array.AsMemory(WrittenCount);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return array.AsSpan(WrittenCount);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(array);
+            array = [];
+        }
+
+        internal void ResetWrittenCount() => WrittenCount = 0;
+
+        private void Ensure(int sizeHint)
+        {
+            int needed = WrittenCount + Math.Max(sizeHint, 256);
+            if (needed > array.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, array.Length * 2));
+                WrittenSpan.CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(array);
+                array = larger;
+            }
+        }
+    }
+}
