@@ -114,11 +114,11 @@ internal sealed class MonthProfiles
     internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache = null)
     {
         var outcomes = new Outcome[Count];
-        var signatures = cache is null ? null : population.Jurisdictions.Select(j => LawSignature.Of(rules, j, Month)).ToArray();
+        var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month))).ToArray();
         var missing = new List<int>(Count);
         for (int p = 0; p < Count; p++)
         {
-            if (signatures is not null && cache!.TryGet(signatures[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
+            if (laws is not null && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
             {
                 outcomes[p] = known.ForMonth(Month);
             }
@@ -135,11 +135,11 @@ internal sealed class MonthProfiles
             outcomes[p] = Outcome.Of(rules, population.SituationAt(Representatives[p], Month));
         });
 
-        if (signatures is not null)
+        if (laws is not null)
         {
             foreach (int p in missing)
             {
-                cache!.Add(signatures[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], outcomes[p]);
+                cache!.Add(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], outcomes[p]);
             }
         }
 
@@ -174,11 +174,24 @@ internal sealed class MonthProfiles
 /// <summary>The outcomes of profiles under one rule set, by the law they were evaluated under: shared across the months of one run.</summary>
 internal sealed class OutcomeCache
 {
-    private readonly Dictionary<(LawSignature Law, ProfileKey Profile), Outcome> outcomes = [];
+    private readonly Dictionary<LawSignature, int> laws = [];
+    private readonly Dictionary<(int Law, ProfileKey Profile), Outcome> outcomes = [];
 
-    internal bool TryGet(LawSignature law, ProfileKey profile, out Outcome outcome) => outcomes.TryGetValue((law, profile), out outcome!);
+    /// <summary>A small number for each distinct law, so that looking up a profile does not compare signatures.</summary>
+    internal int LawId(LawSignature law)
+    {
+        if (!laws.TryGetValue(law, out int id))
+        {
+            id = laws.Count;
+            laws.Add(law, id);
+        }
 
-    internal void Add(LawSignature law, ProfileKey profile, Outcome outcome) => outcomes.TryAdd((law, profile), outcome);
+        return id;
+    }
+
+    internal bool TryGet(int law, ProfileKey profile, out Outcome outcome) => outcomes.TryGetValue((law, profile), out outcome!);
+
+    internal void Add(int law, ProfileKey profile, Outcome outcome) => outcomes.TryAdd((law, profile), outcome);
 }
 
 /// <summary>What the single-person path gives for one profile: a report, or the kind of error.</summary>
