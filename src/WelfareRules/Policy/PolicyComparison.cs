@@ -273,47 +273,63 @@ public static class PolicyComparison
                 return;
             }
 
-            var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
-            var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
-            var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
-            var differs = new bool[profiles.Count];
-            for (int p = 0; p < profiles.Count; p++)
-            {
-                if (before[p].Report is { } b && after[p].Report is { } a)
+            CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
+                onDifference is null ? null : (i, b, a) =>
                 {
-                    totals.Add(b, a, profiles.Counts[p]);
-                    differs[p] = !SameEntitlements(b, a);
-                }
-                else
-                {
-                    totals.Errors += profiles.Counts[p];
-                }
-            }
-
-            if (onDifference is null && onError is null)
-            {
-                return;
-            }
-
-            for (int i = 0; i < population.Count; i++)
-            {
-                int p = profiles.PersonProfile[i];
-                int position = positions[i];
-                long index = start + position;
-                var situation = batch[position];
-                if (before[p].Report is not { } b || after[p].Report is not { } a)
-                {
-                    if (onError is not null)
-                    {
-                        var error = ErrorOf(baseline, changed, situation);
-                        events.Add((position, () => onError(index, error)));
-                    }
-                }
-                else if (differs[p] && onDifference is not null)
-                {
-                    var difference = Diff(index, situation, b, a);
+                    int position = positions[i];
+                    var difference = Diff(start + position, batch[position], b, a);
                     events.Add((position, () => onDifference(difference)));
-                }
+                },
+                onError is null ? null : i =>
+                {
+                    int position = positions[i];
+                    long index = start + position;
+                    var error = ErrorOf(baseline, changed, batch[position]);
+                    events.Add((position, () => onError(index, error)));
+                });
+        }
+    }
+
+    /// <summary>
+    /// Compares a population in one month through its profiles: adds every profile to the totals, weighted
+    /// by its count, then, in person order, reports each person whose entitlements differ and each person
+    /// who cannot be evaluated (by position in <paramref name="population"/>).
+    /// </summary>
+    private static void CompareProfiles(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
+        OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Action<int, Report, Report>? onDifferent, Action<int>? onFailed)
+    {
+        var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
+        var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
+        var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
+        var differs = new bool[profiles.Count];
+        for (int p = 0; p < profiles.Count; p++)
+        {
+            if (before[p].Report is { } b && after[p].Report is { } a)
+            {
+                totals.Add(b, a, profiles.Counts[p]);
+                differs[p] = !SameEntitlements(b, a);
+            }
+            else
+            {
+                totals.Errors += profiles.Counts[p];
+            }
+        }
+
+        if (onDifferent is null && onFailed is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < population.Count; i++)
+        {
+            int p = profiles.PersonProfile[i];
+            if (before[p].Report is not { } b || after[p].Report is not { } a)
+            {
+                onFailed?.Invoke(i);
+            }
+            else if (differs[p])
+            {
+                onDifferent?.Invoke(i, b, a);
             }
         }
     }
@@ -338,41 +354,10 @@ public static class PolicyComparison
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(population);
-        int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
-        var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
-        var before = profiles.Evaluate(baseline, population, parallelism);
-        var after = profiles.Evaluate(changed, population, parallelism);
         var totals = new Totals();
-        var differs = new bool[profiles.Count];
-        for (int p = 0; p < profiles.Count; p++)
-        {
-            if (before[p].Report is { } b && after[p].Report is { } a)
-            {
-                totals.Add(b, a, profiles.Counts[p]);
-                differs[p] = !SameEntitlements(b, a);
-            }
-            else
-            {
-                totals.Errors += profiles.Counts[p];
-            }
-        }
-
-        if (onDifference is not null || onError is not null)
-        {
-            for (int i = 0; i < population.Count; i++)
-            {
-                int p = profiles.PersonProfile[i];
-                if (before[p].Report is not { } b || after[p].Report is not { } a)
-                {
-                    onError?.Invoke(i, ErrorOf(baseline, changed, population.SituationAt(i, month)));
-                }
-                else if (differs[p] && onDifference is not null)
-                {
-                    onDifference(Diff(i, population.SituationAt(i, month), b, a));
-                }
-            }
-        }
-
+        CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), null, null, totals,
+            onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),
+            onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))));
         return totals.ToSummary();
     }
 
