@@ -194,34 +194,30 @@ internal sealed class OutcomeCache
     internal void Add(int law, ProfileKey profile, Outcome outcome) => outcomes.TryAdd((law, profile), outcome);
 }
 
-/// <summary>What the single-person path gives for one profile: a report, or the kind of error.</summary>
+/// <summary>What the single-person path gives for one profile: a report, or none when it refuses the profile (the error itself is person-specific, and re-raised for the person when asked).</summary>
 internal sealed class Outcome
 {
     private static readonly EvaluationOptions Quiet = new() { Explain = false };
 
-    private Outcome(Report? report, EvaluationError? error)
-    {
-        Report = report;
-        Error = error;
-    }
+    private static readonly Outcome Failed = new(null);
+
+    private Outcome(Report? report) => Report = report;
 
     /// <summary>The report (no explanation), or null on error.</summary>
     internal Report? Report { get; }
 
-    internal EvaluationError? Error { get; }
-
     /// <summary>The same outcome for another month under the same law.</summary>
-    internal Outcome ForMonth(YearMonth month) => Report is { } report && report.Month != month ? new Outcome(report.ForMonth(month), null) : this;
+    internal Outcome ForMonth(YearMonth month) => Report is { } report && report.Month != month ? new Outcome(report.ForMonth(month)) : this;
 
     internal static Outcome Of(RuleSet rules, Facts.Situation situation)
     {
         try
         {
-            return new Outcome(rules.Evaluate(situation, Quiet), null);
+            return new Outcome(rules.Evaluate(situation, Quiet));
         }
-        catch (EvaluationException error)
+        catch (EvaluationException)
         {
-            return new Outcome(null, error.Error);
+            return Failed;
         }
     }
 }
