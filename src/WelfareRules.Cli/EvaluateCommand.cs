@@ -17,7 +17,7 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules evaluate</c>: one situation or JSON Lines, streamed in input order.</summary>
 internal static class EvaluateCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--input", "--month", "--format", "--rules"];
+    private static readonly HashSet<string> ValueOptions = ["--input", "--month", "--format", "--rules", "--admit"];
     private static readonly HashSet<string> SwitchOptions = ["--strict"];
 
     internal static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -41,7 +41,7 @@ internal static class EvaluateCommand
             var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
         };
         var rules = Program.LoadRules(line);
-        var options = new EvaluationOptions { Strict = line.Has("--strict") };
+        var options = new EvaluationOptions { Admit = Admitted(line) };
 
         using var reader = input == "-" ? stdin : new StreamReader(input, Encoding.UTF8);
         string? first = null;
@@ -68,6 +68,30 @@ internal static class EvaluateCommand
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
         return result;
+    }
+
+    /// <summary>
+    /// The weakest grade admitted: <c>--strict</c> admits only verified law, <c>--admit reported</c> verified and
+    /// reported law, <c>--admit provisional</c> (the default) every grade.
+    /// </summary>
+    internal static Legal.ProvisionStatus Admitted(CommandLine line)
+    {
+        var admit = line.Value("--admit") switch
+        {
+            null => (Legal.ProvisionStatus?)null,
+            "verified" => Legal.ProvisionStatus.Verified,
+            "reported" => Legal.ProvisionStatus.Reported,
+            "provisional" => Legal.ProvisionStatus.Provisional,
+            var other => throw new UsageException($"--admit: \"{other}\" is not verified, reported or provisional"),
+        };
+        if (line.Has("--strict"))
+        {
+            return admit is null or Legal.ProvisionStatus.Verified
+                ? Legal.ProvisionStatus.Verified
+                : throw new UsageException("--strict admits only verified law; it cannot be combined with --admit " + line.Value("--admit"));
+        }
+
+        return admit ?? Legal.ProvisionStatus.Provisional;
     }
 
     private static int RunSingle(string first, int firstNumber, TextReader reader, string source, YearMonth? month, RuleSet rules, EvaluationOptions options, bool text, Stream output, TextWriter stderr)

@@ -106,6 +106,7 @@ internal static class PolicyCommands
                 }
 
                 writer.WriteBoolean("provisional", e.Provisional);
+                writer.WriteString("status", Legal.ProvisionStatuses.ContractName(e.Status));
                 writer.WriteEndObject();
             }
 
@@ -190,6 +191,14 @@ internal static class PolicyCommands
             }
 
             writer.WriteEndArray();
+            if (difference.HealthInsurance is { } health)
+            {
+                writer.WriteStartObject("healthInsurance");
+                writer.WriteNumber("baseline", health.Baseline.Value);
+                writer.WriteNumber("changed", health.Changed.Value);
+                writer.WriteEndObject();
+            }
+
             ReportJson.WriteBasis(writer, difference.Causes);
             writer.WriteEndObject();
             writer.Flush();

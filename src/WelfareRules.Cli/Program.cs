@@ -17,10 +17,12 @@ public static class Program
         welfare-rules: Vietnamese social-welfare entitlements from JSON situations.
 
         Commands:
-          evaluate --input FILE [--month yyyy-MM] [--format json|text] [--strict] [--rules FILE]...
+          evaluate --input FILE [--month yyyy-MM] [--format json|text] [--strict | --admit GRADE] [--rules FILE]...
               Evaluate one situation (a JSON object) or JSON Lines (.jsonl, one situation a line).
               FILE may be - for standard input. --rules adds an instrument (rule file) on top of the
-              built-in law; repeatable. --strict refuses results that rest on provisional law.
+              built-in law; repeatable. --strict admits only verified law (its text was seen);
+              --admit reported admits verified and reported law (secondary sources); a result resting
+              on weaker law is refused. Default: every grade, provisional results flagged and warned.
           rules --jurisdiction VN|VN-HN|... --on yyyy-MM-dd [--format text|json] [--rules FILE]...
               The instruments and parameter values in force, with citation and status.
           schedule --input FILE --from yyyy-MM --to yyyy-MM [--paid FILE] [--format json|text] [--rules FILE]...
@@ -40,7 +42,7 @@ public static class Program
           --version    the tool's version and the built-in law's version
 
         Exit codes: 0 all situations evaluated; 2 bad input (message names file, line and JSON path); 1 anything else.
-        Formats: spec/cli-contract.md and docs/cli.md.
+        Formats: docs/cli.md.
         """;
 
     /// <summary>Runs the tool.</summary>

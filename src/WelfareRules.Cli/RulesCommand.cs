@@ -62,7 +62,7 @@ internal static class RulesCommand
                 writer.WriteString("title", i.Title);
                 writer.WriteString("jurisdiction", i.Jurisdiction.Code);
                 writer.WriteString("appliesFrom", LocalDatePattern.Iso.Format(i.AppliesFrom));
-                writer.WriteString("status", i.Status == Legal.ProvisionStatus.Provisional ? "provisional" : "verified");
+                writer.WriteString("status", Legal.ProvisionStatuses.ContractName(i.Status));
                 writer.WriteEndObject();
             }
 
@@ -113,7 +113,7 @@ internal static class RulesCommand
         text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on.Value:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\n\nInstruments:\n");
         foreach (var i in instruments)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {(i.Status == Legal.ProvisionStatus.Provisional ? "provisional" : "verified"),-11}  {i.Title}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {(Legal.ProvisionStatuses.ContractName(i.Status)),-11}  {i.Title}\n");
         }
 
         text.Append("\nGroups:\n");
@@ -125,10 +125,14 @@ internal static class RulesCommand
         text.Append("\nParameters:\n");
         foreach (var p in provisions)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {p.Key,-58} {p.Jurisdiction.Code,-6} {p.Value.ToString("#,0.##", CultureInfo.InvariantCulture),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {p.Key,-58} {p.Jurisdiction.Code,-6} {Exact(p.Value),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
         }
 
         Program.Write(stdout, text.ToString());
         return Program.Ok;
     }
+
+    /// <summary>A parameter's value exactly as the law gives it: thousands grouped, every decimal kept (4.5% is 0.045).</summary>
+    internal static string Exact(decimal value) =>
+        value.ToString("#,0." + new string('#', 28), CultureInfo.InvariantCulture);
 }

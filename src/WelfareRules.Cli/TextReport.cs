@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using WelfareRules.Legal;
 using WelfareRules.Reports;
 
 namespace WelfareRules.Cli;
@@ -18,19 +19,30 @@ internal static class TextReport
         foreach (var e in report.Entitlements)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{ContractNames.Of(e.Kind),-24}{ContractNames.Of(e.Payee),-13}{e.Group ?? "",-12}{e.Coefficient?.ToString(CultureInfo.InvariantCulture) ?? "",12}{Amount(e.Amount.Value),14}{(e.Provisional ? " *" : "")}{nl}");
+                $"{ContractNames.Of(e.Kind),-24}{ContractNames.Of(e.Payee),-13}{e.Group ?? "",-12}{e.Coefficient?.ToString(CultureInfo.InvariantCulture) ?? "",12}{Amount(e.Amount.Value),14}{Mark(e.Status)}{nl}");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"{"total",-61}{Amount(report.Total.Value),14}{nl}");
+        text.Append(CultureInfo.InvariantCulture, $"{"monthly total (recurring)",-61}{Amount(report.MonthlyTotal.Value),14}{nl}");
         if (report.HealthInsurance is { } health)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"health insurance: premium {Amount(health.Premium.Value)}, state share {health.StateShare.ToString(CultureInfo.InvariantCulture)}, state pays {Amount(health.StatePays.Value)}, person pays {Amount(health.PersonPays.Value)}{(health.Provisional ? " *" : "")}{nl}");
+                $"health insurance: premium {Amount(health.Premium.Value)}, state share {health.StateShare.ToString(CultureInfo.InvariantCulture)}, state pays {Amount(health.StatePays.Value)}, person pays {Amount(health.PersonPays.Value)}{Mark(health.Status)}{nl}");
         }
 
-        foreach (string warning in report.Warnings)
+        for (int i = 0; i < report.Warnings.Length; i++)
         {
-            text.Append("* ").Append(warning).Append(nl);
+            text.Append("* ").Append(report.Warnings[i]).Append(nl);
+            if (i < report.WarningsVi.Length)
+            {
+                text.Append("  ").Append(report.WarningsVi[i]).Append(nl);
+            }
+        }
+
+        if (report.Entitlements.Any(e => e.Status == ProvisionStatus.Reported) || report.HealthInsurance?.Status == ProvisionStatus.Reported)
+        {
+            text.Append("~ reported: rests on law known from secondary sources quoting the instrument; its text was not seen").Append(nl)
+                .Append("  theo nguồn thứ cấp: dựa trên quy định được nguồn thứ cấp trích dẫn; chưa đối chiếu văn bản").Append(nl);
         }
 
         if (!report.Explanation.IsEmpty)
@@ -44,6 +56,14 @@ internal static class TextReport
 
         return text.ToString();
     }
+
+    /// <summary>The mark after a figure: <c>*</c> for provisional law, <c>~</c> for reported law, nothing for verified law.</summary>
+    private static string Mark(ProvisionStatus status) => status switch
+    {
+        ProvisionStatus.Provisional => " *",
+        ProvisionStatus.Reported => " ~",
+        _ => "",
+    };
 
     private static string Amount(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,9 @@ internal static class LawCitations
 {
     internal const string Nd20 = "20/2021/NĐ-CP";
 
+    /// <summary>The Law on Social Insurance 41/2024/QH15 (its text not seen here: citations of it are reported).</summary>
+    internal const string Law41 = "41/2024/QH15";
+
     /// <summary>Art 4 k3: a local standard may not be lower than the national one.</summary>
     internal static readonly Citation LocalFloor = new(Nd20, "4", "3");
 
@@ -23,5 +26,14 @@ internal static class LawCitations
     internal static readonly Citation StopMonth = new(Nd20, "8", "2");
 
     /// <summary>Law on Social Insurance 41/2024/QH15 Art 21: who receives the social pension (trợ cấp hưu trí xã hội).</summary>
-    internal static readonly Citation SocialPension = new("41/2024/QH15", "21");
+    internal static readonly Citation SocialPension = new(Law41, "21", status: ProvisionStatus.Reported);
+
+    /// <summary>176/2025/NĐ-CP Art 4: the social pension is paid from the month the commune chairman signs the decision (reported).</summary>
+    internal static readonly Citation SocialPensionStart = new("176/2025/NĐ-CP", "4", status: ProvisionStatus.Reported);
+
+    /// <summary>
+    /// Law 41/2024/QH15 Art 22 k2: a person eligible for both the social pension and a monthly social allowance
+    /// receives the higher (reported: quoted by the press, the law's text not seen).
+    /// </summary>
+    internal static readonly Citation HigherOfPensionAndAllowance = new(Law41, "22", "2", status: ProvisionStatus.Reported);
 }

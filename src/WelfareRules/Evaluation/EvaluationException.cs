@@ -11,7 +11,7 @@ public enum EvaluationError
     /// <summary>No instrument applies to the jurisdiction.</summary>
     UnknownJurisdiction = 1,
 
-    /// <summary>Strict evaluation met provisional law.</summary>
+    /// <summary>The result would rest on law of a weaker grade than the evaluation admits (<see cref="EvaluationOptions.Admit"/>).</summary>
     ProvisionalLaw = 2,
 
     /// <summary>The facts contradict themselves (e.g. a death before the birth, a person not yet born in the month).</summary>

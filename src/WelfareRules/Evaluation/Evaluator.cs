@@ -79,14 +79,13 @@ internal static class Evaluator
 
         var list = entitlements.ToImmutableArray();
         var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list.AsSpan(), explain);
-        var warnings = Warnings(law, list, healthInsurance);
-        if (options.Strict && !warnings.IsEmpty)
+        if (options.Admit != ProvisionStatus.Provisional)
         {
-            throw new EvaluationException(EvaluationError.ProvisionalLaw,
-                "strict mode: the result depends on provisional law: " + string.Join("; ", warnings));
+            CheckAdmitted(list, healthInsurance, options.Admit);
         }
 
-        return new Report(jurisdiction, month, law.Standard, list, warnings, explain?.ToImmutable() ?? [], healthInsurance);
+        var (warnings, warningsVi) = Warnings(law, list, healthInsurance);
+        return new Report(jurisdiction, month, law.Standard, list, warnings, warningsVi, explain?.ToImmutable() ?? [], healthInsurance);
     }
 
     private static void CheckFacts(Person person, NodaTime.YearMonth month)
@@ -135,10 +134,43 @@ internal static class Evaluator
                 $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn của {law.Jurisdiction}, không thấp hơn mức quốc gia{nationalVi}",
                 standard.Basis, LawCitations.LocalFloor);
         }
+
+        foreach (var (local, national) in law.NationalFloors)
+        {
+            if (local.Key.Name == ParameterCatalog.Standard)
+            {
+                continue;
+            }
+
+            explain.Add(
+                $"{local.Key} in {law.Jurisdiction}: the national level {Format.Number(national.Value)} applies, because the local level ({Format.Number(local.Value)}) is lower and a local level may not be lower than the national one",
+                $"{local.Key} tại {law.Jurisdiction}: áp dụng mức quốc gia {Format.Number(national.Value)}, vì mức của địa phương ({Format.Number(local.Value)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia",
+                national.Basis, local.Basis, LawCitations.LocalFloor);
+        }
     }
 
-    /// <summary>One warning line for each provisional provision behind the entitlements and the health-insurance contribution, in the order cited.</summary>
-    private static ImmutableArray<string> Warnings(MonthLaw law, ImmutableArray<Entitlement> entitlements, HealthInsuranceContribution? healthInsurance)
+    /// <summary>Refuses a result that rests on law weaker than the grade admitted, naming every such provision.</summary>
+    private static void CheckAdmitted(ImmutableArray<Entitlement> entitlements, HealthInsuranceContribution? healthInsurance, ProvisionStatus admitted)
+    {
+        var basis = entitlements.SelectMany(e => e.Basis).Concat(healthInsurance?.Basis ?? []);
+        CheckAdmitted(basis, admitted);
+    }
+
+    /// <summary>Refuses citations weaker than the grade admitted, naming every one.</summary>
+    /// <exception cref="EvaluationException">A citation is weaker than <paramref name="admitted"/>.</exception>
+    internal static void CheckAdmitted(IEnumerable<Citation> basis, ProvisionStatus admitted)
+    {
+        var refused = basis.Where(c => !c.Status.IsAdmitted(admitted)).Select(c => c.ToString()).Distinct().ToList();
+        if (refused.Count > 0)
+        {
+            string what = admitted == ProvisionStatus.Verified ? "only verified law is admitted" : "only verified and reported law are admitted";
+            throw new EvaluationException(EvaluationError.ProvisionalLaw,
+                $"strict mode ({what}): the result rests on {string.Join("; ", refused)}");
+        }
+    }
+
+    /// <summary>One warning line, in English and in Vietnamese, for each provisional provision behind the entitlements and the health-insurance contribution, in the order cited.</summary>
+    private static (ImmutableArray<string> English, ImmutableArray<string> Vietnamese) Warnings(MonthLaw law, ImmutableArray<Entitlement> entitlements, HealthInsuranceContribution? healthInsurance)
     {
         var warnings = new ValueList<ProvisionalWarning>();
         foreach (var entitlement in entitlements)
@@ -153,16 +185,18 @@ internal static class Evaluator
 
         if (warnings.IsEmpty)
         {
-            return [];
+            return ([], []);
         }
 
         var lines = new string[warnings.Count];
+        var linesVi = new string[warnings.Count];
         for (int i = 0; i < lines.Length; i++)
         {
             lines[i] = warnings.AsSpan()[i].Text;
+            linesVi[i] = warnings.AsSpan()[i].TextVi;
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(lines);
+        return (ImmutableCollectionsMarshal.AsImmutableArray(lines), ImmutableCollectionsMarshal.AsImmutableArray(linesVi));
     }
 
     private static void AddWarnings(MonthLaw law, ReadOnlySpan<Citation> basis, ref ValueList<ProvisionalWarning> warnings)
@@ -196,7 +230,7 @@ internal static class Evaluator
     }
 
     /// <summary>One warning line for each provisional provision among the citations.</summary>
-    internal static ImmutableArray<string> Warnings(IEnumerable<Citation> basis)
+    internal static ImmutableArray<string> Warnings(IEnumerable<Citation> basis, bool vietnamese = false)
     {
         var seen = new HashSet<string>();
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -205,7 +239,7 @@ internal static class Evaluator
             var warning = ProvisionalWarning.For(citation);
             if (seen.Add(warning.Key))
             {
-                warnings.Add(warning.Text);
+                warnings.Add(vietnamese ? warning.TextVi : warning.Text);
             }
         }
 

@@ -13,6 +13,9 @@ internal static class Format
 
     internal static string Factor(decimal factor) => factor.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A parameter value exactly: thousands grouped, every decimal kept.</summary>
+    internal static string Number(decimal value) => value.ToString("#,0." + new string('#', 28), CultureInfo.InvariantCulture);
+
     internal static string Month(YearMonth month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     internal static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

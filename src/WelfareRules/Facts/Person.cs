@@ -67,6 +67,12 @@ public sealed record Person
     /// <summary>Receives a pension or a monthly social-insurance benefit.</summary>
     public bool ReceivesPension { get; init; }
 
+    /// <summary>
+    /// Receives a pension or a monthly social-insurance benefit, but less than the social pension (176/2025/NĐ-CP
+    /// Art 2 k1 b: such a person may still receive the social pension). Read only with <see cref="ReceivesPension"/>.
+    /// </summary>
+    public bool PensionBelowSocialPension { get; init; }
+
     /// <summary>Where and with whom the person lives.</summary>
     public LivingArrangement LivingArrangement { get; init; }
 
@@ -112,6 +118,7 @@ public sealed record Person
         && Disability == other.Disability && DisabilityCertifiedOn == other.DisabilityCertifiedOn
         && ChildrenRaisedAlone.SequenceEqual(other.ChildrenRaisedAlone)
         && WithoutSupporter == other.WithoutSupporter && ReceivesPension == other.ReceivesPension
+        && PensionBelowSocialPension == other.PensionBelowSocialPension
         && LivingArrangement == other.LivingArrangement && EligibleForFacilityCare == other.EligibleForFacilityCare
         && Pregnant == other.Pregnant && ChildrenUnder36Months == other.ChildrenUnder36Months
         && DecisionSignedOn == other.DecisionSignedOn && EthnicMinority == other.EthnicMinority && Student == other.Student

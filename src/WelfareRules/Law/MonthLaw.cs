@@ -70,6 +70,12 @@ internal sealed class MonthLaw
     /// <summary>The social-pension values of the month.</summary>
     internal SocialPensionLaw SocialPension { get; }
 
+    /// <summary>
+    /// The local values of the month set aside because the national value in force is higher (ND 20 Art 4 k3),
+    /// each with the national value applied instead; the standard is among them when its local level is lower.
+    /// </summary>
+    internal ImmutableArray<(Provision Local, Provision National)> NationalFloors { get; private init; } = [];
+
     internal Provision? Get(ParameterKey key) => values.TryGetValue(key, out var provision) ? provision : null;
 
     /// <summary>Every parameter's provision in force, in no particular order.</summary>
@@ -98,6 +104,21 @@ internal sealed class MonthLaw
             if (!chosen.TryGetValue(timeline.Key, out var existing) || existing.Jurisdiction.Code.Length < provision.Jurisdiction.Code.Length)
             {
                 chosen[timeline.Key] = provision;
+            }
+        }
+
+        // ND 20 Art 4 k3: a local level may not be lower than the national one. For every parameter declared so,
+        // in every month, the national value applies where it is higher than the local one in force (a
+        // province's level that a later national rise overtakes).
+        var floored = ImmutableArray.CreateBuilder<(Provision Local, Provision National)>();
+        foreach (var (key, provision) in chosen.ToList())
+        {
+            if (!provision.Jurisdiction.IsNational
+                && ParameterCatalog.TryGet(key.Name, out var definition) && definition.NotBelowNational
+                && rules.ValueOn(key, Jurisdiction.Vietnam, date) is { } nationalValue && nationalValue.Value > provision.Value)
+            {
+                chosen[key] = nationalValue;
+                floored.Add((provision, nationalValue));
             }
         }
 
@@ -130,7 +151,10 @@ internal sealed class MonthLaw
 
         var nationalGroups = rules.Groups.Where(g => g.Jurisdiction.IsNational).ToList();
         LocalDate? lawStart = nationalGroups.Count == 0 ? null : nationalGroups.Min(g => g.From);
-        return new MonthLaw(jurisdiction, month, standard, groups.ToImmutable(), closed.ToImmutable(), chosen.ToFrozenDictionary(ParameterKeyComparer.Instance), lawStart);
+        return new MonthLaw(jurisdiction, month, standard, groups.ToImmutable(), closed.ToImmutable(), chosen.ToFrozenDictionary(ParameterKeyComparer.Instance), lawStart)
+        {
+            NationalFloors = floored.ToImmutable(),
+        };
     }
 }
 

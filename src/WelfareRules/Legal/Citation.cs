@@ -15,7 +15,7 @@ public sealed record Citation
     /// <param name="article">The article (Điều), e.g. <c>6</c>; required.</param>
     /// <param name="clause">The clause (khoản), if any.</param>
     /// <param name="point">The point (điểm), if any, e.g. <c>đ</c>.</param>
-    /// <param name="status">Whether the provision is verified or provisional.</param>
+    /// <param name="status">The provision's provenance grade: verified, reported or provisional.</param>
     public Citation(string instrument, string article, string? clause = null, string? point = null, ProvisionStatus status = ProvisionStatus.Verified)
     {
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(instrument), nameof(instrument), "A citation names its instrument.");
@@ -39,13 +39,16 @@ public sealed record Citation
     /// <summary>The point (điểm), or null.</summary>
     public string? Point { get; }
 
-    /// <summary>The status of the provision cited.</summary>
+    /// <summary>The provenance grade of the provision cited.</summary>
     public ProvisionStatus Status { get; }
 
     /// <summary>Whether the provision cited is provisional.</summary>
     public bool IsProvisional => Status == ProvisionStatus.Provisional;
 
-    /// <summary>Formats the citation in English, e.g. "20/2021/NĐ-CP Art 6 k1 đ".</summary>
+    /// <summary>
+    /// Formats the citation in English, e.g. "20/2021/NĐ-CP Art 6 k1 đ", with the grade in brackets when it is
+    /// not verified ("76/2024/NĐ-CP Art 1 k1 [reported]").
+    /// </summary>
     /// <returns>The citation as text.</returns>
     public override string ToString()
     {
@@ -60,15 +63,18 @@ public sealed record Citation
             text.Append(' ').Append(Point);
         }
 
-        if (IsProvisional)
+        if (Status != ProvisionStatus.Verified)
         {
-            text.Append(" [provisional]");
+            text.Append(" [").Append(Status.ContractName()).Append(']');
         }
 
         return text.ToString();
     }
 
-    /// <summary>Formats the citation in Vietnamese, e.g. "điểm đ khoản 1 Điều 6 20/2021/NĐ-CP".</summary>
+    /// <summary>
+    /// Formats the citation in Vietnamese, e.g. "điểm đ khoản 1 Điều 6 20/2021/NĐ-CP", with the grade in brackets
+    /// when it is not verified ("[theo nguồn thứ cấp]", "[chưa xác minh]").
+    /// </summary>
     /// <returns>The citation as Vietnamese text.</returns>
     public string ToVietnameseString()
     {
@@ -84,9 +90,9 @@ public sealed record Citation
         }
 
         text.Append("Điều ").Append(Article).Append(' ').Append(Instrument);
-        if (IsProvisional)
+        if (Status != ProvisionStatus.Verified)
         {
-            text.Append(" [chưa xác minh]");
+            text.Append(" [").Append(Status.VietnameseName()).Append(']');
         }
 
         return text.ToString();

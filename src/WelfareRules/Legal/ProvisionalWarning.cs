@@ -1,12 +1,14 @@
 namespace WelfareRules.Legal;
 
-/// <summary>The warning a report gives for a provisional provision, and the key that tells two such warnings apart.</summary>
+/// <summary>The warning a report gives for a provisional provision, in English and Vietnamese, and the key that tells two such warnings apart.</summary>
 /// <param name="Key">The citation as text (<see cref="Citation.ToString"/>): one warning per distinct key.</param>
-/// <param name="Text">The warning line.</param>
-internal sealed record ProvisionalWarning(string Key, string Text)
+/// <param name="Text">The warning line in English.</param>
+/// <param name="TextVi">The warning line in Vietnamese.</param>
+internal sealed record ProvisionalWarning(string Key, string Text, string TextVi)
 {
     /// <summary>The warning for a provisional citation.</summary>
     internal static ProvisionalWarning For(Citation citation) => new(
         citation.ToString(),
-        $"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text; figures that depend on it may change");
+        $"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change",
+        $"quy định chưa xác minh: {(citation.Clause is null ? "" : "khoản " + citation.Clause + " ")}Điều {citation.Article} {citation.Instrument} chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi");
 }

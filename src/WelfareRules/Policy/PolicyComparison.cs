@@ -25,12 +25,24 @@ public sealed record EntitlementChange(EntitlementKind Kind, Payee Payee, string
     public Dong Difference => Changed - Baseline;
 }
 
-/// <summary>How one person's entitlements differ under a change, and the provisions that caused it.</summary>
+/// <summary>How what the state pays towards one person's health-insurance premium differs under a change.</summary>
+/// <param name="Baseline">The state's monthly payment under the baseline (0 without a contribution).</param>
+/// <param name="Changed">The state's monthly payment under the change.</param>
+public sealed record HealthInsuranceChange(Dong Baseline, Dong Changed)
+{
+    /// <summary>Changed minus baseline.</summary>
+    public Dong Difference => Changed - Baseline;
+}
+
+/// <summary>How one person's entitlements (and the state's health-insurance payment) differ under a change, and the provisions that caused it.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class PersonDifference
 {
     internal PersonDifference(long index, Situation situation, Report baseline, Report changed, ImmutableArray<EntitlementChange> changes, ImmutableArray<Citation> causes)
     {
+        HealthInsurance = baseline.HealthInsuranceStatePays == changed.HealthInsuranceStatePays
+            ? null
+            : new HealthInsuranceChange(baseline.HealthInsuranceStatePays, changed.HealthInsuranceStatePays);
         Index = index;
         Situation = situation;
         BaselineReport = baseline;
@@ -54,11 +66,17 @@ public sealed class PersonDifference
     /// <summary>The entitlements that differ.</summary>
     public ImmutableArray<EntitlementChange> Changes { get; }
 
-    /// <summary>The provisions behind the difference: cited by one report's changed entitlements and not by the other's.</summary>
+    /// <summary>How the state's health-insurance payment differs, or null when it does not.</summary>
+    public HealthInsuranceChange? HealthInsurance { get; }
+
+    /// <summary>The provisions behind the difference: cited by one report's changed figures (entitlements, health insurance) and not by the other's.</summary>
     public ImmutableArray<Citation> Causes { get; }
 
-    /// <summary>Changed total minus baseline total.</summary>
-    public Dong Difference => ChangedReport.Total - BaselineReport.Total;
+    /// <summary>
+    /// What the change costs for this person a month: changed minus baseline, over every entitlement and the state's
+    /// share of the health-insurance premium.
+    /// </summary>
+    public Dong Difference => ChangedReport.Cost - BaselineReport.Cost;
 }
 
 /// <summary>A total under the baseline and the change, for one benefit kind, group or payee.</summary>
@@ -93,10 +111,10 @@ public sealed class ComparisonSummary
     /// <summary>The persons evaluated under both (errors excluded).</summary>
     public long Persons { get; }
 
-    /// <summary>Persons whose total rises.</summary>
+    /// <summary>Persons who receive more: entitlements and the state's health-insurance payment together.</summary>
     public long Gainers { get; }
 
-    /// <summary>Persons whose total falls.</summary>
+    /// <summary>Persons who receive less: entitlements and the state's health-insurance payment together.</summary>
     public long Losers { get; }
 
     /// <summary>Persons whose total is unchanged.</summary>
@@ -105,22 +123,22 @@ public sealed class ComparisonSummary
     /// <summary>Persons that could not be evaluated (see <see cref="EvaluationException"/>).</summary>
     public long Errors { get; }
 
-    /// <summary>The cost under the baseline.</summary>
+    /// <summary>The cost under the baseline: every entitlement and the state's share of health-insurance premiums.</summary>
     public Dong BaselineTotal { get; }
 
-    /// <summary>The cost under the change.</summary>
+    /// <summary>The cost under the change: every entitlement and the state's share of health-insurance premiums.</summary>
     public Dong ChangedTotal { get; }
 
     /// <summary>Changed minus baseline: the cost of the change.</summary>
     public Dong Difference => ChangedTotal - BaselineTotal;
 
-    /// <summary>Totals by entitlement kind.</summary>
+    /// <summary>Totals by entitlement kind, and the state's health-insurance payments under the key <c>health-insurance</c>.</summary>
     public ImmutableArray<ComparisonTotal> ByKind { get; }
 
-    /// <summary>Totals by beneficiary group (entitlements without a group are keyed by kind).</summary>
+    /// <summary>Totals by beneficiary group (entitlements without a group are keyed by kind; health insurance by <c>health-insurance</c>).</summary>
     public ImmutableArray<ComparisonTotal> ByGroup { get; }
 
-    /// <summary>Totals by payee.</summary>
+    /// <summary>Totals by payee (the state's health-insurance payment counts for the beneficiary).</summary>
     public ImmutableArray<ComparisonTotal> ByPayee { get; }
 }
 
@@ -379,7 +397,7 @@ public static class PolicyComparison
 
     private static bool SameEntitlements(Report a, Report b)
     {
-        if (a.Entitlements.Length != b.Entitlements.Length)
+        if (a.Entitlements.Length != b.Entitlements.Length || a.HealthInsuranceStatePays != b.HealthInsuranceStatePays)
         {
             return false;
         }
@@ -420,6 +438,14 @@ public static class PolicyComparison
             causes.AddRange(beforeBasis.Except(afterBasis));
         }
 
+        if (before.HealthInsuranceStatePays != after.HealthInsuranceStatePays)
+        {
+            var beforeBasis = before.HealthInsurance?.Basis ?? [];
+            var afterBasis = after.HealthInsurance?.Basis ?? [];
+            causes.AddRange(afterBasis.Except(beforeBasis));
+            causes.AddRange(beforeBasis.Except(afterBasis));
+        }
+
         return new PersonDifference(index, situation, before, after, changes.ToImmutable(), [.. causes.Distinct()]);
     }
 
@@ -435,13 +461,13 @@ public static class PolicyComparison
         internal void Add(Report before, Report after, long weight)
         {
             persons += weight;
-            baseline += PopulationResult.Weighted(before.Total, weight);
-            changed += PopulationResult.Weighted(after.Total, weight);
-            if (after.Total > before.Total)
+            baseline += PopulationResult.Weighted(before.Cost, weight);
+            changed += PopulationResult.Weighted(after.Cost, weight);
+            if (after.Cost > before.Cost)
             {
                 gainers += weight;
             }
-            else if (after.Total < before.Total)
+            else if (after.Cost < before.Cost)
             {
                 losers += weight;
             }
@@ -449,6 +475,23 @@ public static class PolicyComparison
             Accumulate(byKind, before, after, weight, e => ContractNames.Of(e.Kind));
             Accumulate(byGroup, before, after, weight, e => e.Group ?? ContractNames.Of(e.Kind));
             Accumulate(byPayee, before, after, weight, e => ContractNames.Of(e.Payee));
+            AccumulateHealthInsurance(byKind, before, after, weight, Report.HealthInsuranceKey);
+            AccumulateHealthInsurance(byGroup, before, after, weight, Report.HealthInsuranceKey);
+            AccumulateHealthInsurance(byPayee, before, after, weight, ContractNames.Of(Payee.Beneficiary), before.Entitlements.Any(e => e.Payee == Payee.Beneficiary) || after.Entitlements.Any(e => e.Payee == Payee.Beneficiary));
+        }
+
+        /// <summary>Adds the state's health-insurance payments under a key; the person counts once for it (unless <paramref name="counted"/> already).</summary>
+        private static void AccumulateHealthInsurance(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, long weight, string key, bool counted = false)
+        {
+            var b = before.HealthInsuranceStatePays;
+            var a = after.HealthInsuranceStatePays;
+            if (b == Dong.Zero && a == Dong.Zero)
+            {
+                return;
+            }
+
+            var t = totals.GetValueOrDefault(key);
+            totals[key] = (t.Baseline + PopulationResult.Weighted(b, weight), t.Changed + PopulationResult.Weighted(a, weight), counted ? t.Persons : t.Persons + weight);
         }
 
         internal ComparisonSummary ToSummary() => new(persons, gainers, losers, Errors, baseline, changed, Lines(byKind), Lines(byGroup), Lines(byPayee));

@@ -40,6 +40,7 @@ internal static class FactBits
     internal static readonly Field HasOtherHealthInsurance = new(24, 1);
     internal static readonly Field HasDisabilityCertificate = new(25, 1);
     internal static readonly Field DeathBeforeBirth = new(26, 1);
+    internal static readonly Field PensionBelowSocialPension = new(27, 1);
     internal static readonly Field ChildrenUnder36Months = new(28, 8);
     internal static readonly Field HealthInsuranceHouseholdOrder = new(36, 8);
     internal static readonly Field JurisdictionIndex = new(48, 16);
@@ -70,6 +71,7 @@ internal static class FactBits
         Set(ref f, Disability, (int)person.Disability, index, nameof(Person.Disability));
         Set(ref f, WithoutSupporter, person.WithoutSupporter);
         Set(ref f, ReceivesPension, person.ReceivesPension);
+        Set(ref f, PensionBelowSocialPension, person.PensionBelowSocialPension);
         Set(ref f, LivingArrangement, (int)person.LivingArrangement, index, nameof(Person.LivingArrangement));
         Set(ref f, EligibleForFacilityCare, person.EligibleForFacilityCare);
         Set(ref f, Pregnant, person.Pregnant);

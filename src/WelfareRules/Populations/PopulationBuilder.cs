@@ -186,6 +186,7 @@ public sealed class PopulationBuilder
                 ChildrenRaisedAlone = [.. Children.AsSpan(ChildStart[i], ChildStart[i + 1] - ChildStart[i])],
                 WithoutSupporter = FactBits.Get(f, FactBits.WithoutSupporter) != 0,
                 ReceivesPension = FactBits.Get(f, FactBits.ReceivesPension) != 0,
+                PensionBelowSocialPension = FactBits.Get(f, FactBits.PensionBelowSocialPension) != 0,
                 LivingArrangement = (LivingArrangement)FactBits.Get(f, FactBits.LivingArrangement),
                 EligibleForFacilityCare = FactBits.Get(f, FactBits.EligibleForFacilityCare) != 0,
                 Pregnant = FactBits.Get(f, FactBits.Pregnant) != 0,

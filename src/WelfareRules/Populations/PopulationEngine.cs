@@ -102,10 +102,25 @@ public sealed class PopulationResult
             }
 
             Evaluated += count;
-            Total += Weighted(report.Total, count);
+            Total += Weighted(report.Cost, count);
             Accumulate(byKind, report, count, e => ContractNames.Of(e.Kind));
             Accumulate(byGroup, report, count, e => e.Group ?? ContractNames.Of(e.Kind));
             Accumulate(byPayee, report, count, e => ContractNames.Of(e.Payee));
+            var statePays = report.HealthInsuranceStatePays;
+            if (statePays != Dong.Zero)
+            {
+                var weighted = Weighted(statePays, count);
+                AddHealthInsurance(byKind, Report.HealthInsuranceKey, weighted, count);
+                AddHealthInsurance(byGroup, Report.HealthInsuranceKey, weighted, count);
+                bool counted = false;
+                foreach (var e in report.Entitlements)
+                {
+                    counted |= e.Payee == Payee.Beneficiary;
+                }
+
+                var b = byPayee.GetValueOrDefault(ContractNames.Of(Payee.Beneficiary));
+                byPayee[ContractNames.Of(Payee.Beneficiary)] = (b.Amount + weighted, counted ? b.Persons : b.Persons + count);
+            }
         }
 
         ByKind = Lines(byKind);
@@ -128,16 +143,16 @@ public sealed class PopulationResult
     /// <summary>The persons who could not be evaluated (see <see cref="ErrorOf"/>).</summary>
     public long Errors { get; }
 
-    /// <summary>The sum of every evaluated person's total.</summary>
+    /// <summary>What the month costs: the sum of every evaluated person's entitlements and of the state's share of their health-insurance premiums.</summary>
     public Dong Total { get; }
 
-    /// <summary>Totals by entitlement kind, in ordinal order of the key.</summary>
+    /// <summary>Totals by entitlement kind, and the state's health-insurance payments under the key <c>health-insurance</c>, in ordinal order of the key.</summary>
     public ImmutableArray<PopulationTotal> ByKind { get; }
 
-    /// <summary>Totals by beneficiary group (entitlements without a group are keyed by kind).</summary>
+    /// <summary>Totals by beneficiary group (entitlements without a group are keyed by kind; health insurance by <c>health-insurance</c>).</summary>
     public ImmutableArray<PopulationTotal> ByGroup { get; }
 
-    /// <summary>Totals by payee.</summary>
+    /// <summary>Totals by payee (the state's health-insurance payment counts for the beneficiary).</summary>
     public ImmutableArray<PopulationTotal> ByPayee { get; }
 
     /// <summary>The report of a person: the one <see cref="RuleSet.Evaluate"/> gives without explanation.</summary>
@@ -191,6 +206,12 @@ public sealed class PopulationResult
             var t = totals.GetValueOrDefault(k);
             totals[k] = (t.Amount + Weighted(entitlements[i].Amount, count), seen ? t.Persons : t.Persons + count);
         }
+    }
+
+    private static void AddHealthInsurance(Dictionary<string, (Dong Amount, long Persons)> totals, string key, Dong weighted, long count)
+    {
+        var t = totals.GetValueOrDefault(key);
+        totals[key] = (t.Amount + weighted, t.Persons + count);
     }
 
     private static ImmutableArray<PopulationTotal> Lines(Dictionary<string, (Dong Amount, long Persons)> totals) =>

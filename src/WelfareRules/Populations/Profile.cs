@@ -22,7 +22,8 @@ namespace WelfareRules.Populations;
 /// <item>the number of children raised alone who count this month (<see cref="AllowanceRules.QualifyingChild"/>);</item>
 /// <item>whether the person is born after the month (an error on the single-person path too);</item>
 /// <item>whole months since the household left poverty, as the number of the month's support windows
-/// (<see cref="MonthFrame.Windows"/>) it has outlasted, or "none" when absent or in the future.</item>
+/// (<see cref="MonthFrame.Windows"/>) it has outlasted, or "none" when absent or in the future;</item>
+/// <item>in the calendar year a child turns six, the birth month and the month of the year (the end of the child's health-insurance card).</item>
 /// </list>
 /// </summary>
 /// <param name="Facts">The month-independent facts.</param>
@@ -32,7 +33,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     private const ulong EscapedNone = 0xFF;
 
     private const int AgeAtBreakpoint = 5, BirthdayThisMonth = 6, DeathShift = 7, DeathAgeShift = 9, DeathAgeAtBreakpoint = 14,
-        CertificateLater = 15, DecisionLater = 16, ChildrenShift = 17, Unborn = 23, EscapedShift = 24;
+        CertificateLater = 15, DecisionLater = 16, ChildrenShift = 17, Unborn = 23, EscapedShift = 24, SixthYearBirthMonthShift = 32;
 
     private const ulong DeathInMonth = 1, DeathBefore = 2;
 
@@ -125,6 +126,15 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         }
 
         m |= since << EscapedShift;
+
+        // In the calendar year a child turns six, the card's end depends on the birth month and the month of the
+        // year (146/2018/NĐ-CP Art 13 k2): both are kept, so such a profile is never shared with another month.
+        if (frame.Year - (birth >> 9) == SupportGroups.YoungChild)
+        {
+            ulong sixthYear = (uint)(bm + 1) | ((uint)frame.MonthOfYear << 4);
+            m |= sixthYear << SixthYearBirthMonthShift;
+        }
+
         return new ProfileKey(facts, m);
     }
 }

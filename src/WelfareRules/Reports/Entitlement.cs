@@ -45,7 +45,10 @@ public sealed class Entitlement
     public ImmutableArray<Citation> Basis { get; }
 
     /// <summary>Whether any provision behind the figure is provisional.</summary>
-    public bool Provisional => Basis.Any(c => c.IsProvisional);
+    public bool Provisional => Status == ProvisionStatus.Provisional;
+
+    /// <summary>The entitlement's provenance grade: the weakest grade of its <see cref="Basis"/>.</summary>
+    public ProvisionStatus Status => ProvisionStatuses.Weakest(Basis);
 
     /// <summary>Formats the entitlement for reading.</summary>
     /// <returns>The entitlement as text.</returns>

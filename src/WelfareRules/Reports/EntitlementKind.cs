@@ -61,4 +61,12 @@ public static class ContractNames
     /// <param name="payee">The payee.</param>
     /// <returns><c>beneficiary</c> or <c>carer</c>.</returns>
     public static string Of(Payee payee) => payee == Payee.Carer ? "carer" : "beneficiary";
+
+    /// <summary>
+    /// Whether entitlements of this kind recur every month (counted in <see cref="Report.MonthlyTotal"/>), rather than
+    /// being paid once (funeral and cremation support).
+    /// </summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>True for the monthly kinds.</returns>
+    public static bool IsMonthly(this EntitlementKind kind) => kind is not (EntitlementKind.FuneralSupport or EntitlementKind.CremationSupport);
 }

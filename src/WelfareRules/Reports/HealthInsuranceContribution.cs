@@ -52,7 +52,10 @@ public sealed class HealthInsuranceContribution
     public ImmutableArray<Citation> Basis { get; }
 
     /// <summary>Whether any provision behind the figures is provisional.</summary>
-    public bool Provisional => Basis.Any(c => c.IsProvisional);
+    public bool Provisional => Status == ProvisionStatus.Provisional;
+
+    /// <summary>The contribution's provenance grade: the weakest grade of its <see cref="Basis"/>.</summary>
+    public ProvisionStatus Status => ProvisionStatuses.Weakest(Basis);
 
     /// <summary>Formats the contribution for reading.</summary>
     /// <returns>The contribution as text.</returns>

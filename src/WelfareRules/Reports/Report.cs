@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Law;
+using WelfareRules.Legal;
 using WelfareRules.Money;
 
 namespace WelfareRules.Reports;
@@ -13,8 +14,9 @@ namespace WelfareRules.Reports;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Report
 {
-    internal Report(Jurisdiction jurisdiction, YearMonth month, AppliedStandard standard, ImmutableArray<Entitlement> entitlements, ImmutableArray<string> warnings, ImmutableArray<ExplanationStep> explanation, HealthInsuranceContribution? healthInsurance = null)
+    internal Report(Jurisdiction jurisdiction, YearMonth month, AppliedStandard standard, ImmutableArray<Entitlement> entitlements, ImmutableArray<string> warnings, ImmutableArray<string> warningsVi, ImmutableArray<ExplanationStep> explanation, HealthInsuranceContribution? healthInsurance = null)
     {
+        WarningsVi = warningsVi;
         Jurisdiction = jurisdiction;
         Month = month;
         Standard = standard;
@@ -22,11 +24,36 @@ public sealed class Report
         Warnings = warnings;
         Explanation = explanation;
         HealthInsurance = healthInsurance;
-        Total = entitlements.Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+        var total = Dong.Zero;
+        var monthly = Dong.Zero;
+        var status = healthInsurance?.Status ?? ProvisionStatus.Verified;
+        foreach (var entitlement in entitlements)
+        {
+            total += entitlement.Amount;
+            if (entitlement.Kind.IsMonthly())
+            {
+                monthly += entitlement.Amount;
+            }
+
+            status = ProvisionStatuses.Weaker(status, entitlement.Status);
+        }
+
+        Total = total;
+        MonthlyTotal = monthly;
+        Status = status;
     }
 
     /// <summary>The same report for another month (the population engine's reuse of a profile's report across months with the same law).</summary>
-    internal Report ForMonth(YearMonth month) => new(Jurisdiction, month, Standard, Entitlements, Warnings, Explanation, HealthInsurance);
+    /// <summary>The contract's key of the health-insurance line in comparison and population totals.</summary>
+    internal const string HealthInsuranceKey = "health-insurance";
+
+    /// <summary>What the state pays towards the person's health-insurance premium this month (0 without a contribution).</summary>
+    internal Dong HealthInsuranceStatePays => HealthInsurance?.StatePays ?? Dong.Zero;
+
+    /// <summary>What the month costs the public purse for this person: every entitlement, and the state's share of the health-insurance premium.</summary>
+    internal Dong Cost => Total + HealthInsuranceStatePays;
+
+    internal Report ForMonth(YearMonth month) => new(Jurisdiction, month, Standard, Entitlements, Warnings, WarningsVi, Explanation, HealthInsurance);
 
     /// <summary>The jurisdiction evaluated.</summary>
     public Jurisdiction Jurisdiction { get; }
@@ -40,8 +67,17 @@ public sealed class Report
     /// <summary>The entitlements with a non-zero amount.</summary>
     public ImmutableArray<Entitlement> Entitlements { get; }
 
-    /// <summary>The sum of the entitlements.</summary>
+    /// <summary>
+    /// The sum of every entitlement of the month: the monthly ones and the one-off ones (funeral and cremation
+    /// support in the month of death).
+    /// </summary>
     public Dong Total { get; }
+
+    /// <summary>
+    /// The sum of the recurring, monthly entitlements only (allowance, care support, institutional care, social pension
+    /// and its top-up): what is paid every month, without the one-off payments of <see cref="Total"/>.
+    /// </summary>
+    public Dong MonthlyTotal { get; }
 
     /// <summary>
     /// The health-insurance contribution: premium, state share and who pays what; null when the person
@@ -50,14 +86,23 @@ public sealed class Report
     /// </summary>
     public HealthInsuranceContribution? HealthInsurance { get; }
 
-    /// <summary>One line for each provisional instrument behind a figure.</summary>
+    /// <summary>One line, in English, for each provisional provision behind a figure.</summary>
     public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>The same lines as <see cref="Warnings"/>, in Vietnamese, in the same order.</summary>
+    public ImmutableArray<string> WarningsVi { get; }
 
     /// <summary>The reasoning, step by step (empty when explanation was turned off).</summary>
     public ImmutableArray<ExplanationStep> Explanation { get; }
 
-    /// <summary>Whether any figure (entitlements or health insurance) rests on provisional law.</summary>
-    public bool IsProvisional => !Warnings.IsEmpty;
+    /// <summary>
+    /// The weakest provenance grade behind the report's figures (entitlements and health insurance):
+    /// <see cref="ProvisionStatus.Verified"/> when every figure rests on law whose text was seen.
+    /// </summary>
+    public ProvisionStatus Status { get; }
+
+    /// <summary>Whether any figure (entitlements or health insurance) rests on provisional law (<see cref="Status"/> is provisional).</summary>
+    public bool IsProvisional => Status == ProvisionStatus.Provisional;
 
     /// <summary>The total of the entitlements of one kind.</summary>
     /// <param name="kind">The kind.</param>

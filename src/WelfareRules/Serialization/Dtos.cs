@@ -80,6 +80,7 @@ internal sealed class PersonDto
     public List<ChildDto?>? ChildrenRaisedAlone { get; set; }
     public bool? WithoutSupporter { get; set; }
     public bool? ReceivesPension { get; set; }
+    public bool? PensionBelowSocialPension { get; set; }
     public string? LivingArrangement { get; set; }
     public bool? EligibleForFacilityCare { get; set; }
     public bool? Pregnant { get; set; }

@@ -49,8 +49,10 @@ public static class ReportJson
     private static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
     private static readonly JsonEncodedText Point = JsonEncodedText.Encode("point");
     private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
-    private static readonly JsonEncodedText StatusProvisional = JsonEncodedText.Encode("provisional");
-    private static readonly JsonEncodedText StatusVerified = JsonEncodedText.Encode("verified");
+    private static readonly JsonEncodedText MonthlyTotal = JsonEncodedText.Encode("monthlyTotal");
+    private static readonly JsonEncodedText WarningsVi = JsonEncodedText.Encode("warningsVi");
+    private static readonly JsonEncodedText[] StatusNames =
+        [JsonEncodedText.Encode("verified"), JsonEncodedText.Encode("reported"), JsonEncodedText.Encode("provisional")];
     private static readonly JsonEncodedText Beneficiary = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Beneficiary));
     private static readonly JsonEncodedText Carer = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Carer));
     private static readonly JsonEncodedText[] Kinds = EncodeKinds();
@@ -91,21 +93,20 @@ public static class ReportJson
                 writer.WriteString(Group, group);
             }
 
-            writer.WriteBoolean(Provisional, WriteBasisAndTellProvisional(writer, entitlement.Basis));
+            var status = WriteBasisAndTellStatus(writer, entitlement.Basis);
+            writer.WriteBoolean(Provisional, status == ProvisionStatus.Provisional);
+            writer.WriteString(Status, StatusName(status));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         WriteHealthInsurance(writer, report.HealthInsurance);
         writer.WriteNumber(Total, report.Total.Value);
+        writer.WriteNumber(MonthlyTotal, report.MonthlyTotal.Value);
         writer.WriteBoolean(Provisional, report.IsProvisional);
-        writer.WriteStartArray(Warnings);
-        foreach (string warning in report.Warnings)
-        {
-            writer.WriteStringValue(warning);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteString(Status, StatusName(report.Status));
+        WriteStrings(writer, Warnings, report.Warnings);
+        WriteStrings(writer, WarningsVi, report.WarningsVi);
         WriteExplanation(writer, Explanation, report.Explanation, vietnamese: false);
         WriteExplanation(writer, ExplanationVi, report.Explanation, vietnamese: true);
         writer.WriteEndObject();
@@ -132,22 +133,36 @@ public static class ReportJson
     public static void WriteBasis(Utf8JsonWriter writer, ImmutableArray<Citation> basis)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        WriteBasisAndTellProvisional(writer, basis);
+        WriteBasisAndTellStatus(writer, basis);
     }
 
-    /// <summary>Writes a <c>basis</c> array and tells whether any of its citations is provisional.</summary>
-    private static bool WriteBasisAndTellProvisional(Utf8JsonWriter writer, ImmutableArray<Citation> basis)
+    /// <summary>Writes a <c>basis</c> array and tells the weakest grade of its citations.</summary>
+    private static ProvisionStatus WriteBasisAndTellStatus(Utf8JsonWriter writer, ImmutableArray<Citation> basis)
     {
-        bool provisional = false;
+        var status = ProvisionStatus.Verified;
         writer.WriteStartArray(Basis);
         foreach (var citation in basis)
         {
             WriteCitation(writer, citation);
-            provisional |= citation.IsProvisional;
+            status = ProvisionStatuses.Weaker(status, citation.Status);
         }
 
         writer.WriteEndArray();
-        return provisional;
+        return status;
+    }
+
+    private static JsonEncodedText StatusName(ProvisionStatus status) =>
+        (uint)status < (uint)StatusNames.Length ? StatusNames[(int)status] : JsonEncodedText.Encode(status.ContractName());
+
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteCitation(Utf8JsonWriter writer, Citation citation)
@@ -183,7 +198,7 @@ public static class ReportJson
             }
         }
 
-        writer.WriteString(Status, citation.IsProvisional ? StatusProvisional : StatusVerified);
+        writer.WriteString(Status, StatusName(citation.Status));
         writer.WriteEndObject();
     }
 
@@ -201,7 +216,9 @@ public static class ReportJson
         writer.WriteNumber(StateShare, health.StateShare);
         writer.WriteNumber(StatePays, health.StatePays.Value);
         writer.WriteNumber(PersonPays, health.PersonPays.Value);
-        writer.WriteBoolean(Provisional, WriteBasisAndTellProvisional(writer, health.Basis));
+        var status = WriteBasisAndTellStatus(writer, health.Basis);
+        writer.WriteBoolean(Provisional, status == ProvisionStatus.Provisional);
+        writer.WriteString(Status, StatusName(status));
         writer.WriteEndObject();
     }
 

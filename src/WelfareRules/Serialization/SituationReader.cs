@@ -161,6 +161,7 @@ public static class SituationReader
             ChildrenRaisedAlone = children,
             WithoutSupporter = p.WithoutSupporter ?? false,
             ReceivesPension = p.ReceivesPension ?? false,
+            PensionBelowSocialPension = p.PensionBelowSocialPension ?? false,
             LivingArrangement = Enum<LivingArrangement>(p.LivingArrangement, "$.person.livingArrangement"),
             EligibleForFacilityCare = p.EligibleForFacilityCare ?? false,
             Pregnant = p.Pregnant ?? false,

@@ -70,6 +70,7 @@ public static class SituationWriter
 
         Flag(writer, "withoutSupporter", p.WithoutSupporter);
         Flag(writer, "receivesPension", p.ReceivesPension);
+        Flag(writer, "pensionBelowSocialPension", p.PensionBelowSocialPension);
         Enum(writer, "livingArrangement", p.LivingArrangement);
         Flag(writer, "eligibleForFacilityCare", p.EligibleForFacilityCare);
         Flag(writer, "pregnant", p.Pregnant);

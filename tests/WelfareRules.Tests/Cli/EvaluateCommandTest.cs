@@ -128,11 +128,32 @@ public sealed class EvaluateCommandTest : IDisposable
         Assert.Equal("", stdout);
         Assert.Contains("provisional", stderr, StringComparison.Ordinal);
 
-        var (linesExit, linesOut, _) = CliRunner.Run("evaluate", "--input", WriteFile("p.jsonl", Orphan + "\n" + Provisional), "--strict");
+        // --admit reported admits the reported standard of 2024 and still refuses the provisional line.
+        var (linesExit, linesOut, _) = CliRunner.Run("evaluate", "--input", WriteFile("p.jsonl", Orphan + "\n" + Provisional), "--admit", "reported");
         Assert.Equal(1, linesExit);
         var lines = linesOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(750000, JsonDocument.Parse(lines[0]).RootElement.GetProperty("total").GetInt64());
         Assert.Equal(2, JsonDocument.Parse(lines[1]).RootElement.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Evaluate_StrictWithReportedLaw_RefusedNamingTheGrade()
+    {
+        // 2024-08 rests on the reported standard of 76/2024/NĐ-CP: --strict admits only verified law.
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", WriteFile("r.json", Orphan), "--strict");
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("[reported]", stderr, StringComparison.Ordinal);
+
+        var (admitted, json, _) = CliRunner.Run("evaluate", "--input", WriteFile("r2.json", Orphan), "--admit", "reported");
+        Assert.Equal(0, admitted);
+        var report = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("reported", report.GetProperty("status").GetString());
+        Assert.Equal("reported", report.GetProperty("entitlements")[0].GetProperty("status").GetString());
+
+        var (bad, _, badErr) = CliRunner.Run("evaluate", "--input", WriteFile("r3.json", Orphan), "--admit", "sure");
+        Assert.Equal(2, bad);
+        Assert.Contains("--admit", badErr, StringComparison.Ordinal);
     }
 
     [Fact]

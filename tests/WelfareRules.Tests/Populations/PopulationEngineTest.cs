@@ -98,13 +98,19 @@ public sealed class PopulationEngineTest
         var result = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, month);
         var reports = Enumerable.Range(0, population.Count).Select(result.ReportOf).OfType<Report>().ToList();
 
-        Assert.Equal(reports.Aggregate(Dong.Zero, (s, r) => s + r.Total), result.Total);
+        // The cost of the month: every entitlement and the state's share of health-insurance premiums.
+        Assert.Equal(reports.Aggregate(Dong.Zero, (s, r) => s + r.Total + (r.HealthInsurance?.StatePays ?? Dong.Zero)), result.Total);
+        Assert.Equal(reports.Aggregate(Dong.Zero, (s, r) => s + (r.HealthInsurance?.StatePays ?? Dong.Zero)), Assert.Single(result.ByKind, t => t.Key == "health-insurance").Amount);
         Assert.Equal(result.Total, result.ByKind.Aggregate(Dong.Zero, (s, t) => s + t.Amount));
         Assert.Equal(result.Total, result.ByGroup.Aggregate(Dong.Zero, (s, t) => s + t.Amount));
         Assert.Equal(result.Total, result.ByPayee.Aggregate(Dong.Zero, (s, t) => s + t.Amount));
         foreach (var line in result.ByKind)
         {
-            Assert.Equal(reports.Count(r => r.Entitlements.Any(e => ContractNames.Of(e.Kind) == line.Key)), line.Persons);
+            Assert.Equal(
+                line.Key == "health-insurance"
+                    ? reports.Count(r => r.HealthInsurance?.StatePays > Dong.Zero)
+                    : reports.Count(r => r.Entitlements.Any(e => ContractNames.Of(e.Kind) == line.Key)),
+                line.Persons);
         }
 
         Assert.True(result.Profiles < situations.Count / 2, $"{result.Profiles} profiles for {situations.Count} persons");
@@ -216,7 +222,7 @@ public sealed class PopulationEngineTest
         string[] held =
         [
             "BirthDate", "DeathDate", "DeathCause", "Cremated", "PermanentResident", "Household", "Orphanhood", "InEducation",
-            "HivPositive", "Disability", "DisabilityCertifiedOn", "ChildrenRaisedAlone", "WithoutSupporter", "ReceivesPension",
+            "HivPositive", "Disability", "DisabilityCertifiedOn", "ChildrenRaisedAlone", "WithoutSupporter", "ReceivesPension", "PensionBelowSocialPension",
             "LivingArrangement", "EligibleForFacilityCare", "Pregnant", "ChildrenUnder36Months", "DecisionSignedOn", "EthnicMinority",
             "Student", "HasOtherHealthInsurance", "HealthInsuranceHouseholdOrder",
             "Poverty", "Area", "ExtremelyDifficultArea", "EscapedPovertyMonth", "AverageLivingStandardFarming", "IsPoorOrNearPoor",

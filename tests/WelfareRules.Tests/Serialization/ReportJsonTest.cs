@@ -125,6 +125,7 @@ public sealed class ReportJsonTest
 
                 WriteBasis(writer, entitlement.Basis);
                 writer.WriteBoolean("provisional", entitlement.Provisional);
+                writer.WriteString("status", entitlement.Status.ContractName());
                 writer.WriteEndObject();
             }
 
@@ -143,13 +144,23 @@ public sealed class ReportJsonTest
                 writer.WriteNumber("personPays", health.PersonPays.Value);
                 WriteBasis(writer, health.Basis);
                 writer.WriteBoolean("provisional", health.Provisional);
+                writer.WriteString("status", health.Status.ContractName());
                 writer.WriteEndObject();
             }
 
             writer.WriteNumber("total", report.Total.Value);
+            writer.WriteNumber("monthlyTotal", report.MonthlyTotal.Value);
             writer.WriteBoolean("provisional", report.IsProvisional);
+            writer.WriteString("status", report.Status.ContractName());
             writer.WriteStartArray("warnings");
             foreach (string warning in report.Warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("warningsVi");
+            foreach (string warning in report.WarningsVi)
             {
                 writer.WriteStringValue(warning);
             }
@@ -190,7 +201,7 @@ public sealed class ReportJsonTest
                     writer.WriteString("point", citation.Point);
                 }
 
-                writer.WriteString("status", citation.IsProvisional ? "provisional" : "verified");
+                writer.WriteString("status", citation.Status.ContractName());
                 writer.WriteEndObject();
             }
 

@@ -8,11 +8,12 @@ namespace WelfareRules.Benefits.Cremation;
 
 /// <summary>
 /// Cremation support (hỗ trợ hỏa táng, Hanoi 03/2020/NQ-HĐND): a one-off amount in the month of death
-/// for a permanent resident who is cremated, the adult or child-under-6 amount plus transport.
+/// for a person cremated who was a permanent resident or lived in one of the city's public social-assistance
+/// facilities, the adult or child-under-6 amount plus transport.
 /// </summary>
 /// <remarks>
-/// Applies wherever a rule file sets <c>cremation-support</c>: today Hanoi only. Not modelled: the
-/// residents of public centres and facilities, Hospital 09 patients and homeless people who die in Hanoi.
+/// Applies wherever a rule file sets <c>cremation-support</c>: today Hanoi only. Not modelled (no fact tells
+/// them): residents of the city's centres for merit persons, Hospital 09 patients and homeless people who die in Hanoi.
 /// </remarks>
 internal static class CremationSupportCalculator
 {
@@ -31,11 +32,13 @@ internal static class CremationSupportCalculator
             return null;
         }
 
-        if (!person.Cremated || !person.PermanentResident)
+        // NQ 03/2020: permanent residents, and people nurtured in the city's public social-assistance facilities.
+        bool inFacility = person.LivingArrangement == LivingArrangement.Facility;
+        if (!person.Cremated || !(person.PermanentResident || inFacility))
         {
             explain?.Add(
-                $"No cremation support: it needs a permanent resident of {law.Jurisdiction} who is cremated ({(person.Cremated ? "cremated" : "not cremated")}, {(person.PermanentResident ? "permanent resident" : "not a permanent resident")})",
-                $"Không được hỗ trợ hỏa táng: cần có hộ khẩu thường trú tại {law.Jurisdiction} và được hỏa táng ({(person.Cremated ? "có hỏa táng" : "không hỏa táng")}, {(person.PermanentResident ? "có hộ khẩu thường trú" : "không có hộ khẩu thường trú")})",
+                $"No cremation support: it needs a person cremated who is a permanent resident of {law.Jurisdiction} or lived in one of its public social-assistance facilities ({(person.Cremated ? "cremated" : "not cremated")}, {(person.PermanentResident ? "permanent resident" : "not a permanent resident")}, {(inFacility ? "in a facility" : "not in a facility")})",
+                $"Không được hỗ trợ hỏa táng: cần được hỏa táng và có hộ khẩu thường trú tại {law.Jurisdiction} hoặc được nuôi dưỡng tại cơ sở trợ giúp xã hội công lập ({(person.Cremated ? "có hỏa táng" : "không hỏa táng")}, {(person.PermanentResident ? "có hộ khẩu thường trú" : "không có hộ khẩu thường trú")}, {(inFacility ? "sống tại cơ sở" : "không sống tại cơ sở")})",
                 body.Basis);
             return null;
         }

@@ -99,11 +99,8 @@ public static class EmergencyAssistance
                 break;
         }
 
+        Evaluator.CheckAdmitted(basis, options.Admit);
         var warnings = Evaluator.Warnings(basis);
-        if (options.Strict && !warnings.IsEmpty)
-        {
-            throw new EvaluationException(EvaluationError.ProvisionalLaw, "strict mode: the result depends on provisional law: " + string.Join("; ", warnings));
-        }
 
         return new EmergencyAward(emergency.Support, amount, rice, months, basis, warnings, explain?.ToImmutable() ?? []);
     }

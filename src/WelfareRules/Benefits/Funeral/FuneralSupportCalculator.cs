@@ -32,7 +32,7 @@ internal static class FuneralSupportCalculator
 {
     private static readonly Citation HighestOnly = new(LawCitations.Nd20, "11", "2");
     private static readonly Citation AllowanceRecipient = new(LawCitations.Nd20, "11", "1", "a");
-    private static readonly Citation PensionRecipient = new("176/2025/NĐ-CP", "5");
+    private static readonly Citation PensionRecipient = new("176/2025/NĐ-CP", "5", "1", status: ProvisionStatus.Reported);
     private static readonly Citation SurvivorBenefit = new(LawCitations.Nd20, "11", "1", "c");
 
     /// <summary>

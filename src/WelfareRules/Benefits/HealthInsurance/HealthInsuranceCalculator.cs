@@ -48,15 +48,26 @@ internal static class HealthInsuranceCalculator
         }
 
         bool assisted = false;
+        bool nurtured = false;
         foreach (var entitlement in entitlements)
         {
             assisted |= entitlement.Payee == Payee.Beneficiary && entitlement.Kind is EntitlementKind.SocialAllowance or EntitlementKind.SocialPension;
+            nurtured |= entitlement.Payee == Payee.Beneficiary && entitlement.Kind == EntitlementKind.InstitutionalCare;
         }
 
         var window = hi.EscapedPovertyMonths;
-        var context = new SupportContext(assisted, window is null ? null : (int)window.Value);
+        var context = new SupportContext(assisted, window is null ? null : (int)window.Value, nurtured, hi.ChildCardThroughMonth is { } cardEnd ? (int)cardEnd.Value : null);
         var national = Best(law, person, context, hi.NationalShares, SupportGroups.National);
         var local = national?.Share.Value >= 1m ? null : Best(law, person, context, hi.LocalShares, SupportGroups.Local);
+        if (local is { } notResident && !person.PermanentResident)
+        {
+            // A province's support (Hanoi 19/2025/NQ-HĐND) is for its permanent residents.
+            explain?.Add(
+                $"Health insurance: {notResident.Group.English} would bring {notResident.Share.Jurisdiction.Code}'s support, but it is for permanent residents only",
+                $"Bảo hiểm y tế: {notResident.Group.Vietnamese} được ngân sách {notResident.Share.Jurisdiction.Code} hỗ trợ, nhưng chỉ áp dụng với người có hộ khẩu thường trú",
+                notResident.Share.Basis);
+            local = null;
+        }
         decimal share = Math.Min(1m, (national?.Share.Value ?? 0m) + (local?.Share.Value ?? 0m));
 
         var premium = hi.FirstMemberPremium;
@@ -77,6 +88,15 @@ internal static class HealthInsuranceCalculator
 
         if (explain is not null)
         {
+            if (national?.Group.Case == SupportGroups.National[0].Case && hi.ChildCardThroughMonth is { } through
+                && !AgeReading.StillUnder(person.BirthDate, SupportGroups.YoungChild, law.Month))
+            {
+                explain.Add(
+                    $"Health insurance: the child turned {SupportGroups.YoungChild} this year and was born before the end of month {through.Value} of the year: the card stays valid to the end of that month",
+                    $"Bảo hiểm y tế: trẻ đủ 72 tháng tuổi trong năm và sinh trước ngày cuối tháng {through.Value}: thẻ có giá trị sử dụng đến hết tháng đó",
+                    through.Basis);
+            }
+
             ExplainSupport(national, window, explain);
             ExplainSupport(local, window, explain);
         }

@@ -16,6 +16,7 @@ internal sealed class HealthInsuranceLaw
         BaseSalary = law.Get(HealthInsuranceParameters.BaseSalaryKey);
         Rate = law.Get(HealthInsuranceParameters.RateKey);
         EscapedPovertyMonths = law.Get(HealthInsuranceParameters.EscapedPovertyMonthsKey);
+        ChildCardThroughMonth = law.Get(HealthInsuranceParameters.ChildCardThroughMonthKey);
         NationalShares = Shares(law, HealthInsuranceParameters.Share, SupportGroups.National);
         LocalShares = Shares(law, HealthInsuranceParameters.LocalShare, SupportGroups.Local);
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
@@ -30,6 +31,9 @@ internal sealed class HealthInsuranceLaw
 
     /// <summary>The local support window after leaving poverty, or null.</summary>
     internal Provision? EscapedPovertyMonths { get; }
+
+    /// <summary>The month of the year through which a child's card stays valid in the year the child turns six (born before that month's last day), or null.</summary>
+    internal Provision? ChildCardThroughMonth { get; }
 
     /// <summary>The national share in force for each of <see cref="SupportGroups.National"/>, in its order (null where none is).</summary>
     internal ImmutableArray<Provision?> NationalShares { get; }

@@ -13,6 +13,7 @@ internal static class HealthInsuranceParameters
     internal const string Share = "health-insurance-share";
     internal const string LocalShare = "health-insurance-local-share";
     internal const string EscapedPovertyMonths = "health-insurance-escaped-poverty-months";
+    internal const string ChildCardThroughMonth = "health-insurance-child-card-through-month";
 
     /// <summary>The ladder's last case: the fifth and every later member.</summary>
     internal const string LadderLast = "5-plus";
@@ -20,6 +21,7 @@ internal static class HealthInsuranceParameters
     internal static readonly ParameterKey BaseSalaryKey = new(BaseSalary);
     internal static readonly ParameterKey RateKey = new(Rate);
     internal static readonly ParameterKey EscapedPovertyMonthsKey = new(EscapedPovertyMonths);
+    internal static readonly ParameterKey ChildCardThroughMonthKey = new(ChildCardThroughMonth);
 
     internal static readonly ImmutableArray<ParameterDefinition> Definitions =
     [
@@ -35,6 +37,8 @@ internal static class HealthInsuranceParameters
             "the fraction of the premium a province pays on top of the national share, per group"),
         new(EscapedPovertyMonths, ParameterKind.Factor, ParameterScope.Global, [], NotBelowNational: false,
             "how many months, from the month of recognition, a household that left poverty or near-poverty keeps local support"),
+        new(ChildCardThroughMonth, ParameterKind.Factor, ParameterScope.Global, [], NotBelowNational: false,
+            "the month of the year (1–12) through which the card of a child born before its last day stays valid in the year the child turns six (146/2018/NĐ-CP Art 13 k2 a: 30 September)"),
     ];
 
     /// <summary>The ladder's key for the n-th member (n ≥ 2).</summary>

@@ -8,7 +8,9 @@ namespace WelfareRules.Benefits.HealthInsurance;
 /// <summary>What a support group's test may use besides the person and the month.</summary>
 /// <param name="ReceivesMonthlyAssistance">The report holds a monthly social allowance or the social pension for the person.</param>
 /// <param name="EscapedPovertyMonths">The local support window after leaving poverty, in months, or null when none is in force.</param>
-internal readonly record struct SupportContext(bool ReceivesMonthlyAssistance, int? EscapedPovertyMonths);
+/// <param name="NurturedInFacility">The report holds the nurturing allowance of a social assistance facility for the person (ND 20 Art 24 k1–3, Art 25 k1).</param>
+/// <param name="ChildCardThroughMonth">The month of the year through which a child's card lasts in the year the child turns six, or null when none is in force.</param>
+internal readonly record struct SupportContext(bool ReceivesMonthlyAssistance, int? EscapedPovertyMonths, bool NurturedInFacility = false, int? ChildCardThroughMonth = null);
 
 /// <summary>
 /// A group whose premium the state pays in whole or in part: the case of the share parameter that holds
@@ -30,9 +32,11 @@ internal static class SupportGroups
     internal static readonly ImmutableArray<SupportGroup> National =
     [
         new("child-under-6", "a child under 6", "trẻ em dưới 6 tuổi",
-            (p, m, _) => AgeReading.StillUnder(p.BirthDate, YoungChild, m)),
+            (p, m, c) => AgeReading.StillUnder(p.BirthDate, YoungChild, m) || ChildCardExtended(p.BirthDate, m, c.ChildCardThroughMonth)),
         new("social-assistance", "receives a monthly social allowance or the social pension", "đang hưởng trợ cấp xã hội hằng tháng hoặc trợ cấp hưu trí xã hội",
             (_, _, c) => c.ReceivesMonthlyAssistance),
+        new("facility-resident", "nurtured in a social assistance facility (ND 20 Art 24 k1–3): a health-insurance card (Art 25 k2)", "đối tượng được nuôi dưỡng tại cơ sở trợ giúp xã hội: được cấp thẻ bảo hiểm y tế",
+            (_, _, c) => c.NurturedInFacility),
         new("poor-household", "a member of a poor household", "thành viên hộ nghèo",
             (p, _, _) => p.Household.Poverty == Poverty.Poor),
         new("ethnic-minority-difficult-area", "an ethnic minority living in a disadvantaged area", "người dân tộc thiểu số sinh sống tại vùng có điều kiện kinh tế - xã hội khó khăn",
@@ -67,6 +71,14 @@ internal static class SupportGroups
         new("farming-average", "a farming, forestry, fishery or salt household with an average living standard", "hộ gia đình làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình",
             (p, _, _) => p.Household.AverageLivingStandardFarming),
     ];
+
+    /// <summary>
+    /// 146/2018/NĐ-CP Art 13 k2: the card of a child born before the last day of <paramref name="throughMonth"/>
+    /// (30 September) lasts to the end of that month of the year the child turns six; a child born later keeps it to the
+    /// end of the month of the sixth birthday (which <see cref="AgeReading.StillUnder"/> already gives).
+    /// </summary>
+    internal static bool ChildCardExtended(LocalDate birthDate, YearMonth month, int? throughMonth) =>
+        throughMonth is { } through && birthDate.Month <= through && month.Year - birthDate.Year == YoungChild && month.Month <= through;
 
     /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/>: 0 in the same month.</summary>
     internal static int MonthsFrom(YearMonth from, YearMonth to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;

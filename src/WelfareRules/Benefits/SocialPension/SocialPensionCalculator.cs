@@ -12,12 +12,14 @@ namespace WelfareRules.Benefits.SocialPension;
 /// <summary>
 /// The social pension (trợ cấp hưu trí xã hội, Law 41/2024/QH15 Art 21; 176/2025/NĐ-CP) and a local
 /// top-up to it (Hanoi 63/2025/NQ-HĐND Art 7), and the rule that a person eligible for both it and the
-/// monthly social allowance receives only the higher.
+/// monthly social allowance receives only the higher (Law 41/2024/QH15 Art 22 k2).
 /// </summary>
 /// <remarks>
 /// Amounts come from the rule files (<c>social-pension</c>, <c>social-pension-top-up</c>): no value
 /// in force, no social pension. Eligibility by age counts from the month of the birthday
-/// (<see cref="AgeReading"/>); the decision month and the written request are not modelled.
+/// (<see cref="AgeReading"/>); payment starts in the month the commune chairman signs the decision
+/// (<c>decisionSignedOn</c>, 176/2025/NĐ-CP Art 4); the written request is not modelled. A person whose pension or
+/// monthly social-insurance benefit is below the social pension qualifies where <c>social-pension-low-pension</c> is on.
 /// </remarks>
 internal static class SocialPensionCalculator
 {
@@ -25,9 +27,9 @@ internal static class SocialPensionCalculator
     /// Whether the person qualifies in the month: no pension or monthly social-insurance benefit, and
     /// aged 75 or over, or 70 to under 75 in a poor or near-poor household.
     /// </summary>
-    internal static bool Qualifies(Person person, NodaTime.YearMonth month)
+    internal static bool Qualifies(Person person, NodaTime.YearMonth month, Provision? lowPension)
     {
-        if (person.ReceivesPension)
+        if (person.ReceivesPension && !(person.PensionBelowSocialPension && lowPension is { IsOn: true }))
         {
             return false;
         }
@@ -38,7 +40,7 @@ internal static class SocialPensionCalculator
 
     /// <summary>
     /// The social pension (with any local top-up) or the monthly social allowance, whichever is higher
-    /// for the person (176/2025/NĐ-CP). On a tie the allowance is kept: the same money, and the person
+    /// for the person (Law 41/2024/QH15 Art 22 k2). On a tie the allowance is kept: the same money, and the person
     /// keeps the regime (and its decision) they are already under. The allowance compared is the whole
     /// combined allowance of the month.
     /// </summary>
@@ -56,7 +58,7 @@ internal static class SocialPensionCalculator
         }
 
         int age = AgeIn(person.BirthDate, law.Month);
-        if (!Qualifies(person, law.Month))
+        if (!Qualifies(person, law.Month, values.LowPension))
         {
             // Said only to people old enough for the question to arise.
             if (age >= LegalAges.SocialPensionPoor)
@@ -74,10 +76,31 @@ internal static class SocialPensionCalculator
             return allowance;
         }
 
-        explain?.Add(
-            $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month",
-            $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng",
-            LawCitations.SocialPension, pension.Basis);
+        // 176/2025/NĐ-CP Art 4: paid from the month the commune chairman signs the decision.
+        if (person.DecisionSignedOn is { } signed && law.Month < signed.ToYearMonth())
+        {
+            explain?.Add(
+                $"Social pension: payable only from {Format.Month(signed.ToYearMonth())}, the month the decision was signed ({Format.Date(signed)})",
+                $"Trợ cấp hưu trí xã hội: chỉ được hưởng từ tháng {Format.Month(signed.ToYearMonth())}, tháng Chủ tịch Ủy ban nhân dân cấp xã ký quyết định ({Format.Date(signed)})",
+                LawCitations.SocialPensionStart);
+            return allowance;
+        }
+
+        var lowPension = person.ReceivesPension ? values.LowPension : null;
+        if (lowPension is not null)
+        {
+            explain?.Add(
+                $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, with a pension or monthly social-insurance benefit below the social pension: {Format.Amount(pension.Amount)} a month",
+                $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, đang hưởng lương hưu, trợ cấp bảo hiểm xã hội hằng tháng thấp hơn mức trợ cấp hưu trí xã hội: {Format.Amount(pension.Amount)} đồng/tháng",
+                LawCitations.SocialPension, pension.Basis, lowPension.Basis);
+        }
+        else
+        {
+            explain?.Add(
+                $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month",
+                $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng",
+                LawCitations.SocialPension, pension.Basis);
+        }
 
         // A local top-up is paid only with the social pension: a jurisdiction without one has no value in force.
         var topUp = values.TopUp;
@@ -85,24 +108,36 @@ internal static class SocialPensionCalculator
         if (!allowance.IsEmpty)
         {
             var allowanceTotal = allowance.Total;
+            // The social pension compared is the one paid: with a local top-up, both together, and named so.
+            string pensionName = topUp is null
+                ? $"the social pension ({Format.Amount(pensionTotal)})"
+                : $"the social pension with the {law.Jurisdiction} top-up ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})";
+            string pensionNameVi = topUp is null
+                ? $"trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)})"
+                : $"trợ cấp hưu trí xã hội cùng khoản hỗ trợ thêm của {law.Jurisdiction} ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})";
             if (pensionTotal <= allowanceTotal)
             {
                 bool tie = pensionTotal == allowanceTotal;
                 explain?.Add(
-                    $"Eligible for both the social pension ({Format.Amount(pensionTotal)}) and the monthly social allowance ({Format.Amount(allowanceTotal)}): only one, the allowance{(tie ? " (equal amounts: the allowance is kept)" : ", the higher")}",
-                    $"Đủ điều kiện hưởng cả trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)}) và trợ cấp xã hội hằng tháng ({Format.Amount(allowanceTotal)}): chỉ hưởng trợ cấp xã hội{(tie ? " (bằng nhau: giữ trợ cấp xã hội)" : ", mức cao hơn")}",
-                    pension.Basis);
+                    $"Eligible for both {pensionName} and the monthly social allowance ({Format.Amount(allowanceTotal)}): only one, the allowance{(tie ? " (equal amounts: the allowance is kept)" : ", the higher")}",
+                    $"Đủ điều kiện hưởng cả {pensionNameVi} và trợ cấp xã hội hằng tháng ({Format.Amount(allowanceTotal)}): chỉ hưởng trợ cấp xã hội{(tie ? " (bằng nhau: giữ trợ cấp xã hội)" : ", mức cao hơn")}",
+                    LawCitations.HigherOfPensionAndAllowance, pension.Basis);
                 return allowance;
             }
 
             explain?.Add(
-                $"Eligible for both the social pension ({Format.Amount(pensionTotal)}) and the monthly social allowance ({Format.Amount(allowanceTotal)}): only one, the social pension, the higher",
-                $"Đủ điều kiện hưởng cả trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)}) và trợ cấp xã hội hằng tháng ({Format.Amount(allowanceTotal)}): chỉ hưởng trợ cấp hưu trí xã hội, mức cao hơn",
-                pension.Basis);
+                $"Eligible for both {pensionName} and the monthly social allowance ({Format.Amount(allowanceTotal)}): only one, the social pension{(topUp is null ? "" : " with its top-up")}, the higher",
+                $"Đủ điều kiện hưởng cả {pensionNameVi} và trợ cấp xã hội hằng tháng ({Format.Amount(allowanceTotal)}): chỉ hưởng trợ cấp hưu trí xã hội{(topUp is null ? "" : " cùng khoản hỗ trợ thêm")}, mức cao hơn",
+                LawCitations.HigherOfPensionAndAllowance, pension.Basis);
         }
 
         var closures = new ValueList<Citation>();
         ClosedGroupsQualifiedFor(law, person, ref closures, explain);
+        if (lowPension is not null)
+        {
+            closures.Add(lowPension.Basis);
+        }
+
         var pensionEntitlement = new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, null,
             closures.IsEmpty ? values.PensionBasis : [LawCitations.SocialPension, pension.Basis, .. closures.AsSpan()]);
         if (topUp is null)
@@ -156,12 +191,16 @@ internal sealed class SocialPensionLaw
     {
         Pension = law.Get(ParameterCatalog.SocialPension);
         TopUp = law.Get(ParameterCatalog.SocialPensionTopUp) is { } t && t.Amount > Dong.Zero ? t : null;
+        LowPension = law.Get(ParameterCatalog.SocialPensionLowPension) is { IsOn: true } low ? low : null;
         PensionBasis = Pension is null ? [] : SocialPensionCalculator.PensionBasis(Pension);
         TopUpBasis = Pension is null || TopUp is null ? [] : SocialPensionCalculator.TopUpBasis(TopUp, Pension);
     }
 
     /// <summary>The social pension in force, or null.</summary>
     internal Provision? Pension { get; }
+
+    /// <summary>The switch, when on, that gives the social pension to people whose pension is below it (176/2025/NĐ-CP Art 2 k1 b), or null.</summary>
+    internal Provision? LowPension { get; }
 
     /// <summary>A local top-up in force with a positive amount, or null.</summary>
     internal Provision? TopUp { get; }

@@ -29,6 +29,21 @@ public sealed class EmergencyAssistanceTest
         Assert.Equal("15", Assert.Single(award.Basis).Article);
     }
 
+    [Theory]
+    [InlineData(EmergencySupport.HouseLost, 40_000_000)]
+    [InlineData(EmergencySupport.UrgentRelocation, 30_000_000)]
+    [InlineData(EmergencySupport.HouseSeverelyDamaged, 20_000_000)]
+    public void Compute_HousingSupport2023_VerifiedIn2021Text(EmergencySupport support, long expected)
+    {
+        // 20/2021/NĐ-CP Art 15 k1–3, seen in the 2021 text: verified before 76/2024/NĐ-CP, admitted by strict evaluation.
+        var award = EmergencyAssistance.Compute(RuleSet.BuiltIn, new EmergencyEvent(Jurisdiction.Vietnam, new LocalDate(2023, 10, 1), support), new EvaluationOptions { Strict = true });
+
+        Assert.Equal(expected, award.Amount.Value);
+        Assert.False(award.Provisional);
+        Assert.Empty(award.Warnings);
+        Assert.Equal(WelfareRules.Legal.ProvisionStatus.Verified, Assert.Single(award.Basis).Status);
+    }
+
     [Fact]
     public void Compute_HousingSupportInStrictMode_Refused()
     {

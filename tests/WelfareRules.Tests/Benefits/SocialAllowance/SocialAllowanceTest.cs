@@ -253,8 +253,27 @@ public sealed class SocialAllowanceTest
     [Fact]
     public void Evaluate_StrictWithVerifiedLaw_Evaluates()
     {
-        var situation = new Situation(Jurisdiction.Vietnam, Month("2024-08"), new Person(Date("1986-01-01")) { Disability = Disability.Severe });
-        Assert.Equal(750000, RuleSet.BuiltIn.Evaluate(situation, new EvaluationOptions { Strict = true }).Total.Value);
+        // 2023: the standard (20/2021/NĐ-CP Art 4 k2) and the coefficient (Art 6 k1 e) were seen in the text; no health-insurance block.
+        var situation = new Situation(Jurisdiction.Vietnam, Month("2023-08"), new Person(Date("1986-01-01")) { Disability = Disability.Severe, HasOtherHealthInsurance = true });
+        Assert.Equal(540000, RuleSet.BuiltIn.Evaluate(situation, new EvaluationOptions { Strict = true }).Total.Value);
+    }
+
+    [Fact]
+    public void Evaluate_StrictWithReportedLaw_RefusedButAdmittedWhenReportedIs()
+    {
+        // 2024-08: the standard of 500,000 (76/2024/NĐ-CP) is known from secondary sources only.
+        var situation = new Situation(Jurisdiction.Vietnam, Month("2024-08"), new Person(Date("1986-01-01")) { Disability = Disability.Severe, HasOtherHealthInsurance = true });
+
+        var refused = Assert.Throws<EvaluationException>(() => RuleSet.BuiltIn.Evaluate(situation, new EvaluationOptions { Strict = true }));
+        Assert.Equal(EvaluationError.ProvisionalLaw, refused.Error);
+        Assert.Contains("76/2024/NĐ-CP Art 1 k1 [reported]", refused.Message, System.StringComparison.Ordinal);
+
+        var report = RuleSet.BuiltIn.Evaluate(situation, new EvaluationOptions { Admit = WelfareRules.Legal.ProvisionStatus.Reported });
+        Assert.Equal(750000, report.Total.Value);
+        Assert.Equal(WelfareRules.Legal.ProvisionStatus.Reported, report.Status);
+        Assert.Equal(WelfareRules.Legal.ProvisionStatus.Reported, Assert.Single(report.Entitlements).Status);
+        Assert.False(report.IsProvisional);
+        Assert.Empty(report.Warnings);
     }
 
     [Fact]
