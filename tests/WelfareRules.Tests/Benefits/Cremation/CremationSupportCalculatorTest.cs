@@ -55,6 +55,17 @@ public sealed class CremationSupportCalculatorTest
     }
 
     [Fact]
+    public void Evaluate_NotAResidentButInACityFacility_PaysTheSupport()
+    {
+        // NQ 03/2020: also people nurtured in Hanoi's public social-assistance facilities, not only permanent residents.
+        var person = Deceased(new LocalDate(1970, 1, 1)) with { PermanentResident = false, LivingArrangement = LivingArrangement.Facility };
+
+        var report = Evaluate(Jurisdiction.Hanoi, person);
+
+        Assert.Equal(4_000_000, report.AmountOf(EntitlementKind.CremationSupport).Value);
+    }
+
+    [Fact]
     public void Evaluate_NotCremated_PaysNothing()
     {
         var report = Evaluate(Jurisdiction.Hanoi, Deceased(new LocalDate(1970, 1, 1)) with { Cremated = false });

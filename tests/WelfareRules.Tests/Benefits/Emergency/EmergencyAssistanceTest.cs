@@ -26,7 +26,7 @@ public sealed class EmergencyAssistanceTest
         Assert.Equal(expected, award.Amount.Value);
         Assert.True(award.Provisional);
         Assert.NotEmpty(award.Warnings);
-        Assert.Equal("15", Assert.Single(award.Basis).Article);
+        Assert.Equal("76/2024/NĐ-CP", Assert.Single(award.Basis).Instrument);
     }
 
     [Theory]

@@ -175,4 +175,57 @@ public sealed class SocialPensionCalculatorTest
         Assert.Contains(topUp.Basis, c => c.Instrument == "63/2025/NQ-HĐND" && c.Article == "7");
         Assert.Equal(650_000, report.Total.Value);
     }
+
+    [Fact]
+    public void Evaluate_BeforeTheDecisionMonth_NoSocialPensionThenFromIt()
+    {
+        // 176/2025/NĐ-CP Art 4 (reported): paid from the month the commune chairman signs the decision.
+        var person = Born(1949, 6, 1) with { DecisionSignedOn = new LocalDate(2025, 9, 18) };
+
+        var before = Evaluate(Jurisdiction.Vietnam, new YearMonth(2025, 8), person);
+        Assert.Empty(before.Entitlements);
+        Assert.Contains(before.Explanation, s => s.Basis.Any(c => c.Instrument == "176/2025/NĐ-CP" && c.Article == "4"));
+
+        var from = Evaluate(Jurisdiction.Vietnam, new YearMonth(2025, 9), person);
+        Assert.Equal(500_000, Assert.Single(from.Entitlements, e => e.Kind == EntitlementKind.SocialPension).Amount.Value);
+    }
+
+    [Fact]
+    public void Evaluate_PensionBelowTheSocialPension_PaysItProvisionally()
+    {
+        // 176/2025/NĐ-CP Art 2 k1 b: eligible with a pension below the social pension (reported); the full amount is
+        // this library's reading of Art 3 k1 (provisional).
+        var person = Born(1949, 6, 1) with { ReceivesPension = true, PensionBelowSocialPension = true };
+
+        var report = Evaluate(Jurisdiction.Vietnam, new YearMonth(2025, 9), person);
+
+        var pension = Assert.Single(report.Entitlements, e => e.Kind == EntitlementKind.SocialPension);
+        Assert.Equal(500_000, pension.Amount.Value);
+        Assert.Contains(pension.Basis, c => c.Instrument == "176/2025/NĐ-CP" && c.Article == "2" && c.Clause == "1" && c.Point == "b");
+        Assert.Equal(WelfareRules.Legal.ProvisionStatus.Provisional, pension.Status);
+        Assert.NotEmpty(report.Warnings);
+    }
+
+    [Fact]
+    public void Evaluate_PensionNotBelowTheSocialPension_PaysNothing()
+    {
+        var report = Evaluate(Jurisdiction.Vietnam, new YearMonth(2025, 9), Born(1949, 6, 1) with { ReceivesPension = true });
+
+        Assert.Empty(report.Entitlements);
+    }
+
+    [Fact]
+    public void Evaluate_HanoiPensionWithTopUpAgainstAllowance_NamesTheTopUp()
+    {
+        // 2026-02, Hanoi, 76, poor with no supporter: K5a 1.5 × 650,000 = 975,000 against the social pension with
+        // Hanoi's top-up (500,000 + 150,000 = 650,000): the explanation compares the two as paid (Law 41/2024 Art 22 k2).
+        var person = Born(1949, 6, 1) with { WithoutSupporter = true, Household = new Household { Poverty = Poverty.Poor } };
+
+        var report = Evaluate(Jurisdiction.Hanoi, new YearMonth(2026, 2), person);
+
+        Assert.Equal(975_000, report.Total.Value);
+        var step = Assert.Single(report.Explanation, s => s.English.StartsWith("Eligible for both", System.StringComparison.Ordinal));
+        Assert.Contains("the social pension with the VN-HN top-up (500,000 + 150,000 = 650,000)", step.English, System.StringComparison.Ordinal);
+        Assert.Contains(step.Basis, c => c.Instrument == "41/2024/QH15" && c.Article == "22" && c.Clause == "2");
+    }
 }
