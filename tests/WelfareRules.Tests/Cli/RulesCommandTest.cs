@@ -54,4 +54,17 @@ public sealed class RulesCommandTest
         Assert.Contains("03/2020/NQ-HĐND", stdout, System.StringComparison.Ordinal);
         Assert.Contains("cremation-support[child-under-6]", stdout, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rules_Text_PrintsValuesExactly()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("rules", "--jurisdiction", "VN", "--on", "2026-02-01");
+
+        Assert.True(exit == 0, stderr);
+        var rate = Assert.Single(stdout.Split('\n'), l => l.TrimStart().StartsWith("health-insurance-rate", System.StringComparison.Ordinal));
+        Assert.Contains(" 0.045 ", rate, System.StringComparison.Ordinal);
+        var standard = Assert.Single(stdout.Split('\n'), l => l.TrimStart().StartsWith("standard ", System.StringComparison.Ordinal));
+        Assert.Contains(" 500,000 ", standard, System.StringComparison.Ordinal);
+        Assert.Contains("reported", stdout, System.StringComparison.Ordinal);
+    }
 }
