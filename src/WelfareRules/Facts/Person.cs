@@ -6,7 +6,7 @@ using NodaTime;
 namespace WelfareRules.Facts;
 
 /// <summary>
-/// A person's circumstances, with the names of the command-line contract (<c>spec/cli-contract.md</c>).
+/// A person's circumstances, with the names of the command-line contract (<c>docs/cli.md</c>).
 /// Every fact but the birth date is optional: booleans default to false, counts to 0, enumerations to their first value, dates to absent.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Counts are checked in their <c>init</c> accessors, so a <c>with</c> expression cannot bypass them.</remarks>

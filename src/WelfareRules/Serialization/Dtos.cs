@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace WelfareRules.Serialization;
 
-#pragma warning disable SA1600 // Data-transfer shapes mirror docs/rule-files.md and spec/cli-contract.md field by field.
+#pragma warning disable SA1600 // Data-transfer shapes mirror docs/rule-files.md and docs/cli.md field by field.
 
 internal sealed class InstrumentDto
 {

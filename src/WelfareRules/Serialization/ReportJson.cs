@@ -13,7 +13,7 @@ using WelfareRules.Reports;
 
 namespace WelfareRules.Serialization;
 
-/// <summary>Writes reports in the JSON format of the command-line contract (<c>spec/cli-contract.md</c>).</summary>
+/// <summary>Writes reports in the JSON format of the command-line contract (<c>docs/cli.md</c>).</summary>
 /// <remarks>
 /// The property names, the vocabularies and each citation's fields are encoded once; an explanation step
 /// is composed in a pooled buffer rather than through <see cref="ExplanationStep.ToString"/>. The bytes are

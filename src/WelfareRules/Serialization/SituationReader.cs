@@ -17,7 +17,7 @@ namespace WelfareRules.Serialization;
 public readonly record struct SituationLine(int Line, Situation? Situation, SituationFormatException? Error);
 
 /// <summary>
-/// Reads situations in the JSON format of the command-line contract (<c>spec/cli-contract.md</c>): one
+/// Reads situations in the JSON format of the command-line contract (<c>docs/cli.md</c>): one
 /// object, or JSON Lines. Unknown fields are refused, so that a misspelt fact never silently becomes false.
 /// </summary>
 public static class SituationReader
