@@ -80,6 +80,16 @@ internal static class Evaluator
         var list = entitlements.ToImmutableArray();
         var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list.AsSpan(), explain);
         var warnings = Warnings(law, list, healthInsurance);
+        if (month > rules.Horizon)
+        {
+            if (options.Strict)
+            {
+                throw new EvaluationException(EvaluationError.BeyondHorizon, "strict mode: " + rules.HorizonWarning);
+            }
+
+            warnings = warnings.Add(rules.HorizonWarning);
+        }
+
         if (options.Strict && !warnings.IsEmpty)
         {
             throw new EvaluationException(EvaluationError.ProvisionalLaw,

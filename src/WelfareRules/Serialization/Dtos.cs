@@ -109,6 +109,7 @@ internal sealed class ChildDto
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     Converters = [typeof(LocalDateConverter), typeof(YearMonthConverter)])]
 [JsonSerializable(typeof(InstrumentDto))]
 [JsonSerializable(typeof(SituationDto))]
