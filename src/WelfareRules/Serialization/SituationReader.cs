@@ -79,10 +79,19 @@ public static class SituationReader
     /// <param name="month">A month overriding each situation's own, or null.</param>
     /// <param name="linesBefore">The number of lines of the file already read before <paramref name="reader"/>'s first line, so that line numbers are the file's.</param>
     /// <returns>The lines, lazily.</returns>
+    /// <remarks>Lines end at LF only (<see cref="JsonLinesReader"/>).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="linesBefore"/> is negative.</exception>
     public static IEnumerable<SituationLine> ReadLines(TextReader reader, string source, YearMonth? month = null, int linesBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegative(linesBefore);
+        return ReadLinesLazily(JsonLinesReader.Of(reader), source, month, linesBefore);
+    }
+
+    private static IEnumerable<SituationLine> ReadLinesLazily(JsonLinesReader reader, string source, YearMonth? month, int linesBefore)
+    {
         int number = linesBefore;
         while (reader.ReadLine() is { } text)
         {
