@@ -32,6 +32,11 @@ internal sealed class CommandLine
             else if (valueOptions.Contains(arg))
             {
                 string value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"{arg} needs a value"));
+                if (value.Length == 0)
+                {
+                    throw new UsageException($"{arg}: the value is empty");
+                }
+
                 if (!values.TryGetValue(arg, out var list))
                 {
                     values[arg] = list = [];
@@ -41,7 +46,7 @@ internal sealed class CommandLine
             }
             else
             {
-                throw new UsageException($"unknown option \"{args[i]}\"; see --help");
+                throw new UsageException($"unknown option \"{MessageText.Cut(args[i])}\"; see --help");
             }
         }
     }

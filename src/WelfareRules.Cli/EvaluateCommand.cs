@@ -18,7 +18,7 @@ namespace WelfareRules.Cli;
 internal static class EvaluateCommand
 {
     private static readonly HashSet<string> ValueOptions = ["--input", "--month", "--format", "--rules", "--admit"];
-    private static readonly HashSet<string> SwitchOptions = ["--strict"];
+    private static readonly HashSet<string> SwitchOptions = ["--strict", "--lines"];
 
     internal static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     internal static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
@@ -31,37 +31,46 @@ internal static class EvaluateCommand
         if (line.Value("--month") is { } monthText)
         {
             var parsed = YearMonthPattern.Iso.Parse(monthText);
-            month = parsed.Success ? parsed.Value : throw new UsageException($"--month: \"{monthText}\" is not a month (yyyy-MM)");
+            month = PolicyCommands.Month(monthText, "--month");
         }
 
         bool text = (line.Value("--format") ?? "json") switch
         {
             "json" => false,
             "text" => true,
-            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
+            var other => throw new UsageException($"--format: \"{MessageText.Cut(other)}\" is not json or text"),
         };
         var rules = Program.LoadRules(line);
         var options = new EvaluationOptions { Admit = Admitted(line) };
 
-        using var reader = input == "-" ? stdin : new StreamReader(input, Encoding.UTF8);
-        string? first = null;
-        int firstNumber = 0;
-        while (reader.ReadLine() is { } candidate)
+        using var reader = Inputs.OpenText(input, "--input", stdin);
+
+        // The framing is chosen from the first two non-blank lines (docs/cli.md, "Input framing"), so that one
+        // bad line cannot make JSON Lines be read as a single object.
+        var head = new List<string>();
+        int firstNumber = 0, lineCount = 0;
+        while (head.Count < 2 && reader.ReadLine() is { } candidate)
         {
-            firstNumber++;
+            lineCount++;
             if (!string.IsNullOrWhiteSpace(candidate))
             {
-                first = candidate;
-                break;
+                firstNumber = head.Count == 0 ? lineCount : firstNumber;
+                head.Add(candidate);
+            }
+            else if (head.Count > 0)
+            {
+                head[^1] += "\n";
             }
         }
 
-        if (first is null)
+        if (head.Count == 0)
         {
-            throw new UsageException($"{input}: no situation (the input is empty)");
+            throw new UsageException($"{MessageText.Cut(input)}: no situation (the input is empty)");
         }
 
-        bool lines = input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || (IsCompleteJson(first) && reader.Peek() >= 0);
+        bool lines = line.Has("--lines") || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+            || (head.Count == 2 && (IsCompleteObject(head[0]) || IsCompleteObject(head[1])));
+        string first = string.Join("\n", head);
         using var output = new BufferedStream(stdout, 1 << 16);
         int result = lines
             ? RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr)
@@ -150,8 +159,7 @@ internal static class EvaluateCommand
 
         // The text format, for reading by a person: one table after another, each written as it is made.
         bool badInput = false, failure = false;
-        var all = SituationReader.ReadLines(new StringReader(first), source, month, firstNumber - 1)
-            .Concat(SituationReader.ReadLines(reader, source, month, firstNumber));
+        var all = SituationReader.ReadLines(new PrependedLineReader(first, reader), source, month, firstNumber - 1);
         foreach (var item in all)
         {
             if (item.Error is { } bad)
@@ -182,16 +190,18 @@ internal static class EvaluateCommand
     private static void WriteTextError(Stream output, int line, string message) =>
         Program.Write(output, $"# line {line}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
 
-    private static bool IsCompleteJson(string text)
+    private static bool IsCompleteObject(string text)
     {
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
-            while (reader.Read())
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text.TrimEnd('\n')));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
+                return false;
             }
 
-            return reader.TokenType is JsonTokenType.EndObject;
+            reader.Skip();
+            return !reader.Read();
         }
         catch (JsonException)
         {

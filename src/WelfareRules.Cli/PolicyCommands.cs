@@ -32,11 +32,24 @@ internal static class PolicyCommands
             throw new UsageException("--to is before --from");
         }
 
+        if (Period.Between(from.OnDayOfMonth(1), to.OnDayOfMonth(1), PeriodUnits.Months).Months >= MaxScheduleMonths)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--from {YearMonthPattern.Iso.Format(from)} --to {YearMonthPattern.Iso.Format(to)}: a schedule covers at most {MaxScheduleMonths:#,0} months"));
+        }
+
+        bool text = (line.Value("--format") ?? "json") switch
+        {
+            "json" => false,
+            "text" => true,
+            var other => throw new UsageException($"--format: \"{MessageText.Cut(other)}\" is not json or text"),
+        };
         var rules = Program.LoadRules(line);
+        Dictionary<YearMonth, Dong>? paid = line.Value("--paid") is { } paidFile ? ReadPaid(paidFile) : null;
         Situation situation;
         try
         {
-            situation = SituationReader.Parse(File.ReadAllBytes(input), input, 1, from);
+            situation = SituationReader.Parse(Inputs.ReadBytes(input, "--input"), input, 1, from);
         }
         catch (SituationFormatException bad)
         {
@@ -44,7 +57,6 @@ internal static class PolicyCommands
             return Program.BadInput;
         }
 
-        Dictionary<YearMonth, Dong>? paid = line.Value("--paid") is { } paidFile ? ReadPaid(paidFile) : null;
         Schedules.Schedule schedule;
         try
         {
@@ -56,17 +68,17 @@ internal static class PolicyCommands
             return Program.Failure;
         }
 
-        if (line.Value("--format") == "text")
+        if (text)
         {
-            var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n");
+            var table = new StringBuilder();
+            table.Append(CultureInfo.InvariantCulture, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n");
             foreach (var m in schedule.Months)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n");
+                table.Append(CultureInfo.InvariantCulture, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n");
-            Program.Write(stdout, text.ToString());
+            table.Append(CultureInfo.InvariantCulture, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n");
+            Program.Write(stdout, table.ToString());
             return Program.Ok;
         }
 
@@ -124,7 +136,7 @@ internal static class PolicyCommands
         return Program.Ok;
     }
 
-    internal static int Compare(string[] args, Stream stdout, TextWriter stderr)
+    internal static int Compare(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
     {
         var line = new CommandLine(args, new HashSet<string> { "--input", "--month", "--rules", "--format" }, new HashSet<string> { "--quiet" });
         string input = line.Required("--input");
@@ -136,8 +148,8 @@ internal static class PolicyCommands
         YearMonth? month = line.Value("--month") is { } m ? Month(m, "--month") : null;
         var baseline = RuleSet.BuiltIn;
         var changed = Program.LoadRules(line);
-        using var reader = input == "-" ? TextReader.Null : new StreamReader(input, Encoding.UTF8);
-        long total = input == "-" ? 0 : Math.Max(1, new FileInfo(input).Length);
+        using var reader = Inputs.OpenText(input, "--input", stdin, out var file);
+        long total = file is null ? 0 : Math.Max(1, file.Length);
         bool progress = !line.Has("--quiet") && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
         bool badInput = false;
         using var output = new BufferedStream(stdout, 1 << 16);
@@ -150,9 +162,9 @@ internal static class PolicyCommands
             foreach (var item in SituationReader.ReadLines(reader, input, month))
             {
                 read++;
-                if (progress && read % 50_000 == 0 && reader is StreamReader s)
+                if (progress && read % 50_000 == 0 && file is not null)
                 {
-                    double share = (double)s.BaseStream.Position / total;
+                    double share = (double)file.Position / total;
                     stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', (int)(share * 30)),-30}] {share:P0} {read:#,0} persons {watch.Elapsed.TotalSeconds:0}s"));
                 }
 
@@ -293,26 +305,70 @@ internal static class PolicyCommands
 
     private static Dictionary<YearMonth, Dong> ReadPaid(string file)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-        var paid = new Dictionary<YearMonth, Dong>();
-        foreach (var property in doc.RootElement.EnumerateObject())
+        byte[] bytes = Inputs.ReadBytes(file, "--paid");
+        string name = MessageText.Cut(file);
+        if (Utf16.HasMark(bytes))
         {
-            var month = YearMonthPattern.Iso.Parse(property.Name);
-            if (!month.Success || !property.Value.TryGetInt64(out long amount))
-            {
-                throw new UsageException($"{file}: $.{property.Name}: expected \"yyyy-MM\": whole đồng paid");
-            }
-
-            paid[month.Value] = new Dong(amount);
+            throw new UsageException($"{name}: {Utf16.Message}");
         }
 
-        return paid;
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 8 });
+        }
+        catch (JsonException bad)
+        {
+            throw new UsageException($"{name} line {(bad.LineNumber ?? 0) + 1}: {MessageText.Cut(bad.Path ?? "$")}: {JsonText.Message(bad)}");
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new UsageException($"{name} line 1: $: expected an object {{\"yyyy-MM\": whole đồng paid}}");
+            }
+
+            var index = JsonLineIndex.Build(bytes);
+            var paid = new Dictionary<YearMonth, Dong>();
+            long total = 0;
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                string path = $"$['{property.Name}']";
+                string where = $"{name} line {index.LineOf("$." + property.Name)}: {MessageText.Cut(path)}";
+                var month = YearMonthPattern.Iso.Parse(property.Name);
+                if (!month.Success || month.Value.Year < 1900)
+                {
+                    throw new UsageException($"{where}: \"{MessageText.Cut(property.Name)}\" is not a month (yyyy-MM, from 1900)");
+                }
+
+                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt64(out long amount) || amount < 0)
+                {
+                    throw new UsageException($"{where}: expected whole đồng paid, 0 or more");
+                }
+
+                if (amount > long.MaxValue - total)
+                {
+                    throw new UsageException($"{where}: the amounts paid add up to more than 64 bits of đồng");
+                }
+
+                total += amount;
+                paid[month.Value] = new Dong(amount);
+            }
+
+            return paid;
+        }
     }
 
-    private static YearMonth Month(string text, string option)
+    /// <summary>The most months one schedule covers (a hundred years).</summary>
+    private const int MaxScheduleMonths = 1200;
+
+    internal static YearMonth Month(string text, string option)
     {
         var parsed = YearMonthPattern.Iso.Parse(text);
-        return parsed.Success ? parsed.Value : throw new UsageException($"{option}: \"{text}\" is not a month (yyyy-MM)");
+        return !parsed.Success ? throw new UsageException($"{option}: \"{MessageText.Cut(text)}\" is not a month (yyyy-MM)")
+            : parsed.Value.Year < 1900 ? throw new UsageException($"{option}: \"{MessageText.Cut(text)}\" is before 1900")
+            : parsed.Value;
     }
 
     private static string Spell(ArrearsReason reason) => reason switch

@@ -1,42 +1,34 @@
+using System;
 using System.IO;
 
 namespace WelfareRules.Cli;
 
-/// <summary>A reader that gives back a line already read, then the rest of another reader.</summary>
-/// <param name="line">The line already read (without its end of line).</param>
-/// <param name="rest">The reader it was read from.</param>
-internal sealed class PrependedLineReader(string line, TextReader rest) : TextReader
+/// <summary>A reader that gives back the text already read (whole lines, without the last end of line), then the rest of another reader.</summary>
+/// <param name="lines">The lines already read, joined by LF.</param>
+/// <param name="rest">The reader they were read from.</param>
+internal sealed class PrependedLineReader(string lines, TextReader rest) : TextReader
 {
-    private string? pending = line + "\n";
+    private readonly string pending = lines + "\n";
     private int position;
 
-    public override string? ReadLine()
+    public override int Peek() => position < pending.Length ? pending[position] : rest.Peek();
+
+    public override int Read() => position < pending.Length ? pending[position++] : rest.Read();
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
     {
-        if (pending is null)
+        if (position < pending.Length)
         {
-            return rest.ReadLine();
+            int n = Math.Min(buffer.Length, pending.Length - position);
+            pending.AsSpan(position, n).CopyTo(buffer);
+            position += n;
+            return n;
         }
 
-        string text = pending[position..^1];
-        pending = null;
-        return text;
+        return rest.Read(buffer);
     }
 
-    public override int Peek() => pending is null ? rest.Peek() : pending[position];
-
-    public override int Read()
-    {
-        if (pending is null)
-        {
-            return rest.Read();
-        }
-
-        char next = pending[position++];
-        if (position == pending.Length)
-        {
-            pending = null;
-        }
-
-        return next;
-    }
+    public override string? ReadLine() => throw new NotSupportedException("read through a JsonLinesReader, which splits lines at LF only");
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using WelfareRules.Law;
+using WelfareRules.Serialization;
 
 namespace WelfareRules.Cli;
 
@@ -17,8 +18,8 @@ public static class Program
         welfare-rules: Vietnamese social-welfare entitlements from JSON situations.
 
         Commands:
-          evaluate --input FILE [--month yyyy-MM] [--format json|text] [--strict | --admit GRADE] [--rules FILE]...
-              Evaluate one situation (a JSON object) or JSON Lines (.jsonl, one situation a line).
+          evaluate --input FILE [--month yyyy-MM] [--format json|text] [--strict | --admit GRADE] [--lines] [--rules FILE]...
+              Evaluate one situation (a JSON object) or JSON Lines (.jsonl or --lines, one situation a line).
               FILE may be - for standard input. --rules adds an instrument (rule file) on top of the
               built-in law; repeatable. --strict admits only verified law (its text was seen);
               --admit reported admits verified and reported law (secondary sources); a result resting
@@ -41,14 +42,23 @@ public static class Program
           --help       this text
           --version    the tool's version and the built-in law's version
 
-        Exit codes: 0 all situations evaluated; 2 bad input (message names file, line and JSON path); 1 anything else.
+        Exit codes: 0 all situations evaluated; 2 bad input (message names file, line and JSON path);
+        1 anything else (a month outside the encoded law, a strict refusal, output that cannot be written).
         Formats: docs/cli.md.
         """;
 
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>The exit code.</returns>
-    public static int Main(string[] args) => Run(args, Console.In, Console.OpenStandardOutput(), Console.Error);
+    public static int Main(string[] args)
+    {
+        // Standard input is read as UTF-8 with a byte-order mark detected, so that UTF-16 is refused rather than decoded.
+        using var stdin = StandardStreams.InputIsClosed()
+            ? (TextReader)new ClosedInput()
+            : new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var stdout = StandardStreams.Output();
+        return Run(args, stdin, stdout, Console.Error);
+    }
 
     /// <summary>Runs the tool with the given streams (used by tests).</summary>
     /// <param name="args">The command line.</param>
@@ -56,9 +66,19 @@ public static class Program
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <returns>The exit code.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>
+    /// Nothing the input holds makes this throw: every problem is a message on <paramref name="stderr"/> and an
+    /// exit code. A message that cannot be written is dropped; output that cannot be written ends the run (exit 1).
+    /// </remarks>
     public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        stderr = SafeMessages.Of(stderr);
+        stdout = new OutputStream(stdout);
         try
         {
             if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -86,7 +106,7 @@ public static class Program
                 "evaluate" => EvaluateCommand.Run(rest, stdin, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout),
                 "schedule" => PolicyCommands.Schedule(rest, stdout, stderr),
-                "compare" => PolicyCommands.Compare(rest, stdout, stderr),
+                "compare" => PolicyCommands.Compare(rest, stdin, stdout, stderr),
                 "population" => PolicyCommands.Population(rest, stdout),
                 "classify" => ClassifyCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"; see --help"),
@@ -102,6 +122,11 @@ public static class Program
             stderr.WriteLine("welfare-rules: " + refused.Message);
             return BadInput;
         }
+        catch (OutputFailedException failed)
+        {
+            stderr.WriteLine("welfare-rules: " + failed.Message);
+            return Failure;
+        }
         catch (IOException io)
         {
             stderr.WriteLine("welfare-rules: " + io.Message);
@@ -112,12 +137,42 @@ public static class Program
             stderr.WriteLine("welfare-rules: " + denied.Message);
             return BadInput;
         }
+        catch (OverflowException overflow)
+        {
+            stderr.WriteLine("welfare-rules: a total does not fit in 64 bits of đồng: " + overflow.Message);
+            return Failure;
+        }
+        catch (Exception unexpected) when (unexpected is not OutOfMemoryException)
+        {
+            // The last guard: a defect of the tool is a message and exit 1, never an abort that loses the output's end.
+            stderr.WriteLine($"welfare-rules: internal error ({unexpected.GetType().Name}): {unexpected.Message}");
+            return Failure;
+        }
     }
 
     internal static RuleSet LoadRules(CommandLine line)
     {
         var rules = RuleSet.BuiltIn;
-        var added = line.All("--rules").Select(InstrumentReader.ReadFile).ToList();
+        var added = new System.Collections.Generic.List<Instrument>();
+        var problems = new System.Collections.Generic.List<RuleFileProblem>();
+        foreach (string file in line.All("--rules"))
+        {
+            // Every file is read, so that one refusal lists the problems of them all.
+            try
+            {
+                added.Add(InstrumentReader.Read(Inputs.ReadBytes(file, "--rules"), Path.GetFileName(file)));
+            }
+            catch (RuleFileException refused)
+            {
+                problems.AddRange(refused.Problems);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RuleFileException([.. problems]);
+        }
+
         return added.Count == 0 ? rules : RuleSet.Create(rules.Instruments.AddRange(added));
     }
 

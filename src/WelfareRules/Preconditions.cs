@@ -17,6 +17,27 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>A date of the input: ISO calendar, from the year 1900 (a <c>default</c> date, 0001-01-01, is refused).</summary>
+    internal static NodaTime.LocalDate CheckDate(NodaTime.LocalDate value, string paramName) =>
+        value.Calendar != NodaTime.CalendarSystem.Iso
+            ? throw new ArgumentException($"{paramName}: the date must be in the ISO calendar, not {value.Calendar.Id}.", paramName)
+            : value.Year < 1900 ? throw new ArgumentOutOfRangeException(paramName, value.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{paramName}: the date is before 1900 (a default date?).")
+            : value;
+
+    /// <summary>An optional date of the input, checked as <see cref="CheckDate(NodaTime.LocalDate, string)"/>.</summary>
+    internal static NodaTime.LocalDate? CheckDate(NodaTime.LocalDate? value, string paramName) => value is { } date ? CheckDate(date, paramName) : null;
+
+    /// <summary>A month of the input: ISO calendar, from the year 1900.</summary>
+    internal static NodaTime.YearMonth CheckMonth(NodaTime.YearMonth value, string paramName) =>
+        value.Calendar != NodaTime.CalendarSystem.Iso
+            ? throw new ArgumentException($"{paramName}: the month must be in the ISO calendar, not {value.Calendar.Id}.", paramName)
+            : value.Year < 1900 ? throw new ArgumentOutOfRangeException(paramName, value.ToString("uuuu-MM", System.Globalization.CultureInfo.InvariantCulture), $"{paramName}: the month is before 1900 (a default month?).")
+            : value;
+
+    /// <summary>A value of an enumeration that it defines (<c>(Orphanhood)77</c> is refused).</summary>
+    internal static T CheckDefined<T>(T value, string paramName) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName}: not a value of {typeof(T).Name}.");
+
     internal static int CheckNonNegative(int value, string paramName) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Value must not be negative.");
 }

@@ -16,6 +16,12 @@ public enum EvaluationError
 
     /// <summary>The facts contradict themselves (e.g. a death before the birth, a person not yet born in the month).</summary>
     InconsistentFacts = 3,
+
+    /// <summary>An amount does not fit in 64 bits of đồng (law values far out of proportion).</summary>
+    Overflow = 4,
+
+    /// <summary>Strict evaluation met a month beyond the law's horizon (<see cref="Law.RuleSet.Horizon"/>).</summary>
+    BeyondHorizon = 5,
 }
 
 /// <summary>A situation could not be evaluated on the rule set given.</summary>

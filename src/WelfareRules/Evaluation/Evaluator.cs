@@ -81,10 +81,21 @@ internal static class Evaluator
         var healthInsurance = HealthInsuranceCalculator.Compute(law, person, list.AsSpan(), explain);
         if (options.Admit != ProvisionStatus.Provisional)
         {
+            if (month > rules.Horizon)
+            {
+                throw new EvaluationException(EvaluationError.BeyondHorizon, "strict mode: " + rules.HorizonWarning);
+            }
+
             CheckAdmitted(list, healthInsurance, options.Admit);
         }
 
         var (warnings, warningsVi) = Warnings(law, list, healthInsurance);
+        if (month > rules.Horizon)
+        {
+            warnings = warnings.Add(rules.HorizonWarning);
+            warningsVi = warningsVi.Add(rules.HorizonWarningVi);
+        }
+
         return new Report(jurisdiction, month, law.Standard, list, warnings, warningsVi, explain?.ToImmutable() ?? [], healthInsurance);
     }
 

@@ -6,20 +6,24 @@ namespace WelfareRules.Facts;
 /// <remarks>Immutable and thread-safe; equality is by value. The default is a household that is neither poor nor near-poor, in an urban area.</remarks>
 public sealed record Household
 {
+    private readonly Poverty poverty;
+    private readonly Area area;
+    private readonly YearMonth? escapedPovertyMonth;
+
     /// <summary>A household with every fact at its default.</summary>
     public static Household Default { get; } = new();
 
     /// <summary>The recognised poverty status in the person's jurisdiction.</summary>
-    public Poverty Poverty { get; init; }
+    public Poverty Poverty { get => poverty; init => poverty = Preconditions.CheckDefined(value, nameof(Poverty)); }
 
     /// <summary>Urban or rural.</summary>
-    public Area Area { get; init; }
+    public Area Area { get => area; init => area = Preconditions.CheckDefined(value, nameof(Area)); }
 
     /// <summary>Lives in an extremely disadvantaged ethnic-minority or mountain commune or village (groups K5b, K7).</summary>
     public bool ExtremelyDifficultArea { get; init; }
 
     /// <summary>The month the household was recognised as having left poverty or near-poverty, or null.</summary>
-    public YearMonth? EscapedPovertyMonth { get; init; }
+    public YearMonth? EscapedPovertyMonth { get => escapedPovertyMonth; init => escapedPovertyMonth = value is { } m ? Preconditions.CheckMonth(m, nameof(EscapedPovertyMonth)) : null; }
 
     /// <summary>A farming, forestry, fishery or salt household with an average living standard (health insurance).</summary>
     public bool AverageLivingStandardFarming { get; init; }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System;
 using NodaTime;
 
 namespace WelfareRules.Facts;
@@ -9,9 +10,21 @@ namespace WelfareRules.Facts;
 /// A person's circumstances, with the names of the command-line contract (<c>docs/cli.md</c>).
 /// Every fact but the birth date is optional: booleans default to false, counts to 0, enumerations to their first value, dates to absent.
 /// </summary>
-/// <remarks>Immutable and thread-safe. Counts are checked in their <c>init</c> accessors, so a <c>with</c> expression cannot bypass them.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. Counts, dates (ISO calendar, from 1900: a <c>default</c> date is refused) and
+/// enumerations (only defined values) are checked in their <c>init</c> accessors, so a <c>with</c> expression
+/// cannot bypass them: a bad value throws <see cref="System.ArgumentException"/> (or <see cref="System.ArgumentOutOfRangeException"/>).
+/// </remarks>
 public sealed record Person
 {
+    private readonly LocalDate birthDate;
+    private readonly LocalDate? deathDate;
+    private readonly LocalDate? disabilityCertifiedOn;
+    private readonly LocalDate? decisionSignedOn;
+    private readonly DeathCause deathCause;
+    private readonly Orphanhood orphanhood;
+    private readonly Disability disability;
+    private readonly LivingArrangement livingArrangement;
     private readonly int childrenUnder36Months;
     private readonly int healthInsuranceHouseholdOrder;
     private readonly ImmutableArray<RaisedChild> childrenRaisedAlone = ImmutableArray<RaisedChild>.Empty;
@@ -19,16 +32,18 @@ public sealed record Person
 
     /// <summary>Creates a person born on the given date.</summary>
     /// <param name="birthDate">The date of birth.</param>
+    /// <exception cref="ArgumentException"><paramref name="birthDate"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="birthDate"/> is before 1900 (such as <c>default</c>).</exception>
     public Person(LocalDate birthDate) => BirthDate = birthDate;
 
     /// <summary>The date of birth.</summary>
-    public LocalDate BirthDate { get; init; }
+    public LocalDate BirthDate { get => birthDate; init => birthDate = Preconditions.CheckDate(value, nameof(BirthDate)); }
 
     /// <summary>The date of death, or null.</summary>
-    public LocalDate? DeathDate { get; init; }
+    public LocalDate? DeathDate { get => deathDate; init => deathDate = Preconditions.CheckDate(value, nameof(DeathDate)); }
 
     /// <summary>How the death happened (funeral support).</summary>
-    public DeathCause DeathCause { get; init; }
+    public DeathCause DeathCause { get => deathCause; init => deathCause = Preconditions.CheckDefined(value, nameof(DeathCause)); }
 
     /// <summary>Cremated (Hanoi cremation support).</summary>
     public bool Cremated { get; init; }
@@ -40,7 +55,7 @@ public sealed record Person
     public Household Household { get => household; init => household = value ?? Household.Default; }
 
     /// <summary>The Art 5 k1 case of a child with no source of nurture.</summary>
-    public Orphanhood Orphanhood { get; init; }
+    public Orphanhood Orphanhood { get => orphanhood; init => orphanhood = Preconditions.CheckDefined(value, nameof(Orphanhood)); }
 
     /// <summary>In general education, vocational training, secondary vocational, college or a first university degree.</summary>
     public bool InEducation { get; init; }
@@ -49,10 +64,10 @@ public sealed record Person
     public bool HivPositive { get; init; }
 
     /// <summary>The certified disability level.</summary>
-    public Disability Disability { get; init; }
+    public Disability Disability { get => disability; init => disability = Preconditions.CheckDefined(value, nameof(Disability)); }
 
     /// <summary>The date the disability-level certificate was issued, or null.</summary>
-    public LocalDate? DisabilityCertifiedOn { get; init; }
+    public LocalDate? DisabilityCertifiedOn { get => disabilityCertifiedOn; init => disabilityCertifiedOn = Preconditions.CheckDate(value, nameof(DisabilityCertifiedOn)); }
 
     /// <summary>The children this person raises as a single parent (unmarried, widowed, or spouse declared missing).</summary>
     public ImmutableArray<RaisedChild> ChildrenRaisedAlone
@@ -74,7 +89,7 @@ public sealed record Person
     public bool PensionBelowSocialPension { get; init; }
 
     /// <summary>Where and with whom the person lives.</summary>
-    public LivingArrangement LivingArrangement { get; init; }
+    public LivingArrangement LivingArrangement { get => livingArrangement; init => livingArrangement = Preconditions.CheckDefined(value, nameof(LivingArrangement)); }
 
     /// <summary>Qualifies for a facility but is cared for in the community (K5d).</summary>
     public bool EligibleForFacilityCare { get; init; }
@@ -90,7 +105,7 @@ public sealed record Person
     }
 
     /// <summary>The date the competent chairman signed the allowance decision, or null when not given (the person is taken as already decided).</summary>
-    public LocalDate? DecisionSignedOn { get; init; }
+    public LocalDate? DecisionSignedOn { get => decisionSignedOn; init => decisionSignedOn = Preconditions.CheckDate(value, nameof(DecisionSignedOn)); }
 
     /// <summary>Belongs to an ethnic minority.</summary>
     public bool EthnicMinority { get; init; }

@@ -5,4 +5,9 @@ namespace WelfareRules.Facts;
 /// <summary>A child raised by a single parent (ND 20 Art 5 k4).</summary>
 /// <param name="BirthDate">The child's date of birth.</param>
 /// <param name="InEducation">Whether the child is in general education, vocational training, college or a first university degree.</param>
-public sealed record RaisedChild(LocalDate BirthDate, bool InEducation = false);
+public sealed record RaisedChild(LocalDate BirthDate, bool InEducation = false)
+{
+    /// <summary>The child's date of birth (ISO calendar, from 1900).</summary>
+    /// <exception cref="System.ArgumentException">The date is not in the ISO calendar, or is before 1900.</exception>
+    public LocalDate BirthDate { get; init; } = Preconditions.CheckDate(BirthDate, nameof(BirthDate));
+}

@@ -7,4 +7,16 @@ namespace WelfareRules.Facts;
 /// <param name="Jurisdiction">Where the person lives.</param>
 /// <param name="Month">The benefit month evaluated.</param>
 /// <param name="Person">The person's circumstances.</param>
-public sealed record Situation(Jurisdiction Jurisdiction, YearMonth Month, Person Person);
+/// <exception cref="System.ArgumentNullException"><paramref name="Jurisdiction"/> or <paramref name="Person"/> is null.</exception>
+/// <exception cref="System.ArgumentException"><paramref name="Month"/> is not in the ISO calendar, or is before 1900 (such as <c>default</c>).</exception>
+public sealed record Situation(Jurisdiction Jurisdiction, YearMonth Month, Person Person)
+{
+    /// <summary>Where the person lives.</summary>
+    public Jurisdiction Jurisdiction { get; init => field = Preconditions.CheckNotNull(value, nameof(Jurisdiction)); } = Preconditions.CheckNotNull(Jurisdiction, nameof(Jurisdiction));
+
+    /// <summary>The benefit month evaluated (ISO calendar, from 1900).</summary>
+    public YearMonth Month { get; init => field = Preconditions.CheckMonth(value, nameof(Month)); } = Preconditions.CheckMonth(Month, nameof(Month));
+
+    /// <summary>The person's circumstances.</summary>
+    public Person Person { get; init => field = Preconditions.CheckNotNull(value, nameof(Person)); } = Preconditions.CheckNotNull(Person, nameof(Person));
+}

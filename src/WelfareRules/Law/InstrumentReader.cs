@@ -6,6 +6,7 @@ using System.Text.Json;
 using NodaTime;
 using WelfareRules.Legal;
 using WelfareRules.Serialization;
+using static System.FormattableString;
 
 namespace WelfareRules.Law;
 
@@ -37,6 +38,10 @@ public static class InstrumentReader
         {
             utf8 = utf8[3..];
         }
+        else if (Utf16.HasMark(utf8))
+        {
+            throw new RuleFileException([new RuleFileProblem(new SourceLocation(fileName, 1, "$"), Utf16.Message)]);
+        }
 
         InstrumentDto? dto;
         try
@@ -57,6 +62,13 @@ public static class InstrumentReader
             problems.Add(new(new SourceLocation(fileName, 1, "$"), "the file holds no instrument (null)"));
         }
 
+        // The checks that need no other instrument run even when the file has other problems, so that one
+        // refusal lists them all.
+        if (instrument is not null)
+        {
+            RuleSetValidator.CheckAlone(instrument, problems);
+        }
+
         return problems.Count > 0 || instrument is null ? throw new RuleFileException([.. problems]) : instrument;
     }
 
@@ -67,7 +79,7 @@ public static class InstrumentReader
 
         if (dto.Format != FormatVersion)
         {
-            Problem("$.format", dto.Format is null ? $"missing \"format\": this library reads format {FormatVersion}" : $"format {dto.Format} is not supported; this library reads format {FormatVersion}");
+            Problem("$.format", dto.Format is null ? $"missing \"format\": this library reads format {FormatVersion}" : Invariant($"format {dto.Format} is not supported; this library reads format {FormatVersion}"));
         }
 
         string id = Required(dto.Id, "$.id", "the instrument's number (số hiệu), e.g. \"20/2021/NĐ-CP\"");
@@ -82,7 +94,7 @@ public static class InstrumentReader
         }
         else if (!Jurisdiction.TryParse(dto.Jurisdiction, out jurisdiction))
         {
-            Problem("$.jurisdiction", $"\"{dto.Jurisdiction}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
+            Problem("$.jurisdiction", $"\"{MessageText.Cut(dto.Jurisdiction)}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
         }
 
         if (dto.AppliesFrom is null)
@@ -142,7 +154,7 @@ public static class InstrumentReader
             }
         }
 
-        return problems.Count > 0 ? null : new Instrument(id, kind, title, dto.TitleEn, issuer, jurisdiction, dto.Signed, dto.Effective, appliesFrom,
+        return new Instrument(id, kind, title, dto.TitleEn, issuer, jurisdiction, dto.Signed, dto.Effective, appliesFrom,
             status, dto.Source, groups.ToImmutable(), provisions.ToImmutable(), file);
 
         string Required(string? value, string path, string what)
@@ -173,7 +185,7 @@ public static class InstrumentReader
                 return result;
             }
 
-            Problem(path, $"\"{text}\" is not one of {ContractEnum<T>.Names}");
+            Problem(path, $"\"{MessageText.Cut(text)}\" is not one of {ContractEnum<T>.Names}");
             return null;
         }
 
@@ -203,21 +215,34 @@ public static class InstrumentReader
                 return null;
             }
 
-            var kind = ParameterCatalog.TryGet(parameter, out var definition) ? definition.Kind : (ParameterKind?)null;
+            var known = ParameterCatalog.TryGet(parameter, out var definition) ? definition : null;
+            var kind = known?.Kind;
             switch (e.ValueKind)
             {
                 case JsonValueKind.True or JsonValueKind.False when kind is null or ParameterKind.Switch:
                     return e.ValueKind == JsonValueKind.True ? 1m : 0m;
-                case JsonValueKind.Number when kind is not ParameterKind.Switch && e.TryGetDecimal(out decimal number):
+                case JsonValueKind.Number when kind is not ParameterKind.Switch:
+                    if (!e.TryGetDecimal(out decimal number))
+                    {
+                        Problem(path, $"{MessageText.Cut(e.GetRawText())} is out of range for a number of the law");
+                        return null;
+                    }
+
                     if (number < 0)
                     {
-                        Problem(path, $"{number} is negative; the law's amounts and factors are not");
+                        Problem(path, Invariant($"{number} is negative; the law's amounts and factors are not"));
                         return null;
                     }
 
                     if (kind == ParameterKind.Amount && number != decimal.Truncate(number))
                     {
-                        Problem(path, $"{number} is not a whole number of đồng");
+                        Problem(path, Invariant($"{number} is not a whole number of đồng"));
+                        return null;
+                    }
+
+                    if (known is not null && (number < known.Minimum || number > known.Maximum))
+                    {
+                        Problem(path, Invariant($"{number} is out of range for \"{parameter}\": {Describe(known)} from {known.Minimum:#,0.##} to {known.Maximum:#,0.##}"));
                         return null;
                     }
 
@@ -228,4 +253,11 @@ public static class InstrumentReader
             }
         }
     }
+
+    private static string Describe(ParameterDefinition definition) => definition.Range switch
+    {
+        ValueRange.Share => "a share",
+        ValueRange.PositiveAmount => "an amount of whole đồng",
+        _ => definition.Kind == ParameterKind.Amount ? "an amount of whole đồng" : "a factor",
+    };
 }

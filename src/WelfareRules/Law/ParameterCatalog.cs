@@ -20,8 +20,46 @@ internal enum ParameterScope
     Group,
 }
 
+/// <summary>The range a parameter's values must fall in: a bound on the kind of value, not a figure of the law.</summary>
+internal enum ValueRange
+{
+    /// <summary>The kind's own range (<see cref="ParameterBounds"/>).</summary>
+    OfKind,
+
+    /// <summary>A fraction: from 0 to 1.</summary>
+    Share,
+
+    /// <summary>An amount that must be more than zero (a standard of 0 would make every allowance 0).</summary>
+    PositiveAmount,
+}
+
 /// <summary>A parameter the library knows: its name, kind and keying. Values are data; this is the vocabulary.</summary>
-internal sealed record ParameterDefinition(string Name, ParameterKind Kind, ParameterScope Scope, ImmutableArray<string> Cases, bool NotBelowNational, string Description);
+internal sealed record ParameterDefinition(string Name, ParameterKind Kind, ParameterScope Scope, ImmutableArray<string> Cases, bool NotBelowNational, string Description, ValueRange Range = ValueRange.OfKind)
+{
+    /// <summary>The least value a rule file may give.</summary>
+    internal decimal Minimum => Range == ValueRange.PositiveAmount ? 1m : 0m;
+
+    /// <summary>The greatest value a rule file may give.</summary>
+    internal decimal Maximum => Kind switch
+    {
+        ParameterKind.Switch => 1m,
+        ParameterKind.Amount => ParameterBounds.MaxAmount,
+        _ => Range == ValueRange.Share ? 1m : ParameterBounds.MaxFactor,
+    };
+}
+
+/// <summary>
+/// Bounds on the kinds of value a rule file may give, so that no product or sum of one person's amounts can
+/// overflow: validation of the data's shape, far above any figure of the law.
+/// </summary>
+internal static class ParameterBounds
+{
+    /// <summary>The greatest amount: ten billion đồng a month or a payment.</summary>
+    internal const decimal MaxAmount = 10_000_000_000m;
+
+    /// <summary>The greatest coefficient, multiple, count of months or kilograms.</summary>
+    internal const decimal MaxFactor = 1_000m;
+}
 
 /// <summary>
 /// The vocabulary of parameters a rule file may set. Adding a parameter here (and the code that reads
@@ -56,7 +94,7 @@ internal static class ParameterCatalog
     private static readonly FrozenDictionary<string, ParameterDefinition> Definitions = new ParameterDefinition[]
     {
         new(Standard, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: true,
-            "mức chuẩn trợ giúp xã hội: the social-assistance standard level (VND/month)"),
+            "mức chuẩn trợ giúp xã hội: the social-assistance standard level (VND/month)", ValueRange.PositiveAmount),
         new(Coefficient, ParameterKind.Factor, ParameterScope.GroupCase, [], NotBelowNational: false,
             "hệ số: the monthly-allowance coefficient of a group and case"),
         new(GroupOpen, ParameterKind.Switch, ParameterScope.Group, [], NotBelowNational: false,

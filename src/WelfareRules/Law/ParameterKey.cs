@@ -37,19 +37,19 @@ public sealed record ParameterKey
     {
         if (Group is null && Case is null)
         {
-            return Name;
+            return MessageText.Cut(Name);
         }
 
-        var text = new StringBuilder(Name).Append('[');
+        var text = new StringBuilder(MessageText.Cut(Name)).Append('[');
         if (Group is not null)
         {
-            text.Append(Group);
+            text.Append(MessageText.Cut(Group));
             if (Case is not null)
             {
                 text.Append('/');
             }
         }
 
-        return text.Append(Case).Append(']').ToString();
+        return text.Append(MessageText.Cut(Case)).Append(']').ToString();
     }
 }

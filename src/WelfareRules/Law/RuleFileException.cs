@@ -22,8 +22,12 @@ public sealed class RuleFileException : Exception
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="problems">The problems, at least one.</param>
+    /// <exception cref="ArgumentException"><paramref name="problems"/> is empty.</exception>
     public RuleFileException(ImmutableArray<RuleFileProblem> problems)
         : base(Describe(problems)) => Problems = problems;
+
+    /// <summary>The most problems the message lists; <see cref="Problems"/> holds them all.</summary>
+    public const int MaxListed = 100;
 
     /// <summary>Every problem found, in file order.</summary>
     public ImmutableArray<RuleFileProblem> Problems { get; }
@@ -31,5 +35,6 @@ public sealed class RuleFileException : Exception
     private static string Describe(ImmutableArray<RuleFileProblem> problems) =>
         problems.IsDefaultOrEmpty
             ? throw new ArgumentException("A rule-file exception has at least one problem.", nameof(problems))
-            : "Rule file refused: " + string.Join(Environment.NewLine, problems.Select(p => p.ToString()));
+            : "Rule file refused: " + string.Join(Environment.NewLine, problems.Take(MaxListed).Select(p => MessageText.Escape(p.ToString())))
+              + (problems.Length > MaxListed ? $"{Environment.NewLine}… and {problems.Length - MaxListed} more problems" : "");
 }

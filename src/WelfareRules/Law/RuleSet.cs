@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Evaluation;
@@ -27,11 +28,20 @@ public sealed partial class RuleSet
     /// <summary>The month law returned last (immutable, so sharing it between threads is safe), or null.</summary>
     private MonthLaw? lastMonth;
 
+    /// <summary>How many years after its newest instrument applies the law is taken to hold without a warning.</summary>
+    public const int HorizonYears = 3;
+
     private RuleSet(ImmutableArray<Instrument> instruments, FrozenDictionary<(Jurisdiction, ParameterKey), ParameterTimeline> timelines, ImmutableArray<GroupDefinition> groups)
     {
         Instruments = instruments;
         this.timelines = timelines;
         Groups = groups;
+        var newest = instruments.IsEmpty ? (LocalDate?)null : instruments.Max(i => i.AppliesFrom);
+        Horizon = newest is { } from && from.Year <= 9999 - HorizonYears ? from.PlusYears(HorizonYears).ToYearMonth().PlusMonths(-1) : new YearMonth(9999, 12);
+        HorizonWarning = string.Create(CultureInfo.InvariantCulture,
+            $"the month is beyond the law's horizon ({Horizon:yyyy-MM}): it is computed on the law encoded, whose newest instrument applies from {newest ?? LocalDate.MinIsoValue:yyyy-MM-dd}, and the law may have changed since");
+        HorizonWarningVi = string.Create(CultureInfo.InvariantCulture,
+            $"tháng tính vượt quá thời hạn của bộ quy định ({Horizon:yyyy-MM}): được tính theo các văn bản đã mã hóa, văn bản mới nhất áp dụng từ {newest ?? LocalDate.MinIsoValue:yyyy-MM-dd}, và quy định có thể đã thay đổi");
     }
 
     /// <summary>The law built into the library: national law and the provinces encoded so far (see <c>docs/law-coverage.md</c>).</summary>
@@ -52,6 +62,20 @@ public sealed partial class RuleSet
     /// </summary>
     /// <value>The date; <see cref="LocalDate.MinIsoValue"/> for a rule set without instruments.</value>
     public LocalDate Version => Instruments.IsEmpty ? LocalDate.MinIsoValue : Instruments.Max(i => Latest(i.AppliesFrom, Latest(i.Signed, i.Effective)));
+
+    /// <summary>
+    /// The last month the law is taken to hold: the month before the <see cref="HorizonYears"/>th anniversary of
+    /// the date its newest instrument applies from (2029-12 for a newest instrument applying from 2027-01-01).
+    /// A later month is still evaluated, on the law encoded, with a warning in the report; strict evaluation
+    /// refuses it (<see cref="EvaluationError.BeyondHorizon"/>).
+    /// </summary>
+    public YearMonth Horizon { get; }
+
+    /// <summary>The warning a report for a month after <see cref="Horizon"/> carries (the same text for every such month).</summary>
+    internal string HorizonWarning { get; }
+
+    /// <summary>The same warning as <see cref="HorizonWarning"/>, in Vietnamese.</summary>
+    internal string HorizonWarningVi { get; }
 
     /// <summary>Every jurisdiction some instrument applies to.</summary>
     public IEnumerable<Jurisdiction> Jurisdictions => Instruments.Select(i => i.Jurisdiction).Distinct();
@@ -129,9 +153,23 @@ public sealed partial class RuleSet
     /// <param name="situation">The situation.</param>
     /// <param name="options">Options, or null for the defaults (explanation on, provisional law allowed).</param>
     /// <returns>The report.</returns>
-    /// <exception cref="EvaluationException">The month is not covered by the encoded law, the jurisdiction is unknown, or strict mode met provisional law.</exception>
-    public Report Evaluate(Situation situation, EvaluationOptions? options = null) =>
-        Evaluator.Evaluate(this, Preconditions.CheckNotNull(situation, nameof(situation)), options ?? EvaluationOptions.Default);
+    /// <exception cref="ArgumentNullException"><paramref name="situation"/> is null.</exception>
+    /// <exception cref="EvaluationException">The month is not covered by the encoded law, the jurisdiction is unknown, the facts contradict
+    /// themselves, strict mode met provisional law or a month beyond <see cref="Horizon"/>, or an amount does not fit in 64 bits of đồng.</exception>
+    public Report Evaluate(Situation situation, EvaluationOptions? options = null)
+    {
+        Preconditions.CheckNotNull(situation, nameof(situation));
+        try
+        {
+            return Evaluator.Evaluate(this, situation, options ?? EvaluationOptions.Default);
+        }
+        catch (OverflowException)
+        {
+            // Values within the rule files' bounds cannot overflow; this is the last guard, for this person alone.
+            throw new EvaluationException(EvaluationError.Overflow,
+                "an amount of this situation does not fit in whole đồng (64 bits): the law's values are out of proportion");
+        }
+    }
 
     /// <summary>The law of one jurisdiction and month, resolved once and cached.</summary>
     /// <remarks>

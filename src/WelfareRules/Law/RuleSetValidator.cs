@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Benefits.SocialAllowance;
+using static System.FormattableString;
 
 namespace WelfareRules.Law;
 
@@ -41,15 +42,7 @@ internal static class RuleSetValidator
             }
         }
 
-        foreach (var clash in valid.GroupBy(p => (p.Jurisdiction, p.Key, p.From)).Where(g => g.Count() > 1))
-        {
-            var first = clash.First();
-            foreach (var provision in clash.Skip(1))
-            {
-                problems.Add(new(provision.Location,
-                    $"{provision.Key} already has a value for {provision.Jurisdiction} from {provision.From:yyyy-MM-dd} ({first.Value}, {first.Location}); two values for one date contradict each other"));
-            }
-        }
+        ReportClashes(valid, problems);
 
         timelines = valid
             .GroupBy(p => (p.Jurisdiction, p.Key))
@@ -58,6 +51,43 @@ internal static class RuleSetValidator
         CheckCoverage(groups, timelines, problems);
         CheckNotBelowNational(timelines, problems);
         return groups;
+    }
+
+    /// <summary>
+    /// The checks of one instrument that need no other instrument: known parameters, dates not before the
+    /// instrument applies, cases and groups of parameters set for the whole jurisdiction, and no two values of
+    /// a parameter on one date. Run by the reader even when a file has other problems, so that a refusal lists them all.
+    /// </summary>
+    internal static void CheckAlone(Instrument instrument, List<RuleFileProblem> problems)
+    {
+        var valid = new List<Provision>();
+        foreach (var provision in instrument.Provisions)
+        {
+            if (ParameterCatalog.TryGet(provision.Key.Name, out var definition) && definition.Scope != ParameterScope.Global)
+            {
+                continue;
+            }
+
+            if (CheckProvision(instrument, provision, new(), problems))
+            {
+                valid.Add(provision);
+            }
+        }
+
+        ReportClashes(valid, problems);
+    }
+
+    private static void ReportClashes(List<Provision> valid, List<RuleFileProblem> problems)
+    {
+        foreach (var clash in valid.GroupBy(p => (p.Jurisdiction, p.Key, p.From)).Where(g => g.Count() > 1))
+        {
+            var first = clash.First();
+            foreach (var provision in clash.Skip(1))
+            {
+                problems.Add(new(provision.Location,
+                    Invariant($"{provision.Key} already has a value for {provision.Jurisdiction} from {provision.From:yyyy-MM-dd} ({first.Value}, {first.Location}); two values for one date contradict each other")));
+            }
+        }
     }
 
     private static ImmutableArray<GroupDefinition> ValidateGroups(ImmutableArray<Instrument> instruments, List<RuleFileProblem> problems)
@@ -77,7 +107,7 @@ internal static class RuleSetValidator
                 if (!AllowanceRules.ByName.ContainsKey(group.Rule))
                 {
                     problems.Add(new(group.Location with { Path = group.Location.Path + ".rule" },
-                        $"unknown eligibility rule \"{group.Rule}\"; known rules: {string.Join(", ", AllowanceRules.ByName.Keys.Order())}"));
+                        $"unknown eligibility rule \"{MessageText.Cut(group.Rule)}\"; known rules: {string.Join(", ", AllowanceRules.ByName.Keys.Order())}"));
                     continue;
                 }
 
@@ -103,7 +133,7 @@ internal static class RuleSetValidator
         if (!ParameterCatalog.TryGet(key.Name, out var definition))
         {
             problems.Add(new(at with { Path = at.Path + ".parameter" },
-                $"unknown parameter \"{key.Name}\"; known parameters: {string.Join(", ", ParameterCatalog.Names.Order())}"));
+                $"unknown parameter \"{MessageText.Cut(key.Name)}\"; known parameters: {string.Join(", ", ParameterCatalog.Names.Order())}"));
             return false;
         }
 
@@ -118,15 +148,15 @@ internal static class RuleSetValidator
         {
             if (key.Group is not null)
             {
-                problems.Add(new(at with { Path = at.Path + ".group" }, $"parameter \"{key.Name}\" is not set per group"));
+                problems.Add(new(at with { Path = at.Path + ".group" }, $"parameter \"{MessageText.Cut(key.Name)}\" is not set per group"));
                 return false;
             }
 
             if (definition.Cases.IsEmpty ? key.Case is not null : !definition.Cases.Contains(key.Case ?? ""))
             {
                 problems.Add(new(at with { Path = at.Path + ".case" },
-                    definition.Cases.IsEmpty ? $"parameter \"{key.Name}\" has no cases"
-                        : $"unknown case \"{key.Case}\" of \"{key.Name}\"; known cases: {string.Join(", ", definition.Cases)}"));
+                    definition.Cases.IsEmpty ? $"parameter \"{MessageText.Cut(key.Name)}\" has no cases"
+                        : $"unknown case \"{MessageText.Cut(key.Case)}\" of \"{MessageText.Cut(key.Name)}\"; known cases: {string.Join(", ", definition.Cases)}"));
                 return false;
             }
         }
@@ -135,7 +165,7 @@ internal static class RuleSetValidator
             if (key.Group is null || !groups.TryGetValue(key.Group, out var group))
             {
                 problems.Add(new(at with { Path = at.Path + ".group" },
-                    key.Group is null ? $"parameter \"{key.Name}\" needs a group" : $"unknown group \"{key.Group}\": no instrument of the rule set defines it"));
+                    key.Group is null ? $"parameter \"{MessageText.Cut(key.Name)}\" needs a group" : $"unknown group \"{MessageText.Cut(key.Group)}\": no instrument of the rule set defines it"));
                 return false;
             }
 
@@ -151,8 +181,8 @@ internal static class RuleSetValidator
             {
                 problems.Add(new(at with { Path = at.Path + ".case" },
                     definition.Scope == ParameterScope.GroupCase
-                        ? $"unknown case \"{key.Case}\" of group {group.Id} (rule {group.Rule}); known cases: {string.Join(", ", cases)}"
-                        : $"parameter \"{key.Name}\" has no cases"));
+                        ? $"unknown case \"{MessageText.Cut(key.Case)}\" of group {group.Id} (rule {group.Rule}); known cases: {string.Join(", ", cases)}"
+                        : $"parameter \"{MessageText.Cut(key.Name)}\" has no cases"));
                 return false;
             }
         }
@@ -213,7 +243,7 @@ internal static class RuleSetValidator
                 if (national.On(local.From) is { } floor && local.Value < floor.Value)
                 {
                     problems.Add(new(local.Location with { Path = local.Location.Path + ".value" },
-                        $"{key} for {jurisdiction} from {local.From:yyyy-MM-dd} is {local.Value:#,0}, below the national {floor.Value:#,0} then in force ({floor.Basis}); a local level may not be lower than the national one (20/2021/NĐ-CP Art 4 k3)"));
+                        Invariant($"{key} for {jurisdiction} from {local.From:yyyy-MM-dd} is {local.Value:#,0}, below the national {floor.Value:#,0} then in force ({floor.Basis}); a local level may not be lower than the national one (20/2021/NĐ-CP Art 4 k3)")));
                 }
             }
         }

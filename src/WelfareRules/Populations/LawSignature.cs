@@ -40,7 +40,7 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         var law = rules.ForMonth(jurisdiction, month);
         var parts = new List<object?>
         {
-            rules, law.IsCovered ? bool.TrueString : bool.FalseString,
+            rules, law.IsCovered ? bool.TrueString : bool.FalseString, month > rules.Horizon ? rules.HorizonWarning : null,
             law.Standard?.Provision, law.Standard?.National, law.Standard?.Local,
         };
         foreach (var group in law.Groups)

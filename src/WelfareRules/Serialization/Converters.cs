@@ -23,7 +23,9 @@ internal sealed class LocalDateConverter : JsonConverter<LocalDate>
 
         string text = reader.GetString()!;
         var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"\"{text}\" is not a date (yyyy-MM-dd)");
+        return !result.Success ? throw new JsonException($"\"{MessageText.Cut(text)}\" is not a date (yyyy-MM-dd)")
+            : result.Value.Year < IsoDigits.FirstYear ? throw new JsonException($"\"{MessageText.Cut(text)}\" is before {IsoDigits.FirstYear}: no fact of the law is that old")
+            : result.Value;
     }
 
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
@@ -49,7 +51,9 @@ internal sealed class YearMonthConverter : JsonConverter<YearMonth>
 
         string text = reader.GetString()!;
         var result = Pattern.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"\"{text}\" is not a month (yyyy-MM)");
+        return !result.Success ? throw new JsonException($"\"{MessageText.Cut(text)}\" is not a month (yyyy-MM)")
+            : result.Value.Year < IsoDigits.FirstYear ? throw new JsonException($"\"{MessageText.Cut(text)}\" is before {IsoDigits.FirstYear}: no fact of the law is that old")
+            : result.Value;
     }
 
     public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) =>
@@ -62,6 +66,9 @@ internal sealed class YearMonthConverter : JsonConverter<YearMonth>
 /// </summary>
 internal static class IsoDigits
 {
+    /// <summary>The first year a date or month of the input may have: earlier ones cannot be facts of this law (a person born then is dead).</summary>
+    internal const int FirstYear = 1900;
+
     internal static bool TryDate(ref Utf8JsonReader reader, out LocalDate date)
     {
         date = default;
@@ -73,7 +80,7 @@ internal static class IsoDigits
         var text = reader.ValueSpan;
         if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-'
             || !TryNumber(text[..4], out int year) || !TryNumber(text.Slice(5, 2), out int month) || !TryNumber(text.Slice(8, 2), out int day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            || year < FirstYear || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
         {
             return false;
         }
@@ -93,7 +100,7 @@ internal static class IsoDigits
         var text = reader.ValueSpan;
         if (text.Length != 7 || text[4] != (byte)'-'
             || !TryNumber(text[..4], out int year) || !TryNumber(text.Slice(5, 2), out int month)
-            || year < 1 || month is < 1 or > 12)
+            || year < FirstYear || month is < 1 or > 12)
         {
             return false;
         }
@@ -124,7 +131,7 @@ internal static class JsonText
 {
     internal static string Token(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.Number => MessageText.Cut(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => "null",
@@ -141,7 +148,14 @@ internal static class JsonText
         {
             int open = message.IndexOf('\'', StringComparison.Ordinal);
             int close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
-            return close > open ? $"unknown field \"{message[(open + 1)..close]}\"" : "unknown field";
+            return close > open ? $"unknown field \"{MessageText.Cut(message[(open + 1)..close])}\"" : "unknown field";
+        }
+
+        if (message.StartsWith("Duplicate property '", StringComparison.Ordinal))
+        {
+            int open = message.IndexOf('\'', StringComparison.Ordinal);
+            int close = message.IndexOf("' encountered", StringComparison.Ordinal);
+            return close > open ? $"duplicate property \"{MessageText.Cut(message[(open + 1)..close])}\": a key is given once" : "duplicate property: a key is given once";
         }
 
         if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))

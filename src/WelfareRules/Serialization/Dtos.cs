@@ -110,6 +110,7 @@ internal sealed class ChildDto
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     Converters = [typeof(LocalDateConverter), typeof(YearMonthConverter)])]
 [JsonSerializable(typeof(InstrumentDto))]
 [JsonSerializable(typeof(SituationDto))]

@@ -68,6 +68,13 @@ public static class JsonLinesEvaluator
     /// <param name="errors">Where each error's message goes, in input order.</param>
     /// <param name="options">Source name, month override, evaluation options, cores.</param>
     /// <returns>What was met.</returns>
+    /// <remarks>
+    /// Lines end at LF only (<see cref="JsonLinesReader"/>). A message that cannot be written to
+    /// <paramref name="errors"/> is dropped: writing a message never ends the run.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    /// <exception cref="IOException">Reading <paramref name="input"/> or writing <paramref name="output"/> failed (the lines before are written).</exception>
     public static JsonLinesSummary Evaluate(RuleSet rules, TextReader input, Stream output, TextWriter errors, JsonLinesOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -79,6 +86,8 @@ public static class JsonLinesEvaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
 
+        var lines = JsonLinesReader.Of(input);
+        errors = SafeMessages.Of(errors);
         using var batch = new Batch(rules, options);
         int number = options.LinesBefore;
         var summary = default(JsonLinesSummary);
@@ -88,7 +97,7 @@ public static class JsonLinesEvaluator
             batch.Clear(number + 1);
             try
             {
-                while (batch.Count < options.BatchSize && input.ReadLine() is { } text)
+                while (batch.Count < options.BatchSize && lines.ReadLine() is { } text)
                 {
                     number++;
                     batch.Add(text);

@@ -14,7 +14,7 @@ public sealed class SituationFormatException : Exception
     /// <param name="path">The JSON path.</param>
     /// <param name="detail">What is wrong.</param>
     public SituationFormatException(string source, int line, string path, string detail)
-        : base($"{source} line {line}: {path}: {detail}")
+        : base(MessageText.Escape($"{MessageText.Cut(source)} line {line}: {MessageText.Cut(path)}: {detail}"))
     {
         SourceName = source;
         Line = line;

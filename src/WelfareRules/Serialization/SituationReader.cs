@@ -35,6 +35,10 @@ public static class SituationReader
         {
             utf8 = utf8[3..];
         }
+        else if (Utf16.HasMark(utf8))
+        {
+            throw new SituationFormatException(source, firstLine, "$", Utf16.Message);
+        }
 
         SituationDto? dto;
         try
@@ -75,10 +79,19 @@ public static class SituationReader
     /// <param name="month">A month overriding each situation's own, or null.</param>
     /// <param name="linesBefore">The number of lines of the file already read before <paramref name="reader"/>'s first line, so that line numbers are the file's.</param>
     /// <returns>The lines, lazily.</returns>
+    /// <remarks>Lines end at LF only (<see cref="JsonLinesReader"/>).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="linesBefore"/> is negative.</exception>
     public static IEnumerable<SituationLine> ReadLines(TextReader reader, string source, YearMonth? month = null, int linesBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegative(linesBefore);
+        return ReadLinesLazily(JsonLinesReader.Of(reader), source, month, linesBefore);
+    }
+
+    private static IEnumerable<SituationLine> ReadLinesLazily(JsonLinesReader reader, string source, YearMonth? month, int linesBefore)
+    {
         int number = linesBefore;
         while (reader.ReadLine() is { } text)
         {
@@ -116,7 +129,7 @@ public static class SituationReader
 
         if (!Jurisdiction.TryParse(dto.Jurisdiction, out var jurisdiction))
         {
-            throw new InvalidValue("$.jurisdiction", $"\"{dto.Jurisdiction}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
+            throw new InvalidValue("$.jurisdiction", $"\"{MessageText.Cut(dto.Jurisdiction)}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
         }
 
         var month = monthOverride ?? dto.Month ?? throw new InvalidValue("$.month", "missing \"month\" (yyyy-MM)");
@@ -177,10 +190,10 @@ public static class SituationReader
     private static T Enum<T>(string? text, string path) where T : struct, System.Enum =>
         text is null ? default
             : ContractEnum<T>.TryParse(text, out var value) ? value
-            : throw new InvalidValue(path, $"\"{text}\" is not one of {ContractEnum<T>.Names}");
+            : throw new InvalidValue(path, $"\"{MessageText.Cut(text)}\" is not one of {ContractEnum<T>.Names}");
 
     private static int Count(int? value, string path) =>
-        value is null ? 0 : value >= 0 ? value.Value : throw new InvalidValue(path, $"{value} is negative; expected 0 or more");
+        value is null ? 0 : value >= 0 ? value.Value : throw new InvalidValue(path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is negative; expected 0 or more"));
 
     private sealed class InvalidValue(string path, string message) : Exception(message)
     {

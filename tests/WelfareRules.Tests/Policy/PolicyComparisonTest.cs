@@ -58,7 +58,7 @@ public sealed class PolicyComparisonTest
     public void Generate_EveryAllowanceGroupAppears()
     {
         var population = PopulationGenerator.Generate(20000, 1, Jurisdiction.Vietnam, new YearMonth(2024, 8));
-        var groups = population.Select(s => RuleSet.BuiltIn.Evaluate(s, new Evaluation.EvaluationOptions { Explain = false }))
+        var groups = population.Select(s => RuleSet.BuiltIn.Evaluate(s, new WelfareRules.Evaluation.EvaluationOptions { Explain = false }))
             .SelectMany(r => r.Entitlements).Select(e => e.Group).OfType<string>().ToHashSet();
         foreach (string group in new[] { "ND20-5-1", "ND20-5-2", "ND20-5-3", "ND20-5-4", "ND20-5-5a", "ND20-5-5b", "ND20-5-5c", "ND20-5-5d", "ND20-5-6", "ND20-5-7", "ND20-5-8" })
         {

@@ -127,7 +127,8 @@ public sealed class SituationReaderTest
     /// <summary>
     /// What the reader makes of each mutated document (the situation it reads, or the error's message, line
     /// and path) is fixed: the digest below was taken from the plain reader (source-generated DTOs, NodaTime
-    /// patterns). A faster reader must give the same answers byte for byte.
+    /// patterns), then retaken when years before 1900 were refused and control characters in messages escaped
+    /// (each changed answer checked to be one of those). A faster reader must give the same answers byte for byte.
     /// </summary>
     [Fact]
     public void Parse_MutatedDocuments_SameAnswersAsThePlainReader()
@@ -169,6 +170,6 @@ public sealed class SituationReaderTest
 
         Assert.True(count > 20000);
         string digest = Convert.ToHexString(hash.GetHashAndReset());
-        Assert.True(digest == "47CE9D993399BBD2EA183E89489FA9E2E5E4F59F15D8D2D635560FAA5B61BDC7", digest);
+        Assert.True(digest == "209D1984D9301A70F9969F53DD091B290C4C97789D726BE2725DEEC29331DFB0", digest);
     }
 }
