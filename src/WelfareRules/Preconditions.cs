@@ -34,6 +34,9 @@ internal static class Preconditions
             : value.Year < 1900 ? throw new ArgumentOutOfRangeException(paramName, value.ToString("uuuu-MM", System.Globalization.CultureInfo.InvariantCulture), $"{paramName}: the month is before 1900 (a default month?).")
             : value;
 
+    /// <summary>An optional month of the input, checked as <see cref="CheckMonth(NodaTime.YearMonth, string)"/>.</summary>
+    internal static NodaTime.YearMonth? CheckMonth(NodaTime.YearMonth? value, string paramName) => value is { } month ? CheckMonth(month, paramName) : null;
+
     /// <summary>A value of an enumeration that it defines (<c>(Orphanhood)77</c> is refused).</summary>
     internal static T CheckDefined<T>(T value, string paramName) where T : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName}: not a value of {typeof(T).Name}.");

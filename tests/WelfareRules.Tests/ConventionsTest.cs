@@ -194,7 +194,7 @@ public sealed class ConventionsTest
     }
 
     /// <summary>Documentation ids as the C# compiler writes them into the XML documentation file.</summary>
-    private static class DocId
+    internal static class DocId
     {
         internal static string Of(MemberInfo member) => member switch
         {

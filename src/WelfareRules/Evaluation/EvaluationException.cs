@@ -30,8 +30,10 @@ public sealed class EvaluationException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="error">Why evaluation failed.</param>
     /// <param name="message">A message saying what and why.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="error"/> is not a defined error.</exception>
     public EvaluationException(EvaluationError error, string message)
-        : base(message) => Error = error;
+        : base(Preconditions.CheckNotNull(message, nameof(message))) => Error = Preconditions.CheckDefined(error, nameof(error));
 
     /// <summary>Why evaluation failed.</summary>
     public EvaluationError Error { get; }

@@ -15,7 +15,8 @@ public sealed record EvaluationOptions
     /// <see cref="EvaluationError.ProvisionalLaw"/> instead. <see cref="ProvisionStatus.Reported"/> admits verified
     /// and reported law; <see cref="ProvisionStatus.Verified"/> only law whose text was seen.
     /// </summary>
-    public ProvisionStatus Admit { get; init; } = ProvisionStatus.Provisional;
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a defined grade.</exception>
+    public ProvisionStatus Admit { get; init => field = Preconditions.CheckDefined(value, nameof(Admit)); } = ProvisionStatus.Provisional;
 
     /// <summary>
     /// Strict evaluation: admit only verified law (<see cref="Admit"/> = <see cref="ProvisionStatus.Verified"/>).

@@ -52,6 +52,7 @@ public sealed record Person
     public bool PermanentResident { get; init; }
 
     /// <summary>The household.</summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
     public Household Household { get => household; init => household = value ?? Household.Default; }
 
     /// <summary>The Art 5 k1 case of a child with no source of nurture.</summary>

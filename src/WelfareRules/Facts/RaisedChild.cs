@@ -9,5 +9,5 @@ public sealed record RaisedChild(LocalDate BirthDate, bool InEducation = false)
 {
     /// <summary>The child's date of birth (ISO calendar, from 1900).</summary>
     /// <exception cref="System.ArgumentException">The date is not in the ISO calendar, or is before 1900.</exception>
-    public LocalDate BirthDate { get; init; } = Preconditions.CheckDate(BirthDate, nameof(BirthDate));
+    public LocalDate BirthDate { get; init => field = Preconditions.CheckDate(value, nameof(BirthDate)); } = Preconditions.CheckDate(BirthDate, nameof(BirthDate));
 }

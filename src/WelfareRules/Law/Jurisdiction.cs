@@ -30,9 +30,10 @@ public sealed partial record Jurisdiction
     /// <summary>Parses a code such as <c>VN</c> or <c>VN-HN</c>.</summary>
     /// <param name="code">The code.</param>
     /// <returns>The jurisdiction.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     /// <exception cref="FormatException">The code is not <c>VN</c> or <c>VN-</c> followed by one to three letters or digits.</exception>
     public static Jurisdiction Parse(string code) =>
-        TryParse(code, out var result) ? result
+        TryParse(Preconditions.CheckNotNull(code, nameof(code)), out var result) ? result
             : throw new FormatException($"\"{code}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
 
     /// <summary>Tries to parse a jurisdiction code.</summary>
@@ -59,7 +60,8 @@ public sealed partial record Jurisdiction
     /// <summary>Whether law made for <paramref name="other"/> applies here: the same jurisdiction or one above it.</summary>
     /// <param name="other">The jurisdiction an instrument was made for.</param>
     /// <returns>Whether its law applies in this jurisdiction.</returns>
-    public bool IsWithin(Jurisdiction other) => other == this || (Parent is { } parent && parent.IsWithin(other));
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public bool IsWithin(Jurisdiction other) => Preconditions.CheckNotNull(other, nameof(other)) == this || (Parent is { } parent && parent.IsWithin(other));
 
     /// <summary>The code.</summary>
     /// <returns>The code.</returns>

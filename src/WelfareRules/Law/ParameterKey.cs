@@ -14,8 +14,11 @@ public sealed record ParameterKey
     /// <param name="name">The parameter's name in the catalogue.</param>
     /// <param name="group">The beneficiary group's id, for a per-group parameter.</param>
     /// <param name="case">The case within the group or parameter (an age band, a disability level…).</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     public ParameterKey(string name, string? group = null, string? @case = null)
     {
+        Preconditions.CheckNotNull(name, nameof(name));
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A parameter has a name.");
         Name = name;
         Group = group;

@@ -29,8 +29,11 @@ public sealed class ParameterTimeline
     /// <summary>The provision in force on a date, or null before the first.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The provision in force, or null.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is before 1900 (a default date?).</exception>
     public Provision? On(LocalDate date)
     {
+        Preconditions.CheckDate(date, nameof(date));
         Provision? result = null;
         foreach (var entry in Entries)
         {

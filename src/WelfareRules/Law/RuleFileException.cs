@@ -7,8 +7,17 @@ namespace WelfareRules.Law;
 /// <summary>One problem found in a rule file: where, and what.</summary>
 /// <param name="Location">The file, line and JSON path.</param>
 /// <param name="Message">What is wrong, in terms of the rule file.</param>
+/// <exception cref="ArgumentNullException"><paramref name="Location"/> or <paramref name="Message"/> is null.</exception>
 public sealed record RuleFileProblem(SourceLocation Location, string Message)
 {
+    /// <summary>The file, line and JSON path.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public SourceLocation Location { get; init => field = Preconditions.CheckNotNull(value, nameof(Location)); } = Preconditions.CheckNotNull(Location, nameof(Location));
+
+    /// <summary>What is wrong, in terms of the rule file.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public string Message { get; init => field = Preconditions.CheckNotNull(value, nameof(Message)); } = Preconditions.CheckNotNull(Message, nameof(Message));
+
     /// <summary>Formats as <c>file line N: path: message</c>.</summary>
     /// <returns>The problem as text.</returns>
     public override string ToString() => $"{Location}: {Message}";

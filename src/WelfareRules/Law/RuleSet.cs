@@ -106,8 +106,10 @@ public sealed partial class RuleSet
     /// <summary>Whether the rule set knows a jurisdiction (the country, or a province with at least one instrument).</summary>
     /// <param name="jurisdiction">The jurisdiction.</param>
     /// <returns>Whether it is known.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jurisdiction"/> is null.</exception>
     public bool Knows(Jurisdiction jurisdiction)
     {
+        Preconditions.CheckNotNull(jurisdiction, nameof(jurisdiction));
         // A loop, not Any: a lambda capturing the argument would allocate on every evaluation.
         if (jurisdiction.IsNational)
         {
@@ -129,8 +131,9 @@ public sealed partial class RuleSet
     /// <param name="key">The parameter.</param>
     /// <param name="jurisdiction">The jurisdiction.</param>
     /// <returns>The timeline, or null when no instrument sets the parameter there.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="jurisdiction"/> is null.</exception>
     public ParameterTimeline? Timeline(ParameterKey key, Jurisdiction jurisdiction) =>
-        timelines.TryGetValue((jurisdiction, key), out var timeline) ? timeline : null;
+        timelines.TryGetValue((Preconditions.CheckNotNull(jurisdiction, nameof(jurisdiction)), Preconditions.CheckNotNull(key, nameof(key))), out var timeline) ? timeline : null;
 
     /// <summary>
     /// The provisions in force in a jurisdiction on a date: for each parameter, the local value where the
@@ -139,7 +142,13 @@ public sealed partial class RuleSet
     /// <param name="jurisdiction">The jurisdiction.</param>
     /// <param name="date">The date.</param>
     /// <returns>The provisions, ordered by parameter.</returns>
-    public ImmutableArray<Provision> InForce(Jurisdiction jurisdiction, LocalDate date) =>
+    /// <exception cref="ArgumentNullException"><paramref name="jurisdiction"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is before 1900 (a default date?).</exception>
+    public ImmutableArray<Provision> InForce(Jurisdiction jurisdiction, LocalDate date) => InForceChecked(
+        Preconditions.CheckNotNull(jurisdiction, nameof(jurisdiction)), Preconditions.CheckDate(date, nameof(date)));
+
+    private ImmutableArray<Provision> InForceChecked(Jurisdiction jurisdiction, LocalDate date) =>
         [.. timelines.Values
             .Where(t => jurisdiction.IsWithin(t.Jurisdiction))
             .Select(t => t.On(date))

@@ -16,15 +16,20 @@ public sealed record Citation
     /// <param name="clause">The clause (khoản), if any.</param>
     /// <param name="point">The point (điểm), if any, e.g. <c>đ</c>.</param>
     /// <param name="status">The provision's provenance grade: verified, reported or provisional.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="instrument"/> or <paramref name="article"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="instrument"/> or <paramref name="article"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined grade.</exception>
     public Citation(string instrument, string article, string? clause = null, string? point = null, ProvisionStatus status = ProvisionStatus.Verified)
     {
+        Preconditions.CheckNotNull(instrument, nameof(instrument));
+        Preconditions.CheckNotNull(article, nameof(article));
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(instrument), nameof(instrument), "A citation names its instrument.");
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(article), nameof(article), "A citation names an article.");
         Instrument = instrument;
         Article = article;
         Clause = string.IsNullOrWhiteSpace(clause) ? null : clause;
         Point = string.IsNullOrWhiteSpace(point) ? null : point;
-        Status = status;
+        Status = Preconditions.CheckDefined(status, nameof(status));
     }
 
     /// <summary>The instrument's number (số hiệu văn bản), e.g. <c>20/2021/NĐ-CP</c>.</summary>

@@ -10,7 +10,9 @@ public static class ProvisionStatuses
     /// <param name="a">One grade.</param>
     /// <param name="b">The other grade.</param>
     /// <returns><paramref name="a"/> or <paramref name="b"/>, whichever claims less.</returns>
-    public static ProvisionStatus Weaker(ProvisionStatus a, ProvisionStatus b) => a >= b ? a : b;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> or <paramref name="b"/> is not a defined grade.</exception>
+    public static ProvisionStatus Weaker(ProvisionStatus a, ProvisionStatus b) =>
+        Preconditions.CheckDefined(a, nameof(a)) >= Preconditions.CheckDefined(b, nameof(b)) ? a : b;
 
     /// <summary>The weakest grade among the citations: <see cref="ProvisionStatus.Verified"/> when there are none.</summary>
     /// <param name="basis">The citations behind a figure.</param>
@@ -25,7 +27,7 @@ public static class ProvisionStatuses
         var weakest = ProvisionStatus.Verified;
         foreach (var citation in basis)
         {
-            weakest = Weaker(weakest, citation.Status);
+            weakest = weakest >= citation.Status ? weakest : citation.Status;
         }
 
         return weakest;
@@ -35,7 +37,9 @@ public static class ProvisionStatuses
     /// <param name="status">The figure's grade.</param>
     /// <param name="admitted">The weakest grade admitted.</param>
     /// <returns>True when <paramref name="status"/> is at least as strong as <paramref name="admitted"/>.</returns>
-    public static bool IsAdmitted(this ProvisionStatus status, ProvisionStatus admitted) => status <= admitted;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> or <paramref name="admitted"/> is not a defined grade.</exception>
+    public static bool IsAdmitted(this ProvisionStatus status, ProvisionStatus admitted) =>
+        Preconditions.CheckDefined(status, nameof(status)) <= Preconditions.CheckDefined(admitted, nameof(admitted));
 
     /// <summary>The grade's name in the contract: <c>verified</c>, <c>reported</c> or <c>provisional</c>.</summary>
     /// <param name="status">The grade.</param>

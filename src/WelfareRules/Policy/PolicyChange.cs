@@ -15,8 +15,9 @@ public sealed class PolicyExpectationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What was expected, what was found, and why.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public PolicyExpectationException(string message)
-        : base(message)
+        : base(Preconditions.CheckNotNull(message, nameof(message)))
     {
     }
 }
@@ -60,7 +61,7 @@ public sealed class PolicyChange
     /// <returns>The change.</returns>
     /// <exception cref="RuleFileException">The draft contradicts itself or the baseline.</exception>
     public static PolicyChange On(RuleSet baseline, Instrument draft) =>
-        Between(Preconditions.CheckNotNull(baseline, nameof(baseline)), baseline.With(draft));
+        Between(Preconditions.CheckNotNull(baseline, nameof(baseline)), baseline.With(Preconditions.CheckNotNull(draft, nameof(draft))));
 
     /// <summary>Compares one person under both laws.</summary>
     /// <param name="situation">The situation.</param>
@@ -94,8 +95,10 @@ public sealed class PolicyChange
     /// <param name="expected">The expected amount of that kind under the change.</param>
     /// <returns>The difference.</returns>
     /// <exception cref="PolicyExpectationException">The amount differs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public PersonDifference ExpectAmount(Situation situation, EntitlementKind kind, Dong expected)
     {
+        Preconditions.CheckDefined(kind, nameof(kind));
         var difference = Compare(situation);
         if (difference.ChangedReport.AmountOf(kind) != expected)
         {

@@ -19,8 +19,17 @@ namespace WelfareRules.Policy;
 /// <param name="Group">The group, or null.</param>
 /// <param name="Baseline">The amount under the baseline.</param>
 /// <param name="Changed">The amount under the change.</param>
+/// <exception cref="ArgumentOutOfRangeException"><paramref name="Kind"/> or <paramref name="Payee"/> is not a defined value.</exception>
 public sealed record EntitlementChange(EntitlementKind Kind, Payee Payee, string? Group, Dong Baseline, Dong Changed)
 {
+    /// <summary>The kind.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined kind.</exception>
+    public EntitlementKind Kind { get; init => field = Preconditions.CheckDefined(value, nameof(Kind)); } = Preconditions.CheckDefined(Kind, nameof(Kind));
+
+    /// <summary>Who is paid.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined payee.</exception>
+    public Payee Payee { get; init => field = Preconditions.CheckDefined(value, nameof(Payee)); } = Preconditions.CheckDefined(Payee, nameof(Payee));
+
     /// <summary>Changed minus baseline.</summary>
     public Dong Difference => Changed - Baseline;
 }
@@ -84,8 +93,13 @@ public sealed class PersonDifference
 /// <param name="Baseline">The baseline total.</param>
 /// <param name="Changed">The changed total.</param>
 /// <param name="Persons">The number of persons with a non-zero amount under either.</param>
+/// <exception cref="ArgumentNullException"><paramref name="Key"/> is null.</exception>
 public sealed record ComparisonTotal(string Key, Dong Baseline, Dong Changed, long Persons)
 {
+    /// <summary>The kind, group or payee.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public string Key { get; init => field = Preconditions.CheckNotNull(value, nameof(Key)); } = Preconditions.CheckNotNull(Key, nameof(Key));
+
     /// <summary>Changed minus baseline.</summary>
     public Dong Difference => Changed - Baseline;
 }
@@ -372,6 +386,7 @@ public static class PolicyComparison
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(population);
+        Preconditions.CheckMonth(month, nameof(month));
         var totals = new Totals();
         CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), null, null, totals,
             onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),

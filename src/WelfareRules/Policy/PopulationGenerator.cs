@@ -25,6 +25,7 @@ public static class PopulationGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         ArgumentNullException.ThrowIfNull(jurisdiction);
+        Preconditions.CheckMonth(month, nameof(month));
         return Iterate(size, seed, jurisdiction, month);
     }
 

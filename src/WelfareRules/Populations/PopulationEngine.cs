@@ -31,6 +31,7 @@ public static class PopulationEngine
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(population);
+        Preconditions.CheckMonth(month, nameof(month));
         int parallelism = Parallelism(maxDegreeOfParallelism);
         var profiles = MonthProfiles.Classify(population, month, parallelism, rules);
         var outcomes = profiles.Evaluate(rules, population, parallelism);
@@ -72,7 +73,13 @@ public static class PopulationEngine
 /// <param name="Key">The kind (contract spelling), group id (or kind for entitlements without a group), or payee.</param>
 /// <param name="Amount">The total.</param>
 /// <param name="Persons">The number of persons with a non-zero amount.</param>
-public sealed record PopulationTotal(string Key, Dong Amount, long Persons);
+/// <exception cref="System.ArgumentNullException"><paramref name="Key"/> is null.</exception>
+public sealed record PopulationTotal(string Key, Dong Amount, long Persons)
+{
+    /// <summary>The kind (contract spelling), group id (or kind for entitlements without a group), or payee.</summary>
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
+    public string Key { get; init => field = Preconditions.CheckNotNull(value, nameof(Key)); } = Preconditions.CheckNotNull(Key, nameof(Key));
+}
 
 /// <summary>The result of <see cref="PopulationEngine"/> for one month: each person's report and the totals.</summary>
 /// <remarks>Immutable and thread-safe. Persons of one profile share one <see cref="Report"/> instance (reports are immutable, and carry no explanation).</remarks>

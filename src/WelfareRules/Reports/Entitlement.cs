@@ -16,10 +16,11 @@ public sealed class Entitlement
     /// <param name="coefficient">The coefficient applied to the standard, or null for a flat amount.</param>
     /// <param name="group">The beneficiary group's id, or null.</param>
     /// <param name="basis">Every provision that produced the figure.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> or <paramref name="payee"/> is not a defined value.</exception>
     public Entitlement(EntitlementKind kind, Payee payee, Dong amount, decimal? coefficient, string? group, ImmutableArray<Citation> basis)
     {
-        Kind = kind;
-        Payee = payee;
+        Kind = Preconditions.CheckDefined(kind, nameof(kind));
+        Payee = Preconditions.CheckDefined(payee, nameof(payee));
         Amount = amount;
         Coefficient = coefficient;
         Group = group;

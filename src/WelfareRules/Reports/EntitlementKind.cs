@@ -44,6 +44,7 @@ public static class ContractNames
     /// <summary>The contract spelling of a kind, e.g. <c>social-allowance</c>.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The spelling.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public static string Of(EntitlementKind kind) => kind switch
     {
         EntitlementKind.SocialAllowance => "social-allowance",
@@ -60,7 +61,8 @@ public static class ContractNames
     /// <summary>The contract spelling of a payee.</summary>
     /// <param name="payee">The payee.</param>
     /// <returns><c>beneficiary</c> or <c>carer</c>.</returns>
-    public static string Of(Payee payee) => payee == Payee.Carer ? "carer" : "beneficiary";
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="payee"/> is not a defined payee.</exception>
+    public static string Of(Payee payee) => Preconditions.CheckDefined(payee, nameof(payee)) == Payee.Carer ? "carer" : "beneficiary";
 
     /// <summary>
     /// Whether entitlements of this kind recur every month (counted in <see cref="Report.MonthlyTotal"/>), rather than
@@ -68,5 +70,6 @@ public static class ContractNames
     /// </summary>
     /// <param name="kind">The kind.</param>
     /// <returns>True for the monthly kinds.</returns>
-    public static bool IsMonthly(this EntitlementKind kind) => kind is not (EntitlementKind.FuneralSupport or EntitlementKind.CremationSupport);
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public static bool IsMonthly(this EntitlementKind kind) => Preconditions.CheckDefined(kind, nameof(kind)) is not (EntitlementKind.FuneralSupport or EntitlementKind.CremationSupport);
 }

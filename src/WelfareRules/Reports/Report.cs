@@ -107,5 +107,10 @@ public sealed class Report
     /// <summary>The total of the entitlements of one kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The total.</returns>
-    public Dong AmountOf(EntitlementKind kind) => Entitlements.Where(e => e.Kind == kind).Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public Dong AmountOf(EntitlementKind kind)
+    {
+        Preconditions.CheckDefined(kind, nameof(kind));
+        return Entitlements.Where(e => e.Kind == kind).Aggregate(Dong.Zero, (sum, e) => sum + e.Amount);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -100,8 +101,11 @@ public sealed class Schedule
         IReadOnlyDictionary<YearMonth, Dong>? paid = null, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
         ArgumentNullException.ThrowIfNull(person);
-        Preconditions.CheckArgument(from <= to, nameof(to), $"The last month ({to:yyyy-MM}) must not be before the first ({from:yyyy-MM}).");
+        Preconditions.CheckMonth(from, nameof(from));
+        Preconditions.CheckMonth(to, nameof(to));
+        Preconditions.CheckArgument(from <= to, nameof(to), string.Create(CultureInfo.InvariantCulture, $"The last month ({to:yyyy-MM}) must not be before the first ({from:yyyy-MM})."));
         var months = ImmutableArray.CreateBuilder<ScheduleMonth>();
         for (var month = from; month <= to; month = month.PlusMonths(1))
         {

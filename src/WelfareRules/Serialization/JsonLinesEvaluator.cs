@@ -17,13 +17,17 @@ namespace WelfareRules.Serialization;
 public sealed record JsonLinesOptions
 {
     /// <summary>Gets the name used in errors (a file name, or <c>-</c> for standard input).</summary>
-    public string Source { get; init; } = "input";
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public string Source { get; init => field = Preconditions.CheckNotNull(value, nameof(Source)); } = "input";
 
     /// <summary>Gets a month overriding each situation's own, or null.</summary>
-    public YearMonth? Month { get; init; }
+    /// <exception cref="ArgumentException">The month is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The month is before 1900 (a default month?).</exception>
+    public YearMonth? Month { get; init => field = Preconditions.CheckMonth(value, nameof(Month)); }
 
     /// <summary>Gets the evaluation options (strictness, explanation).</summary>
-    public EvaluationOptions Evaluation { get; init; } = EvaluationOptions.Default;
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public EvaluationOptions Evaluation { get; init => field = Preconditions.CheckNotNull(value, nameof(Evaluation)); } = EvaluationOptions.Default;
 
     /// <summary>Gets the number of lines of the file already read before the reader's first line, so that line numbers are the file's.</summary>
     public int LinesBefore { get; init; }

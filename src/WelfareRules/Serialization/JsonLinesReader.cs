@@ -27,7 +27,7 @@ public sealed class JsonLinesReader : TextReader
     /// <param name="reader">The text.</param>
     /// <returns>The reader.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    public static JsonLinesReader Of(TextReader reader) => reader as JsonLinesReader ?? new JsonLinesReader(reader);
+    public static JsonLinesReader Of(TextReader reader) => Preconditions.CheckNotNull(reader, nameof(reader)) as JsonLinesReader ?? new JsonLinesReader(reader);
 
     /// <summary>Reads the next line, without its LF (or CRLF).</summary>
     /// <returns>The line, or null at the end of the text.</returns>

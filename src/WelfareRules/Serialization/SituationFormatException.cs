@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace WelfareRules.Serialization;
 
@@ -13,8 +14,10 @@ public sealed class SituationFormatException : Exception
     /// <param name="line">The 1-based line.</param>
     /// <param name="path">The JSON path.</param>
     /// <param name="detail">What is wrong.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/>, <paramref name="path"/> or <paramref name="detail"/> is null.</exception>
     public SituationFormatException(string source, int line, string path, string detail)
-        : base(MessageText.Escape($"{MessageText.Cut(source)} line {line}: {MessageText.Cut(path)}: {detail}"))
+        : base(MessageText.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{MessageText.Cut(Preconditions.CheckNotNull(source, nameof(source)))} line {line}: {MessageText.Cut(Preconditions.CheckNotNull(path, nameof(path)))}: {Preconditions.CheckNotNull(detail, nameof(detail))}")))
     {
         SourceName = source;
         Line = line;

@@ -29,8 +29,13 @@ public static class SituationReader
     /// <param name="month">A month overriding the situation's own, or null.</param>
     /// <returns>The situation.</returns>
     /// <exception cref="SituationFormatException">The JSON is malformed, has an unknown field, or a value is out of its domain.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (a default month?).</exception>
     public static Situation Parse(ReadOnlySpan<byte> utf8, string source, int firstLine = 1, YearMonth? month = null)
     {
+        Preconditions.CheckNotNull(source, nameof(source));
+        Preconditions.CheckMonth(month, nameof(month));
         if (utf8.StartsWith("\uFEFF"u8))
         {
             utf8 = utf8[3..];
@@ -67,8 +72,11 @@ public static class SituationReader
     /// <param name="month">A month overriding the situation's own, or null.</param>
     /// <returns>The situation.</returns>
     /// <exception cref="SituationFormatException">The JSON is malformed or a value is out of its domain.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (a default month?).</exception>
     public static Situation Parse(string json, string source = "input", YearMonth? month = null) =>
-        Parse(Encoding.UTF8.GetBytes(json), source, 1, month);
+        Parse(Encoding.UTF8.GetBytes(Preconditions.CheckNotNull(json, nameof(json))), source, 1, month);
 
     /// <summary>
     /// Reads JSON Lines lazily, one situation per non-blank line, in order. A bad line yields its error in
@@ -81,12 +89,14 @@ public static class SituationReader
     /// <returns>The lines, lazily.</returns>
     /// <remarks>Lines end at LF only (<see cref="JsonLinesReader"/>).</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="source"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="linesBefore"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="linesBefore"/> is negative, or <paramref name="month"/> is before 1900 (a default month?).</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
     public static IEnumerable<SituationLine> ReadLines(TextReader reader, string source, YearMonth? month = null, int linesBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegative(linesBefore);
+        Preconditions.CheckMonth(month, nameof(month));
         return ReadLinesLazily(JsonLinesReader.Of(reader), source, month, linesBefore);
     }
 

@@ -42,21 +42,28 @@ public sealed record EmergencyEvent
     /// <param name="jurisdiction">Where the person or household lives.</param>
     /// <param name="date">The date of the event (or of the support decision); the law in force on its month's first day applies.</param>
     /// <param name="support">The support asked for.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="jurisdiction"/> is null.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is before 1900 (a default date?), or <paramref name="support"/> is not a defined support.</exception>
     public EmergencyEvent(Jurisdiction jurisdiction, LocalDate date, EmergencySupport support)
     {
         Jurisdiction = Preconditions.CheckNotNull(jurisdiction, nameof(jurisdiction));
-        Date = date;
-        Support = support;
+        Date = Preconditions.CheckDate(date, nameof(date));
+        Support = Preconditions.CheckDefined(support, nameof(support));
     }
 
     /// <summary>Where the person or household lives.</summary>
-    public Jurisdiction Jurisdiction { get; init; }
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
+    public Jurisdiction Jurisdiction { get; init => field = Preconditions.CheckNotNull(value, nameof(Jurisdiction)); }
 
     /// <summary>The date of the event.</summary>
-    public LocalDate Date { get; init; }
+    /// <exception cref="System.ArgumentException">The date is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">The date is before 1900 (a default date?).</exception>
+    public LocalDate Date { get; init => field = Preconditions.CheckDate(value, nameof(Date)); }
 
     /// <summary>The support asked for.</summary>
-    public EmergencySupport Support { get; init; }
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a defined support.</exception>
+    public EmergencySupport Support { get; init => field = Preconditions.CheckDefined(value, nameof(Support)); }
 
     /// <summary>For rice (<see cref="EmergencySupport.TetFood"/>, <see cref="EmergencySupport.DisasterFood"/>): the number of people in the household who are short of food; 1 by default.</summary>
     /// <exception cref="System.ArgumentException">The number is below 1.</exception>

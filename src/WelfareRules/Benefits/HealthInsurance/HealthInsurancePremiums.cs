@@ -25,6 +25,7 @@ public static class HealthInsurancePremiums
     {
         Preconditions.CheckNotNull(rules, nameof(rules));
         Preconditions.CheckNotNull(jurisdiction, nameof(jurisdiction));
+        Preconditions.CheckMonth(month, nameof(month));
         Preconditions.CheckNonNegative(householdOrder, nameof(householdOrder));
         return HealthInsuranceCalculator.Premium(rules.ForMonth(jurisdiction, month), householdOrder);
     }

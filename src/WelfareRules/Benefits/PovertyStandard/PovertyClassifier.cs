@@ -28,6 +28,8 @@ public static class PovertyClassifier
     public static PovertyClassification Classify(RuleSet rules, Area area, Dong incomePerPerson, int deprivations, LocalDate on)
     {
         Preconditions.CheckNotNull(rules, nameof(rules));
+        Preconditions.CheckDefined(area, nameof(area));
+        Preconditions.CheckDate(on, nameof(on));
         Preconditions.CheckArgument(incomePerPerson.Value >= 0, nameof(incomePerPerson), "Income is not negative.");
         Preconditions.CheckNonNegative(deprivations, nameof(deprivations));
         var lineKey = PovertyParameters.IncomeThresholdKey(area);
