@@ -10,8 +10,20 @@ internal sealed class Explainer
 {
     private readonly ImmutableArray<ExplanationStep>.Builder steps = ImmutableArray.CreateBuilder<ExplanationStep>();
 
-    internal void Add(string english, string vietnamese, params ReadOnlySpan<Citation> basis) =>
-        steps.Add(new ExplanationStep(english, vietnamese, ImmutableArray.Create(basis)));
+    /// <summary>Adds a step; a citation given twice is kept once, where it first appears.</summary>
+    internal void Add(string english, string vietnamese, params ReadOnlySpan<Citation> basis)
+    {
+        var distinct = ImmutableArray.CreateBuilder<Citation>(basis.Length);
+        foreach (var citation in basis)
+        {
+            if (!distinct.Contains(citation))
+            {
+                distinct.Add(citation);
+            }
+        }
+
+        steps.Add(new ExplanationStep(english, vietnamese, distinct.DrainToImmutable()));
+    }
 
     internal ImmutableArray<ExplanationStep> ToImmutable() => steps.ToImmutable();
 }

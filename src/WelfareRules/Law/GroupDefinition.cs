@@ -4,14 +4,16 @@ using WelfareRules.Legal;
 namespace WelfareRules.Law;
 
 /// <summary>
-/// A beneficiary group (nhóm đối tượng) defined by an instrument: its id, the eligibility rule (code)
-/// that decides membership, the date it opens, and its legal basis. Its coefficients are provisions.
+/// A beneficiary group (nhóm đối tượng) defined by an instrument: its id, who it admits (conditions over the facts,
+/// written in the rule file, or a named rule of the library), the date it opens, and its legal basis. Its
+/// coefficients are provisions.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class GroupDefinition
 {
-    internal GroupDefinition(string id, string code, string rule, Jurisdiction jurisdiction, LocalDate from, string title, string? titleEnglish, Citation basis, SourceLocation location)
+    internal GroupDefinition(string id, string code, string? rule, Jurisdiction jurisdiction, LocalDate from, string title, string? titleEnglish, Citation basis, SourceLocation location, Conditions.GroupEligibility? eligibility = null)
     {
+        Eligibility = eligibility;
         Id = id;
         Code = code;
         Rule = rule;
@@ -29,8 +31,14 @@ public sealed class GroupDefinition
     /// <summary>A short code, e.g. <c>K5a</c>.</summary>
     public string Code { get; }
 
-    /// <summary>The eligibility rule (a pure function in the library) that decides membership; see <c>docs/rule-files.md</c>.</summary>
-    public string Rule { get; }
+    /// <summary>
+    /// The named eligibility rule of the library that decides membership, or null when the rule file states the
+    /// group's conditions itself (<c>when</c>, <c>bands</c>); see <c>docs/rule-files.md</c>.
+    /// </summary>
+    public string? Rule { get; }
+
+    /// <summary>The group's conditions, bands, start and combination, when the rule file states them.</summary>
+    internal Conditions.GroupEligibility? Eligibility { get; }
 
     /// <summary>Where the group exists.</summary>
     public Jurisdiction Jurisdiction { get; }

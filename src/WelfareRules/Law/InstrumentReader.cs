@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Text.Json;
 using NodaTime;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Serialization;
 using static System.FormattableString;
@@ -115,7 +116,22 @@ public static class InstrumentReader
             }
 
             string groupId = Required(g.Id, path + ".id", "the group's id, e.g. \"ND20-5-1\"");
-            string rule = Required(g.Rule, path + ".rule", "the eligibility rule");
+            GroupEligibility? eligibility = null;
+            if (g.Rule is not null == g.When is not null)
+            {
+                Problem(path, g.Rule is null
+                    ? "missing \"when\": the group's conditions (or \"rule\", a named rule of the library)"
+                    : "a group gives \"when\" (its conditions) or \"rule\" (a named rule of the library), not both");
+            }
+            else if (g.When is { } when)
+            {
+                eligibility = ReadEligibility(g, when, path, id, status, Problem);
+            }
+            else if (g.Bands is not null || g.PerChild is not null || g.Start is not null || g.Combine is not null)
+            {
+                Problem(path, "\"bands\", \"perChild\", \"start\" and \"combine\" go with \"when\", not with a named \"rule\"");
+            }
+
             string groupTitle = Required(g.Title, path + ".title", "the Vietnamese title");
             var basis = Basis(g.Basis, path, id, status);
             if (g.From is null)
@@ -125,7 +141,7 @@ public static class InstrumentReader
 
             if (basis is not null && g.From is { } from)
             {
-                groups.Add(new GroupDefinition(groupId, g.Code ?? groupId, rule, jurisdiction, from, groupTitle, g.TitleEn, basis, At(path)));
+                groups.Add(new GroupDefinition(groupId, g.Code ?? groupId, g.Rule, jurisdiction, from, groupTitle, g.TitleEn, basis, At(path), eligibility));
             }
         }
 
@@ -240,6 +256,12 @@ public static class InstrumentReader
                         return null;
                     }
 
+                    if (known?.Range == ValueRange.Age && number != decimal.Truncate(number))
+                    {
+                        Problem(path, Invariant($"{number} is not a whole number of years"));
+                        return null;
+                    }
+
                     if (known is not null && (number < known.Minimum || number > known.Maximum))
                     {
                         Problem(path, Invariant($"{number} is out of range for \"{parameter}\": {Describe(known)} from {known.Minimum:#,0.##} to {known.Maximum:#,0.##}"));
@@ -254,10 +276,113 @@ public static class InstrumentReader
         }
     }
 
+    /// <summary>Reads a group's conditions, bands, per-child multiplier, start and combination.</summary>
+    private static GroupEligibility? ReadEligibility(GroupDto g, JsonElement when, string path, string instrument, ProvisionStatus status, Action<string, string> problem)
+    {
+        var reader = new ConditionReader(instrument, status, problem);
+        var condition = reader.Read(when, path + ".when");
+        var bands = ImmutableArray.CreateBuilder<GroupBand>();
+        bool ok = condition is not null;
+        if (g.Bands is not { } bandList)
+        {
+            bands.Add(new GroupBand(GroupBands.Single, null));
+        }
+        else if (bandList.ValueKind != JsonValueKind.Array || bandList.GetArrayLength() == 0)
+        {
+            problem(path + ".bands", "a non-empty list of {\"case\": ..., \"when\": ...}, the last without \"when\" (otherwise)");
+            ok = false;
+        }
+        else
+        {
+            int i = 0;
+            foreach (var band in bandList.EnumerateArray())
+            {
+                string bandPath = $"{path}.bands[{i++}]";
+                if (band.ValueKind != JsonValueKind.Object || !band.TryGetProperty("case", out var @case) || @case.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(@case.GetString()))
+                {
+                    problem(bandPath + ".case", "a band names its case, the coefficient's case, e.g. \"under-4\"");
+                    ok = false;
+                    continue;
+                }
+
+                foreach (var property in band.EnumerateObject())
+                {
+                    if (property.Name is not ("case" or "when"))
+                    {
+                        problem(bandPath + "." + property.Name, $"unknown property \"{MessageText.Cut(property.Name)}\" of a band: case, when");
+                        ok = false;
+                    }
+                }
+
+                Condition? bandWhen = null;
+                if (band.TryGetProperty("when", out var bandCondition))
+                {
+                    bandWhen = reader.Read(bandCondition, bandPath + ".when");
+                    ok &= bandWhen is not null;
+                }
+                else if (i < bandList.GetArrayLength())
+                {
+                    problem(bandPath + ".when", "only the last band may go without \"when\"");
+                    ok = false;
+                }
+
+                if (System.Linq.Enumerable.Any(bands, b => b.Case == @case.GetString()))
+                {
+                    problem(bandPath + ".case", $"the case \"{MessageText.Cut(@case.GetString())}\" is given twice");
+                    ok = false;
+                }
+
+                bands.Add(new GroupBand(@case.GetString()!, bandWhen));
+            }
+        }
+
+        ChildrenCondition? perChild = null;
+        if (g.PerChild is { } perChildElement)
+        {
+            var read = reader.Read(perChildElement, path + ".perChild");
+            perChild = read as ChildrenCondition;
+            if (read is not null && perChild is null)
+            {
+                problem(path + ".perChild", "\"perChild\" is a children condition: {\"children\": {\"where\": ...}}");
+            }
+
+            ok &= perChild is not null;
+        }
+
+        var start = g.Start switch
+        {
+            null or "decision-month" => GroupStart.DecisionMonth,
+            "certificate-month" => GroupStart.CertificateMonth,
+            "age-reached" => GroupStart.AgeReached,
+            _ => (GroupStart?)null,
+        };
+        if (start is null)
+        {
+            problem(path + ".start", $"\"{MessageText.Cut(g.Start)}\" is not decision-month, certificate-month or age-reached");
+            ok = false;
+        }
+
+        var combine = g.Combine switch
+        {
+            null or "highest" => GroupCombination.Highest,
+            "added" => GroupCombination.Added,
+            "takes-added" => GroupCombination.TakesAdded,
+            _ => (GroupCombination?)null,
+        };
+        if (combine is null)
+        {
+            problem(path + ".combine", $"\"{MessageText.Cut(g.Combine)}\" is not highest, added or takes-added");
+            ok = false;
+        }
+
+        return ok ? new GroupEligibility(condition!, bands.ToImmutable(), perChild, start!.Value, combine!.Value) : null;
+    }
+
     private static string Describe(ParameterDefinition definition) => definition.Range switch
     {
         ValueRange.Share => "a share",
         ValueRange.PositiveAmount => "an amount of whole đồng",
+        ValueRange.Age => "an age in whole years",
         _ => definition.Kind == ParameterKind.Amount ? "an amount of whole đồng" : "a factor",
     };
 }

@@ -138,7 +138,7 @@ internal sealed class MonthLaw
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             var open = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.GroupOpen, g.Id));
-            var rule = AllowanceRules.ByName[g.Rule];
+            var rule = AllowanceRules.For(g)!;
             var cases = rule.Cases.Select(c =>
             {
                 var coefficient = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.Coefficient, g.Id, c));

@@ -31,10 +31,13 @@ internal enum ValueRange
 
     /// <summary>An amount that must be more than zero (a standard of 0 would make every allowance 0).</summary>
     PositiveAmount,
+
+    /// <summary>An age: whole years from 0 to <see cref="ParameterBounds.MaxAge"/>.</summary>
+    Age,
 }
 
 /// <summary>A parameter the library knows: its name, kind and keying. Values are data; this is the vocabulary.</summary>
-internal sealed record ParameterDefinition(string Name, ParameterKind Kind, ParameterScope Scope, ImmutableArray<string> Cases, bool NotBelowNational, string Description, ValueRange Range = ValueRange.OfKind)
+internal sealed record ParameterDefinition(string Name, ParameterKind Kind, ParameterScope Scope, ImmutableArray<string> Cases, bool NotBelowNational, string Description, ValueRange Range = ValueRange.OfKind, bool OpenCases = false)
 {
     /// <summary>The least value a rule file may give.</summary>
     internal decimal Minimum => Range == ValueRange.PositiveAmount ? 1m : 0m;
@@ -44,7 +47,12 @@ internal sealed record ParameterDefinition(string Name, ParameterKind Kind, Para
     {
         ParameterKind.Switch => 1m,
         ParameterKind.Amount => ParameterBounds.MaxAmount,
-        _ => Range == ValueRange.Share ? 1m : ParameterBounds.MaxFactor,
+        _ => Range switch
+        {
+            ValueRange.Share => 1m,
+            ValueRange.Age => ParameterBounds.MaxAge,
+            _ => ParameterBounds.MaxFactor,
+        },
     };
 }
 
@@ -59,6 +67,9 @@ internal static class ParameterBounds
 
     /// <summary>The greatest coefficient, multiple, count of months or kilograms.</summary>
     internal const decimal MaxFactor = 1_000m;
+
+    /// <summary>The greatest age in years.</summary>
+    internal const decimal MaxAge = 150m;
 }
 
 /// <summary>
@@ -68,6 +79,7 @@ internal static class ParameterBounds
 internal static class ParameterCatalog
 {
     internal const string Standard = "standard";
+    internal const string Age = "age";
     internal const string Coefficient = "coefficient";
     internal const string GroupOpen = "group-open";
     internal const string CareCoefficient = "care-coefficient";
@@ -95,6 +107,8 @@ internal static class ParameterCatalog
     {
         new(Standard, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: true,
             "mức chuẩn trợ giúp xã hội: the social-assistance standard level (VND/month)", ValueRange.PositiveAmount),
+        new(Age, ParameterKind.Factor, ParameterScope.Global, [], NotBelowNational: false,
+            "tuổi: an age in completed years that conditions compare with (\"age\": {\"atLeast\": case}); its cases are named by the rule files", ValueRange.Age, OpenCases: true),
         new(Coefficient, ParameterKind.Factor, ParameterScope.GroupCase, [], NotBelowNational: false,
             "hệ số: the monthly-allowance coefficient of a group and case"),
         new(GroupOpen, ParameterKind.Switch, ParameterScope.Group, [], NotBelowNational: false,

@@ -104,7 +104,7 @@ internal static class RuleSetValidator
                     continue;
                 }
 
-                if (!AllowanceRules.ByName.ContainsKey(group.Rule))
+                if (AllowanceRules.For(group) is null)
                 {
                     problems.Add(new(group.Location with { Path = group.Location.Path + ".rule" },
                         $"unknown eligibility rule \"{MessageText.Cut(group.Rule)}\"; known rules: {string.Join(", ", AllowanceRules.ByName.Keys.Order())}"));
@@ -152,10 +152,11 @@ internal static class RuleSetValidator
                 return false;
             }
 
-            if (definition.Cases.IsEmpty ? key.Case is not null : !definition.Cases.Contains(key.Case ?? ""))
+            if (definition.OpenCases ? string.IsNullOrWhiteSpace(key.Case) : definition.Cases.IsEmpty ? key.Case is not null : !definition.Cases.Contains(key.Case ?? ""))
             {
                 problems.Add(new(at with { Path = at.Path + ".case" },
-                    definition.Cases.IsEmpty ? $"parameter \"{MessageText.Cut(key.Name)}\" has no cases"
+                    definition.OpenCases ? $"parameter \"{MessageText.Cut(key.Name)}\" needs a case, its name (e.g. \"elderly\")"
+                    : definition.Cases.IsEmpty ? $"parameter \"{MessageText.Cut(key.Name)}\" has no cases"
                         : $"unknown case \"{MessageText.Cut(key.Case)}\" of \"{MessageText.Cut(key.Name)}\"; known cases: {string.Join(", ", definition.Cases)}"));
                 return false;
             }
@@ -176,12 +177,12 @@ internal static class RuleSetValidator
                 return false;
             }
 
-            var cases = AllowanceRules.ByName[group.Rule].Cases;
+            var cases = AllowanceRules.For(group)!.Cases;
             if (definition.Scope == ParameterScope.GroupCase ? !cases.Contains(key.Case ?? "") : key.Case is not null)
             {
                 problems.Add(new(at with { Path = at.Path + ".case" },
                     definition.Scope == ParameterScope.GroupCase
-                        ? $"unknown case \"{MessageText.Cut(key.Case)}\" of group {group.Id} (rule {group.Rule}); known cases: {string.Join(", ", cases)}"
+                        ? $"unknown case \"{MessageText.Cut(key.Case)}\" of group {group.Id} (rule {group.Rule ?? "its bands"}); known cases: {string.Join(", ", cases)}"
                         : $"parameter \"{MessageText.Cut(key.Name)}\" has no cases"));
                 return false;
             }
@@ -194,7 +195,7 @@ internal static class RuleSetValidator
     {
         foreach (var group in groups)
         {
-            foreach (var @case in AllowanceRules.ByName[group.Rule].Cases)
+            foreach (var @case in AllowanceRules.For(group)!.Cases)
             {
                 var key = new ParameterKey(ParameterCatalog.Coefficient, group.Id, @case);
                 if (Lookup(timelines, key, group.Jurisdiction, group) is null)

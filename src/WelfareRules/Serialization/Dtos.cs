@@ -31,6 +31,11 @@ internal sealed class GroupDto
     public string? Id { get; set; }
     public string? Code { get; set; }
     public string? Rule { get; set; }
+    public JsonElement? When { get; set; }
+    public JsonElement? Bands { get; set; }
+    public JsonElement? PerChild { get; set; }
+    public string? Start { get; set; }
+    public string? Combine { get; set; }
     public LocalDate? From { get; set; }
     public string? Title { get; set; }
     public string? TitleEn { get; set; }

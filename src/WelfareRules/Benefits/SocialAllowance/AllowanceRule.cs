@@ -35,7 +35,7 @@ internal readonly record struct RuleMatch(string Case, int Multiplier)
 }
 
 /// <summary>Why a rule matched, in English and Vietnamese: built only for an explanation.</summary>
-internal readonly record struct RuleReason(string English, string Vietnamese);
+internal readonly record struct RuleReason(string English, string Vietnamese, ImmutableArray<WelfareRules.Legal.Citation> Basis = default);
 
 /// <summary>
 /// An eligibility rule: a pure function from a person and month to a case of the group (or no match),
@@ -44,8 +44,27 @@ internal readonly record struct RuleReason(string English, string Vietnamese);
 /// </summary>
 internal sealed class AllowanceRule
 {
-    private readonly Func<Person, YearMonth, RuleMatch> match;
-    private readonly Func<Person, YearMonth, RuleMatch, RuleReason> describe;
+    private readonly Func<Person, YearMonth, RuleMatch>? match;
+    private readonly Func<Person, YearMonth, RuleMatch, RuleReason>? describe;
+    private readonly Func<Person, Law.MonthLaw, RuleMatch>? matchInLaw;
+    private readonly Func<Person, Law.MonthLaw, RuleMatch, RuleReason>? describeInLaw;
+
+    private AllowanceRule(string name, RuleCategory category, StartRule start, ImmutableArray<string> cases,
+        Func<Person, Law.MonthLaw, RuleMatch> match, Func<Person, Law.MonthLaw, RuleMatch, RuleReason> describe, bool readsLaw)
+    {
+        Name = name;
+        Category = category;
+        Start = start;
+        Cases = cases;
+        matchInLaw = match;
+        describeInLaw = describe;
+        _ = readsLaw;
+    }
+
+    /// <summary>A rule whose test reads the month's law (the conditions of a rule file, with their age parameters).</summary>
+    internal static AllowanceRule InLaw(string name, RuleCategory category, StartRule start, ImmutableArray<string> cases,
+        Func<Person, Law.MonthLaw, RuleMatch> match, Func<Person, Law.MonthLaw, RuleMatch, RuleReason> describe) =>
+        new(name, category, start, cases, match, describe, readsLaw: true);
 
     internal AllowanceRule(string name, RuleCategory category, StartRule start, ImmutableArray<string> cases,
         Func<Person, YearMonth, RuleMatch> match, Func<Person, YearMonth, RuleMatch, RuleReason> describe)
@@ -67,10 +86,19 @@ internal sealed class AllowanceRule
     internal ImmutableArray<string> Cases { get; }
 
     /// <summary>Returns a match whose <see cref="RuleMatch.Case"/> is null when the person is not in the group.</summary>
-    internal RuleMatch Match(Person person, YearMonth month) => match(person, month);
+    internal RuleMatch Match(Person person, YearMonth month) =>
+        match is not null ? match(person, month) : throw new InvalidOperationException($"rule {Name} reads the month's law");
+
+    /// <summary>The test in a month's law.</summary>
+    internal RuleMatch Match(Person person, Law.MonthLaw law) => matchInLaw is not null ? matchInLaw(person, law) : match!(person, law.Month);
+
+    /// <summary>Why the rule matched, in a month's law.</summary>
+    internal RuleReason Describe(Person person, Law.MonthLaw law, RuleMatch matched) =>
+        describeInLaw is not null ? describeInLaw(person, law, matched) : describe!(person, law.Month, matched);
 
     /// <summary>The reason for a match this rule returned for the same person and month.</summary>
-    internal RuleReason Describe(Person person, YearMonth month, RuleMatch matched) => describe(person, month, matched);
+    internal RuleReason Describe(Person person, YearMonth month, RuleMatch matched) =>
+        describe is not null ? describe(person, month, matched) : throw new InvalidOperationException($"rule {Name} reads the month's law");
 
     /// <summary>The position of a case in <see cref="Cases"/>, or -1.</summary>
     internal int CaseIndex(string @case)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
@@ -148,6 +149,96 @@ internal static class AllowanceRules
         ElderlyPoorOrNearPoorWithoutSupporter, Elderly75DifficultArea, Elderly80NoPension, ElderlyCommunityCare,
         Disabled, ChildUnder3DifficultArea, HivPoorNoIncome,
     }.ToFrozenDictionary(r => r.Name);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Law.GroupDefinition, AllowanceRule> FromData = [];
+
+    /// <summary>
+    /// The rule of a group: the named rule of the library, or one made from the conditions the rule file states
+    /// (made once per group definition); null for an unknown name.
+    /// </summary>
+    internal static AllowanceRule? For(Law.GroupDefinition group) =>
+        group.Eligibility is null
+            ? group.Rule is { } name && ByName.TryGetValue(name, out var rule) ? rule : null
+            : FromData.GetValue(group, static g => FromEligibility(g));
+
+    private static AllowanceRule FromEligibility(Law.GroupDefinition group)
+    {
+        var eligibility = group.Eligibility!;
+        var category = eligibility.Combine switch
+        {
+            Law.Conditions.GroupCombination.Added => RuleCategory.SingleParent,
+            Law.Conditions.GroupCombination.TakesAdded => RuleCategory.Elderly,
+            _ => RuleCategory.Child,
+        };
+        var start = eligibility.Start switch
+        {
+            Law.Conditions.GroupStart.CertificateMonth => StartRule.DisabilityCertificateMonth,
+            Law.Conditions.GroupStart.AgeReached => StartRule.AgeReached,
+            _ => StartRule.DecisionMonth,
+        };
+        Func<Person, Law.MonthLaw, RuleMatch> match = (person, law) =>
+        {
+            var context = new Law.Conditions.ConditionContext(person, law);
+            if (!eligibility.When.IsMet(context))
+            {
+                return NoMatch;
+            }
+
+            int multiplier = 1;
+            if (eligibility.PerChild is { } perChild)
+            {
+                multiplier = perChild.Count(context);
+                if (multiplier == 0)
+                {
+                    return NoMatch;
+                }
+            }
+
+            foreach (var band in eligibility.Bands)
+            {
+                if (band.When is null || band.When.IsMet(context))
+                {
+                    return new RuleMatch(band.Case, multiplier);
+                }
+            }
+
+            return NoMatch;
+        };
+        Func<Person, Law.MonthLaw, RuleMatch, RuleReason> describe = (person, law, matched) =>
+        {
+            var context = new Law.Conditions.ConditionContext(person, law);
+            var notes = new Evaluation.ValueList<Law.Conditions.ConditionNote>();
+            eligibility.When.Explain(context, ref notes);
+            eligibility.PerChild?.Explain(context, ref notes);
+            foreach (var band in eligibility.Bands)
+            {
+                if (band.Case == matched.Case)
+                {
+                    band.When?.Explain(context, ref notes);
+                    break;
+                }
+            }
+
+            var english = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
+            var vietnamese = new System.Text.StringBuilder(group.Title);
+            var basis = ImmutableArray.CreateBuilder<WelfareRules.Legal.Citation>();
+            foreach (var note in notes.AsSpan())
+            {
+                english.Append("; ").Append(note.English);
+                vietnamese.Append("; ").Append(note.Vietnamese);
+                foreach (var citation in note.Basis)
+                {
+                    if (!basis.Contains(citation))
+                    {
+                        basis.Add(citation);
+                    }
+                }
+            }
+
+            return new RuleReason(english.ToString(), vietnamese.ToString(), basis.ToImmutable());
+        };
+        return AllowanceRule.InLaw(group.Id, category, start, eligibility.Cases, match, describe);
+    }
 
     /// <summary>A child counted for K4: under 16, or 16 to 22 and studying (loss from the month after the birthday).</summary>
     internal static bool QualifyingChild(RaisedChild child, YearMonth month) =>

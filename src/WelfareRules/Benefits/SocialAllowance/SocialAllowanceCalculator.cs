@@ -29,7 +29,7 @@ internal static class SocialAllowanceCalculator
         var candidates = new Combination();
         foreach (var group in law.Groups)
         {
-            var match = group.Rule.Match(person, month);
+            var match = group.Rule.Match(person, law);
             if (!match.IsMatch)
             {
                 continue;
@@ -40,12 +40,12 @@ internal static class SocialAllowanceCalculator
             {
                 if (explain is not null)
                 {
-                    var reason = group.Rule.Describe(person, month, match);
+                    var reason = group.Rule.Describe(person, law, match);
                     var (english, vietnamese) = StartReason(start);
                     explain.Add(
                         $"{definition.Code} ({definition.Id}): {reason.English}; payable only from {Format.Month(start.Date.ToYearMonth())}, the month {english}",
                         $"{definition.Code} ({definition.Id}): {reason.Vietnamese}; chỉ hưởng từ tháng {Format.Month(start.Date.ToYearMonth())}, tháng {vietnamese}",
-                        definition.Basis, LawCitations.StartMonth);
+                        [definition.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis, LawCitations.StartMonth]);
                 }
 
                 continue;
@@ -58,11 +58,11 @@ internal static class SocialAllowanceCalculator
             candidates.Add(new AllowanceCandidate(group, groupCase, factor, amount));
             if (explain is not null)
             {
-                var reason = group.Rule.Describe(person, month, match);
+                var reason = group.Rule.Describe(person, law, match);
                 explain.Add(
                     $"{definition.Code} ({definition.Id}): {reason.English}; coefficient {Format.Factor(coefficient.Value)}{PerChild(match)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
                     $"{definition.Code} ({definition.Id}): {reason.Vietnamese}; hệ số {Format.Factor(coefficient.Value)}{PerChildVi(match)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-                    definition.Basis, coefficient.Basis);
+                    [definition.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis, coefficient.Basis]);
             }
         }
 

@@ -167,7 +167,7 @@ internal static class SocialPensionCalculator
     {
         foreach (var closedGroup in law.ClosedGroups)
         {
-            if (!closedGroup.Rule.Match(person, law.Month).IsMatch)
+            if (!closedGroup.Rule.Match(person, law).IsMatch)
             {
                 continue;
             }

@@ -1,0 +1,474 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using WelfareRules.Benefits;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Legal;
+
+namespace WelfareRules.Law.Conditions;
+
+/// <summary>What a condition is evaluated against: the person (or, in a children condition, one child), the month and its law.</summary>
+/// <param name="Person">The person.</param>
+/// <param name="Law">The month's law: the age parameters and any parameter a comparison names.</param>
+/// <param name="Child">The child a children condition is looking at, or null.</param>
+internal readonly record struct ConditionContext(Person Person, MonthLaw Law, RaisedChild? Child = null)
+{
+    internal YearMonth Month => Law.Month;
+
+    /// <summary>The birth date ages are read from: the child's in a children condition, the person's otherwise.</summary>
+    internal LocalDate BirthDate => Child?.BirthDate ?? Person.BirthDate;
+}
+
+/// <summary>One line of a condition's explanation: what was found, in English and Vietnamese, and the provisions behind it.</summary>
+internal readonly record struct ConditionNote(string English, string Vietnamese, ImmutableArray<Citation> Basis);
+
+/// <summary>
+/// A condition of a rule file: a closed, typed vocabulary over the declared facts (<see cref="FactCatalog"/>) and the
+/// parameters of the law. Conditions are values; they are read and validated when a rule file is loaded and never
+/// evaluated from a string.
+/// </summary>
+internal abstract class Condition
+{
+    protected Condition(Citation? basis) => Basis = basis;
+
+    /// <summary>The provision the condition rests on, when the rule file cites one.</summary>
+    internal Citation? Basis { get; }
+
+    /// <summary>Whether the condition holds.</summary>
+    /// <exception cref="Evaluation.EvaluationException">An age or parameter the condition names is not in force in the month.</exception>
+    internal abstract bool IsMet(in ConditionContext context);
+
+    /// <summary>The notes of the condition as evaluated: for a condition met, why; used by explanations.</summary>
+    internal abstract void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes);
+
+    /// <summary>The age parameters (cases of <c>age</c>) the condition reads.</summary>
+    internal virtual void AgesRead(ImmutableArray<string>.Builder ages)
+    {
+    }
+
+    /// <summary>The children conditions inside this one.</summary>
+    internal virtual void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children)
+    {
+    }
+
+    protected ImmutableArray<Citation> With(params ReadOnlySpan<Citation?> basis)
+    {
+        var all = ImmutableArray.CreateBuilder<Citation>();
+        foreach (var c in basis)
+        {
+            if (c is not null)
+            {
+                all.Add(c);
+            }
+        }
+
+        if (Basis is not null)
+        {
+            all.Add(Basis);
+        }
+
+        return all.ToImmutable();
+    }
+}
+
+/// <summary>All of the conditions hold (an empty list always holds).</summary>
+internal sealed class AllCondition(ImmutableArray<Condition> parts, Citation? basis) : Condition(basis)
+{
+    internal ImmutableArray<Condition> Parts { get; } = parts;
+
+    internal override bool IsMet(in ConditionContext context)
+    {
+        foreach (var part in Parts)
+        {
+            if (!part.IsMet(context))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        foreach (var part in Parts)
+        {
+            part.Explain(context, ref notes);
+        }
+    }
+
+    internal override void AgesRead(ImmutableArray<string>.Builder ages)
+    {
+        foreach (var part in Parts)
+        {
+            part.AgesRead(ages);
+        }
+    }
+
+    internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children)
+    {
+        foreach (var part in Parts)
+        {
+            part.ChildrenConditions(children);
+        }
+    }
+}
+
+/// <summary>At least one of the conditions holds; the explanation gives the first that does.</summary>
+internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? basis) : Condition(basis)
+{
+    internal ImmutableArray<Condition> Parts { get; } = parts;
+
+    internal override bool IsMet(in ConditionContext context)
+    {
+        foreach (var part in Parts)
+        {
+            if (part.IsMet(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        foreach (var part in Parts)
+        {
+            if (part.IsMet(context))
+            {
+                part.Explain(context, ref notes);
+                return;
+            }
+        }
+
+        if (!Parts.IsEmpty)
+        {
+            Parts[0].Explain(context, ref notes);
+        }
+    }
+
+    internal override void AgesRead(ImmutableArray<string>.Builder ages)
+    {
+        foreach (var part in Parts)
+        {
+            part.AgesRead(ages);
+        }
+    }
+
+    internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children)
+    {
+        foreach (var part in Parts)
+        {
+            part.ChildrenConditions(children);
+        }
+    }
+}
+
+/// <summary>The condition does not hold.</summary>
+internal sealed class NotCondition(Condition part, Citation? basis) : Condition(basis)
+{
+    internal Condition Part { get; } = part;
+
+    internal override bool IsMet(in ConditionContext context) => !Part.IsMet(context);
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        var inner = new ValueList<ConditionNote>();
+        Part.Explain(context, ref inner);
+        foreach (var note in inner.AsSpan())
+        {
+            notes.Add(new ConditionNote($"not ({note.English})", $"không ({note.Vietnamese})", note.Basis.AddRange(With())));
+        }
+    }
+
+    internal override void AgesRead(ImmutableArray<string>.Builder ages) => Part.AgesRead(ages);
+
+    internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => Part.ChildrenConditions(children);
+}
+
+/// <summary>How a fact is compared.</summary>
+internal enum FactComparison
+{
+    /// <summary>A boolean fact equals true or false.</summary>
+    Is,
+
+    /// <summary>A choice is one of the values.</summary>
+    In,
+
+    /// <summary>A choice is none of the values.</summary>
+    NotIn,
+
+    /// <summary>A count is at least a number or a parameter.</summary>
+    AtLeast,
+
+    /// <summary>A count is at most a number or a parameter.</summary>
+    AtMost,
+}
+
+/// <summary>A fact compared with a value (true or false, a set of choices, a number) or with a parameter.</summary>
+internal sealed class FactCondition(FactDefinition fact, FactComparison comparison, ImmutableArray<int> values, ParameterKey? parameter, Citation? basis, bool childFact = false)
+    : Condition(basis)
+{
+    internal FactDefinition Fact { get; } = fact;
+
+    internal FactComparison Comparison { get; } = comparison;
+
+    /// <summary>The value compared with: for <see cref="FactComparison.Is"/> 0 or 1, for a choice the indices, for a count the number (when no parameter).</summary>
+    internal ImmutableArray<int> Values { get; } = values;
+
+    internal ParameterKey? Parameter { get; } = parameter;
+
+    internal override bool IsMet(in ConditionContext context)
+    {
+        int value = Read(context);
+        return Comparison switch
+        {
+            FactComparison.Is => value == Values[0],
+            FactComparison.In => Values.Contains(value),
+            FactComparison.NotIn => !Values.Contains(value),
+            FactComparison.AtLeast => value >= Bound(context),
+            _ => value <= Bound(context),
+        };
+    }
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        int value = Read(context);
+        bool met = IsMet(context);
+        var parameterBasis = Parameter is { } key ? context.Law.Get(key)?.Basis : null;
+        string shown = Fact.Type switch
+        {
+            FactType.Boolean => value == 1 ? "yes" : "no",
+            FactType.Choice => Fact.Values[value],
+            _ => value.ToString(CultureInfo.InvariantCulture),
+        };
+        string shownVi = Fact.Type switch
+        {
+            FactType.Boolean => value == 1 ? "có" : "không",
+            _ => shown,
+        };
+        string wanted = Comparison switch
+        {
+            FactComparison.Is => Values[0] == 1 ? "yes" : "no",
+            FactComparison.In => "one of " + string.Join(", ", Values.Select(v => Fact.Values[v])),
+            FactComparison.NotIn => "none of " + string.Join(", ", Values.Select(v => Fact.Values[v])),
+            FactComparison.AtLeast => "at least " + Bound(context).ToString(CultureInfo.InvariantCulture),
+            _ => "at most " + Bound(context).ToString(CultureInfo.InvariantCulture),
+        };
+        string wantedVi = Comparison switch
+        {
+            FactComparison.Is => Values[0] == 1 ? "có" : "không",
+            FactComparison.In => "thuộc " + string.Join(", ", Values.Select(v => Fact.Values[v])),
+            FactComparison.NotIn => "không thuộc " + string.Join(", ", Values.Select(v => Fact.Values[v])),
+            FactComparison.AtLeast => "tối thiểu " + Bound(context).ToString(CultureInfo.InvariantCulture),
+            _ => "tối đa " + Bound(context).ToString(CultureInfo.InvariantCulture),
+        };
+        bool bounded = Comparison is FactComparison.AtLeast or FactComparison.AtMost;
+        notes.Add(new ConditionNote(
+            met ? (bounded ? $"{Fact.English}: {shown}, {wanted}" : $"{Fact.English}: {shown}") : $"{Fact.English}: {shown} (needs {wanted})",
+            met ? (bounded ? $"{Fact.Vietnamese}: {shownVi}, {wantedVi}" : $"{Fact.Vietnamese}: {shownVi}") : $"{Fact.Vietnamese}: {shownVi} (cần {wantedVi})",
+            With(parameterBasis)));
+    }
+
+    private int Read(in ConditionContext context) =>
+        childFact ? (context.Child is { } child && child.InEducation ? 1 : 0) : Fact.Read(context.Person);
+
+    private int Bound(in ConditionContext context)
+    {
+        if (Parameter is not { } key)
+        {
+            return Values[0];
+        }
+
+        var provision = context.Law.Get(key) ?? throw NotInForce(context.Law, key.ToString());
+        return (int)provision.Value;
+    }
+
+    internal static Evaluation.EvaluationException NotInForce(MonthLaw law, string what) =>
+        new(Evaluation.EvaluationError.LawNotEncoded,
+            string.Create(CultureInfo.InvariantCulture, $"the parameter {what} that a condition names is not in force in {law.Jurisdiction} in {law.Month:yyyy-MM}"));
+}
+
+/// <summary>How an age is compared with an age parameter, in completed years (<see cref="AgeReading"/>).</summary>
+internal enum AgeComparison
+{
+    /// <summary>Has reached the age in the month (from the month of the birthday).</summary>
+    AtLeast,
+
+    /// <summary>Has not reached the age in the month (up to the month before the birthday).</summary>
+    Below,
+
+    /// <summary>Still counts as under the age: up to and including the month of the birthday (a loss applies from the month after, ND 20 Art 8 k2).</summary>
+    Until,
+}
+
+/// <summary>The age in the benefit month compared with an age parameter (a case of <c>age</c>).</summary>
+internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Citation? basis) : Condition(basis)
+{
+    internal const string Parameter = "age";
+
+    internal AgeComparison Comparison { get; } = comparison;
+
+    internal string AgeCase { get; } = ageCase;
+
+    internal override bool IsMet(in ConditionContext context)
+    {
+        int limit = Limit(context.Law).Years;
+        var birth = context.BirthDate;
+        return Comparison switch
+        {
+            AgeComparison.AtLeast => AgeReading.AgeIn(birth, context.Month) >= limit,
+            AgeComparison.Below => AgeReading.AgeIn(birth, context.Month) < limit,
+            _ => AgeReading.StillUnder(birth, limit, context.Month),
+        };
+    }
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        var (years, provision) = Limit(context.Law);
+        int age = AgeReading.AgeIn(context.BirthDate, context.Month);
+        bool met = IsMet(context);
+        string who = context.Child is null ? "" : "child ";
+        string whoVi = context.Child is null ? "" : "con ";
+        string n = years.ToString(CultureInfo.InvariantCulture);
+        var (english, vietnamese) = Comparison switch
+        {
+            AgeComparison.AtLeast => (met ? $"at least {n}" : $"under {n}", met ? $"từ đủ {n} tuổi" : $"dưới {n} tuổi"),
+            AgeComparison.Below => (met ? $"under {n}" : $"{n} or over", met ? $"dưới {n} tuổi" : $"từ đủ {n} tuổi"),
+            _ => (met ? $"under {n} (counted to the month of the birthday)" : $"past {n}", met ? $"dưới {n} tuổi (tính đến hết tháng sinh nhật)" : $"đã quá {n} tuổi"),
+        };
+        notes.Add(new ConditionNote(
+            string.Create(CultureInfo.InvariantCulture, $"{who}aged {age}, {english}"),
+            string.Create(CultureInfo.InvariantCulture, $"{whoVi}{age} tuổi, {vietnamese}"),
+            With(provision.Basis)));
+    }
+
+    internal override void AgesRead(ImmutableArray<string>.Builder ages) => ages.Add(AgeCase);
+
+    private (int Years, Provision Provision) Limit(MonthLaw law)
+    {
+        var provision = law.Get(Parameter, null, AgeCase) ?? throw FactCondition.NotInForce(law, $"{Parameter}[{AgeCase}]");
+        return ((int)provision.Value, provision);
+    }
+}
+
+/// <summary>How a date fact stands to the benefit month.</summary>
+internal enum DateRelation
+{
+    /// <summary>Given.</summary>
+    Present,
+
+    /// <summary>Not given.</summary>
+    Absent,
+
+    /// <summary>In a month before the benefit month.</summary>
+    BeforeMonth,
+
+    /// <summary>In the benefit month.</summary>
+    InMonth,
+
+    /// <summary>In a month after the benefit month.</summary>
+    AfterMonth,
+
+    /// <summary>Given, and not after the benefit month.</summary>
+    NotAfterMonth,
+}
+
+/// <summary>A date fact relative to the benefit month.</summary>
+internal sealed class DateCondition(FactDefinition fact, DateRelation relation, Citation? basis) : Condition(basis)
+{
+    internal FactDefinition Fact { get; } = fact;
+
+    internal DateRelation Relation { get; } = relation;
+
+    internal override bool IsMet(in ConditionContext context)
+    {
+        int date = Fact.Read(context.Person);
+        int month = FactCatalog.Packed(context.Month.Year, context.Month.Month);
+        return Relation switch
+        {
+            DateRelation.Present => date != FactCatalog.Absent,
+            DateRelation.Absent => date == FactCatalog.Absent,
+            DateRelation.BeforeMonth => date != FactCatalog.Absent && date < month,
+            DateRelation.InMonth => date == month,
+            DateRelation.AfterMonth => date != FactCatalog.Absent && date > month,
+            _ => date != FactCatalog.Absent && date <= month,
+        };
+    }
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        bool met = IsMet(context);
+        var (english, vietnamese) = Relation switch
+        {
+            DateRelation.Present => ("given", "có"),
+            DateRelation.Absent => ("not given", "không có"),
+            DateRelation.BeforeMonth => ("before the month", "trước tháng"),
+            DateRelation.InMonth => ("in the month", "trong tháng"),
+            DateRelation.AfterMonth => ("after the month", "sau tháng"),
+            _ => ("not after the month", "không sau tháng"),
+        };
+        notes.Add(new ConditionNote($"{Fact.English}: {(met ? "" : "not ")}{english}", $"{Fact.Vietnamese}: {(met ? "" : "không ")}{vietnamese}", With()));
+    }
+}
+
+/// <summary>
+/// The children raised alone (<c>childrenRaisedAlone</c>) born by the month who meet a condition over the child's age
+/// and facts, counted; the condition holds when there are at least <see cref="AtLeast"/>.
+/// </summary>
+internal sealed class ChildrenCondition(Condition where, int atLeast, Citation? basis) : Condition(basis)
+{
+    internal Condition Where { get; } = where;
+
+    internal int AtLeast { get; } = atLeast;
+
+    internal int Count(in ConditionContext context)
+    {
+        int count = 0;
+        foreach (var child in context.Person.ChildrenRaisedAlone)
+        {
+            if (AgeReading.BornBy(child.BirthDate, context.Month) && Where.IsMet(context with { Child = child }))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    internal override bool IsMet(in ConditionContext context) => Count(context) >= AtLeast;
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        int count = Count(context);
+        var inner = new ValueList<ConditionNote>();
+        foreach (var child in context.Person.ChildrenRaisedAlone)
+        {
+            if (AgeReading.BornBy(child.BirthDate, context.Month) && Where.IsMet(context with { Child = child }))
+            {
+                Where.Explain(context with { Child = child }, ref inner);
+                break;
+            }
+        }
+
+        var basis = With();
+        foreach (var note in inner.AsSpan())
+        {
+            basis = basis.AddRange(note.Basis);
+        }
+
+        notes.Add(new ConditionNote(
+            string.Create(CultureInfo.InvariantCulture, $"raising {count} qualifying child(ren) alone"),
+            string.Create(CultureInfo.InvariantCulture, $"đang nuôi {count} con đủ điều kiện"),
+            [.. basis.Distinct()]));
+    }
+
+    internal override void AgesRead(ImmutableArray<string>.Builder ages) => Where.AgesRead(ages);
+
+    internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => children.Add(this);
+}

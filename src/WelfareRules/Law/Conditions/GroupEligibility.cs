@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace WelfareRules.Law.Conditions;
+
+/// <summary>From which month a group's benefit is paid.</summary>
+internal enum GroupStart
+{
+    /// <summary>The month the competent authority signs the decision (<c>decisionSignedOn</c>), ND 20 Art 8 k1 đ.</summary>
+    DecisionMonth,
+
+    /// <summary>The month the disability certificate is issued (<c>disabilityCertifiedOn</c>).</summary>
+    CertificateMonth,
+
+    /// <summary>From the month the age is reached: no decision month holds it back (K5b, K5c).</summary>
+    AgeReached,
+}
+
+/// <summary>How a group's amount combines with the other groups a person is in (ND 20 Art 6 k2).</summary>
+internal enum GroupCombination
+{
+    /// <summary>Only the single highest amount among the groups is paid.</summary>
+    Highest,
+
+    /// <summary>Paid in addition to one group that takes it (<see cref="TakesAdded"/>): the poor single parent of K4.</summary>
+    Added,
+
+    /// <summary>One highest amount, to which an <see cref="Added"/> group's amount may be added (K5, K6, K8).</summary>
+    TakesAdded,
+}
+
+/// <summary>A band of a group: the case (which names the coefficient) that applies when its condition holds; the first band whose condition holds is taken.</summary>
+/// <param name="Case">The case, e.g. <c>under-4</c>.</param>
+/// <param name="When">The condition, or null for "otherwise".</param>
+internal sealed record GroupBand(string Case, Condition? When);
+
+/// <summary>
+/// Who a group of a rule file admits, as data: its conditions, the bands that choose its coefficient, an optional
+/// per-child multiplier, the month it starts from and how it combines with other groups.
+/// </summary>
+/// <param name="When">The conditions of eligibility.</param>
+/// <param name="Bands">The bands, in order; the coefficient of the first whose condition holds applies.</param>
+/// <param name="PerChild">When set, the coefficient applies once per child meeting it, and at least one must.</param>
+/// <param name="Start">From which month the benefit is paid.</param>
+/// <param name="Combine">How the group combines with others.</param>
+internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand> Bands, ChildrenCondition? PerChild, GroupStart Start, GroupCombination Combine)
+{
+    /// <summary>The cases of the bands, in order.</summary>
+    internal ImmutableArray<string> Cases => [.. Bands.Select(b => b.Case)];
+
+    /// <summary>Every age parameter case the group's conditions read.</summary>
+    internal ImmutableArray<string> AgesRead
+    {
+        get
+        {
+            var ages = ImmutableArray.CreateBuilder<string>();
+            When.AgesRead(ages);
+            PerChild?.AgesRead(ages);
+            foreach (var band in Bands)
+            {
+                band.When?.AgesRead(ages);
+            }
+
+            return [.. ages.Distinct()];
+        }
+    }
+}
+
+/// <summary>The case names the reading of groups gives itself.</summary>
+internal static class GroupBands
+{
+    /// <summary>The case of a group without bands: one coefficient.</summary>
+    internal const string Single = "single";
+}
