@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace WelfareRules;
 
@@ -39,7 +40,7 @@ internal static class Preconditions
 
     /// <summary>A value of an enumeration that it defines (<c>(Orphanhood)77</c> is refused).</summary>
     internal static T CheckDefined<T>(T value, string paramName) where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName}: not a value of {typeof(T).Name}.");
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"{paramName}: not a value of {typeof(T).Name}."));
 
     internal static int CheckNonNegative(int value, string paramName) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Value must not be negative.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Law;
 
@@ -10,5 +11,5 @@ internal static class LawValues
     /// <exception cref="EvaluationException">No value is in force (<see cref="EvaluationError.LawNotEncoded"/>).</exception>
     internal static Provision Require(MonthLaw law, string parameter, string? @case = null) =>
         law.Get(parameter, null, @case) ?? throw new EvaluationException(EvaluationError.LawNotEncoded,
-            $"no value of {new ParameterKey(parameter, null, @case)} is in force in {law.Jurisdiction} in {Format.Month(law.Month)}");
+            string.Create(CultureInfo.InvariantCulture, $"no value of {new ParameterKey(parameter, null, @case)} is in force in {law.Jurisdiction} in {Format.Month(law.Month)}"));
 }

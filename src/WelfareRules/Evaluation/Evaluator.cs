@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
 using WelfareRules.Benefits;
@@ -26,14 +27,14 @@ internal static class Evaluator
         if (!rules.Knows(jurisdiction))
         {
             throw new EvaluationException(EvaluationError.UnknownJurisdiction,
-                $"no instrument of the rule set applies to {jurisdiction}; known: {string.Join(", ", rules.Jurisdictions.Select(j => j.Code).Order())}");
+                string.Create(CultureInfo.InvariantCulture, $"no instrument of the rule set applies to {jurisdiction}; known: {string.Join(", ", rules.Jurisdictions.Select(j => j.Code).Order())}"));
         }
 
         var law = rules.ForMonth(jurisdiction, month);
         if (!law.IsCovered || law.Standard is null)
         {
             throw new EvaluationException(EvaluationError.LawNotEncoded,
-                $"the law in force in {Format.Month(month)} is not encoded: the monthly social allowance is encoded from {(law.LawStart is { } start ? Format.Month(start.ToYearMonth()) : "no month")} (the earlier ND 136/2013 regime is history only)");
+                string.Create(CultureInfo.InvariantCulture, $"the law in force in {Format.Month(month)} is not encoded: the monthly social allowance is encoded from {(law.LawStart is { } start ? Format.Month(start.ToYearMonth()) : "no month")} (the earlier ND 136/2013 regime is history only)"));
         }
 
         CheckFacts(person, month);
@@ -132,8 +133,8 @@ internal static class Evaluator
         else if (standard.IsNationalFloor)
         {
             explain.Add(
-                $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the national standard, because the {law.Jurisdiction} standard ({Format.Amount(standard.Local.Amount)}) is lower and a local standard may not be lower than the national one",
-                $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn quốc gia, vì mức chuẩn của {law.Jurisdiction} ({Format.Amount(standard.Local.Amount)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia",
+                string.Create(CultureInfo.InvariantCulture, $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the national standard, because the {law.Jurisdiction} standard ({Format.Amount(standard.Local.Amount)}) is lower and a local standard may not be lower than the national one"),
+                string.Create(CultureInfo.InvariantCulture, $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn quốc gia, vì mức chuẩn của {law.Jurisdiction} ({Format.Amount(standard.Local.Amount)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
                 standard.Basis, standard.Local.Basis, LawCitations.LocalFloor);
         }
         else
@@ -141,8 +142,8 @@ internal static class Evaluator
             var national = standard.National is { } n ? $" (national: {Format.Amount(n.Amount)})" : "";
             var nationalVi = standard.National is { } nv ? $" (mức quốc gia: {Format.Amount(nv.Amount)})" : "";
             explain.Add(
-                $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the {law.Jurisdiction} standard, not lower than the national one{national}",
-                $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn của {law.Jurisdiction}, không thấp hơn mức quốc gia{nationalVi}",
+                string.Create(CultureInfo.InvariantCulture, $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the {law.Jurisdiction} standard, not lower than the national one{national}"),
+                string.Create(CultureInfo.InvariantCulture, $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn của {law.Jurisdiction}, không thấp hơn mức quốc gia{nationalVi}"),
                 standard.Basis, LawCitations.LocalFloor);
         }
 
@@ -154,8 +155,8 @@ internal static class Evaluator
             }
 
             explain.Add(
-                $"{local.Key} in {law.Jurisdiction}: the national level {Format.Number(national.Value)} applies, because the local level ({Format.Number(local.Value)}) is lower and a local level may not be lower than the national one",
-                $"{local.Key} tại {law.Jurisdiction}: áp dụng mức quốc gia {Format.Number(national.Value)}, vì mức của địa phương ({Format.Number(local.Value)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia",
+                string.Create(CultureInfo.InvariantCulture, $"{local.Key} in {law.Jurisdiction}: the national level {Format.Number(national.Value)} applies, because the local level ({Format.Number(local.Value)}) is lower and a local level may not be lower than the national one"),
+                string.Create(CultureInfo.InvariantCulture, $"{local.Key} tại {law.Jurisdiction}: áp dụng mức quốc gia {Format.Number(national.Value)}, vì mức của địa phương ({Format.Number(local.Value)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
                 national.Basis, local.Basis, LawCitations.LocalFloor);
         }
     }

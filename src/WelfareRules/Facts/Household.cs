@@ -14,15 +14,19 @@ public sealed record Household
     public static Household Default { get; } = new();
 
     /// <summary>The recognised poverty status in the person's jurisdiction.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a defined <see cref="Poverty"/>.</exception>
     public Poverty Poverty { get => poverty; init => poverty = Preconditions.CheckDefined(value, nameof(Poverty)); }
 
     /// <summary>Urban or rural.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a defined <see cref="Area"/>.</exception>
     public Area Area { get => area; init => area = Preconditions.CheckDefined(value, nameof(Area)); }
 
     /// <summary>Lives in an extremely disadvantaged ethnic-minority or mountain commune or village (groups K5b, K7).</summary>
     public bool ExtremelyDifficultArea { get; init; }
 
     /// <summary>The month the household was recognised as having left poverty or near-poverty, or null.</summary>
+    /// <exception cref="System.ArgumentException">The month is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">The month is before 1900 (such as <c>default</c>).</exception>
     public YearMonth? EscapedPovertyMonth { get => escapedPovertyMonth; init => escapedPovertyMonth = value is { } m ? Preconditions.CheckMonth(m, nameof(EscapedPovertyMonth)) : null; }
 
     /// <summary>A farming, forestry, fishery or salt household with an average living standard (health insurance).</summary>

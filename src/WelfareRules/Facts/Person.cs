@@ -37,12 +37,17 @@ public sealed record Person
     public Person(LocalDate birthDate) => BirthDate = birthDate;
 
     /// <summary>The date of birth.</summary>
+    /// <exception cref="ArgumentException">The date is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900 (such as <c>default</c>).</exception>
     public LocalDate BirthDate { get => birthDate; init => birthDate = Preconditions.CheckDate(value, nameof(BirthDate)); }
 
     /// <summary>The date of death, or null.</summary>
+    /// <exception cref="ArgumentException">The date is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900 (such as <c>default</c>).</exception>
     public LocalDate? DeathDate { get => deathDate; init => deathDate = Preconditions.CheckDate(value, nameof(DeathDate)); }
 
     /// <summary>How the death happened (funeral support).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="DeathCause"/>.</exception>
     public DeathCause DeathCause { get => deathCause; init => deathCause = Preconditions.CheckDefined(value, nameof(DeathCause)); }
 
     /// <summary>Cremated (Hanoi cremation support).</summary>
@@ -56,6 +61,7 @@ public sealed record Person
     public Household Household { get => household; init => household = value ?? Household.Default; }
 
     /// <summary>The Art 5 k1 case of a child with no source of nurture.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Orphanhood"/>.</exception>
     public Orphanhood Orphanhood { get => orphanhood; init => orphanhood = Preconditions.CheckDefined(value, nameof(Orphanhood)); }
 
     /// <summary>In general education, vocational training, secondary vocational, college or a first university degree.</summary>
@@ -65,9 +71,12 @@ public sealed record Person
     public bool HivPositive { get; init; }
 
     /// <summary>The certified disability level.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Disability"/>.</exception>
     public Disability Disability { get => disability; init => disability = Preconditions.CheckDefined(value, nameof(Disability)); }
 
     /// <summary>The date the disability-level certificate was issued, or null.</summary>
+    /// <exception cref="ArgumentException">The date is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900 (such as <c>default</c>).</exception>
     public LocalDate? DisabilityCertifiedOn { get => disabilityCertifiedOn; init => disabilityCertifiedOn = Preconditions.CheckDate(value, nameof(DisabilityCertifiedOn)); }
 
     /// <summary>The children this person raises as a single parent (unmarried, widowed, or spouse declared missing).</summary>
@@ -90,6 +99,7 @@ public sealed record Person
     public bool PensionBelowSocialPension { get; init; }
 
     /// <summary>Where and with whom the person lives.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="LivingArrangement"/>.</exception>
     public LivingArrangement LivingArrangement { get => livingArrangement; init => livingArrangement = Preconditions.CheckDefined(value, nameof(LivingArrangement)); }
 
     /// <summary>Qualifies for a facility but is cared for in the community (K5d).</summary>
@@ -106,6 +116,8 @@ public sealed record Person
     }
 
     /// <summary>The date the competent chairman signed the allowance decision, or null when not given (the person is taken as already decided).</summary>
+    /// <exception cref="ArgumentException">The date is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date is before 1900 (such as <c>default</c>).</exception>
     public LocalDate? DecisionSignedOn { get => decisionSignedOn; init => decisionSignedOn = Preconditions.CheckDate(value, nameof(DecisionSignedOn)); }
 
     /// <summary>Belongs to an ethnic minority.</summary>

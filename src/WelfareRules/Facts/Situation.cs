@@ -8,15 +8,20 @@ namespace WelfareRules.Facts;
 /// <param name="Month">The benefit month evaluated.</param>
 /// <param name="Person">The person's circumstances.</param>
 /// <exception cref="System.ArgumentNullException"><paramref name="Jurisdiction"/> or <paramref name="Person"/> is null.</exception>
-/// <exception cref="System.ArgumentException"><paramref name="Month"/> is not in the ISO calendar, or is before 1900 (such as <c>default</c>).</exception>
+/// <exception cref="System.ArgumentException"><paramref name="Month"/> is not in the ISO calendar.</exception>
+/// <exception cref="System.ArgumentOutOfRangeException"><paramref name="Month"/> is before 1900 (such as <c>default</c>).</exception>
 public sealed record Situation(Jurisdiction Jurisdiction, YearMonth Month, Person Person)
 {
     /// <summary>Where the person lives.</summary>
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
     public Jurisdiction Jurisdiction { get; init => field = Preconditions.CheckNotNull(value, nameof(Jurisdiction)); } = Preconditions.CheckNotNull(Jurisdiction, nameof(Jurisdiction));
 
     /// <summary>The benefit month evaluated (ISO calendar, from 1900).</summary>
+    /// <exception cref="System.ArgumentException">The month is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">The month is before 1900 (such as <c>default</c>).</exception>
     public YearMonth Month { get; init => field = Preconditions.CheckMonth(value, nameof(Month)); } = Preconditions.CheckMonth(Month, nameof(Month));
 
     /// <summary>The person's circumstances.</summary>
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
     public Person Person { get; init => field = Preconditions.CheckNotNull(value, nameof(Person)); } = Preconditions.CheckNotNull(Person, nameof(Person));
 }

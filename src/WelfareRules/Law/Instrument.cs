@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Legal;
 
@@ -80,5 +81,5 @@ public sealed class Instrument
 
     /// <summary>The number and title.</summary>
     /// <returns>The instrument as text.</returns>
-    public override string ToString() => $"{Id} ({Title})";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} ({Title})");
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using NodaTime;
@@ -25,6 +26,8 @@ public static class InstrumentReader
     /// <returns>The instrument.</returns>
     /// <exception cref="RuleFileException">The file is malformed or contradicts itself.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path.</exception>
     public static Instrument ReadFile(string path) => Read(File.ReadAllBytes(path), Path.GetFileName(path));
 
     /// <summary>Reads a rule file from UTF-8 bytes.</summary>
@@ -80,7 +83,7 @@ public static class InstrumentReader
 
         if (dto.Format != FormatVersion)
         {
-            Problem("$.format", dto.Format is null ? $"missing \"format\": this library reads format {FormatVersion}" : Invariant($"format {dto.Format} is not supported; this library reads format {FormatVersion}"));
+            Problem("$.format", dto.Format is null ? string.Create(CultureInfo.InvariantCulture, $"missing \"format\": this library reads format {FormatVersion}") : Invariant($"format {dto.Format} is not supported; this library reads format {FormatVersion}"));
         }
 
         string id = Required(dto.Id, "$.id", "the instrument's number (số hiệu), e.g. \"20/2021/NĐ-CP\"");
@@ -107,7 +110,7 @@ public static class InstrumentReader
         var groups = ImmutableArray.CreateBuilder<GroupDefinition>();
         for (int i = 0; i < (dto.Groups?.Count ?? 0); i++)
         {
-            string path = $"$.groups[{i}]";
+            string path = string.Create(CultureInfo.InvariantCulture, $"$.groups[{i}]");
             var g = dto.Groups![i];
             if (g is null)
             {
@@ -148,7 +151,7 @@ public static class InstrumentReader
         var provisions = ImmutableArray.CreateBuilder<Provision>();
         for (int i = 0; i < (dto.Provisions?.Count ?? 0); i++)
         {
-            string path = $"$.provisions[{i}]";
+            string path = string.Create(CultureInfo.InvariantCulture, $"$.provisions[{i}]");
             var p = dto.Provisions![i];
             if (p is null)
             {
@@ -177,7 +180,7 @@ public static class InstrumentReader
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Problem(path, $"missing \"{path[(path.LastIndexOf('.') + 1)..]}\": {what}");
+                Problem(path, string.Create(CultureInfo.InvariantCulture, $"missing \"{path[(path.LastIndexOf('.') + 1)..]}\": {what}"));
                 return "";
             }
 
@@ -190,7 +193,7 @@ public static class InstrumentReader
             {
                 if (required)
                 {
-                    Problem(path, $"missing \"{path[(path.LastIndexOf('.') + 1)..]}\": one of {ContractEnum<T>.Names}");
+                    Problem(path, string.Create(CultureInfo.InvariantCulture, $"missing \"{path[(path.LastIndexOf('.') + 1)..]}\": one of {ContractEnum<T>.Names}"));
                 }
 
                 return null;
@@ -201,7 +204,7 @@ public static class InstrumentReader
                 return result;
             }
 
-            Problem(path, $"\"{MessageText.Cut(text)}\" is not one of {ContractEnum<T>.Names}");
+            Problem(path, string.Create(CultureInfo.InvariantCulture, $"\"{MessageText.Cut(text)}\" is not one of {ContractEnum<T>.Names}"));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace WelfareRules.Law;
@@ -34,7 +35,7 @@ public sealed partial record Jurisdiction
     /// <exception cref="FormatException">The code is not <c>VN</c> or <c>VN-</c> followed by one to three letters or digits.</exception>
     public static Jurisdiction Parse(string code) =>
         TryParse(Preconditions.CheckNotNull(code, nameof(code)), out var result) ? result
-            : throw new FormatException($"\"{code}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)");
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"\"{code}\" is not a jurisdiction code (VN, or VN- and a province code such as VN-HN)"));
 
     /// <summary>Tries to parse a jurisdiction code.</summary>
     /// <param name="code">The code.</param>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Legal;
 using WelfareRules.Money;
@@ -51,5 +52,5 @@ public sealed class Provision
 
     /// <summary>Formats the provision for reading.</summary>
     /// <returns>The provision as text.</returns>
-    public override string ToString() => $"{Key} = {Value} from {From:yyyy-MM-dd} ({Basis})";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Key} = {Value} from {From:yyyy-MM-dd} ({Basis})");
 }

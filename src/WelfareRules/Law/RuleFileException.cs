@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 
 namespace WelfareRules.Law;
@@ -20,7 +21,7 @@ public sealed record RuleFileProblem(SourceLocation Location, string Message)
 
     /// <summary>Formats as <c>file line N: path: message</c>.</summary>
     /// <returns>The problem as text.</returns>
-    public override string ToString() => $"{Location}: {Message}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Location}: {Message}");
 }
 
 /// <summary>
@@ -45,5 +46,5 @@ public sealed class RuleFileException : Exception
         problems.IsDefaultOrEmpty
             ? throw new ArgumentException("A rule-file exception has at least one problem.", nameof(problems))
             : "Rule file refused: " + string.Join(Environment.NewLine, problems.Take(MaxListed).Select(p => MessageText.Escape(p.ToString())))
-              + (problems.Length > MaxListed ? $"{Environment.NewLine}… and {problems.Length - MaxListed} more problems" : "");
+              + (problems.Length > MaxListed ? string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}… and {problems.Length - MaxListed} more problems") : "");
 }

@@ -84,6 +84,7 @@ public sealed partial class RuleSet
     /// <param name="instruments">The instruments.</param>
     /// <returns>The rule set.</returns>
     /// <exception cref="RuleFileException">The instruments contradict themselves or each other; every problem is listed.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="instruments"/> is null.</exception>
     public static RuleSet Create(IEnumerable<Instrument> instruments)
     {
         var list = Preconditions.CheckNotNull(instruments, nameof(instruments)).ToImmutableArray();
@@ -101,6 +102,7 @@ public sealed partial class RuleSet
     /// <param name="instrument">The instrument to add.</param>
     /// <returns>The new rule set.</returns>
     /// <exception cref="RuleFileException">The instrument contradicts itself or this law; nothing is applied.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="instrument"/> is null.</exception>
     public RuleSet With(Instrument instrument) => Create(Instruments.Add(Preconditions.CheckNotNull(instrument, nameof(instrument))));
 
     /// <summary>Whether the rule set knows a jurisdiction (the country, or a province with at least one instrument).</summary>

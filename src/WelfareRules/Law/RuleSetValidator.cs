@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using WelfareRules.Benefits.SocialAllowance;
 using static System.FormattableString;
@@ -23,7 +24,7 @@ internal static class RuleSetValidator
         {
             foreach (var instrument in duplicate.Skip(1))
             {
-                problems.Add(new(new SourceLocation(instrument.File, 0, "$.id"), $"instrument {instrument.Id} is already in the rule set (from {duplicate.First().File})"));
+                problems.Add(new(new SourceLocation(instrument.File, 0, "$.id"), string.Create(CultureInfo.InvariantCulture, $"instrument {instrument.Id} is already in the rule set (from {duplicate.First().File})")));
             }
         }
 
@@ -100,7 +101,7 @@ internal static class RuleSetValidator
             {
                 if (seen.TryGetValue(group.Id, out var existing))
                 {
-                    problems.Add(new(group.Location, $"group {group.Id} is already defined ({existing.Location})"));
+                    problems.Add(new(group.Location, string.Create(CultureInfo.InvariantCulture, $"group {group.Id} is already defined ({existing.Location})")));
                     continue;
                 }
 
@@ -114,7 +115,7 @@ internal static class RuleSetValidator
                 if (group.From < instrument.AppliesFrom)
                 {
                     problems.Add(new(group.Location with { Path = group.Location.Path + ".from" },
-                        $"group {group.Id} opens on {group.From:yyyy-MM-dd}, before its instrument applies ({instrument.AppliesFrom:yyyy-MM-dd})"));
+                        string.Create(CultureInfo.InvariantCulture, $"group {group.Id} opens on {group.From:yyyy-MM-dd}, before its instrument applies ({instrument.AppliesFrom:yyyy-MM-dd})")));
                     continue;
                 }
 
@@ -140,7 +141,7 @@ internal static class RuleSetValidator
         if (provision.From < instrument.AppliesFrom)
         {
             problems.Add(new(at with { Path = at.Path + ".from" },
-                $"{key} is set from {provision.From:yyyy-MM-dd}, before its instrument {instrument.Id} applies ({instrument.AppliesFrom:yyyy-MM-dd})"));
+                string.Create(CultureInfo.InvariantCulture, $"{key} is set from {provision.From:yyyy-MM-dd}, before its instrument {instrument.Id} applies ({instrument.AppliesFrom:yyyy-MM-dd})")));
             return false;
         }
 
@@ -173,7 +174,7 @@ internal static class RuleSetValidator
             if (!provision.Jurisdiction.IsWithin(group.Jurisdiction))
             {
                 problems.Add(new(at with { Path = at.Path + ".group" },
-                    $"group {group.Id} belongs to {group.Jurisdiction}; an instrument of {provision.Jurisdiction} cannot set its parameters"));
+                    string.Create(CultureInfo.InvariantCulture, $"group {group.Id} belongs to {group.Jurisdiction}; an instrument of {provision.Jurisdiction} cannot set its parameters")));
                 return false;
             }
 
@@ -201,13 +202,13 @@ internal static class RuleSetValidator
                 if (Lookup(timelines, key, group.Jurisdiction, group) is null)
                 {
                     problems.Add(new(group.Location,
-                        $"group {group.Id} opens on {group.From:yyyy-MM-dd} but has no coefficient for case \"{@case}\" in force then"));
+                        string.Create(CultureInfo.InvariantCulture, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but has no coefficient for case \"{@case}\" in force then")));
                 }
             }
 
             if (Lookup(timelines, new ParameterKey(ParameterCatalog.Standard), group.Jurisdiction, group) is null)
             {
-                problems.Add(new(group.Location, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but no standard is in force then"));
+                problems.Add(new(group.Location, string.Create(CultureInfo.InvariantCulture, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but no standard is in force then")));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace WelfareRules.Law;
 
 /// <summary>Where something was read from: a file (or resource) name, a line (1-based, 0 when unknown) and a JSON path.</summary>
@@ -21,9 +22,9 @@ public sealed record SourceLocation(string File, int Line, string Path)
     /// <returns>The location.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="instrumentId"/> or <paramref name="path"/> is null.</exception>
     public static SourceLocation InCode(string instrumentId, string path) =>
-        new($"(code: {Preconditions.CheckNotNull(instrumentId, nameof(instrumentId))})", 0, Preconditions.CheckNotNull(path, nameof(path)));
+        new(string.Create(CultureInfo.InvariantCulture, $"(code: {Preconditions.CheckNotNull(instrumentId, nameof(instrumentId))})"), 0, Preconditions.CheckNotNull(path, nameof(path)));
 
     /// <summary>Formats as <c>file line N: path</c>.</summary>
     /// <returns>The location as text.</returns>
-    public override string ToString() => Line > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{File} line {Line}: {Path}") : $"{File}: {Path}";
+    public override string ToString() => Line > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{File} line {Line}: {Path}") : string.Create(CultureInfo.InvariantCulture, $"{File}: {Path}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace WelfareRules.Legal;
 
 /// <summary>The warning a report gives for a provisional provision, in English and Vietnamese, and the key that tells two such warnings apart.</summary>
@@ -9,6 +10,6 @@ internal sealed record ProvisionalWarning(string Key, string Text, string TextVi
     /// <summary>The warning for a provisional citation.</summary>
     internal static ProvisionalWarning For(Citation citation) => new(
         citation.ToString(),
-        $"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change",
-        $"quy định chưa xác minh: {(citation.Clause is null ? "" : "khoản " + citation.Clause + " ")}Điều {citation.Article} {citation.Instrument} chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi");
+        string.Create(CultureInfo.InvariantCulture, $"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change"),
+        string.Create(CultureInfo.InvariantCulture, $"quy định chưa xác minh: {(citation.Clause is null ? "" : "khoản " + citation.Clause + " ")}Điều {citation.Article} {citation.Instrument} chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi"));
 }

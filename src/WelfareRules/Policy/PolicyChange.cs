@@ -52,6 +52,7 @@ public sealed class PolicyChange
     /// <param name="baseline">The law before.</param>
     /// <param name="changed">The law after.</param>
     /// <returns>The change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/> or <paramref name="changed"/> is null.</exception>
     public static PolicyChange Between(RuleSet baseline, RuleSet changed) =>
         new(Preconditions.CheckNotNull(baseline, nameof(baseline)), Preconditions.CheckNotNull(changed, nameof(changed)));
 
@@ -60,17 +61,20 @@ public sealed class PolicyChange
     /// <param name="draft">The draft instrument.</param>
     /// <returns>The change.</returns>
     /// <exception cref="RuleFileException">The draft contradicts itself or the baseline.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/> or <paramref name="draft"/> is null.</exception>
     public static PolicyChange On(RuleSet baseline, Instrument draft) =>
         Between(Preconditions.CheckNotNull(baseline, nameof(baseline)), baseline.With(Preconditions.CheckNotNull(draft, nameof(draft))));
 
     /// <summary>Compares one person under both laws.</summary>
     /// <param name="situation">The situation.</param>
     /// <returns>The difference.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="situation"/> is null.</exception>
     public PersonDifference Compare(Situation situation) => PolicyComparison.Compare(Baseline, Changed, situation);
 
     /// <summary>Compares a population under both laws.</summary>
     /// <param name="population">The situations.</param>
     /// <returns>The totals.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="population"/> is null or holds a null situation.</exception>
     public ComparisonSummary Compare(IEnumerable<Situation> population) => PolicyComparison.Run(Baseline, Changed, population);
 
     /// <summary>Expects the person's total under the change.</summary>
@@ -78,12 +82,13 @@ public sealed class PolicyChange
     /// <param name="expected">The expected total under the change.</param>
     /// <returns>The difference, for further checks.</returns>
     /// <exception cref="PolicyExpectationException">The total differs.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="situation"/> is null.</exception>
     public PersonDifference ExpectTotal(Situation situation, Dong expected)
     {
         var difference = Compare(situation);
         if (difference.ChangedReport.Total != expected)
         {
-            throw new PolicyExpectationException(Describe($"expected a total of {expected} in {situation.Month:yyyy-MM} under the change", difference));
+            throw new PolicyExpectationException(Describe(string.Create(CultureInfo.InvariantCulture, $"expected a total of {expected} in {situation.Month:yyyy-MM} under the change"), difference));
         }
 
         return difference;
@@ -95,6 +100,7 @@ public sealed class PolicyChange
     /// <param name="expected">The expected amount of that kind under the change.</param>
     /// <returns>The difference.</returns>
     /// <exception cref="PolicyExpectationException">The amount differs.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="situation"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public PersonDifference ExpectAmount(Situation situation, EntitlementKind kind, Dong expected)
     {
@@ -102,7 +108,7 @@ public sealed class PolicyChange
         var difference = Compare(situation);
         if (difference.ChangedReport.AmountOf(kind) != expected)
         {
-            throw new PolicyExpectationException(Describe($"expected {ContractNames.Of(kind)} of {expected} in {situation.Month:yyyy-MM} under the change, found {difference.ChangedReport.AmountOf(kind)}", difference));
+            throw new PolicyExpectationException(Describe(string.Create(CultureInfo.InvariantCulture, $"expected {ContractNames.Of(kind)} of {expected} in {situation.Month:yyyy-MM} under the change, found {difference.ChangedReport.AmountOf(kind)}"), difference));
         }
 
         return difference;
@@ -111,6 +117,7 @@ public sealed class PolicyChange
     /// <summary>Expects the person to be unaffected by the change.</summary>
     /// <param name="situation">The situation.</param>
     /// <exception cref="PolicyExpectationException">The person's entitlements differ.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="situation"/> is null.</exception>
     public void ExpectUnchanged(Situation situation)
     {
         var difference = Compare(situation);
@@ -125,6 +132,7 @@ public sealed class PolicyChange
     /// <param name="expected">The expected difference in cost.</param>
     /// <returns>The totals.</returns>
     /// <exception cref="PolicyExpectationException">The cost differs.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="population"/> is null or holds a null situation.</exception>
     public ComparisonSummary ExpectCostDifference(IEnumerable<Situation> population, Dong expected)
     {
         var summary = Compare(population);

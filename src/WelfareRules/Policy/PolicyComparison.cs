@@ -171,6 +171,7 @@ public static class PolicyComparison
     /// <param name="index">The person's position, for reports.</param>
     /// <returns>The difference (possibly none: check <see cref="PersonDifference.Changes"/>).</returns>
     /// <exception cref="EvaluationException">The situation cannot be evaluated under one of the laws.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/>, <paramref name="changed"/> or <paramref name="situation"/> is null.</exception>
     public static PersonDifference Compare(RuleSet baseline, RuleSet changed, Situation situation, long index = 0)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -196,6 +197,7 @@ public static class PolicyComparison
     /// <param name="onDifference">Called for each person whose entitlements differ, or null.</param>
     /// <param name="onError">Called for each person that cannot be evaluated, or null (errors are counted either way).</param>
     /// <returns>The totals.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/>, <paramref name="changed"/> or <paramref name="population"/> is null, or <paramref name="population"/> holds a null situation.</exception>
     public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, IEnumerable<Situation> population,
         Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null)
     {
@@ -380,6 +382,9 @@ public static class PolicyComparison
     /// <param name="onError">Called for each person that cannot be evaluated, or null (errors are counted either way).</param>
     /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
     /// <returns>The totals.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/>, <paramref name="changed"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (such as <c>default</c>).</exception>
     public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, Population population, YearMonth month,
         Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null, int maxDegreeOfParallelism = 0)
     {

@@ -21,6 +21,9 @@ public static class PopulationGenerator
     /// <param name="jurisdiction">Where they live.</param>
     /// <param name="month">The benefit month of every situation.</param>
     /// <returns>The situations, lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jurisdiction"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative, or <paramref name="month"/> is before 1900 (such as <c>default</c>).</exception>
     public static IEnumerable<Situation> Generate(long size, ulong seed, Jurisdiction jurisdiction, YearMonth month)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using WelfareRules.Facts;
 
 namespace WelfareRules.Populations;
@@ -92,7 +93,7 @@ internal static class FactBits
     {
         if (value < 0 || value > field.Max)
         {
-            throw new ArgumentException($"person {index}: {name} = {value} cannot be represented (0 to {field.Max})", nameof(facts));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {index}: {name} = {value} cannot be represented (0 to {field.Max})"), nameof(facts));
         }
 
         facts |= (ulong)value << field.Shift;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
@@ -163,7 +164,7 @@ internal sealed class MonthProfiles
 
         if (windows.Count > 254)
         {
-            throw new NotSupportedException($"the population engine reads at most 254 distinct support windows after leaving poverty in one month; {windows.Count} are in force");
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most 254 distinct support windows after leaving poverty in one month; {windows.Count} are in force"));
         }
 
         return [.. windows];

@@ -37,6 +37,7 @@ public sealed class Population
     /// <param name="jurisdiction">Where every person lives.</param>
     /// <param name="persons">The persons.</param>
     /// <returns>The population, in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jurisdiction"/> or <paramref name="persons"/> is null, or <paramref name="persons"/> holds a null person.</exception>
     /// <exception cref="ArgumentException">A person cannot be represented (see the remarks on <see cref="Population"/>).</exception>
     public static Population Create(Jurisdiction jurisdiction, IEnumerable<Person> persons)
     {
@@ -54,6 +55,7 @@ public sealed class Population
     /// <summary>A population of the situations' persons and jurisdictions (their months are not kept: the engine is given the month).</summary>
     /// <param name="situations">The situations.</param>
     /// <returns>The population, in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="situations"/> is null or holds a null situation.</exception>
     /// <exception cref="ArgumentException">A person cannot be represented (see the remarks on <see cref="Population"/>).</exception>
     public static Population Create(IEnumerable<Situation> situations)
     {
@@ -71,6 +73,7 @@ public sealed class Population
     /// <summary>The person at a position, rebuilt from the compact form.</summary>
     /// <param name="index">The 0-based position.</param>
     /// <returns>A person equal to the one added there.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative, or not below <see cref="Count"/>.</exception>
     public Person PersonAt(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -81,6 +84,7 @@ public sealed class Population
     /// <summary>The jurisdiction of the person at a position.</summary>
     /// <param name="index">The 0-based position.</param>
     /// <returns>The jurisdiction.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative, or not below <see cref="Count"/>.</exception>
     public Jurisdiction JurisdictionAt(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -92,5 +96,7 @@ public sealed class Population
     /// <param name="index">The 0-based position.</param>
     /// <param name="month">The benefit month.</param>
     /// <returns>The situation.</returns>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative, or not below <see cref="Count"/>, or <paramref name="month"/> is before 1900 (such as <c>default</c>).</exception>
     public Situation SituationAt(int index, YearMonth month) => new(JurisdictionAt(index), month, PersonAt(index));
 }

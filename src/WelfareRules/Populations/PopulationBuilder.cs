@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -41,6 +42,7 @@ public sealed class PopulationBuilder
     /// <param name="jurisdiction">Where the person lives.</param>
     /// <param name="person">The person.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jurisdiction"/> or <paramref name="person"/> is null.</exception>
     /// <exception cref="ArgumentException">The person cannot be represented (see the remarks on <see cref="Population"/>).</exception>
     /// <exception cref="InvalidOperationException">The population was already built.</exception>
     public PopulationBuilder Add(Jurisdiction jurisdiction, Person person)
@@ -55,7 +57,7 @@ public sealed class PopulationBuilder
         // Everything is packed and checked before anything is stored, so a refused person leaves no trace.
         if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
         {
-            throw new ArgumentException($"person {count}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented", nameof(person));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {count}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented"), nameof(person));
         }
 
         bool newJurisdiction = !jurisdictionIndex.TryGetValue(jurisdiction, out int j);
@@ -64,7 +66,7 @@ public sealed class PopulationBuilder
             j = jurisdictions.Count;
             if (j > FactBits.MaxJurisdictions)
             {
-                throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions", nameof(jurisdiction));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions"), nameof(jurisdiction));
             }
         }
 
@@ -213,7 +215,7 @@ internal static class PackedDate
     {
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException($"person {person}: the {what} must be in the ISO calendar", nameof(date));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {person}: the {what} must be in the ISO calendar"), nameof(date));
         }
 
         return (date.Year << 9) | (date.Month << 5) | date.Day;
@@ -230,7 +232,7 @@ internal static class PackedDate
 
         if (m.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException($"person {person}: the month the household left poverty must be in the ISO calendar", nameof(month));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {person}: the month the household left poverty must be in the ISO calendar"), nameof(month));
         }
 
         return Month(m);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Evaluation;
@@ -27,6 +28,9 @@ public static class PopulationEngine
     /// <param name="month">The benefit month.</param>
     /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
     /// <returns>Each person's report and the totals.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (such as <c>default</c>).</exception>
     public static PopulationResult Evaluate(RuleSet rules, Population population, YearMonth month, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -48,6 +52,8 @@ public static class PopulationEngine
     /// <param name="months">The benefit months, in any order.</param>
     /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
     /// <returns>One result per month, in the order of <paramref name="months"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/>, <paramref name="population"/> or <paramref name="months"/> is null.</exception>
+    /// <exception cref="ArgumentException">A month of <paramref name="months"/> is not in the ISO calendar, or is before 1900 (such as <c>default</c>): thrown as the results are enumerated, when that month is reached.</exception>
     public static IEnumerable<PopulationResult> Evaluate(RuleSet rules, Population population, IEnumerable<YearMonth> months, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -61,6 +67,7 @@ public static class PopulationEngine
         var cache = new OutcomeCache();
         foreach (var month in months)
         {
+            Preconditions.CheckMonth(month, nameof(months));
             var profiles = MonthProfiles.Classify(population, month, parallelism, rules);
             yield return new PopulationResult(rules, population, profiles, profiles.Evaluate(rules, population, parallelism, cache));
         }
@@ -186,7 +193,7 @@ public sealed class PopulationResult
             return error;
         }
 
-        throw new InvalidOperationException($"person {index} was evaluated on the single-person path but not by profile: the profile misses a fact");
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"person {index} was evaluated on the single-person path but not by profile: the profile misses a fact"));
     }
 
     internal int ProfileOf(int index)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using WelfareRules.Legal;
 using WelfareRules.Money;
@@ -53,5 +54,5 @@ public sealed class Entitlement
 
     /// <summary>Formats the entitlement for reading.</summary>
     /// <returns>The entitlement as text.</returns>
-    public override string ToString() => $"{ContractNames.Of(Kind)} {Group} {Amount}{(Provisional ? " (provisional)" : "")}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ContractNames.Of(Kind)} {Group} {Amount}{(Provisional ? " (provisional)" : "")}");
 }

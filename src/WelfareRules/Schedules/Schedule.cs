@@ -95,7 +95,9 @@ public sealed class Schedule
     /// <param name="paid">What was paid per month, or null when nothing is known (then nothing is owed: the schedule is what is due).</param>
     /// <param name="options">Evaluation options, or null for the defaults.</param>
     /// <returns>The schedule.</returns>
-    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/>, <paramref name="jurisdiction"/> or <paramref name="person"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="from"/> or <paramref name="to"/> is not in the ISO calendar, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> is before 1900 (such as <c>default</c>).</exception>
     /// <exception cref="EvaluationException">A month cannot be evaluated.</exception>
     public static Schedule Build(RuleSet rules, Jurisdiction jurisdiction, Person person, YearMonth from, YearMonth to,
         IReadOnlyDictionary<YearMonth, Dong>? paid = null, EvaluationOptions? options = null)
@@ -139,7 +141,7 @@ public sealed class Schedule
         var monthEnd = report.Month.OnDayOfMonth(report.Month.Calendar.GetDaysInMonth(report.Month.Year, report.Month.Month));
         if (person.DecisionSignedOn is { } signed && signed > monthEnd)
         {
-            return (ArrearsReason.DecisionSignedLate, $"decision signed on {signed:yyyy-MM-dd}");
+            return (ArrearsReason.DecisionSignedLate, string.Create(CultureInfo.InvariantCulture, $"decision signed on {signed:yyyy-MM-dd}"));
         }
 
         var retroactive = report.Entitlements
@@ -149,7 +151,7 @@ public sealed class Schedule
             .FirstOrDefault(i => (i.Signed ?? i.Effective) is { } adopted && adopted > monthEnd);
         if (retroactive is not null)
         {
-            return (ArrearsReason.RetroactiveRule, $"{retroactive.Id} signed on {retroactive.Signed ?? retroactive.Effective:yyyy-MM-dd}");
+            return (ArrearsReason.RetroactiveRule, string.Create(CultureInfo.InvariantCulture, $"{retroactive.Id} signed on {retroactive.Signed ?? retroactive.Effective:yyyy-MM-dd}"));
         }
 
         return (ArrearsReason.Underpaid, null);

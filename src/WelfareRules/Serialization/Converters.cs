@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -13,7 +14,7 @@ internal sealed class LocalDateConverter : JsonConverter<LocalDate>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"{JsonText.Token(ref reader)} is not a date (yyyy-MM-dd)");
+            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"{JsonText.Token(ref reader)} is not a date (yyyy-MM-dd)"));
         }
 
         if (IsoDigits.TryDate(ref reader, out var date))
@@ -24,7 +25,7 @@ internal sealed class LocalDateConverter : JsonConverter<LocalDate>
         string text = reader.GetString()!;
         var result = LocalDatePattern.Iso.Parse(text);
         return !result.Success ? throw new JsonException($"\"{MessageText.Cut(text)}\" is not a date (yyyy-MM-dd)")
-            : result.Value.Year < IsoDigits.FirstYear ? throw new JsonException($"\"{MessageText.Cut(text)}\" is before {IsoDigits.FirstYear}: no fact of the law is that old")
+            : result.Value.Year < IsoDigits.FirstYear ? throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"\"{MessageText.Cut(text)}\" is before {IsoDigits.FirstYear}: no fact of the law is that old"))
             : result.Value;
     }
 
@@ -41,7 +42,7 @@ internal sealed class YearMonthConverter : JsonConverter<YearMonth>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"{JsonText.Token(ref reader)} is not a month (yyyy-MM)");
+            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"{JsonText.Token(ref reader)} is not a month (yyyy-MM)"));
         }
 
         if (IsoDigits.TryMonth(ref reader, out var month))
@@ -52,7 +53,7 @@ internal sealed class YearMonthConverter : JsonConverter<YearMonth>
         string text = reader.GetString()!;
         var result = Pattern.Parse(text);
         return !result.Success ? throw new JsonException($"\"{MessageText.Cut(text)}\" is not a month (yyyy-MM)")
-            : result.Value.Year < IsoDigits.FirstYear ? throw new JsonException($"\"{MessageText.Cut(text)}\" is before {IsoDigits.FirstYear}: no fact of the law is that old")
+            : result.Value.Year < IsoDigits.FirstYear ? throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"\"{MessageText.Cut(text)}\" is before {IsoDigits.FirstYear}: no fact of the law is that old"))
             : result.Value;
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -78,7 +79,7 @@ internal sealed class JsonLineIndex
                 else if (stack.Peek().IsArray)
                 {
                     var (isArray, parent, index) = stack.Pop();
-                    path = $"{parent}[{index}]";
+                    path = string.Create(CultureInfo.InvariantCulture, $"{parent}[{index}]");
                     stack.Push((isArray, parent, index + 1));
                 }
                 else

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -276,7 +277,7 @@ public static class JsonLinesEvaluator
                 }
                 catch (EvaluationException failed)
                 {
-                    message = $"{options.Source} line {number}: {failed.Message}";
+                    message = string.Create(CultureInfo.InvariantCulture, $"{options.Source} line {number}: {failed.Message}");
                     WriteError(chunk, number, message, null);
                     return Outcome.Failure;
                 }

@@ -63,6 +63,7 @@ public static class ReportJson
     /// <summary>Writes one report as a JSON object.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
     public static void Write(Utf8JsonWriter writer, Report report)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -116,6 +117,7 @@ public static class ReportJson
     /// <param name="report">The report.</param>
     /// <param name="indented">Whether to indent.</param>
     /// <returns>The JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ToJson(Report report, bool indented = false)
     {
         using var buffer = new MemoryStream();
@@ -130,6 +132,7 @@ public static class ReportJson
     /// <summary>Writes a <c>basis</c> array of citations.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="basis">The citations.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
     public static void WriteBasis(Utf8JsonWriter writer, ImmutableArray<Citation> basis)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -161,8 +162,8 @@ public static class SituationReader
             var builder = ImmutableArray.CreateBuilder<RaisedChild>(raised.Count);
             for (int i = 0; i < raised.Count; i++)
             {
-                var child = raised[i] ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}]", "expected a child object, not null");
-                var childBirth = child.BirthDate ?? throw new InvalidValue($"$.person.childrenRaisedAlone[{i}].birthDate", "missing \"birthDate\" (yyyy-MM-dd)");
+                var child = raised[i] ?? throw new InvalidValue(string.Create(CultureInfo.InvariantCulture, $"$.person.childrenRaisedAlone[{i}]"), "expected a child object, not null");
+                var childBirth = child.BirthDate ?? throw new InvalidValue(string.Create(CultureInfo.InvariantCulture, $"$.person.childrenRaisedAlone[{i}].birthDate"), "missing \"birthDate\" (yyyy-MM-dd)");
                 builder.Add(new RaisedChild(childBirth, child.InEducation ?? false));
             }
 
@@ -200,7 +201,7 @@ public static class SituationReader
     private static T Enum<T>(string? text, string path) where T : struct, System.Enum =>
         text is null ? default
             : ContractEnum<T>.TryParse(text, out var value) ? value
-            : throw new InvalidValue(path, $"\"{MessageText.Cut(text)}\" is not one of {ContractEnum<T>.Names}");
+            : throw new InvalidValue(path, string.Create(CultureInfo.InvariantCulture, $"\"{MessageText.Cut(text)}\" is not one of {ContractEnum<T>.Names}"));
 
     private static int Count(int? value, string path) =>
         value is null ? 0 : value >= 0 ? value.Value : throw new InvalidValue(path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is negative; expected 0 or more"));

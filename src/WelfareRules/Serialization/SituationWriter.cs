@@ -11,6 +11,7 @@ public static class SituationWriter
     /// <summary>Writes one situation as a JSON object.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="situation">The situation.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="writer"/> or <paramref name="situation"/> is null.</exception>
     public static void Write(Utf8JsonWriter writer, Situation situation)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -125,14 +126,14 @@ internal static class CareSupportCalculator
         string situation = (person.Pregnant, person.ChildrenUnder36Months) switch
         {
             (true, 0) => "pregnant",
-            (true, var n) => $"pregnant and raising {n} child(ren) under 36 months",
-            (false, var n) => $"raising {n} child(ren) under 36 months",
+            (true, var n) => string.Create(CultureInfo.InvariantCulture, $"pregnant and raising {n} child(ren) under 36 months"),
+            (false, var n) => string.Create(CultureInfo.InvariantCulture, $"raising {n} child(ren) under 36 months"),
         };
         string situationVi = (person.Pregnant, person.ChildrenUnder36Months) switch
         {
             (true, 0) => "đang mang thai",
-            (true, var n) => $"đang mang thai và nuôi {n} con dưới 36 tháng tuổi",
-            (false, var n) => $"đang nuôi {n} con dưới 36 tháng tuổi",
+            (true, var n) => string.Create(CultureInfo.InvariantCulture, $"đang mang thai và nuôi {n} con dưới 36 tháng tuổi"),
+            (false, var n) => string.Create(CultureInfo.InvariantCulture, $"đang nuôi {n} con dưới 36 tháng tuổi"),
         };
         return new CareCase(@case, DisabledParentGroup,
             $"Care support to a disabled person {situation}", $"Hỗ trợ kinh phí chăm sóc người khuyết tật {situationVi}");
@@ -152,11 +153,11 @@ internal static class CareSupportCalculator
                 {
                     cases.Add(orphan.Case == AllowanceRules.Under4
                         ? new CareCase("foster-child-under-4", "ND20-20-1a",
-                            describe ? $"Fostering a child with no source of nurture aged {age} (under 4)" : null!,
-                            describe ? $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)" : null!)
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering a child with no source of nurture aged {age} (under 4)") : null!,
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)") : null!)
                         : new CareCase("foster-child-from-4", "ND20-20-1b",
-                            describe ? $"Fostering a child with no source of nurture aged {age} (4 to under 16)" : null!,
-                            describe ? $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)" : null!));
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering a child with no source of nurture aged {age} (4 to under 16)") : null!,
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)") : null!));
                 }
 
                 if (AllowanceRules.ElderlyCommunityCare.Match(person, month).IsMatch)
@@ -169,11 +170,11 @@ internal static class CareSupportCalculator
                 {
                     cases.Add(age < LegalAges.Child
                         ? new CareCase("foster-especially-severe-child", "ND20-20-2d",
-                            describe ? $"Fostering an especially severely disabled child aged {age}" : null!,
-                            describe ? $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi" : null!)
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering an especially severely disabled child aged {age}") : null!,
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi") : null!)
                         : new CareCase("foster-especially-severe-adult", "ND20-20-2d",
-                            describe ? $"Fostering an especially severely disabled person aged {age}" : null!,
-                            describe ? $"Nhận chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng {age} tuổi" : null!));
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering an especially severely disabled person aged {age}") : null!,
+                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng {age} tuổi") : null!));
                 }
 
                 break;

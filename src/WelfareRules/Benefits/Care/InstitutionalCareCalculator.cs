@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
@@ -70,8 +71,8 @@ internal static class InstitutionalCareCalculator
         var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, age < LegalAges.YoungChild ? AllowanceRules.Under4 : AllowanceRules.From4);
         var amount = standard.Amount.Times(coefficient.Value);
         explain?.Add(
-            $"Nurturing allowance in the facility, aged {age} ({(age < LegalAges.YoungChild ? "under 4" : "4 or over")}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-            $"Trợ cấp nuôi dưỡng tại cơ sở, {age} tuổi ({(age < LegalAges.YoungChild ? "dưới 4 tuổi" : "từ đủ 4 tuổi")}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
+            string.Create(CultureInfo.InvariantCulture, $"Nurturing allowance in the facility, aged {age} ({(age < LegalAges.YoungChild ? "under 4" : "4 or over")}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+            string.Create(CultureInfo.InvariantCulture, $"Trợ cấp nuôi dưỡng tại cơ sở, {age} tuổi ({(age < LegalAges.YoungChild ? "dưới 4 tuổi" : "từ đủ 4 tuổi")}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
             coefficient.Basis);
         return new Entitlement(EntitlementKind.InstitutionalCare, Payee.Beneficiary, amount, coefficient.Value, Group, [Eligible, coefficient.Basis, standard.Basis]);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -37,8 +38,8 @@ internal static class CremationSupportCalculator
         if (!person.Cremated || !(person.PermanentResident || inFacility))
         {
             explain?.Add(
-                $"No cremation support: it needs a person cremated who is a permanent resident of {law.Jurisdiction} or lived in one of its public social-assistance facilities ({(person.Cremated ? "cremated" : "not cremated")}, {(person.PermanentResident ? "permanent resident" : "not a permanent resident")}, {(inFacility ? "in a facility" : "not in a facility")})",
-                $"Không được hỗ trợ hỏa táng: cần được hỏa táng và có hộ khẩu thường trú tại {law.Jurisdiction} hoặc được nuôi dưỡng tại cơ sở trợ giúp xã hội công lập ({(person.Cremated ? "có hỏa táng" : "không hỏa táng")}, {(person.PermanentResident ? "có hộ khẩu thường trú" : "không có hộ khẩu thường trú")}, {(inFacility ? "sống tại cơ sở" : "không sống tại cơ sở")})",
+                string.Create(CultureInfo.InvariantCulture, $"No cremation support: it needs a person cremated who is a permanent resident of {law.Jurisdiction} or lived in one of its public social-assistance facilities ({(person.Cremated ? "cremated" : "not cremated")}, {(person.PermanentResident ? "permanent resident" : "not a permanent resident")}, {(inFacility ? "in a facility" : "not in a facility")})"),
+                string.Create(CultureInfo.InvariantCulture, $"Không được hỗ trợ hỏa táng: cần được hỏa táng và có hộ khẩu thường trú tại {law.Jurisdiction} hoặc được nuôi dưỡng tại cơ sở trợ giúp xã hội công lập ({(person.Cremated ? "có hỏa táng" : "không hỏa táng")}, {(person.PermanentResident ? "có hộ khẩu thường trú" : "không có hộ khẩu thường trú")}, {(inFacility ? "sống tại cơ sở" : "không sống tại cơ sở")})"),
                 body.Basis);
             return null;
         }
@@ -47,8 +48,8 @@ internal static class CremationSupportCalculator
         var amount = transport is null ? body.Amount : body.Amount + transport.Amount;
         System.Collections.Immutable.ImmutableArray<Citation> basis = transport is null ? [body.Basis] : [body.Basis, transport.Basis];
         explain?.Add(
-            $"Cremation support ({(child ? "child under 6" : "adult")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once",
-            $"Hỗ trợ hỏa táng ({(child ? "trẻ em dưới 6 tuổi" : "người lớn")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần",
+            string.Create(CultureInfo.InvariantCulture, $"Cremation support ({(child ? "child under 6" : "adult")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once"),
+            string.Create(CultureInfo.InvariantCulture, $"Hỗ trợ hỏa táng ({(child ? "trẻ em dưới 6 tuổi" : "người lớn")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần"),
             basis.AsSpan());
         return new Entitlement(EntitlementKind.CremationSupport, Payee.Beneficiary, amount, null, null, basis);
     }

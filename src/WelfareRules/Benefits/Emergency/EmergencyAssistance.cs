@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using WelfareRules.Evaluation;
 using WelfareRules.Law;
@@ -29,6 +30,7 @@ public static class EmergencyAssistance
     /// <param name="options">Options, or null for the defaults (explanation on, provisional law allowed).</param>
     /// <returns>The award.</returns>
     /// <exception cref="EvaluationException">The jurisdiction is unknown, the law of the date is not encoded, or strict mode met provisional law (the Art 15 housing amounts are provisional).</exception>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> or <paramref name="emergency"/> is null.</exception>
     /// <exception cref="System.ArgumentException"><see cref="EmergencyEvent.Months"/> is above the law's limit per round.</exception>
     public static EmergencyAward Compute(RuleSet rules, EmergencyEvent emergency, EvaluationOptions? options = null)
     {
@@ -37,13 +39,13 @@ public static class EmergencyAssistance
         options ??= EvaluationOptions.Default;
         if (!rules.Knows(emergency.Jurisdiction))
         {
-            throw new EvaluationException(EvaluationError.UnknownJurisdiction, $"no instrument of the rule set applies to {emergency.Jurisdiction}");
+            throw new EvaluationException(EvaluationError.UnknownJurisdiction, string.Create(CultureInfo.InvariantCulture, $"no instrument of the rule set applies to {emergency.Jurisdiction}"));
         }
 
         var law = rules.ForMonth(emergency.Jurisdiction, emergency.Date.ToYearMonth());
         if (law.Standard is null)
         {
-            throw new EvaluationException(EvaluationError.LawNotEncoded, $"no standard is in force in {emergency.Jurisdiction} on {Format.Date(emergency.Date)}");
+            throw new EvaluationException(EvaluationError.LawNotEncoded, string.Create(CultureInfo.InvariantCulture, $"no standard is in force in {emergency.Jurisdiction} on {Format.Date(emergency.Date)}"));
         }
 
         var explain = options.Explain ? new Explainer() : null;
@@ -61,12 +63,12 @@ public static class EmergencyAssistance
                 int most = (int)limit.Value;
                 months = tet ? most : emergency.Months ?? most;
                 Preconditions.CheckArgument(months <= most, nameof(emergency),
-                    $"a round of food support lasts at most {most} month(s) ({limit.Basis}); {months} asked");
+                    string.Create(CultureInfo.InvariantCulture, $"a round of food support lasts at most {most} month(s) ({limit.Basis}); {months} asked"));
                 rice = perPerson.Value * emergency.People * months;
                 basis = [perPerson.Basis, limit.Basis];
                 explain?.Add(
-                    $"Rice {(tet ? "at Lunar New Year" : "for hunger from disaster, crop failure or the lean season")}: {Format.Factor(perPerson.Value)} kg × {emergency.People} person(s) × {months} month(s) = {Format.Factor(rice)} kg",
-                    $"Hỗ trợ gạo {(tet ? "dịp Tết Âm lịch" : "do thiên tai, mất mùa, giáp hạt")}: {Format.Factor(perPerson.Value)} kg × {emergency.People} người × {months} tháng = {Format.Factor(rice)} kg",
+                    string.Create(CultureInfo.InvariantCulture, $"Rice {(tet ? "at Lunar New Year" : "for hunger from disaster, crop failure or the lean season")}: {Format.Factor(perPerson.Value)} kg × {emergency.People} person(s) × {months} month(s) = {Format.Factor(rice)} kg"),
+                    string.Create(CultureInfo.InvariantCulture, $"Hỗ trợ gạo {(tet ? "dịp Tết Âm lịch" : "do thiên tai, mất mùa, giáp hạt")}: {Format.Factor(perPerson.Value)} kg × {emergency.People} người × {months} tháng = {Format.Factor(rice)} kg"),
                     perPerson.Basis, limit.Basis);
                 break;
             case EmergencySupport.SevereInjury or EmergencySupport.DisasterDeath:

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using WelfareRules.Legal;
 using WelfareRules.Money;
@@ -51,5 +52,5 @@ public sealed class EmergencyAward
     /// <summary>Formats the award for reading.</summary>
     /// <returns>The award as text.</returns>
     public override string ToString() =>
-        (RiceKilograms > 0 ? $"{Support}: {RiceKilograms} kg rice over {Months} month(s)" : $"{Support}: at least {Amount}") + (Provisional ? " (provisional)" : "");
+        (RiceKilograms > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Support}: {RiceKilograms} kg rice over {Months} month(s)") : string.Create(CultureInfo.InvariantCulture, $"{Support}: at least {Amount}")) + (Provisional ? " (provisional)" : "");
 }

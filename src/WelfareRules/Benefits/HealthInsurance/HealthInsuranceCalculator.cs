@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -92,8 +93,8 @@ internal static class HealthInsuranceCalculator
                 && !AgeReading.StillUnder(person.BirthDate, SupportGroups.YoungChild, law.Month))
             {
                 explain.Add(
-                    $"Health insurance: the child turned {SupportGroups.YoungChild} this year and was born before the end of month {through.Value} of the year: the card stays valid to the end of that month",
-                    $"Bảo hiểm y tế: trẻ đủ 72 tháng tuổi trong năm và sinh trước ngày cuối tháng {through.Value}: thẻ có giá trị sử dụng đến hết tháng đó",
+                    string.Create(CultureInfo.InvariantCulture, $"Health insurance: the child turned {SupportGroups.YoungChild} this year and was born before the end of month {through.Value} of the year: the card stays valid to the end of that month"),
+                    string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: trẻ đủ 72 tháng tuổi trong năm và sinh trước ngày cuối tháng {through.Value}: thẻ có giá trị sử dụng đến hết tháng đó"),
                     through.Basis);
             }
 
@@ -120,7 +121,7 @@ internal static class HealthInsuranceCalculator
         var hi = law.HealthInsurance;
         if (hi.BaseSalary is null || hi.Rate is null)
         {
-            throw new EvaluationException(EvaluationError.LawNotEncoded, $"no base salary or health-insurance rate is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
+            throw new EvaluationException(EvaluationError.LawNotEncoded, string.Create(CultureInfo.InvariantCulture, $"no base salary or health-insurance rate is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}"));
         }
 
         var premium = hi.FirstMemberPremium;
@@ -190,29 +191,29 @@ internal static class HealthInsuranceCalculator
 
         bool byState = support.Share.Jurisdiction.IsNational;
         explain.Add(
-            $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium",
-            $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng",
+            string.Create(CultureInfo.InvariantCulture, $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium"),
+            string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng"),
             WithWindow(support, window) ? [support.Share.Basis, window!.Basis] : [support.Share.Basis]);
     }
 
     private static void ExplainFirstMemberPremium(Provision baseSalary, Provision rate, Dong premium, MonthLaw law, Explainer? explain) =>
         explain?.Add(
-            $"Health insurance premium in {Format.Month(law.Month)}: {Percent(rate.Value)}% × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month",
-            $"Mức đóng bảo hiểm y tế tháng {Format.Month(law.Month)}: {Percent(rate.Value)}% × mức lương cơ sở {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} đồng/tháng",
+            string.Create(CultureInfo.InvariantCulture, $"Health insurance premium in {Format.Month(law.Month)}: {Percent(rate.Value)}% × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month"),
+            string.Create(CultureInfo.InvariantCulture, $"Mức đóng bảo hiểm y tế tháng {Format.Month(law.Month)}: {Percent(rate.Value)}% × mức lương cơ sở {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} đồng/tháng"),
             rate.Basis, baseSalary.Basis);
 
     /// <summary>The ladder factor of the n-th member (n ≥ 2).</summary>
     /// <exception cref="EvaluationException">None is encoded for the month.</exception>
     private static Provision Ladder(MonthLaw law, int order) =>
         law.Get(HealthInsuranceParameters.Ladder, null, HealthInsuranceParameters.LadderCase(order))
-        ?? throw new EvaluationException(EvaluationError.LawNotEncoded, $"no household ladder ({HealthInsuranceParameters.LadderKey(order)}) is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}");
+        ?? throw new EvaluationException(EvaluationError.LawNotEncoded, string.Create(CultureInfo.InvariantCulture, $"no household ladder ({HealthInsuranceParameters.LadderKey(order)}) is encoded for {law.Jurisdiction} in {Format.Month(law.Month)}"));
 
     private static Dong Laddered(Dong first, Provision ladder, int order, Explainer? explain)
     {
         var premium = first.Times(ladder.Value);
         explain?.Add(
-            $"Household member no. {order}: {Percent(ladder.Value)}% of the first member's premium = {Format.Amount(premium)} VND/month",
-            $"Thành viên thứ {order} của hộ gia đình: {Percent(ladder.Value)}% mức đóng của người thứ nhất = {Format.Amount(premium)} đồng/tháng",
+            string.Create(CultureInfo.InvariantCulture, $"Household member no. {order}: {Percent(ladder.Value)}% of the first member's premium = {Format.Amount(premium)} VND/month"),
+            string.Create(CultureInfo.InvariantCulture, $"Thành viên thứ {order} của hộ gia đình: {Percent(ladder.Value)}% mức đóng của người thứ nhất = {Format.Amount(premium)} đồng/tháng"),
             ladder.Basis);
         return premium;
     }

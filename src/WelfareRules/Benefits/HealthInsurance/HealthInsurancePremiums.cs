@@ -21,6 +21,9 @@ public static class HealthInsurancePremiums
     /// <param name="householdOrder">0 or 1: an individual or the household's first member; n ≥ 2: the n-th member.</param>
     /// <returns>The premium in whole đồng.</returns>
     /// <exception cref="EvaluationException">No base salary, rate or ladder factor is encoded for the month.</exception>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> or <paramref name="jurisdiction"/> is null.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (such as <c>default</c>), or <paramref name="householdOrder"/> is negative.</exception>
     public static Dong Monthly(RuleSet rules, Jurisdiction jurisdiction, YearMonth month, int householdOrder = 1)
     {
         Preconditions.CheckNotNull(rules, nameof(rules));
@@ -37,6 +40,9 @@ public static class HealthInsurancePremiums
     /// <param name="householdOrder">0 or 1: an individual or the household's first member; n ≥ 2: the n-th member.</param>
     /// <returns>The premium in whole đồng.</returns>
     /// <exception cref="EvaluationException">No base salary, rate or ladder factor is encoded for the month.</exception>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> or <paramref name="jurisdiction"/> is null.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (such as <c>default</c>), or <paramref name="householdOrder"/> is negative.</exception>
     public static Dong Yearly(RuleSet rules, Jurisdiction jurisdiction, YearMonth month, int householdOrder = 1) =>
         Monthly(rules, jurisdiction, month, householdOrder).Times(HealthInsuranceContribution.MonthsPerYear);
 }

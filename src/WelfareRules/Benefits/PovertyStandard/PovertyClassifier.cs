@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -25,6 +26,9 @@ public static class PovertyClassifier
     /// <param name="on">The date whose standard applies.</param>
     /// <returns>The classification.</returns>
     /// <exception cref="EvaluationException">No poverty standard is encoded for the date (before 2022).</exception>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rules"/> is null.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="on"/> is not in the ISO calendar, or <paramref name="incomePerPerson"/> is negative.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="area"/> is not a defined area, <paramref name="on"/> is before 1900 (such as <c>default</c>), or <paramref name="deprivations"/> is negative.</exception>
     public static PovertyClassification Classify(RuleSet rules, Area area, Dong incomePerPerson, int deprivations, LocalDate on)
     {
         Preconditions.CheckNotNull(rules, nameof(rules));
@@ -49,5 +53,5 @@ public static class PovertyClassifier
 
     private static Provision Get(RuleSet rules, ParameterKey key, LocalDate on) =>
         rules.Timeline(key, Jurisdiction.Vietnam)?.On(on)
-        ?? throw new EvaluationException(EvaluationError.LawNotEncoded, $"no poverty standard ({key}) is encoded for {Format.Date(on)}; the encoded standard starts in 2022 (07/2021/NĐ-CP)");
+        ?? throw new EvaluationException(EvaluationError.LawNotEncoded, string.Create(CultureInfo.InvariantCulture, $"no poverty standard ({key}) is encoded for {Format.Date(on)}; the encoded standard starts in 2022 (07/2021/NĐ-CP)"));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Facts;
 using static WelfareRules.Benefits.AgeReading;
@@ -38,8 +39,8 @@ internal static class AllowanceRules
                   && AgeIn(p.BirthDate, m) >= LegalAges.Child && StillUnder(p.BirthDate, LegalAges.StudentLimit, m)
             ? new RuleMatch("student", 1)
             : NoMatch,
-        (p, m, _) => new RuleReason($"aged {AgeIn(p.BirthDate, m)}, formerly a child with no source of nurture, still studying (until 22)",
-            $"{AgeIn(p.BirthDate, m)} tuổi, đang học (đến 22 tuổi)"));
+        (p, m, _) => new RuleReason(string.Create(CultureInfo.InvariantCulture, $"aged {AgeIn(p.BirthDate, m)}, formerly a child with no source of nurture, still studying (until 22)"),
+            string.Create(CultureInfo.InvariantCulture, $"{AgeIn(p.BirthDate, m)} tuổi, đang học (đến 22 tuổi)")));
 
     internal static readonly AllowanceRule HivChildPoor = new(
         "hiv-child-poor", RuleCategory.Child, StartRule.DecisionMonth, [Under4, From4],
@@ -66,8 +67,8 @@ internal static class AllowanceRules
 
             return children > 0 ? new RuleMatch(PerChild, children) : NoMatch;
         },
-        (_, _, match) => new RuleReason($"poor or near-poor single parent raising {match.Multiplier} qualifying child(ren)",
-            $"người đơn thân nghèo đang nuôi {match.Multiplier} con"));
+        (_, _, match) => new RuleReason(string.Create(CultureInfo.InvariantCulture, $"poor or near-poor single parent raising {match.Multiplier} qualifying child(ren)"),
+            string.Create(CultureInfo.InvariantCulture, $"người đơn thân nghèo đang nuôi {match.Multiplier} con")));
 
     internal static readonly AllowanceRule ElderlyPoorWithoutSupporter = ElderlyWithoutSupporter(
         "elderly-poor-without-supporter", nearPoorToo: false);
@@ -81,14 +82,14 @@ internal static class AllowanceRules
                   && AgeIn(p.BirthDate, m) >= LegalAges.K5bFrom && StillUnder(p.BirthDate, LegalAges.Eighty, m)
             ? SingleMatch
             : NoMatch,
-        (p, m, _) => new RuleReason($"aged {AgeIn(p.BirthDate, m)}, poor or near-poor, in an extremely disadvantaged area",
-            $"{AgeIn(p.BirthDate, m)} tuổi, hộ nghèo hoặc cận nghèo, vùng đặc biệt khó khăn"));
+        (p, m, _) => new RuleReason(string.Create(CultureInfo.InvariantCulture, $"aged {AgeIn(p.BirthDate, m)}, poor or near-poor, in an extremely disadvantaged area"),
+            string.Create(CultureInfo.InvariantCulture, $"{AgeIn(p.BirthDate, m)} tuổi, hộ nghèo hoặc cận nghèo, vùng đặc biệt khó khăn")));
 
     internal static readonly AllowanceRule Elderly80NoPension = new(
         "elderly-80-no-pension", RuleCategory.Elderly, StartRule.AgeReached, [Single],
         (p, m) => !p.ReceivesPension && AgeIn(p.BirthDate, m) >= LegalAges.Eighty ? SingleMatch : NoMatch,
-        (p, m, _) => new RuleReason($"aged {AgeIn(p.BirthDate, m)}, no pension or monthly social-insurance benefit",
-            $"{AgeIn(p.BirthDate, m)} tuổi, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng"));
+        (p, m, _) => new RuleReason(string.Create(CultureInfo.InvariantCulture, $"aged {AgeIn(p.BirthDate, m)}, no pension or monthly social-insurance benefit"),
+            string.Create(CultureInfo.InvariantCulture, $"{AgeIn(p.BirthDate, m)} tuổi, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng")));
 
     internal static readonly AllowanceRule ElderlyCommunityCare = new(
         "elderly-community-care", RuleCategory.Elderly, StartRule.DecisionMonth, [Single],
@@ -122,8 +123,8 @@ internal static class AllowanceRules
             string who = age < LegalAges.Child ? "child" : age >= LegalAges.Elderly ? "elderly person" : "adult";
             string whoVi = age < LegalAges.Child ? "trẻ em" : age >= LegalAges.Elderly ? "người cao tuổi" : "người";
             return new RuleReason(
-                $"{(especially ? "especially severely" : "severely")} disabled {who} (aged {age})",
-                $"{whoVi} khuyết tật {(especially ? "đặc biệt nặng" : "nặng")} ({age} tuổi)");
+                string.Create(CultureInfo.InvariantCulture, $"{(especially ? "especially severely" : "severely")} disabled {who} (aged {age})"),
+                string.Create(CultureInfo.InvariantCulture, $"{whoVi} khuyết tật {(especially ? "đặc biệt nặng" : "nặng")} ({age} tuổi)"));
         });
 
     internal static readonly AllowanceRule ChildUnder3DifficultArea = new(
@@ -252,8 +253,8 @@ internal static class AllowanceRules
     {
         int age = AgeIn(p.BirthDate, m);
         return age < LegalAges.YoungChild
-            ? new RuleReason($"{who}, aged {age} (under 4)", $"{whoVi}, {age} tuổi (dưới 4 tuổi)")
-            : new RuleReason($"{who}, aged {age} (4 or over)", $"{whoVi}, {age} tuổi (từ đủ 4 tuổi)");
+            ? new RuleReason(string.Create(CultureInfo.InvariantCulture, $"{who}, aged {age} (under 4)"), string.Create(CultureInfo.InvariantCulture, $"{whoVi}, {age} tuổi (dưới 4 tuổi)"))
+            : new RuleReason(string.Create(CultureInfo.InvariantCulture, $"{who}, aged {age} (4 or over)"), string.Create(CultureInfo.InvariantCulture, $"{whoVi}, {age} tuổi (từ đủ 4 tuổi)"));
     }
 
     private static AllowanceRule ElderlyWithoutSupporter(string name, bool nearPoorToo) => new(
@@ -275,9 +276,9 @@ internal static class AllowanceRules
             string household = nearPoorToo ? "poor or near-poor" : "poor";
             string householdVi = nearPoorToo ? "hộ nghèo, cận nghèo" : "hộ nghèo";
             return age < LegalAges.Eighty
-                ? new RuleReason($"elderly person aged {age} (60 to under 80), {household}, no supporter",
-                    $"người cao tuổi {age} tuổi (từ đủ 60 đến dưới 80), {householdVi}, không có người phụng dưỡng")
-                : new RuleReason($"elderly person aged {age} (80 or over), {household}, no supporter",
-                    $"người cao tuổi {age} tuổi (từ đủ 80), {householdVi}, không có người phụng dưỡng");
+                ? new RuleReason(string.Create(CultureInfo.InvariantCulture, $"elderly person aged {age} (60 to under 80), {household}, no supporter"),
+                    string.Create(CultureInfo.InvariantCulture, $"người cao tuổi {age} tuổi (từ đủ 60 đến dưới 80), {householdVi}, không có người phụng dưỡng"))
+                : new RuleReason(string.Create(CultureInfo.InvariantCulture, $"elderly person aged {age} (80 or over), {household}, no supporter"),
+                    string.Create(CultureInfo.InvariantCulture, $"người cao tuổi {age} tuổi (từ đủ 80), {householdVi}, không có người phụng dưỡng"));
         });
 }

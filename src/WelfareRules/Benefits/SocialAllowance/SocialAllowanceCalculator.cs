@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -60,8 +61,8 @@ internal static class SocialAllowanceCalculator
             {
                 var reason = group.Rule.Describe(person, law, match);
                 explain.Add(
-                    $"{definition.Code} ({definition.Id}): {reason.English}; coefficient {Format.Factor(coefficient.Value)}{PerChild(match)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-                    $"{definition.Code} ({definition.Id}): {reason.Vietnamese}; hệ số {Format.Factor(coefficient.Value)}{PerChildVi(match)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
+                    string.Create(CultureInfo.InvariantCulture, $"{definition.Code} ({definition.Id}): {reason.English}; coefficient {Format.Factor(coefficient.Value)}{PerChild(match)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+                    string.Create(CultureInfo.InvariantCulture, $"{definition.Code} ({definition.Id}): {reason.Vietnamese}; hệ số {Format.Factor(coefficient.Value)}{PerChildVi(match)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
                     [definition.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis, coefficient.Basis]);
             }
         }
@@ -153,9 +154,9 @@ internal static class SocialAllowanceCalculator
             ? ($"the disability certificate was issued ({Format.Date(start.Date)})", $"cấp giấy xác nhận khuyết tật ({Format.Date(start.Date)})")
             : ($"the decision was signed ({Format.Date(start.Date)})", $"ký quyết định ({Format.Date(start.Date)})");
 
-    private static string PerChild(RuleMatch match) => match.Case == AllowanceRules.PerChild ? $" per child × {match.Multiplier}" : "";
+    private static string PerChild(RuleMatch match) => match.Case == AllowanceRules.PerChild ? string.Create(CultureInfo.InvariantCulture, $" per child × {match.Multiplier}") : "";
 
-    private static string PerChildVi(RuleMatch match) => match.Case == AllowanceRules.PerChild ? $" mỗi con × {match.Multiplier}" : "";
+    private static string PerChildVi(RuleMatch match) => match.Case == AllowanceRules.PerChild ? string.Create(CultureInfo.InvariantCulture, $" mỗi con × {match.Multiplier}") : "";
 
     /// <summary>The candidates of a month as Art 6 k2 needs them: the highest overall, the highest K4, the highest K5, K6 or K8.</summary>
     private struct Combination

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -66,10 +67,10 @@ internal static class SocialPensionCalculator
                 explain?.Add(
                     person.ReceivesPension
                         ? "No social pension: the person receives a pension or a monthly social-insurance benefit"
-                        : $"No social pension: aged {age}, not in a poor or near-poor household; it needs {LegalAges.SocialPension}, or {LegalAges.SocialPensionPoor} in a poor or near-poor household",
+                        : string.Create(CultureInfo.InvariantCulture, $"No social pension: aged {age}, not in a poor or near-poor household; it needs {LegalAges.SocialPension}, or {LegalAges.SocialPensionPoor} in a poor or near-poor household"),
                     person.ReceivesPension
                         ? "Không hưởng trợ cấp hưu trí xã hội: đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng"
-                        : $"Không hưởng trợ cấp hưu trí xã hội: {age} tuổi, không thuộc hộ nghèo, cận nghèo; cần từ đủ {LegalAges.SocialPension} tuổi, hoặc từ đủ {LegalAges.SocialPensionPoor} tuổi thuộc hộ nghèo, cận nghèo",
+                        : string.Create(CultureInfo.InvariantCulture, $"Không hưởng trợ cấp hưu trí xã hội: {age} tuổi, không thuộc hộ nghèo, cận nghèo; cần từ đủ {LegalAges.SocialPension} tuổi, hoặc từ đủ {LegalAges.SocialPensionPoor} tuổi thuộc hộ nghèo, cận nghèo"),
                     LawCitations.SocialPension);
             }
 
@@ -90,15 +91,15 @@ internal static class SocialPensionCalculator
         if (lowPension is not null)
         {
             explain?.Add(
-                $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, with a pension or monthly social-insurance benefit below the social pension: {Format.Amount(pension.Amount)} a month",
-                $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, đang hưởng lương hưu, trợ cấp bảo hiểm xã hội hằng tháng thấp hơn mức trợ cấp hưu trí xã hội: {Format.Amount(pension.Amount)} đồng/tháng",
+                string.Create(CultureInfo.InvariantCulture, $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, with a pension or monthly social-insurance benefit below the social pension: {Format.Amount(pension.Amount)} a month"),
+                string.Create(CultureInfo.InvariantCulture, $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, đang hưởng lương hưu, trợ cấp bảo hiểm xã hội hằng tháng thấp hơn mức trợ cấp hưu trí xã hội: {Format.Amount(pension.Amount)} đồng/tháng"),
                 LawCitations.SocialPension, pension.Basis, lowPension.Basis);
         }
         else
         {
             explain?.Add(
-                $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month",
-                $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng",
+                string.Create(CultureInfo.InvariantCulture, $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month"),
+                string.Create(CultureInfo.InvariantCulture, $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng"),
                 LawCitations.SocialPension, pension.Basis);
         }
 
@@ -111,10 +112,10 @@ internal static class SocialPensionCalculator
             // The social pension compared is the one paid: with a local top-up, both together, and named so.
             string pensionName = topUp is null
                 ? $"the social pension ({Format.Amount(pensionTotal)})"
-                : $"the social pension with the {law.Jurisdiction} top-up ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})";
+                : string.Create(CultureInfo.InvariantCulture, $"the social pension with the {law.Jurisdiction} top-up ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})");
             string pensionNameVi = topUp is null
                 ? $"trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)})"
-                : $"trợ cấp hưu trí xã hội cùng khoản hỗ trợ thêm của {law.Jurisdiction} ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})";
+                : string.Create(CultureInfo.InvariantCulture, $"trợ cấp hưu trí xã hội cùng khoản hỗ trợ thêm của {law.Jurisdiction} ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})");
             if (pensionTotal <= allowanceTotal)
             {
                 bool tie = pensionTotal == allowanceTotal;
@@ -147,8 +148,8 @@ internal static class SocialPensionCalculator
 
         var topUpEntitlement = new Entitlement(EntitlementKind.SocialPensionTopUp, Payee.Beneficiary, topUp.Amount, null, null, values.TopUpBasis);
         explain?.Add(
-            $"{law.Jurisdiction} top-up to the social pension: {Format.Amount(topUp.Amount)} a month",
-            $"{law.Jurisdiction} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng",
+            string.Create(CultureInfo.InvariantCulture, $"{law.Jurisdiction} top-up to the social pension: {Format.Amount(topUp.Amount)} a month"),
+            string.Create(CultureInfo.InvariantCulture, $"{law.Jurisdiction} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng"),
             topUp.Basis);
         return new EntitlementPair(pensionEntitlement, topUpEntitlement);
     }
