@@ -280,6 +280,41 @@ public sealed partial class ContractSchemaTest
         AssertValid("situation", json, "nulls");
     }
 
+    [Fact]
+    public void RuleFiles_BuiltInPolicyExamplesAndRuleFilesPage_Validate()
+    {
+        var files = Directory.GetFiles(Path.Combine(Root, "src", "WelfareRules", "Law", "Data"), "*.json")
+            .Concat(Directory.GetFiles(Path.Combine(Root, "docs", "policy-example"), "*.json"))
+            .Select(f => (f, File.ReadAllText(f)))
+            .ToList();
+        string page = File.ReadAllText(Path.Combine(Root, "docs", "rule-files.md"));
+        var block = Regex.Match(page, "^```json\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(block.Success);
+        files.Add(("docs/rule-files.md", block.Groups[1].Value));
+
+        Assert.True(files.Count > 10);
+        Assert.All(files, f => AssertValid("rule-file", f.Item2, f.Item1));
+    }
+
+    [Theory]
+    [InlineData("titel")]
+    [InlineData("provisions")]
+    public void RuleFile_UnknownFieldOrBadValue_FailsValidation(string change)
+    {
+        // An unknown field at the top, or a provision whose value is a string: both refused by the reader too.
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "docs", "policy-example", "hanoi-700k-2027.json")))!.AsObject();
+        if (change == "titel")
+        {
+            file["titel"] = "x";
+        }
+        else
+        {
+            file["provisions"]![0]!["value"] = "700000";
+        }
+
+        Assert.False(Evaluate("rule-file", file.ToJsonString()).IsValid);
+    }
+
     internal static IEnumerable<(int Index, string Schema, string Json)> Examples()
     {
         string[] lines = File.ReadAllLines(Path.Combine(Root, "docs", "contract.md"));
