@@ -73,7 +73,10 @@ internal static class RulesCommand
                 writer.WriteStartObject();
                 writer.WriteString("id", g.Id);
                 writer.WriteString("code", g.Code);
-                writer.WriteString("rule", g.Rule);
+                if (g.Rule is { } rule)
+                {
+                    writer.WriteString("rule", rule);
+                }
                 writer.WriteString("title", g.Title);
                 ReportJson.WriteBasis(writer, [g.Basis]);
                 writer.WriteEndObject();
@@ -119,7 +122,7 @@ internal static class RulesCommand
         text.Append("\nGroups:\n");
         foreach (var g in groups)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} {g.Rule,-44} {g.Basis}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
         }
 
         text.Append("\nParameters:\n");

@@ -9,8 +9,9 @@ namespace WelfareRules.Cli;
 internal static class StandardStreams
 {
     /// <summary>
-    /// Standard output as a file stream on descriptor 1, so that a closed pipe (<c>| head -1</c>) fails the
-    /// next write and the run stops; the console stream would drop the output silently and evaluate the rest.
+    /// Standard output as a file stream on descriptor 1 when it is a pipe or a device, so that a closed pipe
+    /// (<c>| head -1</c>) fails the next write and the run stops; the console stream would drop the output silently
+    /// and evaluate the rest. A regular file is written through the console stream, at the descriptor's offset.
     /// </summary>
     internal static Stream Output()
     {
@@ -18,7 +19,17 @@ internal static class StandardStreams
         {
             try
             {
-                return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1);
+                var handle = new SafeFileHandle(1, ownsHandle: false);
+                var stream = new FileStream(handle, FileAccess.Write, 1);
+                if (!stream.CanSeek)
+                {
+                    return stream;
+                }
+
+                // A regular file: a file stream would write at its own position rather than at the descriptor's
+                // shared offset, overwriting what others wrote to the same file before ("(a; b) > f"). The console
+                // stream writes at the shared offset; a full disk still fails its write.
+                stream.Dispose();
             }
             catch (Exception failed) when (failed is IOException or ArgumentException or UnauthorizedAccessException)
             {
