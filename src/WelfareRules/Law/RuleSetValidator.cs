@@ -50,6 +50,7 @@ internal static class RuleSetValidator
             .ToFrozenDictionary(g => g.Key, g => new ParameterTimeline(g.Key.Key, g.Key.Jurisdiction, [.. g.OrderBy(p => p.From)]));
 
         CheckCoverage(groups, timelines, problems);
+        CheckConditionParameters(groups, timelines, problems);
         CheckNotBelowNational(timelines, problems);
         return groups;
     }
@@ -190,6 +191,22 @@ internal static class RuleSetValidator
         }
 
         return true;
+    }
+
+    /// <summary>Every parameter a group's conditions read is given, for the group's jurisdiction, by some instrument of the rule set.</summary>
+    private static void CheckConditionParameters(ImmutableArray<GroupDefinition> groups, FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, List<RuleFileProblem> problems)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var key in group.Eligibility?.ParametersRead ?? [])
+            {
+                if (!timelines.Keys.Any(t => ParameterKeyComparer.Instance.Equals(t.Key, key) && group.Jurisdiction.IsWithin(t.Jurisdiction)))
+                {
+                    problems.Add(new(group.Location with { Path = group.Location.Path + ".when" },
+                        $"group {group.Id} reads the parameter {key}, which no instrument of the rule set gives for {group.Jurisdiction} (e.g. {{\"parameter\": \"{key.Name}\"{(key.Case is null ? "" : $", \"case\": \"{key.Case}\"")}, ...}})"));
+                }
+            }
+        }
     }
 
     private static void CheckCoverage(ImmutableArray<GroupDefinition> groups, FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, List<RuleFileProblem> problems)

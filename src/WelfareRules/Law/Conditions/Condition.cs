@@ -54,6 +54,11 @@ internal abstract class Condition
     {
     }
 
+    /// <summary>Every parameter the condition reads (ages and compared parameters), for the rule set to check they exist.</summary>
+    internal virtual void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+    }
+
     protected ImmutableArray<Citation> With(params ReadOnlySpan<Citation?> basis)
     {
         var all = ImmutableArray.CreateBuilder<Citation>();
@@ -115,6 +120,14 @@ internal sealed class AllCondition(ImmutableArray<Condition> parts, Citation? ba
             part.ChildrenConditions(children);
         }
     }
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+        foreach (var part in Parts)
+        {
+            part.ParametersRead(parameters);
+        }
+    }
 }
 
 /// <summary>At least one of the conditions holds; the explanation gives the first that does.</summary>
@@ -167,6 +180,14 @@ internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? ba
             part.ChildrenConditions(children);
         }
     }
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+        foreach (var part in Parts)
+        {
+            part.ParametersRead(parameters);
+        }
+    }
 }
 
 /// <summary>The condition does not hold.</summary>
@@ -189,6 +210,8 @@ internal sealed class NotCondition(Condition part, Citation? basis) : Condition(
     internal override void AgesRead(ImmutableArray<string>.Builder ages) => Part.AgesRead(ages);
 
     internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => Part.ChildrenConditions(children);
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => Part.ParametersRead(parameters);
 }
 
 /// <summary>How a fact is compared.</summary>
@@ -275,6 +298,14 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
             With(parameterBasis)));
     }
 
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+        if (Parameter is { } key)
+        {
+            parameters.Add(key);
+        }
+    }
+
     private int Read(in ConditionContext context) =>
         childFact ? (context.Child is { } child && child.InEducation ? 1 : 0) : Fact.Read(context.Person);
 
@@ -349,6 +380,8 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
     }
 
     internal override void AgesRead(ImmutableArray<string>.Builder ages) => ages.Add(AgeCase);
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => parameters.Add(new ParameterKey(Parameter, null, AgeCase));
 
     private (int Years, Provision Provision) Limit(MonthLaw law)
     {
@@ -471,4 +504,6 @@ internal sealed class ChildrenCondition(Condition where, int atLeast, Citation? 
     internal override void AgesRead(ImmutableArray<string>.Builder ages) => Where.AgesRead(ages);
 
     internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => children.Add(this);
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => Where.ParametersRead(parameters);
 }

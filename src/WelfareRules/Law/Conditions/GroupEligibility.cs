@@ -48,6 +48,23 @@ internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand
     /// <summary>The cases of the bands, in order.</summary>
     internal ImmutableArray<string> Cases => [.. Bands.Select(b => b.Case)];
 
+    /// <summary>Every parameter the group's conditions read.</summary>
+    internal ImmutableArray<ParameterKey> ParametersRead
+    {
+        get
+        {
+            var parameters = ImmutableArray.CreateBuilder<ParameterKey>();
+            When.ParametersRead(parameters);
+            PerChild?.ParametersRead(parameters);
+            foreach (var band in Bands)
+            {
+                band.When?.ParametersRead(parameters);
+            }
+
+            return [.. parameters.Distinct()];
+        }
+    }
+
     /// <summary>Every age parameter case the group's conditions read.</summary>
     internal ImmutableArray<string> AgesRead
     {

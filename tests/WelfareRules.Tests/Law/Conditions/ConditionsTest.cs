@@ -1,0 +1,158 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Policy;
+using WelfareRules.Reports;
+using Xunit;
+
+namespace WelfareRules.Tests.Law.Conditions;
+
+/// <summary>
+/// Groups stated by conditions in a rule file: the vocabulary read and checked when the file is loaded (file, line, JSON
+/// path), evaluated and explained in both languages, and a draft that adds a group with an age of its own.
+/// </summary>
+public sealed class ConditionsTest
+{
+    private static readonly Jurisdiction Zz = Jurisdiction.Parse("VN-ZZ");
+
+    /// <summary>A made-up province whose one group is stated by <paramref name="when"/>, with an age of its own (70).</summary>
+    private static string Province(string when, string extraProvisions = "") => $$"""
+        {
+          "format": 1, "id": "01/2027/NQ-HĐND-ZZ", "kind": "resolution", "title": "Nghị quyết mẫu (tỉnh giả định)",
+          "issuer": "HĐND tỉnh ZZ (giả định)", "jurisdiction": "VN-ZZ", "appliesFrom": "2027-01-01", "status": "verified",
+          "groups": [
+            { "id": "ZZ-70", "code": "ZZ70", "from": "2027-01-01", "title": "Người từ đủ 70 tuổi thuộc hộ cận nghèo",
+              "titleEn": "Aged 70 or over in a near-poor household", "basis": { "article": "3" },
+              "when": {{when}} }
+          ],
+          "provisions": [
+            { "parameter": "standard", "from": "2027-01-01", "value": 600000, "basis": { "article": "2" } },
+            { "parameter": "age", "case": "zz-elderly", "from": "2027-01-01", "value": 70, "basis": { "article": "3", "clause": "1" } },
+            { "parameter": "coefficient", "group": "ZZ-70", "case": "single", "from": "2027-01-01", "value": 1.5, "basis": { "article": "3", "clause": "2" } }{{extraProvisions}}
+          ]
+        }
+        """;
+
+    private const string Valid = """{ "all": [ { "fact": "household.poverty", "in": ["nearPoor"] }, { "age": { "atLeast": "zz-elderly" }, "basis": { "article": "3", "clause": "1" } } ] }""";
+
+    private static Instrument Read(string json) => InstrumentReader.Read(Encoding.UTF8.GetBytes(json), "zz.json");
+
+    private static Report Evaluate(RuleSet rules, int birthYear, Poverty poverty) =>
+        rules.Evaluate(new Situation(Zz, new YearMonth(2027, 3), new Person(new LocalDate(birthYear, 1, 1)) { Household = new Household { Poverty = poverty } }));
+
+    [Fact]
+    public void Evaluate_GroupStatedByConditions_PaysAndExplainsEachCondition()
+    {
+        var rules = RuleSet.BuiltIn.With(Read(Province(Valid)));
+
+        var report = Evaluate(rules, 1955, Poverty.NearPoor);
+
+        var allowance = Assert.Single(report.Entitlements);
+        Assert.Equal(("ZZ-70", 900_000L), (allowance.Group, allowance.Amount.Value));
+        var step = Assert.Single(report.Explanation, s => s.English.StartsWith("ZZ70", StringComparison.Ordinal));
+        Assert.Contains("household: nearPoor", step.English, StringComparison.Ordinal);
+        Assert.Contains("aged 72, at least 70", step.English, StringComparison.Ordinal);
+        Assert.Contains("72 tuổi, từ đủ 70 tuổi", step.Vietnamese, StringComparison.Ordinal);
+        Assert.Contains(step.Basis, c => c.Instrument == "01/2027/NQ-HĐND-ZZ" && c.Article == "3" && c.Clause == "1");
+    }
+
+    [Theory]
+    [InlineData(1958, Poverty.NearPoor)]
+    [InlineData(1955, Poverty.None)]
+    public void Evaluate_ConditionNotMet_NoAllowance(int birthYear, Poverty poverty)
+    {
+        var rules = RuleSet.BuiltIn.With(Read(Province(Valid)));
+
+        Assert.Empty(Evaluate(rules, birthYear, poverty).Entitlements);
+    }
+
+    [Theory]
+    [InlineData("""{ "fact": "hivPositve", "is": true }""", "$.groups[0].when.fact", "unknown fact \"hivPositve\"")]
+    [InlineData("""{ "fact": "hivPositive", "is": "yes" }""", "$.groups[0].when.is", "is true or false")]
+    [InlineData("""{ "fact": "household.poverty", "in": ["veryPoor"] }""", "$.groups[0].when.in[0]", "is not one of none, poor, nearPoor")]
+    [InlineData("""{ "fact": "household.poverty", "notin": ["poor"] }""", "$.groups[0].when.notin", "unknown property \"notin\"")]
+    [InlineData("""{ "fact": "childrenUnder36Months", "atLeast": "two" }""", "$.groups[0].when.atLeast", "a whole number")]
+    [InlineData("""{ "age": { "over": "zz-elderly" } }""", "$.groups[0].when.age.over", "unknown property \"over\"")]
+    [InlineData("""{ "date": "decisionSignedOn", "relation": "soon" }""", "$.groups[0].when.relation", "one of present, absent")]
+    [InlineData("""{ "all": [ { "fact": "pregnant", "is": true } ], "any": [] }""", "$.groups[0].when", "only one of all, any")]
+    [InlineData("""{ "children": { "where": { "date": "deathDate", "relation": "absent" } } }""", "$.groups[0].when.children.where.date", "reads only the child's age and inEducation")]
+    [InlineData("\"hivPositive == true\"", "$.groups[0].when", "a condition is an object")]
+    public void Read_BadCondition_RefusedWithLineAndPath(string when, string path, string message)
+    {
+        var refused = Assert.Throws<RuleFileException>(() => Read(Province(when)));
+
+        var problem = Assert.Single(refused.Problems, p => p.Location.Path == path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.Equal("zz.json", problem.Location.File);
+        Assert.True(problem.Location.Line > 1);
+    }
+
+    [Fact]
+    public void Read_ConditionsNestedTooDeep_Refused()
+    {
+        string when = string.Concat(Enumerable.Repeat("""{ "not": """, 20)) + """{ "fact": "pregnant", "is": true }""" + new string('}', 20);
+
+        var refused = Assert.Throws<RuleFileException>(() => Read(Province(when)));
+
+        Assert.Contains(refused.Problems, p => p.Message.Contains("nest deeper", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_ConditionNamesAnAgeNoInstrumentGives_RefusedWhole()
+    {
+        var instrument = Read(Province("""{ "age": { "atLeast": "zz-toddler" } }"""));
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleSet.BuiltIn.With(instrument));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal("$.groups[0].when", problem.Location.Path);
+        Assert.Contains("age[zz-toddler]", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AgeNotWholeOrOutOfRange_Refused()
+    {
+        const string Ages = """
+            ,
+            { "parameter": "age", "case": "zz-half", "from": "2027-01-01", "value": 70.5, "basis": { "article": "3" } },
+            { "parameter": "age", "case": "zz-old", "from": "2027-01-01", "value": 200, "basis": { "article": "3" } }
+            """;
+        var refused = Assert.Throws<RuleFileException>(() => Read(Province(Valid, Ages)));
+
+        Assert.Contains(refused.Problems, p => p.Message.Contains("not a whole number of years", StringComparison.Ordinal));
+        Assert.Contains(refused.Problems, p => p.Message.Contains("out of range", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PolicyChange_HanoiElderlyNearPoorDraft_PaysNearPoor72AndCostsIt()
+    {
+        // docs/policy-example/hanoi-elderly-near-poor.json: Hanoi's elderly group widened to every near-poor person aged 70 or more.
+        var draft = InstrumentReader.ReadFile(Docs("policy-example", "hanoi-elderly-near-poor.json"));
+        var change = PolicyChange.On(RuleSet.BuiltIn, draft);
+        var nearPoor72 = new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 3),
+            new Person(new LocalDate(1955, 1, 1)) { Household = new Household { Poverty = Poverty.NearPoor }, ReceivesPension = true });
+        var nearPoor81 = new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 3),
+            new Person(new LocalDate(1946, 1, 1)) { Household = new Household { Poverty = Poverty.NearPoor }, ReceivesPension = true });
+
+        change.ExpectAmount(nearPoor72, EntitlementKind.SocialAllowance, new WelfareRules.Money.Dong(975_000));
+        change.ExpectAmount(nearPoor81, EntitlementKind.SocialAllowance, new WelfareRules.Money.Dong(1_300_000));
+        // The allowances, and the health insurance the 72-year-old now gets whole from the state (social assistance,
+        // 100% of 113,850) instead of the near-poor 70% (79,695); the 81-year-old's card was already state-paid (survivor, 80+).
+        change.ExpectCostDifference([nearPoor72, nearPoor81], new WelfareRules.Money.Dong(975_000 + 1_300_000 + (113_850 - 79_695)));
+    }
+
+    private static string Docs(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine([dir!.FullName, "docs", .. parts]);
+    }
+}
