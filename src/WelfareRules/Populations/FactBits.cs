@@ -46,7 +46,7 @@ internal static class FactBits
     internal static readonly Field HealthInsuranceHouseholdOrder = new(36, 8);
     internal static readonly Field JurisdictionIndex = new(48, 16);
 
-    internal const int MaxChildrenRaisedAlone = 63;
+    internal const int MaxChildrenRaisedAlone = 62;
 
     internal static int MaxJurisdictions => JurisdictionIndex.Max;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -47,7 +48,7 @@ internal sealed class MonthProfiles
     {
         var columns = population.Columns;
         int n = columns.Count;
-        var frame = new MonthFrame(month, Windows(population, month, rules));
+        var frame = new MonthFrame(month, Windows(population, month, rules), AgeBands.Of(rules), ChildCounts(population, month, rules));
         var ids = new int[n];
         int workers = Math.Max(1, Math.Min(parallelism, n / 4096));
         var maps = new ProfileMap[workers];
@@ -145,6 +146,57 @@ internal sealed class MonthProfiles
         }
 
         return outcomes;
+    }
+
+    /// <summary>The most children conditions of the rule sets the profile keeps a count for (six bits each).</summary>
+    internal const int MaxChildConditions = 5;
+
+    /// <summary>
+    /// Every children condition the groups of the rule sets state (the per-child multiplier of K4, and any a draft
+    /// adds), each with the month's law of every jurisdiction of the population (for its ages): a person's profile
+    /// keeps how many of their children meet each, which is all such a condition can tell of them.
+    /// </summary>
+    private static ChildCount[] ChildCounts(Population population, YearMonth month, RuleSet[] rules)
+    {
+        var counts = new List<ChildCount>();
+        foreach (var ruleSet in rules)
+        {
+            // No count where the month is outside the law encoded: the single-person path refuses those persons anyway.
+            var laws = population.Jurisdictions.Select(j => ruleSet.Knows(j) && ruleSet.ForMonth(j, month) is { IsCovered: true } law ? law : null).ToArray();
+            var conditions = ImmutableArray.CreateBuilder<Law.Conditions.ChildrenCondition>();
+            foreach (var group in ruleSet.Groups)
+            {
+                if (group.Eligibility is { } eligibility)
+                {
+                    eligibility.When.ChildrenConditions(conditions);
+                    if (eligibility.PerChild is { } perChild)
+                    {
+                        conditions.Add(perChild);
+                    }
+
+                    foreach (var band in eligibility.Bands)
+                    {
+                        band.When?.ChildrenConditions(conditions);
+                    }
+                }
+            }
+
+            foreach (var condition in conditions.Distinct())
+            {
+                if (!counts.Any(c => ReferenceEquals(c.Condition, condition) && c.Laws.SequenceEqual(laws)))
+                {
+                    counts.Add(new ChildCount(condition, laws));
+                }
+            }
+        }
+
+        if (counts.Count > MaxChildConditions)
+        {
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"the population engine counts children for at most {MaxChildConditions} children conditions in one month; the rule sets state {counts.Count}"));
+        }
+
+        return [.. counts];
     }
 
     /// <summary>The distinct support windows after leaving poverty in force in the month, in the population's jurisdictions, under any of the rule sets.</summary>

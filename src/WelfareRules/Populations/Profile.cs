@@ -1,10 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Benefits;
 using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 
 namespace WelfareRules.Populations;
 
@@ -33,7 +38,8 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     private const ulong EscapedNone = 0xFF;
 
     private const int AgeAtBreakpoint = 5, BirthdayThisMonth = 6, DeathShift = 7, DeathAgeShift = 9, DeathAgeAtBreakpoint = 14,
-        CertificateLater = 15, DecisionLater = 16, ChildrenShift = 17, Unborn = 23, EscapedShift = 24, SixthYearBirthMonthShift = 32;
+        CertificateLater = 15, DecisionLater = 16, ChildrenShift = 17, Unborn = 23, EscapedShift = 24, SixthYearBirthMonthShift = 32,
+        MoreChildrenShift = 40;
 
     private const ulong DeathInMonth = 1, DeathBefore = 2;
 
@@ -60,7 +66,8 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
         int bm = birthMonth & 15;
         int age = frame.Year - (birth >> 9) - (bm > frame.MonthOfYear ? 1 : 0);
-        ulong m = AgeBands.Code(age);
+        var ages = frame.Ages;
+        ulong m = ages.Code(age);
         if ((m & (1UL << AgeAtBreakpoint)) != 0 && bm == frame.MonthOfYear)
         {
             m |= 1UL << BirthdayThisMonth;
@@ -78,7 +85,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             {
                 m |= DeathInMonth << DeathShift;
                 int ageAtDeath = AgeReading.CompletedYears(PackedDate.ToDate(birth)!.Value, PackedDate.ToDate(death)!.Value);
-                m |= AgeBands.Code(ageAtDeath) << DeathAgeShift;
+                m |= ages.Code(ageAtDeath) << DeathAgeShift;
             }
         }
 
@@ -97,16 +104,37 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         int from = c.ChildStart[i], to = c.ChildStart[i + 1];
         if (to > from)
         {
-            ulong counted = 0;
-            for (int k = from; k < to; k++)
+            // For each children condition of the rule sets, how many children meet it: all it can tell of them.
+            var counts = frame.ChildCounts;
+            int jurisdiction = FactBits.Jurisdiction(facts);
+            for (int j = 0; j < counts.Length; j++)
             {
-                if (AllowanceRules.QualifyingChild(c.Children[k], frame.Month))
+                var law = counts[j].Laws[jurisdiction];
+                if (law is null)
                 {
-                    counted++;
+                    continue;
                 }
-            }
 
-            m |= counted << ChildrenShift;
+                ulong counted = 0;
+                try
+                {
+                    for (int k = from; k < to; k++)
+                    {
+                        var child = c.Children[k];
+                        if (AgeReading.BornBy(child.BirthDate, frame.Month) && counts[j].Condition.Where.IsMet(new ConditionContext(ChildCount.Nobody, law, child)))
+                        {
+                            counted++;
+                        }
+                    }
+                }
+                catch (Evaluation.EvaluationException)
+                {
+                    // An age the condition names is not in force: the single-person path fails the same way.
+                    counted = ChildCount.Unreadable;
+                }
+
+                m |= counted << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1)));
+            }
         }
 
         int escaped = c.Escaped[i];
@@ -142,8 +170,16 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 /// <summary>The month a population is evaluated for, with the numbers the profile needs precomputed.</summary>
 /// <param name="month">The month.</param>
 /// <param name="windows">The health-insurance support windows after leaving poverty, in months, in force in the month under any of the rule sets evaluated.</param>
-internal readonly struct MonthFrame(YearMonth month, int[] windows)
+/// <param name="ages">The ages at which the rule sets draw lines.</param>
+/// <param name="childCounts">The children conditions whose counts a profile keeps.</param>
+internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands ages, ChildCount[] childCounts)
 {
+    /// <summary>The ages at which the rule sets draw lines.</summary>
+    internal AgeBands Ages { get; } = ages;
+
+    /// <summary>The children conditions whose counts a profile keeps, each with its law by jurisdiction index.</summary>
+    internal ChildCount[] ChildCounts { get; } = childCounts;
+
     internal YearMonth Month { get; } = month;
 
     internal int[] Windows { get; } = windows;
@@ -156,37 +192,80 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows)
     internal int Packed { get; } = PackedDate.Month(month);
 }
 
-/// <summary>
-/// The ages at which a rule changes: every age constant of <see cref="LegalAges"/> and of the
-/// health-insurance groups. An age is read by its band (how many of these it has reached) and whether it is
-/// exactly one of them, which decides every comparison the rules make ("at least N", "under N", "still
-/// under N"). A test checks that every such constant is listed here.
-/// </summary>
-internal static class AgeBands
+/// <summary>A children condition of a rule set, with the month's law of each jurisdiction of the population (null where the rule set knows none).</summary>
+/// <param name="Condition">The condition.</param>
+/// <param name="Laws">The month's law by jurisdiction index.</param>
+internal sealed record ChildCount(ChildrenCondition Condition, MonthLaw?[] Laws)
 {
-    internal static readonly ImmutableArray<int> Breakpoints = [.. new[]
+    /// <summary>The person a child's condition is evaluated with: a child's condition reads only the child.</summary>
+    internal static readonly Person Nobody = new(new LocalDate(2000, 1, 1));
+
+    /// <summary>The count kept when the condition cannot be read in the month (more than any count of children allowed).</summary>
+    internal const ulong Unreadable = 63;
+}
+
+/// <summary>
+/// The ages at which a rule changes: every age parameter the rule sets give (any case, any date), every age
+/// constant the library's own rules still use (<see cref="LegalAges"/>) and the health-insurance groups'. An age is
+/// read by its band (how many of these it has reached) and whether it is exactly one of them, which decides every
+/// comparison the rules make ("at least N", "under N", "still under N"). A test checks that every such constant is
+/// listed here.
+/// </summary>
+internal sealed class AgeBands
+{
+    /// <summary>The library's own ages.</summary>
+    internal static readonly ImmutableArray<int> Constants = [.. new[]
     {
         LegalAges.Infant, LegalAges.YoungChild, LegalAges.CremationChild, LegalAges.Child, LegalAges.StudentLimit,
         LegalAges.Elderly, LegalAges.SocialPensionPoor, LegalAges.K5bFrom, LegalAges.SocialPension, LegalAges.Eighty,
         SupportGroups.YoungChild, SupportGroups.HanoiElderlyFrom,
     }.Distinct().Order()];
 
-    private static readonly ulong[] Codes = Build();
+    /// <summary>The most distinct ages a band code holds (five bits).</summary>
+    private const int MaxBreakpoints = 31;
 
-    /// <summary>The band (bits 0-4) and the exact-breakpoint flag (bit 5) of an age.</summary>
-    internal static ulong Code(int age) => Codes[Math.Clamp(age, 0, Codes.Length - 1)];
+    private readonly ulong[] codes;
 
-    private static ulong[] Build()
+    private AgeBands(ImmutableArray<int> breakpoints)
     {
-        int top = Breakpoints[^1] + 1;
-        var codes = new ulong[top + 1];
+        Breakpoints = breakpoints;
+        int top = breakpoints[^1] + 1;
+        codes = new ulong[top + 1];
         for (int age = 0; age <= top; age++)
         {
-            ulong band = (ulong)Breakpoints.Count(b => b <= age);
-            ulong exact = Breakpoints.Contains(age) ? 1UL << 5 : 0UL;
+            ulong band = (ulong)breakpoints.Count(b => b <= age);
+            ulong exact = breakpoints.Contains(age) ? 1UL << 5 : 0UL;
             codes[age] = band | exact;
         }
-
-        return codes;
     }
+
+    /// <summary>The ages drawn.</summary>
+    internal ImmutableArray<int> Breakpoints { get; }
+
+    /// <summary>The ages of the library's own rules and of every age parameter of the rule sets.</summary>
+    /// <exception cref="NotSupportedException">More distinct ages than a band code holds.</exception>
+    internal static AgeBands Of(params RuleSet[] rules)
+    {
+        var ages = new SortedSet<int>(Constants);
+        foreach (var ruleSet in rules)
+        {
+            foreach (var instrument in ruleSet.Instruments)
+            {
+                foreach (var provision in instrument.Provisions)
+                {
+                    if (provision.Key.Name == ParameterCatalog.Age)
+                    {
+                        ages.Add((int)provision.Value);
+                    }
+                }
+            }
+        }
+
+        return ages.Count > MaxBreakpoints
+            ? throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most {MaxBreakpoints} distinct ages; the rule sets give {ages.Count}"))
+            : new AgeBands([.. ages]);
+    }
+
+    /// <summary>The band (bits 0-4) and the exact-breakpoint flag (bit 5) of an age.</summary>
+    internal ulong Code(int age) => codes[Math.Clamp(age, 0, codes.Length - 1)];
 }

@@ -92,6 +92,21 @@ internal static class VariedPopulation
             person = person with { Disability = Disability.Mild };
         }
 
+        if (r.Next(20) == 0)
+        {
+            person = person with { ReceivesPension = true, PensionBelowSocialPension = true };
+        }
+
+        if (r.Next(10) == 0)
+        {
+            person = person with { PermanentResident = true };
+        }
+
+        if (r.Next(40) == 0)
+        {
+            person = person with { LivingArrangement = LivingArrangement.Facility };
+        }
+
         if (r.Next(100) == 0)
         {
             // K5d: poor, no supporter, eligible for a facility but fostered in the community.
