@@ -40,6 +40,9 @@ public sealed class GroupDefinition
     /// <summary>The group's conditions, bands, start and combination, when the rule file states them.</summary>
     internal Conditions.GroupEligibility? Eligibility { get; }
 
+    /// <summary>Whether the group belongs to the monthly social allowance (every group with a named rule does).</summary>
+    internal bool IsAllowance => Eligibility is null || Eligibility.Benefit == Conditions.GroupBenefit.SocialAllowance;
+
     /// <summary>Where the group exists.</summary>
     public Jurisdiction Jurisdiction { get; }
 

@@ -130,9 +130,9 @@ public static class InstrumentReader
             {
                 eligibility = ReadEligibility(g, when, path, id, status, Problem);
             }
-            else if (g.Bands is not null || g.PerChild is not null || g.Start is not null || g.Combine is not null)
+            else if (g.Bands is not null || g.PerChild is not null || g.Start is not null || g.Combine is not null || g.Benefit is not null)
             {
-                Problem(path, "\"bands\", \"perChild\", \"start\" and \"combine\" go with \"when\", not with a named \"rule\"");
+                Problem(path, "\"benefit\", \"bands\", \"perChild\", \"start\" and \"combine\" go with \"when\", not with a named \"rule\"");
             }
 
             string groupTitle = Required(g.Title, path + ".title", "the Vietnamese title");
@@ -378,7 +378,24 @@ public static class InstrumentReader
             ok = false;
         }
 
-        return ok ? new GroupEligibility(condition!, bands.ToImmutable(), perChild, start!.Value, combine!.Value) : null;
+        var benefit = g.Benefit switch
+        {
+            null or "social-allowance" => GroupBenefit.SocialAllowance,
+            "social-pension" => GroupBenefit.SocialPension,
+            _ => (GroupBenefit?)null,
+        };
+        if (benefit is null)
+        {
+            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance or social-pension");
+            ok = false;
+        }
+        else if (benefit == GroupBenefit.SocialPension && (g.Bands is not null || perChild is not null || g.Combine is not null))
+        {
+            problem(path, "a social-pension group has one amount (the parameter social-pension): no bands, perChild or combine");
+            ok = false;
+        }
+
+        return ok ? new GroupEligibility(condition!, bands.ToImmutable(), perChild, start!.Value, combine!.Value, benefit!.Value) : null;
     }
 
     private static string Describe(ParameterDefinition definition) => definition.Range switch

@@ -26,6 +26,9 @@ internal sealed class MonthLaw
     private readonly FrozenDictionary<ParameterKey, Provision>.AlternateLookup<(string Name, string? Group, string? Case)> byParts;
     private readonly FrozenDictionary<Citation, ProvisionalWarning> warnings;
 
+    /// <summary>Made on first use, once every property is set (two threads may both make it: the same value).</summary>
+    private SocialPensionLaw? socialPension;
+
     private MonthLaw(Jurisdiction jurisdiction, YearMonth month, AppliedStandard? standard, ImmutableArray<OpenGroup> groups, ImmutableArray<OpenGroup> closedGroups, FrozenDictionary<ParameterKey, Provision> values, LocalDate? lawStart)
     {
         ClosedGroups = closedGroups;
@@ -37,7 +40,6 @@ internal sealed class MonthLaw
         byParts = values.GetAlternateLookup<(string, string?, string?)>();
         LawStart = lawStart;
         HealthInsurance = new HealthInsuranceLaw(this);
-        SocialPension = new SocialPensionLaw(this);
         warnings = values.Values.Select(p => p.Basis)
             .Concat(groups.Concat(closedGroups).Select(g => g.Definition.Basis))
             .Where(c => c.IsProvisional)
@@ -68,13 +70,16 @@ internal sealed class MonthLaw
     internal HealthInsuranceLaw HealthInsurance { get; }
 
     /// <summary>The social-pension values of the month.</summary>
-    internal SocialPensionLaw SocialPension { get; }
+    internal SocialPensionLaw SocialPension => socialPension ??= new SocialPensionLaw(this);
 
     /// <summary>
     /// The local values of the month set aside because the national value in force is higher (ND 20 Art 4 k3),
     /// each with the national value applied instead; the standard is among them when its local level is lower.
     /// </summary>
     internal ImmutableArray<(Provision Local, Provision National)> NationalFloors { get; private init; } = [];
+
+    /// <summary>The open groups of the social pension this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> SocialPensionGroups { get; private init; } = [];
 
     internal Provision? Get(ParameterKey key) => values.TryGetValue(key, out var provision) ? provision : null;
 
@@ -135,25 +140,41 @@ internal sealed class MonthLaw
 
         var groups = ImmutableArray.CreateBuilder<OpenGroup>();
         var closed = ImmutableArray.CreateBuilder<OpenGroup>();
+        var pensionGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
+            if (!g.IsAllowance)
+            {
+                if (chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.GroupOpen, g.Id)) is not { IsOn: false })
+                {
+                    pensionGroups.Add(g);
+                }
+
+                continue;
+            }
+
             var open = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.GroupOpen, g.Id));
             var rule = AllowanceRules.For(g)!;
+            // The figure rests on the ages the group's conditions read as much as on its coefficient.
+            var ages = (g.Eligibility?.AgesRead ?? [])
+                .Select(a => chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.Age, null, a))?.Basis)
+                .OfType<Citation>().Distinct().ToImmutableArray();
             var cases = rule.Cases.Select(c =>
             {
                 var coefficient = chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.Coefficient, g.Id, c));
                 return coefficient is null || standard is null
                     ? new GroupCase(coefficient, [], 0m, Money.Dong.Zero)
-                    : new GroupCase(coefficient, SocialAllowanceCalculator.EntitlementBasis(g, coefficient, standard, open), coefficient.Value, standard.Amount.Times(coefficient.Value));
+                    : new GroupCase(coefficient, SocialAllowanceCalculator.EntitlementBasis(g, coefficient, standard, open, ages), coefficient.Value, standard.Amount.Times(coefficient.Value));
             }).ToImmutableArray();
             (open is null || open.IsOn ? groups : closed).Add(new OpenGroup(g, rule, open, cases));
         }
 
-        var nationalGroups = rules.Groups.Where(g => g.Jurisdiction.IsNational).ToList();
+        var nationalGroups = rules.Groups.Where(g => g.Jurisdiction.IsNational && g.IsAllowance).ToList();
         LocalDate? lawStart = nationalGroups.Count == 0 ? null : nationalGroups.Min(g => g.From);
         return new MonthLaw(jurisdiction, month, standard, groups.ToImmutable(), closed.ToImmutable(), chosen.ToFrozenDictionary(ParameterKeyComparer.Instance), lawStart)
         {
             NationalFloors = floored.ToImmutable(),
+            SocialPensionGroups = pensionGroups.ToImmutable(),
         };
     }
 }

@@ -91,7 +91,6 @@ internal static class ParameterCatalog
     internal const string RiceMonths = "rice-months";
     internal const string SocialPension = "social-pension";
     internal const string SocialPensionTopUp = "social-pension-top-up";
-    internal const string SocialPensionLowPension = "social-pension-low-pension";
     internal const string CremationSupport = "cremation-support";
 
     /// <summary>The cases of <see cref="CremationSupport"/>: the body (adult or child under 6) and the transport added to it.</summary>
@@ -133,8 +132,6 @@ internal static class ParameterCatalog
             "hỗ trợ lương thực: months of rice per round, at Tết and otherwise (the most per round) (Art 12 k1)"),
         new(SocialPension, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: true,
             "trợ cấp hưu trí xã hội: the monthly social pension (Law 41/2024/QH15 Art 21), VND/month"),
-        new(SocialPensionLowPension, ParameterKind.Switch, ParameterScope.Global, [], NotBelowNational: false,
-            "whether a person whose pension or monthly social-insurance benefit is below the social pension receives the social pension (true) or not (false)"),
         new(SocialPensionTopUp, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: false,
             "a local monthly top-up paid to social-pension recipients (VND/month)"),
         new(CremationSupport, ParameterKind.Amount, ParameterScope.Global, [CremationAdult, CremationChild, CremationTransport], NotBelowNational: false,

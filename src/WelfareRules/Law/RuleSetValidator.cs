@@ -211,7 +211,7 @@ internal static class RuleSetValidator
 
     private static void CheckCoverage(ImmutableArray<GroupDefinition> groups, FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, List<RuleFileProblem> problems)
     {
-        foreach (var group in groups)
+        foreach (var group in groups.Where(g => g.IsAllowance))
         {
             foreach (var @case in AllowanceRules.For(group)!.Cases)
             {

@@ -49,6 +49,8 @@ internal sealed class LawSignature : IEquatable<LawSignature>
             parts.Add(group.OpenSwitch);
         }
 
+        parts.Add(nameof(law.SocialPensionGroups));
+        parts.AddRange(law.SocialPensionGroups);
         parts.Add(nameof(law.ClosedGroups));
         foreach (var group in law.ClosedGroups)
         {

@@ -36,6 +36,7 @@ internal sealed class GroupDto
     public JsonElement? PerChild { get; set; }
     public string? Start { get; set; }
     public string? Combine { get; set; }
+    public string? Benefit { get; set; }
     public LocalDate? From { get; set; }
     public string? Title { get; set; }
     public string? TitleEn { get; set; }

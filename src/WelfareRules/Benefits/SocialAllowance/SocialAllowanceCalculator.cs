@@ -77,9 +77,9 @@ internal static class SocialAllowanceCalculator
     }
 
     /// <summary>The basis of the allowance a group's case gives in a month: the group, the coefficient, the standard, and the switches behind them.</summary>
-    internal static ImmutableArray<Citation> EntitlementBasis(GroupDefinition group, Provision coefficient, AppliedStandard standard, Provision? openSwitch)
+    internal static ImmutableArray<Citation> EntitlementBasis(GroupDefinition group, Provision coefficient, AppliedStandard standard, Provision? openSwitch, ImmutableArray<Citation> ages = default)
     {
-        var basis = ImmutableArray.CreateBuilder<Citation>(5);
+        var basis = ImmutableArray.CreateBuilder<Citation>(5 + (ages.IsDefault ? 0 : ages.Length));
         basis.Add(group.Basis);
         basis.Add(coefficient.Basis);
         basis.Add(standard.Basis);
@@ -92,6 +92,14 @@ internal static class SocialAllowanceCalculator
         if (openSwitch is { } open)
         {
             basis.Add(open.Basis);
+        }
+
+        foreach (var age in ages.IsDefault ? [] : ages)
+        {
+            if (!basis.Contains(age))
+            {
+                basis.Add(age);
+            }
         }
 
         return basis.ToImmutable();

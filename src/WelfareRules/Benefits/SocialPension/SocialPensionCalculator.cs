@@ -1,8 +1,12 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
+using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Money;
 using WelfareRules.Reports;
@@ -24,19 +28,18 @@ namespace WelfareRules.Benefits.SocialPension;
 /// </remarks>
 internal static class SocialPensionCalculator
 {
-    /// <summary>
-    /// Whether the person qualifies in the month: no pension or monthly social-insurance benefit, and
-    /// aged 75 or over, or 70 to under 75 in a poor or near-poor household.
-    /// </summary>
-    internal static bool Qualifies(Person person, NodaTime.YearMonth month, Provision? lowPension)
+    /// <summary>The first open social-pension group (its conditions stated in a rule file) whose conditions the person meets, or null.</summary>
+    internal static GroupDefinition? Qualifying(MonthLaw law, Person person)
     {
-        if (person.ReceivesPension && !(person.PensionBelowSocialPension && lowPension is { IsOn: true }))
+        foreach (var group in law.SocialPensionGroups)
         {
-            return false;
+            if (AllowanceRules.For(group)!.Match(person, law).IsMatch)
+            {
+                return group;
+            }
         }
 
-        int age = AgeIn(person.BirthDate, month);
-        return age >= LegalAges.SocialPension || (age >= LegalAges.SocialPensionPoor && person.Household.IsPoorOrNearPoor);
+        return null;
     }
 
     /// <summary>
@@ -59,19 +62,17 @@ internal static class SocialPensionCalculator
         }
 
         int age = AgeIn(person.BirthDate, law.Month);
-        if (!Qualifies(person, law.Month, values.LowPension))
+        if (Qualifying(law, person) is not { } group)
         {
-            // Said only to people old enough for the question to arise.
-            if (age >= LegalAges.SocialPensionPoor)
+            // Said only to people old enough for the question to arise (the youngest age a group reads).
+            if (explain is not null && law.SocialPensionGroups.FirstOrDefault() is { } first && age >= values.YoungestAge)
             {
-                explain?.Add(
-                    person.ReceivesPension
-                        ? "No social pension: the person receives a pension or a monthly social-insurance benefit"
-                        : string.Create(CultureInfo.InvariantCulture, $"No social pension: aged {age}, not in a poor or near-poor household; it needs {LegalAges.SocialPension}, or {LegalAges.SocialPensionPoor} in a poor or near-poor household"),
-                    person.ReceivesPension
-                        ? "Không hưởng trợ cấp hưu trí xã hội: đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng"
-                        : string.Create(CultureInfo.InvariantCulture, $"Không hưởng trợ cấp hưu trí xã hội: {age} tuổi, không thuộc hộ nghèo, cận nghèo; cần từ đủ {LegalAges.SocialPension} tuổi, hoặc từ đủ {LegalAges.SocialPensionPoor} tuổi thuộc hộ nghèo, cận nghèo"),
-                    LawCitations.SocialPension);
+                var rule = AllowanceRules.For(first)!;
+                var reason = rule.Describe(person, law, default);
+                explain.Add(
+                    $"No social pension: {reason.English}",
+                    $"Không hưởng trợ cấp hưu trí xã hội: {reason.Vietnamese}",
+                    [LawCitations.SocialPension, first.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis]);
             }
 
             return allowance;
@@ -87,20 +88,13 @@ internal static class SocialPensionCalculator
             return allowance;
         }
 
-        var lowPension = person.ReceivesPension ? values.LowPension : null;
-        if (lowPension is not null)
+        if (explain is not null)
         {
-            explain?.Add(
-                string.Create(CultureInfo.InvariantCulture, $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, with a pension or monthly social-insurance benefit below the social pension: {Format.Amount(pension.Amount)} a month"),
-                string.Create(CultureInfo.InvariantCulture, $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, đang hưởng lương hưu, trợ cấp bảo hiểm xã hội hằng tháng thấp hơn mức trợ cấp hưu trí xã hội: {Format.Amount(pension.Amount)} đồng/tháng"),
-                LawCitations.SocialPension, pension.Basis, lowPension.Basis);
-        }
-        else
-        {
-            explain?.Add(
-                string.Create(CultureInfo.InvariantCulture, $"Social pension: aged {age}{(age < LegalAges.SocialPension ? " in a poor or near-poor household" : "")}, no pension or monthly social-insurance benefit: {Format.Amount(pension.Amount)} a month"),
-                string.Create(CultureInfo.InvariantCulture, $"Trợ cấp hưu trí xã hội: {age} tuổi{(age < LegalAges.SocialPension ? ", thuộc hộ nghèo, cận nghèo" : "")}, không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng: {Format.Amount(pension.Amount)} đồng/tháng"),
-                LawCitations.SocialPension, pension.Basis);
+            var reason = AllowanceRules.For(group)!.Describe(person, law, new RuleMatch(GroupBands.Single, 1));
+            explain.Add(
+                $"Social pension ({group.Code}): {reason.English}: {Format.Amount(pension.Amount)} a month",
+                $"Trợ cấp hưu trí xã hội ({group.Code}): {reason.Vietnamese}: {Format.Amount(pension.Amount)} đồng/tháng",
+                [LawCitations.SocialPension, group.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis, pension.Basis]);
         }
 
         // A local top-up is paid only with the social pension: a jurisdiction without one has no value in force.
@@ -134,13 +128,8 @@ internal static class SocialPensionCalculator
 
         var closures = new ValueList<Citation>();
         ClosedGroupsQualifiedFor(law, person, ref closures, explain);
-        if (lowPension is not null)
-        {
-            closures.Add(lowPension.Basis);
-        }
-
-        var pensionEntitlement = new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, null,
-            closures.IsEmpty ? values.PensionBasis : [LawCitations.SocialPension, pension.Basis, .. closures.AsSpan()]);
+        var pensionEntitlement = new Entitlement(EntitlementKind.SocialPension, Payee.Beneficiary, pension.Amount, null, group.Id,
+            closures.IsEmpty ? values.PensionBasisOf(group) : [.. values.PensionBasisOf(group), .. closures.AsSpan()]);
         if (topUp is null)
         {
             return new EntitlementPair(pensionEntitlement, null);
@@ -153,9 +142,6 @@ internal static class SocialPensionCalculator
             topUp.Basis);
         return new EntitlementPair(pensionEntitlement, topUpEntitlement);
     }
-
-    /// <summary>The social-pension basis of a month without closed groups: the law and the amount in force.</summary>
-    internal static ImmutableArray<Citation> PensionBasis(Provision pension) => [LawCitations.SocialPension, pension.Basis];
 
     /// <summary>The basis of a local top-up: the top-up and the social pension it is paid with.</summary>
     internal static ImmutableArray<Citation> TopUpBasis(Provision topUp, Provision pension) => [topUp.Basis, pension.Basis];
@@ -188,27 +174,53 @@ internal static class SocialPensionCalculator
 /// <remarks>Immutable and thread-safe; built with the <see cref="MonthLaw"/>.</remarks>
 internal sealed class SocialPensionLaw
 {
+    private readonly System.Collections.Generic.Dictionary<GroupDefinition, ImmutableArray<Citation>> bases = new(System.Collections.Generic.ReferenceEqualityComparer.Instance);
+
     internal SocialPensionLaw(MonthLaw law)
     {
         Pension = law.Get(ParameterCatalog.SocialPension);
         TopUp = law.Get(ParameterCatalog.SocialPensionTopUp) is { } t && t.Amount > Dong.Zero ? t : null;
-        LowPension = law.Get(ParameterCatalog.SocialPensionLowPension) is { IsOn: true } low ? low : null;
-        PensionBasis = Pension is null ? [] : SocialPensionCalculator.PensionBasis(Pension);
         TopUpBasis = Pension is null || TopUp is null ? [] : SocialPensionCalculator.TopUpBasis(TopUp, Pension);
+        YoungestAge = int.MaxValue;
+        foreach (var group in law.SocialPensionGroups)
+        {
+            // The figure rests on the law, the amount, the group and every age the group's conditions read.
+            var basis = ImmutableArray.CreateBuilder<Citation>();
+            basis.Add(LawCitations.SocialPension);
+            if (Pension is not null)
+            {
+                basis.Add(Pension.Basis);
+            }
+
+            basis.Add(group.Basis);
+            foreach (var age in group.Eligibility!.AgesRead)
+            {
+                if (law.Get(ParameterCatalog.Age, null, age) is { } provision)
+                {
+                    YoungestAge = Math.Min(YoungestAge, (int)provision.Value);
+                    if (!basis.Contains(provision.Basis))
+                    {
+                        basis.Add(provision.Basis);
+                    }
+                }
+            }
+
+            bases[group] = basis.ToImmutable();
+        }
     }
 
     /// <summary>The social pension in force, or null.</summary>
     internal Provision? Pension { get; }
 
-    /// <summary>The switch, when on, that gives the social pension to people whose pension is below it (176/2025/NĐ-CP Art 2 k1 b), or null.</summary>
-    internal Provision? LowPension { get; }
-
     /// <summary>A local top-up in force with a positive amount, or null.</summary>
     internal Provision? TopUp { get; }
 
-    /// <summary>The basis of the social pension when no closed group is behind it.</summary>
-    internal ImmutableArray<Citation> PensionBasis { get; }
-
     /// <summary>The basis of the top-up.</summary>
     internal ImmutableArray<Citation> TopUpBasis { get; }
+
+    /// <summary>The youngest age any social-pension group of the month reads: below it, the question does not arise.</summary>
+    internal int YoungestAge { get; }
+
+    /// <summary>The basis of the social pension paid under a group (when no closed group is behind it).</summary>
+    internal ImmutableArray<Citation> PensionBasisOf(GroupDefinition group) => bases[group];
 }

@@ -3,6 +3,16 @@ using System.Linq;
 
 namespace WelfareRules.Law.Conditions;
 
+/// <summary>The benefit a group belongs to.</summary>
+internal enum GroupBenefit
+{
+    /// <summary>The monthly social allowance (trợ cấp xã hội hằng tháng): a coefficient of the standard per band.</summary>
+    SocialAllowance,
+
+    /// <summary>The social pension (trợ cấp hưu trí xã hội): the amount of <c>social-pension</c>, paid instead of the allowance when higher.</summary>
+    SocialPension,
+}
+
 /// <summary>From which month a group's benefit is paid.</summary>
 internal enum GroupStart
 {
@@ -43,7 +53,8 @@ internal sealed record GroupBand(string Case, Condition? When);
 /// <param name="PerChild">When set, the coefficient applies once per child meeting it, and at least one must.</param>
 /// <param name="Start">From which month the benefit is paid.</param>
 /// <param name="Combine">How the group combines with others.</param>
-internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand> Bands, ChildrenCondition? PerChild, GroupStart Start, GroupCombination Combine)
+/// <param name="Benefit">The benefit the group belongs to.</param>
+internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand> Bands, ChildrenCondition? PerChild, GroupStart Start, GroupCombination Combine, GroupBenefit Benefit = GroupBenefit.SocialAllowance)
 {
     /// <summary>The cases of the bands, in order.</summary>
     internal ImmutableArray<string> Cases => [.. Bands.Select(b => b.Case)];

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Money;
+using WelfareRules.Policy;
+using WelfareRules.Reports;
+using Xunit;
+
+namespace WelfareRules.Tests.Policy;
+
+/// <summary>The drafts of docs/policy-example that change who is eligible, by file alone: through the tool and pinned in code.</summary>
+public sealed class DraftsAsDataTest : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("welfare-drafts").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static string Example(string file)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "docs", "policy-example", file);
+    }
+
+    private static readonly Situation Aged72NoPension = new(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(new LocalDate(1955, 1, 15)));
+
+    [Fact]
+    public void EvaluateCommand_SocialPensionAge70_PaysA72YearOldWithoutPension()
+    {
+        string input = Path.Combine(folder, "p72.json");
+        File.WriteAllText(input, """{"jurisdiction":"VN","month":"2027-03","person":{"birthDate":"1955-01-15"}}""");
+
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", input, "--rules", Example("social-pension-age-70.json"));
+
+        Assert.True(exit == 0, stderr);
+        var report = JsonDocument.Parse(stdout).RootElement;
+        var pension = Assert.Single(report.GetProperty("entitlements").EnumerateArray());
+        Assert.Equal("social-pension", pension.GetProperty("kind").GetString());
+        Assert.Equal(500_000, pension.GetProperty("amount").GetInt64());
+        // The figure rests on the draft's age: provisional, and cited.
+        Assert.Equal("provisional", pension.GetProperty("status").GetString());
+        Assert.Contains(pension.GetProperty("basis").EnumerateArray(), b => b.GetProperty("instrument").GetString() == "DRAFT-HTXH-70-2027");
+
+        var (_, without, _) = CliRunner.Run("evaluate", "--input", input);
+        Assert.Empty(JsonDocument.Parse(without).RootElement.GetProperty("entitlements").EnumerateArray());
+    }
+
+    [Fact]
+    public void PolicyChange_SocialPensionAge70_PaysFromTheDraftsMonthOnly()
+    {
+        var change = PolicyChange.On(RuleSet.BuiltIn, InstrumentReader.ReadFile(Example("social-pension-age-70.json")));
+
+        change.ExpectAmount(Aged72NoPension, EntitlementKind.SocialPension, new Dong(500_000));
+        change.ExpectUnchanged(Aged72NoPension with { Month = new YearMonth(2026, 12) });
+        // 75 and over were already paid; under 70 still are not.
+        change.ExpectUnchanged(Aged72NoPension with { Person = new Person(new LocalDate(1950, 1, 15)) });
+        change.ExpectUnchanged(Aged72NoPension with { Person = new Person(new LocalDate(1958, 1, 15)) });
+    }
+
+    [Fact]
+    public void CompareCommand_SocialPensionAge70_CostsTheNewRecipients()
+    {
+        string input = Path.Combine(folder, "people.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"jurisdiction":"VN","month":"2027-03","person":{"birthDate":"1955-01-15"}}""",
+            """{"jurisdiction":"VN","month":"2027-03","person":{"birthDate":"1956-06-01","receivesPension":true}}""",
+            """{"jurisdiction":"VN","month":"2027-03","person":{"birthDate":"1949-01-01"}}""",
+        ]);
+
+        var (exit, stdout, stderr) = CliRunner.Run("compare", "--rules", Example("social-pension-age-70.json"), "--input", input, "--format", "json");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var difference = Assert.Single(lines, l => l.TryGetProperty("index", out _));
+        Assert.Equal(0, difference.GetProperty("index").GetInt64());
+        var summary = Assert.Single(lines, l => l.TryGetProperty("summary", out _)).GetProperty("summary");
+        // 500,000 a month, and the state-paid card of a social-pension recipient instead of none (113,850).
+        Assert.Equal(500_000 + 113_850, summary.GetProperty("difference").GetInt64());
+        Assert.Equal(1, summary.GetProperty("gainers").GetInt64());
+    }
+}
