@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -80,6 +81,12 @@ internal sealed class MonthLaw
 
     /// <summary>The open groups of the social pension this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> SocialPensionGroups { get; private init; } = [];
+
+    /// <summary>The ages in force this month, by <see cref="Conditions.AgeIds"/> number (-1 where none is).</summary>
+    private int[] ages = [];
+
+    /// <summary>The age in force for an age case's number, or null.</summary>
+    internal int? AgeLimit(int ageId) => (uint)ageId < (uint)ages.Length && ages[ageId] >= 0 ? ages[ageId] : null;
 
     internal Provision? Get(ParameterKey key) => values.TryGetValue(key, out var provision) ? provision : null;
 
@@ -175,7 +182,29 @@ internal sealed class MonthLaw
         {
             NationalFloors = floored.ToImmutable(),
             SocialPensionGroups = pensionGroups.ToImmutable(),
-        };
+        }.WithAges(chosen);
+    }
+
+    private MonthLaw WithAges(Dictionary<ParameterKey, Provision> chosen)
+    {
+        var found = new List<(int Id, int Years)>();
+        foreach (var (key, provision) in chosen)
+        {
+            if (key.Name == ParameterCatalog.Age && key.Case is { } @case)
+            {
+                found.Add((Conditions.AgeIds.Of(@case), (int)provision.Value));
+            }
+        }
+
+        var values = new int[Conditions.AgeIds.Count];
+        Array.Fill(values, -1);
+        foreach (var (id, years) in found)
+        {
+            values[id] = years;
+        }
+
+        ages = values;
+        return this;
     }
 }
 

@@ -31,11 +31,13 @@ internal static class SocialPensionCalculator
     /// <summary>The first open social-pension group (its conditions stated in a rule file) whose conditions the person meets, or null.</summary>
     internal static GroupDefinition? Qualifying(MonthLaw law, Person person)
     {
-        foreach (var group in law.SocialPensionGroups)
+        var groups = law.SocialPensionGroups;
+        var rules = law.SocialPension.Rules;
+        for (int i = 0; i < groups.Length; i++)
         {
-            if (AllowanceRules.For(group)!.Match(person, law).IsMatch)
+            if (rules[i].Match(person, law).IsMatch)
             {
-                return group;
+                return groups[i];
             }
         }
 
@@ -182,6 +184,7 @@ internal sealed class SocialPensionLaw
         TopUp = law.Get(ParameterCatalog.SocialPensionTopUp) is { } t && t.Amount > Dong.Zero ? t : null;
         TopUpBasis = Pension is null || TopUp is null ? [] : SocialPensionCalculator.TopUpBasis(TopUp, Pension);
         YoungestAge = int.MaxValue;
+        Rules = [.. law.SocialPensionGroups.Select(g => AllowanceRules.For(g)!)];
         foreach (var group in law.SocialPensionGroups)
         {
             // The figure rests on the law, the amount, the group and every age the group's conditions read.
@@ -211,6 +214,9 @@ internal sealed class SocialPensionLaw
 
     /// <summary>The social pension in force, or null.</summary>
     internal Provision? Pension { get; }
+
+    /// <summary>The rule of each of the month's social-pension groups, in the same order.</summary>
+    internal ImmutableArray<AllowanceRule> Rules { get; }
 
     /// <summary>A local top-up in force with a positive amount, or null.</summary>
     internal Provision? TopUp { get; }

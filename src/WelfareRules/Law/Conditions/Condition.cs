@@ -246,17 +246,34 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
 
     internal ParameterKey? Parameter { get; } = parameter;
 
+    /// <summary>The choices as bits (a choice has fewer than 64 values), so that a test is one mask.</summary>
+    private readonly ulong choices = Mask(values);
+
     internal override bool IsMet(in ConditionContext context)
     {
         int value = Read(context);
         return Comparison switch
         {
             FactComparison.Is => value == Values[0],
-            FactComparison.In => Values.Contains(value),
-            FactComparison.NotIn => !Values.Contains(value),
+            FactComparison.In => (uint)value < 64u && (choices & (1UL << value)) != 0,
+            FactComparison.NotIn => (uint)value >= 64u || (choices & (1UL << value)) == 0,
             FactComparison.AtLeast => value >= Bound(context),
             _ => value <= Bound(context),
         };
+    }
+
+    private static ulong Mask(ImmutableArray<int> values)
+    {
+        ulong mask = 0;
+        foreach (int value in values)
+        {
+            if ((uint)value < 64u)
+            {
+                mask |= 1UL << value;
+            }
+        }
+
+        return mask;
     }
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
@@ -347,9 +364,12 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
 
     internal string AgeCase { get; } = ageCase;
 
+    /// <summary>The age's number among every age case read (<see cref="AgeIds"/>): the month's law holds the values in an array by it.</summary>
+    internal int AgeId { get; } = AgeIds.Of(ageCase);
+
     internal override bool IsMet(in ConditionContext context)
     {
-        int limit = Limit(context.Law).Years;
+        int limit = context.Law.AgeLimit(AgeId) is { } years ? years : Limit(context.Law).Years;
         var birth = context.BirthDate;
         return Comparison switch
         {
@@ -506,4 +526,31 @@ internal sealed class ChildrenCondition(Condition where, int atLeast, Citation? 
     internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => children.Add(this);
 
     internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => Where.ParametersRead(parameters);
+}
+
+/// <summary>
+/// A number for every age case a condition or a provision names (<c>child</c>, <c>elderly</c>…), shared by all rule
+/// sets, so that a month's law can hold its ages in an array and a condition reads one by index.
+/// </summary>
+internal static class AgeIds
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static readonly object Gate = new();
+
+    /// <summary>How many ages have a number.</summary>
+    internal static int Count => Ids.Count;
+
+    /// <summary>The number of an age case, given on first use.</summary>
+    internal static int Of(string ageCase)
+    {
+        if (Ids.TryGetValue(ageCase, out int id))
+        {
+            return id;
+        }
+
+        lock (Gate)
+        {
+            return Ids.TryGetValue(ageCase, out id) ? id : Ids[ageCase] = Ids.Count;
+        }
+    }
 }
