@@ -98,6 +98,12 @@ public sealed record Person
     /// </summary>
     public bool PensionBelowSocialPension { get; init; }
 
+    /// <summary>One of the person's parents receives the monthly social allowance (a fact a province's group may read).</summary>
+    public bool ParentReceivesAllowance { get; init; }
+
+    /// <summary>One of the person's parents is serving a prison sentence or is held in a reform school, compulsory education or rehabilitation.</summary>
+    public bool ParentDetained { get; init; }
+
     /// <summary>Where and with whom the person lives.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="LivingArrangement"/>.</exception>
     public LivingArrangement LivingArrangement { get => livingArrangement; init => livingArrangement = Preconditions.CheckDefined(value, nameof(LivingArrangement)); }
@@ -147,6 +153,7 @@ public sealed record Person
         && ChildrenRaisedAlone.SequenceEqual(other.ChildrenRaisedAlone)
         && WithoutSupporter == other.WithoutSupporter && ReceivesPension == other.ReceivesPension
         && PensionBelowSocialPension == other.PensionBelowSocialPension
+        && ParentReceivesAllowance == other.ParentReceivesAllowance && ParentDetained == other.ParentDetained
         && LivingArrangement == other.LivingArrangement && EligibleForFacilityCare == other.EligibleForFacilityCare
         && Pregnant == other.Pregnant && ChildrenUnder36Months == other.ChildrenUnder36Months
         && DecisionSignedOn == other.DecisionSignedOn && EthnicMinority == other.EthnicMinority && Student == other.Student

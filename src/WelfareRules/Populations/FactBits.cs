@@ -42,6 +42,8 @@ internal static class FactBits
     internal static readonly Field HasDisabilityCertificate = new(25, 1);
     internal static readonly Field DeathBeforeBirth = new(26, 1);
     internal static readonly Field PensionBelowSocialPension = new(27, 1);
+    internal static readonly Field ParentReceivesAllowance = new(44, 1);
+    internal static readonly Field ParentDetained = new(45, 1);
     internal static readonly Field ChildrenUnder36Months = new(28, 8);
     internal static readonly Field HealthInsuranceHouseholdOrder = new(36, 8);
     internal static readonly Field JurisdictionIndex = new(48, 16);
@@ -73,6 +75,8 @@ internal static class FactBits
         Set(ref f, WithoutSupporter, person.WithoutSupporter);
         Set(ref f, ReceivesPension, person.ReceivesPension);
         Set(ref f, PensionBelowSocialPension, person.PensionBelowSocialPension);
+        Set(ref f, ParentReceivesAllowance, person.ParentReceivesAllowance);
+        Set(ref f, ParentDetained, person.ParentDetained);
         Set(ref f, LivingArrangement, (int)person.LivingArrangement, index, nameof(Person.LivingArrangement));
         Set(ref f, EligibleForFacilityCare, person.EligibleForFacilityCare);
         Set(ref f, Pregnant, person.Pregnant);

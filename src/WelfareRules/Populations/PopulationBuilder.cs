@@ -189,6 +189,8 @@ public sealed class PopulationBuilder
                 WithoutSupporter = FactBits.Get(f, FactBits.WithoutSupporter) != 0,
                 ReceivesPension = FactBits.Get(f, FactBits.ReceivesPension) != 0,
                 PensionBelowSocialPension = FactBits.Get(f, FactBits.PensionBelowSocialPension) != 0,
+                ParentReceivesAllowance = FactBits.Get(f, FactBits.ParentReceivesAllowance) != 0,
+                ParentDetained = FactBits.Get(f, FactBits.ParentDetained) != 0,
                 LivingArrangement = (LivingArrangement)FactBits.Get(f, FactBits.LivingArrangement),
                 EligibleForFacilityCare = FactBits.Get(f, FactBits.EligibleForFacilityCare) != 0,
                 Pregnant = FactBits.Get(f, FactBits.Pregnant) != 0,

@@ -87,6 +87,8 @@ internal sealed class PersonDto
     public bool? WithoutSupporter { get; set; }
     public bool? ReceivesPension { get; set; }
     public bool? PensionBelowSocialPension { get; set; }
+    public bool? ParentReceivesAllowance { get; set; }
+    public bool? ParentDetained { get; set; }
     public string? LivingArrangement { get; set; }
     public bool? EligibleForFacilityCare { get; set; }
     public bool? Pregnant { get; set; }

@@ -186,6 +186,8 @@ public static class SituationReader
             WithoutSupporter = p.WithoutSupporter ?? false,
             ReceivesPension = p.ReceivesPension ?? false,
             PensionBelowSocialPension = p.PensionBelowSocialPension ?? false,
+            ParentReceivesAllowance = p.ParentReceivesAllowance ?? false,
+            ParentDetained = p.ParentDetained ?? false,
             LivingArrangement = Enum<LivingArrangement>(p.LivingArrangement, "$.person.livingArrangement"),
             EligibleForFacilityCare = p.EligibleForFacilityCare ?? false,
             Pregnant = p.Pregnant ?? false,

@@ -72,6 +72,8 @@ public static class SituationWriter
         Flag(writer, "withoutSupporter", p.WithoutSupporter);
         Flag(writer, "receivesPension", p.ReceivesPension);
         Flag(writer, "pensionBelowSocialPension", p.PensionBelowSocialPension);
+        Flag(writer, "parentReceivesAllowance", p.ParentReceivesAllowance);
+        Flag(writer, "parentDetained", p.ParentDetained);
         Enum(writer, "livingArrangement", p.LivingArrangement);
         Flag(writer, "eligibleForFacilityCare", p.EligibleForFacilityCare);
         Flag(writer, "pregnant", p.Pregnant);

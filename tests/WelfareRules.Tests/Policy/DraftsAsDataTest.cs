@@ -87,4 +87,42 @@ public sealed class DraftsAsDataTest : IDisposable
         Assert.Equal(500_000 + 113_850, summary.GetProperty("difference").GetInt64());
         Assert.Equal(1, summary.GetProperty("gainers").GetInt64());
     }
+
+    [Fact]
+    public void EvaluateCommand_ProvinceOwnGroup_PaysItsChildrenOnItsOwnStandard()
+    {
+        // docs/policy-example/province-own-group.json: a made-up province VN-ZZ with its own standard (600,000) and its
+        // own group (children under 16 one of whose parents is on the monthly allowance while the other is in prison, 1.5).
+        string input = Path.Combine(folder, "zz.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"jurisdiction":"VN-ZZ","month":"2027-03","person":{"birthDate":"2015-05-05","parentReceivesAllowance":true,"parentDetained":true}}""",
+            """{"jurisdiction":"VN-ZZ","month":"2027-03","person":{"birthDate":"2015-05-05","parentReceivesAllowance":true}}""",
+            """{"jurisdiction":"VN-ZZ","month":"2027-03","person":{"birthDate":"2010-05-05","parentReceivesAllowance":true,"parentDetained":true}}""",
+        ]);
+
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", input, "--rules", Example("province-own-group.json"));
+
+        Assert.True(exit == 0, stderr);
+        var totals = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("total").GetInt64()).ToList();
+        // 1.5 × 600,000; one parent only: nothing; aged 16 in 2026-05, past the month of the birthday: nothing.
+        Assert.Equal([900_000L, 0L, 0L], totals);
+    }
+
+    [Fact]
+    public void PolicyChange_ProvinceOwnGroup_CostsItsChildren()
+    {
+        var draft = InstrumentReader.ReadFile(Example("province-own-group.json"));
+        var zz = Jurisdiction.Parse("VN-ZZ");
+        var child = new Situation(zz, new YearMonth(2027, 3), new Person(new LocalDate(2015, 5, 5)) { ParentReceivesAllowance = true, ParentDetained = true });
+        var rules = RuleSet.BuiltIn.With(draft);
+
+        var report = rules.Evaluate(child);
+
+        Assert.Equal(900_000, report.AmountOf(EntitlementKind.SocialAllowance).Value);
+        Assert.Contains(report.Explanation, s => s.English.Contains("a parent on the monthly allowance: yes", StringComparison.Ordinal)
+            && s.Vietnamese.Contains("có cha hoặc mẹ đang chấp hành án phạt tù", StringComparison.Ordinal));
+        // Before the draft applies, the province is unknown to the built-in law.
+        Assert.Throws<WelfareRules.Evaluation.EvaluationException>(() => RuleSet.BuiltIn.Evaluate(child));
+    }
 }

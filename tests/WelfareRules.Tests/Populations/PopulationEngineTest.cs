@@ -137,6 +137,46 @@ public sealed class PopulationEngineTest
         }
     }
 
+    [Fact]
+    public void Evaluate_ProvinceGroupReadingFactsNoBuiltInGroupReads_EqualsTheSinglePersonPath()
+    {
+        // docs/policy-example/province-own-group.json: a group of a made-up province reads parentReceivesAllowance and
+        // parentDetained, which no built-in group reads. The engine needs no change to read them.
+        var rules = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(Docs("policy-example", "province-own-group.json")));
+        var random = new Random(14);
+        var zz = Jurisdiction.Parse("VN-ZZ");
+        var situations = VariedPopulation.Create(20_000, 14).Select(s => random.Next(3) == 0
+            ? s with
+            {
+                Jurisdiction = zz,
+                Person = s.Person with { ParentReceivesAllowance = random.Next(2) == 0, ParentDetained = random.Next(2) == 0 },
+            }
+            : s).ToList();
+        var population = Population.Create(situations);
+        int paid = 0;
+        foreach (var result in PopulationEngine.Evaluate(rules, population, [new YearMonth(2026, 12), new YearMonth(2027, 3), new YearMonth(2028, 6)]))
+        {
+            for (int i = 0; i < situations.Count; i++)
+            {
+                Report? expected = null;
+                try
+                {
+                    expected = rules.Evaluate(situations[i] with { Month = result.Month }, Quiet);
+                }
+                catch (EvaluationException)
+                {
+                }
+
+                var actual = result.ReportOf(i);
+                Assert.True((expected is null) == (actual is null) && (expected is null || Difference(expected, actual!) is null),
+                    $"person {i} in {result.Month}: expected {(expected is null ? "-" : ReportJson.ToJson(expected))}, actual {(actual is null ? "-" : ReportJson.ToJson(actual))}");
+                paid += actual?.Entitlements.Count(e => e.Group == "ZZ-CHILD-1") ?? 0;
+            }
+        }
+
+        Assert.True(paid > 0, "the province's group paid no one: the test would prove nothing");
+    }
+
     private static string Docs(params string[] parts)
     {
         var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
@@ -280,7 +320,7 @@ public sealed class PopulationEngineTest
         string[] held =
         [
             "BirthDate", "DeathDate", "DeathCause", "Cremated", "PermanentResident", "Household", "Orphanhood", "InEducation",
-            "HivPositive", "Disability", "DisabilityCertifiedOn", "ChildrenRaisedAlone", "WithoutSupporter", "ReceivesPension", "PensionBelowSocialPension",
+            "HivPositive", "Disability", "DisabilityCertifiedOn", "ChildrenRaisedAlone", "WithoutSupporter", "ReceivesPension", "PensionBelowSocialPension", "ParentReceivesAllowance", "ParentDetained",
             "LivingArrangement", "EligibleForFacilityCare", "Pregnant", "ChildrenUnder36Months", "DecisionSignedOn", "EthnicMinority",
             "Student", "HasOtherHealthInsurance", "HealthInsuranceHouseholdOrder",
             "Poverty", "Area", "ExtremelyDifficultArea", "EscapedPovertyMonth", "AverageLivingStandardFarming", "IsPoorOrNearPoor",

@@ -57,6 +57,8 @@ internal static class FactCatalog
         Flag("withoutSupporter", p => p.WithoutSupporter, "no supporter", "không có người phụng dưỡng"),
         Flag("receivesPension", p => p.ReceivesPension, "a pension or monthly social-insurance benefit", "lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng"),
         Flag("pensionBelowSocialPension", p => p.PensionBelowSocialPension, "a pension below the social pension", "lương hưu thấp hơn trợ cấp hưu trí xã hội"),
+        Flag("parentReceivesAllowance", p => p.ParentReceivesAllowance, "a parent on the monthly allowance", "có cha hoặc mẹ đang hưởng trợ cấp xã hội hằng tháng"),
+        Flag("parentDetained", p => p.ParentDetained, "a parent in prison or detention", "có cha hoặc mẹ đang chấp hành án phạt tù hoặc bị áp dụng biện pháp xử lý hành chính"),
         Flag("eligibleForFacilityCare", p => p.EligibleForFacilityCare, "eligible for a facility", "đủ điều kiện tiếp nhận vào cơ sở"),
         Flag("pregnant", p => p.Pregnant, "pregnant", "đang mang thai"),
         Flag("ethnicMinority", p => p.EthnicMinority, "an ethnic minority", "người dân tộc thiểu số"),
