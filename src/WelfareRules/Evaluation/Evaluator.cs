@@ -49,7 +49,7 @@ internal static class Evaluator
                 $"Chết ngày {Format.Date(death)}: thôi hưởng từ tháng sau tháng chết",
                 LawCitations.StopMonth);
         }
-        else if (InstitutionalCareCalculator.Qualifies(person, month))
+        else if (InstitutionalCareCalculator.Qualifies(person, law))
         {
             // Art 25 k5: the facility's nurturing allowance replaces the monthly allowance (and community care).
             if (InstitutionalCareCalculator.Evaluate(law, person, explain) is { } institutional)

@@ -125,4 +125,30 @@ public sealed class DraftsAsDataTest : IDisposable
         // Before the draft applies, the province is unknown to the built-in law.
         Assert.Throws<WelfareRules.Evaluation.EvaluationException>(() => RuleSet.BuiltIn.Evaluate(child));
     }
+
+    [Fact]
+    public void Build_ChildAgeRaisedTo18_AllowanceFosterSupportAndFacilityFollowTogether()
+    {
+        // Care support (Art 20 k1) and institutional care (Art 24 k1) read the groups of Art 5 in the month's law:
+        // a draft that moves the child age moves all three together.
+        var from = new LocalDate(2027, 1, 1);
+        var draft = new WelfareRules.Law.Building.InstrumentBuilder("DRAFT-CHILD-18", InstrumentKind.Draft, "Dự thảo nâng tuổi trẻ em lên 18",
+                "Chính phủ (dự thảo)", Jurisdiction.Vietnam, from, WelfareRules.Legal.ProvisionStatus.Provisional)
+            .Age("child", from, 18, new WelfareRules.Law.Building.ProvisionBasis("1"))
+            .Build();
+        var rules = RuleSet.BuiltIn.With(draft);
+        var orphan17 = new Person(new LocalDate(2010, 1, 1)) { Orphanhood = Orphanhood.BothParentsDead };
+        var month = new YearMonth(2027, 3);
+
+        var fostered = rules.Evaluate(new Situation(Jurisdiction.Vietnam, month, orphan17 with { LivingArrangement = LivingArrangement.FosterCare }));
+        var inFacility = rules.Evaluate(new Situation(Jurisdiction.Vietnam, month, orphan17 with { LivingArrangement = LivingArrangement.Facility }));
+        var before = RuleSet.BuiltIn.Evaluate(new Situation(Jurisdiction.Vietnam, month, orphan17 with { LivingArrangement = LivingArrangement.FosterCare }));
+
+        // 1.5 × 540,000 (335/2026/NĐ-CP, provisional) to the child and to the carer; 4.0 × 540,000 in a facility.
+        Assert.Equal(810_000, fostered.AmountOf(EntitlementKind.SocialAllowance).Value);
+        Assert.Equal(810_000, fostered.AmountOf(EntitlementKind.CarerSupport).Value);
+        Assert.Equal(2_160_000, inFacility.AmountOf(EntitlementKind.InstitutionalCare).Value);
+        Assert.Contains(fostered.Entitlements.Single(e => e.Kind == EntitlementKind.SocialAllowance).Basis, c => c.Instrument == "DRAFT-CHILD-18");
+        Assert.Empty(before.Entitlements);
+    }
 }

@@ -34,6 +34,9 @@ internal static class CareSupportCalculator
     private static readonly Citation AlsoOnAllowance = new(LawCitations.Nd20, "20", "2", "b");
     private const string DisabledParentGroup = "ND20-20-2a";
 
+    /// <summary>The groups of ND 20/2021 Art 5 that Art 20 refers to (K1, K5d, K6), and the child age (Art 20 k2 d), read in the month's law.</summary>
+    private const string OrphanGroup = "ND20-5-1", CommunityCareGroup = "ND20-5-5d", DisabledGroup = "ND20-5-6", ChildAge = "child";
+
     internal static EntitlementPair Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
         var month = law.Month;
@@ -43,9 +46,9 @@ internal static class CareSupportCalculator
         }
 
         bool describe = explain is not null;
-        var parent = DisabledParentCase(person, month, describe);
+        var parent = DisabledParentCase(person, law, describe);
         var carer = new ValueList<CareCase>();
-        CarerCases(person, month, describe, ref carer);
+        CarerCases(person, law, describe, ref carer);
         if (parent is null && carer.IsEmpty)
         {
             return default;
@@ -108,9 +111,9 @@ internal static class CareSupportCalculator
 
     /// <summary>Art 20 k2 a, b: a severely or especially severely disabled person, pregnant or raising children under 36 months.</summary>
     /// <remarks>The reasons are built only when <paramref name="describe"/> is set (for an explanation); otherwise they are null.</remarks>
-    internal static CareCase? DisabledParentCase(Person person, NodaTime.YearMonth month, bool describe)
+    internal static CareCase? DisabledParentCase(Person person, MonthLaw law, bool describe)
     {
-        if (person.LivingArrangement == LivingArrangement.Facility || !AllowanceRules.Disabled.Match(person, month).IsMatch
+        if (person.LivingArrangement == LivingArrangement.Facility || LawValues.Meets(law, DisabledGroup, person) is null
             || !(person.Pregnant || person.ChildrenUnder36Months > 0))
         {
             return null;
@@ -141,17 +144,17 @@ internal static class CareSupportCalculator
 
     /// <summary>The carer supports that apply to the person (Art 20 k1, k2 c, k2 d), before choosing the highest.</summary>
     /// <remarks>The reasons are built only when <paramref name="describe"/> is set (for an explanation); otherwise they are null.</remarks>
-    internal static void CarerCases(Person person, NodaTime.YearMonth month, bool describe, ref ValueList<CareCase> cases)
+    internal static void CarerCases(Person person, MonthLaw law, bool describe, ref ValueList<CareCase> cases)
     {
+        var month = law.Month;
         bool especiallySevere = person.Disability == Disability.EspeciallySevere;
         switch (person.LivingArrangement)
         {
             case LivingArrangement.FosterCare:
                 int age = AgeIn(person.BirthDate, month);
-                var orphan = AllowanceRules.OrphanChild.Match(person, month);
-                if (orphan.IsMatch)
+                if (LawValues.Meets(law, OrphanGroup, person) is { } orphan)
                 {
-                    cases.Add(orphan.Case == AllowanceRules.Under4
+                    cases.Add(orphan.Match.Case == AllowanceRules.Under4
                         ? new CareCase("foster-child-under-4", "ND20-20-1a",
                             describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering a child with no source of nurture aged {age} (under 4)") : null!,
                             describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)") : null!)
@@ -160,7 +163,7 @@ internal static class CareSupportCalculator
                             describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)") : null!));
                 }
 
-                if (AllowanceRules.ElderlyCommunityCare.Match(person, month).IsMatch)
+                if (LawValues.Meets(law, CommunityCareGroup, person) is not null)
                 {
                     cases.Add(new CareCase("foster-elderly", "ND20-20-1b", "Fostering a poor elderly person with no supporter, eligible for a facility (K5d)",
                         "Nhận chăm sóc, nuôi dưỡng người cao tuổi thuộc diện điểm d khoản 5 Điều 5"));
@@ -168,7 +171,7 @@ internal static class CareSupportCalculator
 
                 if (especiallySevere)
                 {
-                    cases.Add(age < LegalAges.Child
+                    cases.Add(age < LawValues.Age(law, ChildAge)
                         ? new CareCase("foster-especially-severe-child", "ND20-20-2d",
                             describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering an especially severely disabled child aged {age}") : null!,
                             describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi") : null!)

@@ -33,15 +33,12 @@ internal static class InstitutionalCareCalculator
     private static readonly Citation Eligible = new(LawCitations.Nd20, "24", "1");
     private static readonly Citation NoAllowance = new(LawCitations.Nd20, "25", "5");
 
-    private static readonly AllowanceRule[] Admitted =
-    [
-        AllowanceRules.OrphanChild, AllowanceRules.OrphanStudent, AllowanceRules.HivChildPoor,
-        AllowanceRules.ElderlyPoorWithoutSupporter, AllowanceRules.Disabled,
-    ];
+    /// <summary>The groups of ND 20/2021 Art 5 whose people Art 24 k1 admits to a facility (read in the month's law).</summary>
+    private static readonly string[] Admitted = ["ND20-5-1", "ND20-5-2", "ND20-5-3", "ND20-5-5a", "ND20-5-6"];
 
     /// <summary>Whether the person lives in a facility and qualifies for its nurturing allowance in the month (Art 24 k1, as read above).</summary>
-    internal static bool Qualifies(Person person, YearMonth month) =>
-        person.LivingArrangement == LivingArrangement.Facility && AdmittedBy(person, month) is not null;
+    internal static bool Qualifies(Person person, MonthLaw law) =>
+        person.LivingArrangement == LivingArrangement.Facility && AdmittedBy(person, law) is not null;
 
     /// <summary>The nurturing allowance of a person who <see cref="Qualifies"/>, or null before the decision month.</summary>
     internal static Entitlement? Evaluate(MonthLaw law, Person person, Explainer? explain)
@@ -49,8 +46,8 @@ internal static class InstitutionalCareCalculator
         var month = law.Month;
         if (explain is not null)
         {
-            var rule = AdmittedBy(person, month)!;
-            var reason = rule.Describe(person, month, rule.Match(person, month));
+            var (group, match) = AdmittedBy(person, law)!.Value;
+            var reason = group.Rule.Describe(person, law, match);
             explain.Add(
                 $"Lives in a social assistance facility: {reason.English}; the facility's nurturing allowance replaces the monthly social allowance",
                 $"Sống tại cơ sở trợ giúp xã hội: {reason.Vietnamese}; hưởng trợ cấp nuôi dưỡng tại cơ sở, không hưởng trợ cấp xã hội hằng tháng",
@@ -68,26 +65,30 @@ internal static class InstitutionalCareCalculator
 
         var standard = law.Standard!;
         int age = AgeIn(person.BirthDate, month);
-        var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, age < LegalAges.YoungChild ? AllowanceRules.Under4 : AllowanceRules.From4);
+        int youngChild = LawValues.Age(law, YoungChildAge);
+        var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, age < youngChild ? AllowanceRules.Under4 : AllowanceRules.From4);
         var amount = standard.Amount.Times(coefficient.Value);
         explain?.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Nurturing allowance in the facility, aged {age} ({(age < LegalAges.YoungChild ? "under 4" : "4 or over")}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
-            string.Create(CultureInfo.InvariantCulture, $"Trợ cấp nuôi dưỡng tại cơ sở, {age} tuổi ({(age < LegalAges.YoungChild ? "dưới 4 tuổi" : "từ đủ 4 tuổi")}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+            string.Create(CultureInfo.InvariantCulture, $"Nurturing allowance in the facility, aged {age} ({(age < youngChild ? $"under {youngChild}" : $"{youngChild} or over")}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+            string.Create(CultureInfo.InvariantCulture, $"Trợ cấp nuôi dưỡng tại cơ sở, {age} tuổi ({(age < youngChild ? $"dưới {youngChild} tuổi" : $"từ đủ {youngChild} tuổi")}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
             coefficient.Basis);
         return new Entitlement(EntitlementKind.InstitutionalCare, Payee.Beneficiary, amount, coefficient.Value, Group, [Eligible, coefficient.Basis, standard.Basis]);
     }
 
-    /// <summary>The first of the admitting rules the person matches in the month, or null.</summary>
-    private static AllowanceRule? AdmittedBy(Person person, YearMonth month)
+    /// <summary>The first of the admitting groups the person meets in the month, or null.</summary>
+    private static (OpenGroup Group, RuleMatch Match)? AdmittedBy(Person person, MonthLaw law)
     {
-        foreach (var rule in Admitted)
+        foreach (string id in Admitted)
         {
-            if (rule.Match(person, month).IsMatch)
+            if (LawValues.Meets(law, id, person) is { } met)
             {
-                return rule;
+                return met;
             }
         }
 
         return null;
     }
+
+    /// <summary>The age (a case of <c>age</c>) below which the higher coefficient applies (Art 25 k1 a: under 4).</summary>
+    private const string YoungChildAge = "young-child";
 }

@@ -32,6 +32,9 @@ internal static class FuneralSupportCalculator
 {
     private static readonly Citation HighestOnly = new(LawCitations.Nd20, "11", "2");
     private static readonly Citation AllowanceRecipient = new(LawCitations.Nd20, "11", "1", "a");
+    /// <summary>The age (a case of <c>age</c>) from which a survivor on a monthly benefit gets funeral support (Art 11 k1 c: 80, as K5c).</summary>
+    private const string SurvivorAge = "elderly-80";
+
     private static readonly Citation PensionRecipient = new("176/2025/NĐ-CP", "5", "1", status: ProvisionStatus.Reported);
     private static readonly Citation SurvivorBenefit = new(LawCitations.Nd20, "11", "1", "c");
 
@@ -62,7 +65,7 @@ internal static class FuneralSupportCalculator
             cases.Add(("disaster", "ND20-14-1", null, "died from disaster, fire, epidemic, accident or force majeure", "chết do thiên tai, hỏa hoạn, dịch bệnh, tai nạn hoặc lý do bất khả kháng"));
         }
 
-        if (InstitutionalCareCalculator.Qualifies(person, month))
+        if (InstitutionalCareCalculator.Qualifies(person, law))
         {
             cases.Add(("facility", "ND20-25-3", null, "died while cared for in a social assistance facility", "chết khi đang được chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội"));
         }
@@ -76,7 +79,7 @@ internal static class FuneralSupportCalculator
             // ND 176/2025 Art 5: social-pension recipients get funeral support as under ND 20 Art 11 k2.
             cases.Add(("allowance-recipient", "ND176-5", PensionRecipient, "died while receiving the social pension", "chết khi đang hưởng trợ cấp hưu trí xã hội"));
         }
-        else if (person.ReceivesPension && AgeIn(person.BirthDate, month) >= LegalAges.Eighty)
+        else if (person.ReceivesPension && AgeIn(person.BirthDate, month) >= LawValues.Age(law, SurvivorAge))
         {
             cases.Add(("allowance-recipient", "ND20-11-1c", SurvivorBenefit, "died aged 80 or over while receiving a monthly benefit (receivesPension)", "chết khi từ đủ 80 tuổi đang hưởng trợ cấp hằng tháng"));
         }
