@@ -157,7 +157,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
         // In the calendar year a child turns six, the card's end depends on the birth month and the month of the
         // year (146/2018/NĐ-CP Art 13 k2): both are kept, so such a profile is never shared with another month.
-        if (frame.Year - (birth >> 9) == SupportGroups.YoungChild)
+        if (Array.IndexOf(frame.CardAges, frame.Year - (birth >> 9)) >= 0)
         {
             ulong sixthYear = (uint)(bm + 1) | ((uint)frame.MonthOfYear << 4);
             m |= sixthYear << SixthYearBirthMonthShift;
@@ -179,6 +179,9 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
 
     /// <summary>The children conditions whose counts a profile keeps, each with its law by jurisdiction index.</summary>
     internal ChildCount[] ChildCounts { get; } = childCounts;
+
+    /// <summary>The ages to whose year a child's health-insurance card may run on (every value of <c>age</c> <c>hi-child</c> in the rule sets).</summary>
+    internal int[] CardAges { get; } = ages.CardAges;
 
     internal YearMonth Month { get; } = month;
 
@@ -218,7 +221,6 @@ internal sealed class AgeBands
     {
         LegalAges.Infant, LegalAges.YoungChild, LegalAges.CremationChild, LegalAges.Child, LegalAges.StudentLimit,
         LegalAges.Elderly, LegalAges.SocialPensionPoor, LegalAges.K5bFrom, LegalAges.SocialPension, LegalAges.Eighty,
-        SupportGroups.YoungChild, SupportGroups.HanoiElderlyFrom,
     }.Distinct().Order()];
 
     /// <summary>The most distinct ages a band code holds (five bits).</summary>
@@ -226,9 +228,10 @@ internal sealed class AgeBands
 
     private readonly ulong[] codes;
 
-    private AgeBands(ImmutableArray<int> breakpoints)
+    private AgeBands(ImmutableArray<int> breakpoints, int[] cardAges)
     {
         Breakpoints = breakpoints;
+        CardAges = cardAges;
         int top = breakpoints[^1] + 1;
         codes = new ulong[top + 1];
         for (int age = 0; age <= top; age++)
@@ -242,11 +245,15 @@ internal sealed class AgeBands
     /// <summary>The ages drawn.</summary>
     internal ImmutableArray<int> Breakpoints { get; }
 
+    /// <summary>The values of the health-insurance child age (<c>hi-child</c>) in the rule sets.</summary>
+    internal int[] CardAges { get; }
+
     /// <summary>The ages of the library's own rules and of every age parameter of the rule sets.</summary>
     /// <exception cref="NotSupportedException">More distinct ages than a band code holds.</exception>
     internal static AgeBands Of(params RuleSet[] rules)
     {
         var ages = new SortedSet<int>(Constants);
+        var cardAges = new SortedSet<int>();
         foreach (var ruleSet in rules)
         {
             foreach (var instrument in ruleSet.Instruments)
@@ -256,6 +263,10 @@ internal sealed class AgeBands
                     if (provision.Key.Name == ParameterCatalog.Age)
                     {
                         ages.Add((int)provision.Value);
+                        if (provision.Key.Case == SupportGroups.ChildAge)
+                        {
+                            cardAges.Add((int)provision.Value);
+                        }
                     }
                 }
             }
@@ -263,7 +274,7 @@ internal sealed class AgeBands
 
         return ages.Count > MaxBreakpoints
             ? throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most {MaxBreakpoints} distinct ages; the rule sets give {ages.Count}"))
-            : new AgeBands([.. ages]);
+            : new AgeBands([.. ages], [.. cardAges]);
     }
 
     /// <summary>The band (bits 0-4) and the exact-breakpoint flag (bit 5) of an age.</summary>

@@ -18,6 +18,9 @@ namespace WelfareRules.Benefits.Cremation;
 /// </remarks>
 internal static class CremationSupportCalculator
 {
+    /// <summary>The age (a case of <c>age</c>) under which the child amount applies (NQ 03/2020: under 6).</summary>
+    private const string CremationChildAge = "cremation-child";
+
     /// <summary>The cremation support due in the month, or null.</summary>
     internal static Entitlement? For(MonthLaw law, Person person, Explainer? explain)
     {
@@ -26,7 +29,14 @@ internal static class CremationSupportCalculator
             return null;
         }
 
-        bool child = AgeReading.CompletedYears(person.BirthDate, death) < LegalAges.CremationChild;
+        // Only where a rule file sets cremation support (today Hanoi) does its child age apply.
+        if (law.Get(ParameterCatalog.CremationSupport, null, ParameterCatalog.CremationAdult) is null)
+        {
+            return null;
+        }
+
+        int childAge = LawValues.Age(law, CremationChildAge);
+        bool child = AgeReading.CompletedYears(person.BirthDate, death) < childAge;
         string @case = child ? ParameterCatalog.CremationChild : ParameterCatalog.CremationAdult;
         if (law.Get(ParameterCatalog.CremationSupport, null, @case) is not { } body)
         {
@@ -48,8 +58,8 @@ internal static class CremationSupportCalculator
         var amount = transport is null ? body.Amount : body.Amount + transport.Amount;
         System.Collections.Immutable.ImmutableArray<Citation> basis = transport is null ? [body.Basis] : [body.Basis, transport.Basis];
         explain?.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Cremation support ({(child ? "child under 6" : "adult")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once"),
-            string.Create(CultureInfo.InvariantCulture, $"Hỗ trợ hỏa táng ({(child ? "trẻ em dưới 6 tuổi" : "người lớn")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần"),
+            string.Create(CultureInfo.InvariantCulture, $"Cremation support ({(child ? $"child under {childAge}" : "adult")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once"),
+            string.Create(CultureInfo.InvariantCulture, $"Hỗ trợ hỏa táng ({(child ? $"trẻ em dưới {childAge} tuổi" : "người lớn")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần"),
             basis.AsSpan());
         return new Entitlement(EntitlementKind.CremationSupport, Payee.Beneficiary, amount, null, null, basis);
     }

@@ -57,7 +57,7 @@ internal static class HealthInsuranceCalculator
         }
 
         var window = hi.EscapedPovertyMonths;
-        var context = new SupportContext(assisted, window is null ? null : (int)window.Value, nurtured, hi.ChildCardThroughMonth is { } cardEnd ? (int)cardEnd.Value : null);
+        var context = new SupportContext(assisted, window is null ? null : (int)window.Value, nurtured, hi.ChildCardThroughMonth is { } cardEnd ? (int)cardEnd.Value : null, law);
         var national = Best(law, person, context, hi.NationalShares, SupportGroups.National);
         var local = national?.Share.Value >= 1m ? null : Best(law, person, context, hi.LocalShares, SupportGroups.Local);
         if (local is { } notResident && !person.PermanentResident)
@@ -90,10 +90,10 @@ internal static class HealthInsuranceCalculator
         if (explain is not null)
         {
             if (national?.Group.Case == SupportGroups.National[0].Case && hi.ChildCardThroughMonth is { } through
-                && !AgeReading.StillUnder(person.BirthDate, SupportGroups.YoungChild, law.Month))
+                && !AgeReading.StillUnder(person.BirthDate, LawValues.Age(law, SupportGroups.ChildAge), law.Month))
             {
                 explain.Add(
-                    string.Create(CultureInfo.InvariantCulture, $"Health insurance: the child turned {SupportGroups.YoungChild} this year and was born before the end of month {through.Value} of the year: the card stays valid to the end of that month"),
+                    string.Create(CultureInfo.InvariantCulture, $"Health insurance: the child turned {LawValues.Age(law, SupportGroups.ChildAge)} this year and was born before the end of month {through.Value} of the year: the card stays valid to the end of that month"),
                     string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: trẻ đủ 72 tháng tuổi trong năm và sinh trước ngày cuối tháng {through.Value}: thẻ có giá trị sử dụng đến hết tháng đó"),
                     through.Basis);
             }
