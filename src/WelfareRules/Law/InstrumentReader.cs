@@ -134,6 +134,16 @@ public static class InstrumentReader
             {
                 Problem(path, "\"benefit\", \"bands\", \"perChild\", \"start\" and \"combine\" go with \"when\", not with a named \"rule\"");
             }
+            else if (NamedRules.Template(g.Rule!) is { } template)
+            {
+                // A named rule is the conditions of the group of 20/2021/NĐ-CP it is named after (Law/NamedRules.json).
+                eligibility = ReadEligibility(template, template.When!.Value, path, id, status,
+                    (at, message) => Problem(path + ".rule", $"the named rule \"{g.Rule}\": {message} ({at})"));
+            }
+            else
+            {
+                Problem(path + ".rule", $"unknown eligibility rule \"{MessageText.Cut(g.Rule)}\"; known rules: {string.Join(", ", NamedRules.Names)}");
+            }
 
             string groupTitle = Required(g.Title, path + ".title", "the Vietnamese title");
             var basis = Basis(g.Basis, path, id, status);
@@ -396,6 +406,40 @@ public static class InstrumentReader
         }
 
         return ok ? new GroupEligibility(condition!, bands.ToImmutable(), perChild, start!.Value, combine!.Value, benefit!.Value) : null;
+    }
+
+    /// <summary>The named eligibility rules (<c>Law/NamedRules.json</c>), read once: group templates without citations.</summary>
+    private static class NamedRules
+    {
+        private static readonly Dictionary<string, GroupDto> Templates = Load();
+
+        internal static IEnumerable<string> Names => System.Linq.Enumerable.Order(Templates.Keys, StringComparer.Ordinal);
+
+        internal static GroupDto? Template(string name) => Templates.GetValueOrDefault(name);
+
+        private static Dictionary<string, GroupDto> Load()
+        {
+            using var stream = typeof(InstrumentReader).Assembly.GetManifestResourceStream("WelfareRules.NamedRules.json")!;
+            using var document = JsonDocument.Parse(stream);
+            var templates = new Dictionary<string, GroupDto>(StringComparer.Ordinal);
+            foreach (var rule in document.RootElement.EnumerateObject())
+            {
+                if (rule.Value.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                JsonElement? Part(string name) => rule.Value.TryGetProperty(name, out var v) ? v.Clone() : null;
+                string? Text(string name) => rule.Value.TryGetProperty(name, out var v) ? v.GetString() : null;
+                templates[rule.Name] = new GroupDto
+                {
+                    Rule = rule.Name, When = Part("when"), Bands = Part("bands"), PerChild = Part("perChild"),
+                    Start = Text("start"), Combine = Text("combine"),
+                };
+            }
+
+            return templates;
+        }
     }
 
     private static string Describe(ParameterDefinition definition) => definition.Range switch

@@ -108,8 +108,8 @@ internal static class RuleSetValidator
 
                 if (AllowanceRules.For(group) is null)
                 {
-                    problems.Add(new(group.Location with { Path = group.Location.Path + ".rule" },
-                        $"unknown eligibility rule \"{MessageText.Cut(group.Rule)}\"; known rules: {string.Join(", ", AllowanceRules.ByName.Keys.Order())}"));
+                    // A group built without conditions (only through the internal constructor): nothing can admit anyone.
+                    problems.Add(new(group.Location, $"group {group.Id} states no conditions"));
                     continue;
                 }
 

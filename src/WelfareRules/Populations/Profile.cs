@@ -24,7 +24,7 @@ namespace WelfareRules.Populations;
 /// the birthday falls in the month (which is what "still under N" turns on);</item>
 /// <item>death: none or later, in the month, or before it; and the age band at death when in the month;</item>
 /// <item>whether the disability certificate and the decision are dated after the month;</item>
-/// <item>the number of children raised alone who count this month (<see cref="AllowanceRules.QualifyingChild"/>);</item>
+/// <item>for each children condition the groups of the rule sets state, how many children raised alone meet it this month (<see cref="ChildCount"/>);</item>
 /// <item>whether the person is born after the month (an error on the single-person path too);</item>
 /// <item>whole months since the household left poverty, as the number of the month's support windows
 /// (<see cref="MonthFrame.Windows"/>) it has outlasted, or "none" when absent or in the future;</item>
@@ -208,21 +208,13 @@ internal sealed record ChildCount(ChildrenCondition Condition, MonthLaw?[] Laws)
 }
 
 /// <summary>
-/// The ages at which a rule changes: every age parameter the rule sets give (any case, any date), every age
-/// constant the library's own rules still use (<see cref="LegalAges"/>) and the health-insurance groups'. An age is
-/// read by its band (how many of these it has reached) and whether it is exactly one of them, which decides every
-/// comparison the rules make ("at least N", "under N", "still under N"). A test checks that every such constant is
-/// listed here.
+/// The ages at which a rule changes: every age parameter the rule sets give (any case, any date), the only ages
+/// the rules read (the law's ages are data). An age is read by its band (how many of these it has reached) and
+/// whether it is exactly one of them, which decides every comparison the rules make ("at least N", "under N",
+/// "still under N").
 /// </summary>
 internal sealed class AgeBands
 {
-    /// <summary>The library's own ages.</summary>
-    internal static readonly ImmutableArray<int> Constants = [.. new[]
-    {
-        LegalAges.Infant, LegalAges.YoungChild, LegalAges.CremationChild, LegalAges.Child, LegalAges.StudentLimit,
-        LegalAges.Elderly, LegalAges.SocialPensionPoor, LegalAges.K5bFrom, LegalAges.SocialPension, LegalAges.Eighty,
-    }.Distinct().Order()];
-
     /// <summary>The most distinct ages a band code holds (five bits).</summary>
     private const int MaxBreakpoints = 31;
 
@@ -248,11 +240,11 @@ internal sealed class AgeBands
     /// <summary>The values of the health-insurance child age (<c>hi-child</c>) in the rule sets.</summary>
     internal int[] CardAges { get; }
 
-    /// <summary>The ages of the library's own rules and of every age parameter of the rule sets.</summary>
+    /// <summary>The ages of every age parameter of the rule sets.</summary>
     /// <exception cref="NotSupportedException">More distinct ages than a band code holds.</exception>
     internal static AgeBands Of(params RuleSet[] rules)
     {
-        var ages = new SortedSet<int>(Constants);
+        var ages = new SortedSet<int> { 0 };
         var cardAges = new SortedSet<int>();
         foreach (var ruleSet in rules)
         {
