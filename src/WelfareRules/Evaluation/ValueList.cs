@@ -53,6 +53,19 @@ internal struct ValueList<T>
         }
     }
 
+    /// <summary>Replaces the item at <paramref name="index"/>.</summary>
+    internal void Set(int index, T item)
+    {
+        if (spilled is null)
+        {
+            ((Span<T>)inline)[index] = item;
+        }
+        else
+        {
+            spilled[index] = item;
+        }
+    }
+
     /// <summary>The items added so far.</summary>
     [UnscopedRef]
     internal ReadOnlySpan<T> AsSpan() => spilled is null ? ((ReadOnlySpan<T>)inline)[..count] : spilled.AsSpan(0, count);

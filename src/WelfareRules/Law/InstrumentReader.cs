@@ -392,16 +392,18 @@ public static class InstrumentReader
         {
             null or "social-allowance" => GroupBenefit.SocialAllowance,
             "social-pension" => GroupBenefit.SocialPension,
+            "health-insurance" => GroupBenefit.HealthInsurance,
+            "health-insurance-local" => GroupBenefit.HealthInsuranceLocal,
             _ => (GroupBenefit?)null,
         };
         if (benefit is null)
         {
-            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance or social-pension");
+            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance or health-insurance-local");
             ok = false;
         }
-        else if (benefit == GroupBenefit.SocialPension && (g.Bands is not null || perChild is not null || g.Combine is not null))
+        else if (benefit != GroupBenefit.SocialAllowance && (g.Bands is not null || perChild is not null || g.Combine is not null))
         {
-            problem(path, "a social-pension group has one amount (the parameter social-pension): no bands, perChild or combine");
+            problem(path, $"a {g.Benefit} group has one amount or share: no bands, perChild or combine");
             ok = false;
         }
 

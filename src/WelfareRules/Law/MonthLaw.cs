@@ -30,6 +30,9 @@ internal sealed class MonthLaw
     /// <summary>Made on first use, once every property is set (two threads may both make it: the same value).</summary>
     private SocialPensionLaw? socialPension;
 
+    /// <summary>Made on first use, as <see cref="SocialPension"/>.</summary>
+    private HealthInsuranceLaw? healthInsurance;
+
     private MonthLaw(Jurisdiction jurisdiction, YearMonth month, AppliedStandard? standard, ImmutableArray<OpenGroup> groups, ImmutableArray<OpenGroup> closedGroups, FrozenDictionary<ParameterKey, Provision> values, LocalDate? lawStart)
     {
         ClosedGroups = closedGroups;
@@ -40,7 +43,6 @@ internal sealed class MonthLaw
         this.values = values;
         byParts = values.GetAlternateLookup<(string, string?, string?)>();
         LawStart = lawStart;
-        HealthInsurance = new HealthInsuranceLaw(this);
         warnings = values.Values.Select(p => p.Basis)
             .Concat(groups.Concat(closedGroups).Select(g => g.Definition.Basis))
             .Where(c => c.IsProvisional)
@@ -68,7 +70,7 @@ internal sealed class MonthLaw
     internal bool IsCovered => LawStart is { } start && Month.OnDayOfMonth(1) >= start;
 
     /// <summary>The health-insurance values of the month.</summary>
-    internal HealthInsuranceLaw HealthInsurance { get; }
+    internal HealthInsuranceLaw HealthInsurance => healthInsurance ??= new HealthInsuranceLaw(this);
 
     /// <summary>The social-pension values of the month.</summary>
     internal SocialPensionLaw SocialPension => socialPension ??= new SocialPensionLaw(this);
@@ -81,6 +83,12 @@ internal sealed class MonthLaw
 
     /// <summary>The open groups of the social pension this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> SocialPensionGroups { get; private init; } = [];
+
+    /// <summary>The open groups whose health-insurance premium the national budget pays or supports this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> HealthInsuranceGroups { get; private init; } = [];
+
+    /// <summary>The open groups a province supports on top of the national share this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> LocalHealthInsuranceGroups { get; private init; } = [];
 
     /// <summary>The ages in force this month, by <see cref="Conditions.AgeIds"/> number (-1 where none is).</summary>
     private int[] ages = [];
@@ -148,13 +156,20 @@ internal sealed class MonthLaw
         var groups = ImmutableArray.CreateBuilder<OpenGroup>();
         var closed = ImmutableArray.CreateBuilder<OpenGroup>();
         var pensionGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var healthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var localHealthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             if (!g.IsAllowance)
             {
                 if (chosen.GetValueOrDefault(new ParameterKey(ParameterCatalog.GroupOpen, g.Id)) is not { IsOn: false })
                 {
-                    pensionGroups.Add(g);
+                    (g.Eligibility!.Benefit switch
+                    {
+                        Conditions.GroupBenefit.HealthInsurance => healthGroups,
+                        Conditions.GroupBenefit.HealthInsuranceLocal => localHealthGroups,
+                        _ => pensionGroups,
+                    }).Add(g);
                 }
 
                 continue;
@@ -182,6 +197,8 @@ internal sealed class MonthLaw
         {
             NationalFloors = floored.ToImmutable(),
             SocialPensionGroups = pensionGroups.ToImmutable(),
+            HealthInsuranceGroups = healthGroups.ToImmutable(),
+            LocalHealthInsuranceGroups = localHealthGroups.ToImmutable(),
         }.WithAges(chosen);
     }
 

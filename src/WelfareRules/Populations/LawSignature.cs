@@ -51,6 +51,10 @@ internal sealed class LawSignature : IEquatable<LawSignature>
 
         parts.Add(nameof(law.SocialPensionGroups));
         parts.AddRange(law.SocialPensionGroups);
+        parts.Add(nameof(law.HealthInsuranceGroups));
+        parts.AddRange(law.HealthInsuranceGroups);
+        parts.Add(nameof(law.LocalHealthInsuranceGroups));
+        parts.AddRange(law.LocalHealthInsuranceGroups);
         parts.Add(nameof(law.ClosedGroups));
         foreach (var group in law.ClosedGroups)
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Money;
 using WelfareRules.Reports;
@@ -20,8 +21,8 @@ internal static class HealthInsuranceCalculator
     /// <summary>146/2018/NĐ-CP Art 7 k2: the household ladder does not apply to people the budget pays for or supports.</summary>
     private static readonly Citation NoLadderForSupported = new("146/2018/NĐ-CP", "7", "2");
 
-    /// <summary>A group that applies, with the provision that gives its share.</summary>
-    private readonly record struct Support(int Index, SupportGroup Group, Provision Share);
+    /// <summary>A group that applies, by its index in the month's list.</summary>
+    private readonly record struct Support(int Index, SupportGroup Group);
 
     /// <summary>The contribution, or null when the person holds another card, has died, or no base salary is encoded for the month.</summary>
     internal static HealthInsuranceContribution? Compute(MonthLaw law, Person person, ReadOnlySpan<Entitlement> entitlements, Explainer? explain)
@@ -48,28 +49,21 @@ internal static class HealthInsuranceCalculator
             return null;
         }
 
-        bool assisted = false;
-        bool nurtured = false;
+        // What the month's report holds for the person: groups may read it (a monthly allowance, the social pension,
+        // institutional care).
+        int received = 0;
         foreach (var entitlement in entitlements)
         {
-            assisted |= entitlement.Payee == Payee.Beneficiary && entitlement.Kind is EntitlementKind.SocialAllowance or EntitlementKind.SocialPension;
-            nurtured |= entitlement.Payee == Payee.Beneficiary && entitlement.Kind == EntitlementKind.InstitutionalCare;
+            if (entitlement.Payee == Payee.Beneficiary)
+            {
+                received |= 1 << (int)entitlement.Kind;
+            }
         }
 
-        var window = hi.EscapedPovertyMonths;
-        var context = new SupportContext(assisted, window is null ? null : (int)window.Value, nurtured, hi.ChildCardThroughMonth is { } cardEnd ? (int)cardEnd.Value : null, law);
-        var national = Best(law, person, context, hi.NationalShares, SupportGroups.National);
-        var local = national?.Share.Value >= 1m ? null : Best(law, person, context, hi.LocalShares, SupportGroups.Local);
-        if (local is { } notResident && !person.PermanentResident)
-        {
-            // A province's support (Hanoi 19/2025/NQ-HĐND) is for its permanent residents.
-            explain?.Add(
-                $"Health insurance: {notResident.Group.English} would bring {notResident.Share.Jurisdiction.Code}'s support, but it is for permanent residents only",
-                $"Bảo hiểm y tế: {notResident.Group.Vietnamese} được ngân sách {notResident.Share.Jurisdiction.Code} hỗ trợ, nhưng chỉ áp dụng với người có hộ khẩu thường trú",
-                notResident.Share.Basis);
-            local = null;
-        }
-        decimal share = Math.Min(1m, (national?.Share.Value ?? 0m) + (local?.Share.Value ?? 0m));
+        var context = new ConditionContext(person, law, null, received);
+        var national = Best(hi.NationalGroups, context);
+        var local = national?.Group.Share.Value >= 1m ? null : Best(hi.LocalGroups, context);
+        decimal share = Math.Min(1m, (national?.Group.Share.Value ?? 0m) + (local?.Group.Share.Value ?? 0m));
 
         var premium = hi.FirstMemberPremium;
         ExplainFirstMemberPremium(baseSalary, rate, premium, law, explain);
@@ -89,23 +83,14 @@ internal static class HealthInsuranceCalculator
 
         if (explain is not null)
         {
-            if (national?.Group.Case == SupportGroups.National[0].Case && hi.ChildCardThroughMonth is { } through
-                && !AgeReading.StillUnder(person.BirthDate, LawValues.Age(law, SupportGroups.ChildAge), law.Month))
-            {
-                explain.Add(
-                    string.Create(CultureInfo.InvariantCulture, $"Health insurance: the child turned {LawValues.Age(law, SupportGroups.ChildAge)} this year and was born before the end of month {through.Value} of the year: the card stays valid to the end of that month"),
-                    string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: trẻ đủ 72 tháng tuổi trong năm và sinh trước ngày cuối tháng {through.Value}: thẻ có giá trị sử dụng đến hết tháng đó"),
-                    through.Basis);
-            }
-
-            ExplainSupport(national, window, explain);
-            ExplainSupport(local, window, explain);
+            ExplainSupport(national, context, explain);
+            ExplainSupport(local, context, explain);
         }
 
         // Without the ladder, the month has the basis of each pair of groups ready.
         var basis = ladder is null
             ? hi.SupportBasis(national?.Index ?? -1, local?.Index ?? -1)
-            : Basis(baseSalary, rate, ladder, national, local, window);
+            : Basis(baseSalary, rate, ladder, national?.Group, local?.Group);
         var result = new HealthInsuranceContribution(premium, share, basis);
         explain?.Add(
             $"Health insurance: state share {Format.Factor(share)} (at most 1): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
@@ -130,7 +115,8 @@ internal static class HealthInsuranceCalculator
 
     /// <summary>
     /// The basis of a contribution without the household ladder for each pair of a national group and a
-    /// local group (each by its index in <see cref="SupportGroups"/>, or none), in the order of
+    /// local group (each by its index in <see cref="HealthInsuranceLaw.NationalGroups"/> and
+    /// <see cref="HealthInsuranceLaw.LocalGroups"/>, or none), in the order of
     /// <see cref="HealthInsuranceLaw.SupportBasis"/>: the same for every person of the month.
     /// </summary>
     internal static ImmutableArray<ImmutableArray<Citation>> SupportBases(HealthInsuranceLaw hi)
@@ -140,22 +126,20 @@ internal static class HealthInsuranceCalculator
             return [];
         }
 
-        var bases = ImmutableArray.CreateBuilder<ImmutableArray<Citation>>((SupportGroups.National.Length + 1) * (SupportGroups.Local.Length + 1));
-        for (int n = -1; n < SupportGroups.National.Length; n++)
+        var bases = ImmutableArray.CreateBuilder<ImmutableArray<Citation>>((hi.NationalGroups.Length + 1) * (hi.LocalGroups.Length + 1));
+        for (int n = -1; n < hi.NationalGroups.Length; n++)
         {
-            for (int l = -1; l < SupportGroups.Local.Length; l++)
+            for (int l = -1; l < hi.LocalGroups.Length; l++)
             {
-                var national = n >= 0 && hi.NationalShares[n] is { } ns ? new Support(n, SupportGroups.National[n], ns) : (Support?)null;
-                var local = l >= 0 && hi.LocalShares[l] is { } ls ? new Support(l, SupportGroups.Local[l], ls) : (Support?)null;
-                bases.Add(Basis(baseSalary, rate, null, national, local, hi.EscapedPovertyMonths));
+                bases.Add(Basis(baseSalary, rate, null, n >= 0 ? hi.NationalGroups[n] : null, l >= 0 ? hi.LocalGroups[l] : null));
             }
         }
 
         return bases.MoveToImmutable();
     }
 
-    /// <summary>Every provision behind a contribution: base salary, rate, ladder, then the national and local shares applied (with the support window).</summary>
-    private static ImmutableArray<Citation> Basis(Provision baseSalary, Provision rate, Provision? ladder, Support? national, Support? local, Provision? window)
+    /// <summary>Every provision behind a contribution: base salary, rate, ladder, then each group applied: its share, its definition and what its conditions read.</summary>
+    private static ImmutableArray<Citation> Basis(Provision baseSalary, Provision rate, Provision? ladder, SupportGroup? national, SupportGroup? local)
     {
         var basis = new ValueList<Citation>();
         basis.Add(baseSalary.Basis);
@@ -165,14 +149,17 @@ internal static class HealthInsuranceCalculator
             basis.Add(ladder.Basis);
         }
 
-        foreach (var support in (ReadOnlySpan<Support?>)[national, local])
+        foreach (var group in (ReadOnlySpan<SupportGroup?>)[national, local])
         {
-            if (support is { } s)
+            if (group is not null)
             {
-                basis.Add(s.Share.Basis);
-                if (WithWindow(s, window))
+                basis.Add(group.Share.Basis);
+                foreach (var citation in group.ReadBasis)
                 {
-                    basis.Add(window!.Basis);
+                    if (!basis.AsSpan().Contains(citation))
+                    {
+                        basis.Add(citation);
+                    }
                 }
             }
         }
@@ -180,20 +167,36 @@ internal static class HealthInsuranceCalculator
         return basis.ToImmutableArray();
     }
 
-    private static bool WithWindow(Support support, Provision? window) => support.Group == SupportGroups.EscapedPoverty && window is not null;
-
-    private static void ExplainSupport(Support? applied, Provision? window, Explainer explain)
+    private static void ExplainSupport(Support? applied, in ConditionContext context, Explainer explain)
     {
         if (applied is not { } support)
         {
             return;
         }
 
-        bool byState = support.Share.Jurisdiction.IsNational;
+        var group = support.Group;
+        var notes = new ValueList<ConditionNote>();
+        group.Definition.Eligibility!.When.Explain(context, ref notes);
+        var english = new System.Text.StringBuilder(group.Definition.TitleEnglish ?? group.Definition.Title);
+        var vietnamese = new System.Text.StringBuilder(group.Definition.Title);
+        var basis = new ValueList<Citation>();
+        basis.Add(group.Share.Basis);
+        basis.Add(group.Definition.Basis);
+        foreach (var note in notes.AsSpan())
+        {
+            english.Append("; ").Append(note.English);
+            vietnamese.Append("; ").Append(note.Vietnamese);
+            foreach (var citation in note.Basis)
+            {
+                basis.Add(citation);
+            }
+        }
+
+        bool byState = group.Share.Jurisdiction.IsNational;
         explain.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Health insurance: {support.Group.English}: {(byState ? "the state" : support.Share.Jurisdiction.Code)} pays {Percent(support.Share.Value)}% of the premium"),
-            string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {support.Group.Vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + support.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(support.Share.Value)}% mức đóng"),
-            WithWindow(support, window) ? [support.Share.Basis, window!.Basis] : [support.Share.Basis]);
+            string.Create(CultureInfo.InvariantCulture, $"Health insurance: {english}: {(byState ? "the state" : group.Share.Jurisdiction.Code)} pays {Percent(group.Share.Value)}% of the premium"),
+            string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + group.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(group.Share.Value)}% mức đóng"),
+            basis.AsSpan());
     }
 
     private static void ExplainFirstMemberPremium(Provision baseSalary, Provision rate, Dong premium, MonthLaw law, Explainer? explain) =>
@@ -226,15 +229,16 @@ internal static class HealthInsuranceCalculator
 
     private static string Percent(decimal fraction) => (fraction * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The group with the highest share among those that apply and have a share in force (the first in table order on a tie).</summary>
-    private static Support? Best(MonthLaw law, Person person, SupportContext context, ImmutableArray<Provision?> shares, ImmutableArray<SupportGroup> groups)
+    /// <summary>The group with the highest share among those whose conditions the person meets (the first in definition order on a tie).</summary>
+    private static Support? Best(ImmutableArray<SupportGroup> groups, in ConditionContext context)
     {
         Support? best = null;
         for (int i = 0; i < groups.Length; i++)
         {
-            if (shares[i] is { } share && share.Value > (best?.Share.Value ?? 0m) && groups[i].Applies(person, law.Month, context))
+            var group = groups[i];
+            if (group.Share.Value > (best?.Group.Share.Value ?? 0m) && group.Definition.Eligibility!.When.IsMet(context))
             {
-                best = new Support(i, groups[i], share);
+                best = new Support(i, group);
             }
         }
 

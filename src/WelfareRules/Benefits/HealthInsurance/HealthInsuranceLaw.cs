@@ -17,8 +17,8 @@ internal sealed class HealthInsuranceLaw
         Rate = law.Get(HealthInsuranceParameters.RateKey);
         EscapedPovertyMonths = law.Get(HealthInsuranceParameters.EscapedPovertyMonthsKey);
         ChildCardThroughMonth = law.Get(HealthInsuranceParameters.ChildCardThroughMonthKey);
-        NationalShares = Shares(law, HealthInsuranceParameters.Share, SupportGroups.National);
-        LocalShares = Shares(law, HealthInsuranceParameters.LocalShare, SupportGroups.Local);
+        NationalGroups = Groups(law, law.HealthInsuranceGroups, HealthInsuranceParameters.Share);
+        LocalGroups = Groups(law, law.LocalHealthInsuranceGroups, HealthInsuranceParameters.LocalShare);
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
         supportBases = HealthInsuranceCalculator.SupportBases(this);
     }
@@ -35,31 +35,47 @@ internal sealed class HealthInsuranceLaw
     /// <summary>The month of the year through which a child's card stays valid in the year the child turns six (born before that month's last day), or null.</summary>
     internal Provision? ChildCardThroughMonth { get; }
 
-    /// <summary>The national share in force for each of <see cref="SupportGroups.National"/>, in its order (null where none is).</summary>
-    internal ImmutableArray<Provision?> NationalShares { get; }
+    /// <summary>The month's national health-insurance groups with a share in force, in definition order.</summary>
+    internal ImmutableArray<SupportGroup> NationalGroups { get; }
 
-    /// <summary>The local share in force for each of <see cref="SupportGroups.Local"/>, in its order (null where none is).</summary>
-    internal ImmutableArray<Provision?> LocalShares { get; }
+    /// <summary>The month's local health-insurance groups with a local share in force, in definition order.</summary>
+    internal ImmutableArray<SupportGroup> LocalGroups { get; }
 
     /// <summary>The premium of an individual or a household's first member: the rate times the base salary (zero when either is missing).</summary>
     internal Dong FirstMemberPremium { get; }
 
     /// <summary>
     /// The basis of a contribution without the household ladder, with the national group and the local
-    /// group applied (each an index in <see cref="SupportGroups.National"/> and <see cref="SupportGroups.Local"/>, or -1 for none).
+    /// group applied (each an index in <see cref="NationalGroups"/> and <see cref="LocalGroups"/>, or -1 for none).
     /// </summary>
     /// <remarks>Only when a base salary and a rate are in force.</remarks>
     internal ImmutableArray<Citation> SupportBasis(int national, int local) =>
-        supportBases[((national + 1) * (SupportGroups.Local.Length + 1)) + local + 1];
+        supportBases[((national + 1) * (LocalGroups.Length + 1)) + local + 1];
 
-    private static ImmutableArray<Provision?> Shares(MonthLaw law, string parameter, ImmutableArray<SupportGroup> groups)
+    private static ImmutableArray<SupportGroup> Groups(MonthLaw law, ImmutableArray<GroupDefinition> groups, string parameter)
     {
-        var shares = ImmutableArray.CreateBuilder<Provision?>(groups.Length);
+        var result = ImmutableArray.CreateBuilder<SupportGroup>();
         foreach (var group in groups)
         {
-            shares.Add(law.Get(parameter, null, group.Case));
+            if (law.Get(parameter, group.Id, null) is not { } share)
+            {
+                continue;
+            }
+
+            // The figure rests on the group's definition and on what its conditions read (ages, windows, months).
+            var read = ImmutableArray.CreateBuilder<Citation>();
+            read.Add(group.Basis);
+            foreach (var key in group.Eligibility!.ParametersRead)
+            {
+                if (law.Get(key) is { } provision && !read.Contains(provision.Basis))
+                {
+                    read.Add(provision.Basis);
+                }
+            }
+
+            result.Add(new SupportGroup(group, share, read.ToImmutable()));
         }
 
-        return shares.MoveToImmutable();
+        return result.ToImmutable();
     }
 }

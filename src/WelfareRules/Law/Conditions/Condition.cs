@@ -14,7 +14,8 @@ namespace WelfareRules.Law.Conditions;
 /// <param name="Person">The person.</param>
 /// <param name="Law">The month's law: the age parameters and any parameter a comparison names.</param>
 /// <param name="Child">The child a children condition is looking at, or null.</param>
-internal readonly record struct ConditionContext(Person Person, MonthLaw Law, RaisedChild? Child = null)
+/// <param name="Received">The kinds of entitlement the month's report holds for the person (bits by <see cref="Reports.EntitlementKind"/>), for conditions on what is received (health insurance).</param>
+internal readonly record struct ConditionContext(Person Person, MonthLaw Law, RaisedChild? Child = null, int Received = 0)
 {
     internal YearMonth Month => Law.Month;
 
@@ -59,6 +60,21 @@ internal abstract class Condition
     {
     }
 
+    /// <summary>Adds this condition's own citation to the first note its parts gave (from <paramref name="first"/>), so a composite condition's basis is cited.</summary>
+    protected void CiteOn(ref ValueList<ConditionNote> notes, int first)
+    {
+        if (Basis is null || notes.Count <= first)
+        {
+            return;
+        }
+
+        var note = notes.AsSpan()[first];
+        if (!note.Basis.Contains(Basis))
+        {
+            notes.Set(first, note with { Basis = note.Basis.Add(Basis) });
+        }
+    }
+
     protected ImmutableArray<Citation> With(params ReadOnlySpan<Citation?> basis)
     {
         var all = ImmutableArray.CreateBuilder<Citation>();
@@ -99,10 +115,13 @@ internal sealed class AllCondition(ImmutableArray<Condition> parts, Citation? ba
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {
+        int first = notes.Count;
         foreach (var part in Parts)
         {
             part.Explain(context, ref notes);
         }
+
+        CiteOn(ref notes, first);
     }
 
     internal override void AgesRead(ImmutableArray<string>.Builder ages)
@@ -150,11 +169,13 @@ internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? ba
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {
+        int first = notes.Count;
         foreach (var part in Parts)
         {
             if (part.IsMet(context))
             {
                 part.Explain(context, ref notes);
+                CiteOn(ref notes, first);
                 return;
             }
         }
@@ -163,6 +184,8 @@ internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? ba
         {
             Parts[0].Explain(context, ref notes);
         }
+
+        CiteOn(ref notes, first);
     }
 
     internal override void AgesRead(ImmutableArray<string>.Builder ages)
@@ -353,6 +376,9 @@ internal enum AgeComparison
 
     /// <summary>Still counts as under the age: up to and including the month of the birthday (a loss applies from the month after, ND 20 Art 8 k2).</summary>
     Until,
+
+    /// <summary>Reaches the age in the calendar year of the benefit month (the year of the birthday).</summary>
+    ReachedThisYear,
 }
 
 /// <summary>The age in the benefit month compared with an age parameter (a case of <c>age</c>).</summary>
@@ -375,6 +401,7 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
         {
             AgeComparison.AtLeast => AgeReading.AgeIn(birth, context.Month) >= limit,
             AgeComparison.Below => AgeReading.AgeIn(birth, context.Month) < limit,
+            AgeComparison.ReachedThisYear => context.Month.Year - birth.Year == limit,
             _ => AgeReading.StillUnder(birth, limit, context.Month),
         };
     }
@@ -391,6 +418,7 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
         {
             AgeComparison.AtLeast => (met ? $"at least {n}" : $"under {n}", met ? $"từ đủ {n} tuổi" : $"dưới {n} tuổi"),
             AgeComparison.Below => (met ? $"under {n}" : $"{n} or over", met ? $"dưới {n} tuổi" : $"từ đủ {n} tuổi"),
+            AgeComparison.ReachedThisYear => (met ? $"turning {n} this year" : $"not turning {n} this year", met ? $"đủ {n} tuổi trong năm" : $"không đủ {n} tuổi trong năm"),
             _ => (met ? $"under {n} (counted to the month of the birthday)" : $"past {n}", met ? $"dưới {n} tuổi (tính đến hết tháng sinh nhật)" : $"đã quá {n} tuổi"),
         };
         notes.Add(new ConditionNote(
@@ -430,11 +458,28 @@ internal enum DateRelation
 
     /// <summary>Given, and not after the benefit month.</summary>
     NotAfterMonth,
+
+    /// <summary>Given, not after the benefit month, and fewer whole months before it than a number or a parameter (the month itself counts as the first).</summary>
+    WithinMonths,
 }
 
 /// <summary>A date fact relative to the benefit month.</summary>
-internal sealed class DateCondition(FactDefinition fact, DateRelation relation, Citation? basis) : Condition(basis)
+internal sealed class DateCondition(FactDefinition fact, DateRelation relation, Citation? basis, int months = 0, ParameterKey? monthsParameter = null) : Condition(basis)
 {
+    /// <summary>The parameter giving the window of <see cref="DateRelation.WithinMonths"/>, or null.</summary>
+    internal ParameterKey? MonthsParameter { get; } = monthsParameter;
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+        if (MonthsParameter is { } key)
+        {
+            parameters.Add(key);
+        }
+    }
+
+    private int Window(MonthLaw law) =>
+        MonthsParameter is { } key ? (int)(law.Get(key) ?? throw FactCondition.NotInForce(law, key.ToString())).Value : months;
+
     internal FactDefinition Fact { get; } = fact;
 
     internal DateRelation Relation { get; } = relation;
@@ -450,6 +495,7 @@ internal sealed class DateCondition(FactDefinition fact, DateRelation relation, 
             DateRelation.BeforeMonth => date != FactCatalog.Absent && date < month,
             DateRelation.InMonth => date == month,
             DateRelation.AfterMonth => date != FactCatalog.Absent && date > month,
+            DateRelation.WithinMonths => date != FactCatalog.Absent && date <= month && month - date < Window(context.Law),
             _ => date != FactCatalog.Absent && date <= month,
         };
     }
@@ -464,9 +510,11 @@ internal sealed class DateCondition(FactDefinition fact, DateRelation relation, 
             DateRelation.BeforeMonth => ("before the month", "trước tháng"),
             DateRelation.InMonth => ("in the month", "trong tháng"),
             DateRelation.AfterMonth => ("after the month", "sau tháng"),
+            DateRelation.WithinMonths => (string.Create(CultureInfo.InvariantCulture, $"within {Window(context.Law)} months"), string.Create(CultureInfo.InvariantCulture, $"trong vòng {Window(context.Law)} tháng")),
             _ => ("not after the month", "không sau tháng"),
         };
-        notes.Add(new ConditionNote($"{Fact.English}: {(met ? "" : "not ")}{english}", $"{Fact.Vietnamese}: {(met ? "" : "không ")}{vietnamese}", With()));
+        var window = MonthsParameter is { } key ? context.Law.Get(key)?.Basis : null;
+        notes.Add(new ConditionNote($"{Fact.English}: {(met ? "" : "not ")}{english}", $"{Fact.Vietnamese}: {(met ? "" : "không ")}{vietnamese}", With(window)));
     }
 }
 
@@ -553,4 +601,58 @@ internal static class AgeIds
             return Ids.TryGetValue(ageCase, out id) ? id : Ids[ageCase] = Ids.Count;
         }
     }
+}
+
+/// <summary>The month's report holds, for the person, an entitlement of one of the kinds (<c>{"receives": [...]}</c>).</summary>
+internal sealed class ReceivesCondition(int kinds, ImmutableArray<string> names, Citation? basis) : Condition(basis)
+{
+    internal override bool IsMet(in ConditionContext context) => (context.Received & kinds) != 0;
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        bool met = IsMet(context);
+        string list = string.Join(", ", names);
+        notes.Add(new ConditionNote(met ? $"receives {list}" : $"receives none of {list}", met ? $"đang hưởng {list}" : $"không hưởng {list}", With()));
+    }
+}
+
+/// <summary>How a month in the person's calendar stands: the month of the year of the birth, or of the benefit month.</summary>
+internal enum CalendarPart
+{
+    /// <summary>The month of the year the person was born in (1 to 12).</summary>
+    BirthMonth,
+
+    /// <summary>The month of the year of the benefit month (1 to 12).</summary>
+    MonthOfYear,
+}
+
+/// <summary>A month of the year (of birth, or of the benefit month) is at most a number or a parameter.</summary>
+internal sealed class CalendarCondition(CalendarPart part, int value, ParameterKey? parameter, Citation? basis) : Condition(basis)
+{
+    internal override bool IsMet(in ConditionContext context)
+    {
+        int month = part == CalendarPart.BirthMonth ? context.BirthDate.Month : context.Month.Month;
+        return month <= Bound(context.Law);
+    }
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        int month = part == CalendarPart.BirthMonth ? context.BirthDate.Month : context.Month.Month;
+        int bound = Bound(context.Law);
+        var provision = parameter is { } key ? context.Law.Get(key) : null;
+        notes.Add(part == CalendarPart.BirthMonth
+            ? new ConditionNote(string.Create(CultureInfo.InvariantCulture, $"born in month {month} (at most {bound})"), string.Create(CultureInfo.InvariantCulture, $"sinh tháng {month} (không sau tháng {bound})"), With(provision?.Basis))
+            : new ConditionNote(string.Create(CultureInfo.InvariantCulture, $"month {month} of the year (at most {bound})"), string.Create(CultureInfo.InvariantCulture, $"tháng {month} trong năm (không sau tháng {bound})"), With(provision?.Basis)));
+    }
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+        if (parameter is { } key)
+        {
+            parameters.Add(key);
+        }
+    }
+
+    private int Bound(MonthLaw law) =>
+        parameter is { } key ? (int)(law.Get(key) ?? throw FactCondition.NotInForce(law, key.ToString())).Value : value;
 }

@@ -17,7 +17,7 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
     /// <summary>The deepest nesting of all, any and not a condition may have.</summary>
     internal const int MaxDepth = 16;
 
-    private static readonly string[] Keys = ["fact", "age", "date", "children", "all", "any", "not"];
+    private static readonly string[] Keys = ["fact", "age", "date", "children", "receives", "birthMonth", "monthOfYear", "all", "any", "not"];
 
     internal Condition? Read(JsonElement element, string path, bool child = false, int depth = 0)
     {
@@ -51,6 +51,9 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
             "not" => Not(value, path, child, depth, basis, element),
             "fact" => Fact(element, value, path, child, basis),
             "age" => Age(value, path + ".age", basis, element),
+            "receives" => child ? Refuse(path + ".receives", "a child's condition reads only the child's age and inEducation") : Receives(value, path + ".receives", basis, element),
+            "birthMonth" => Calendar(CalendarPart.BirthMonth, value, path + ".birthMonth", basis, element),
+            "monthOfYear" => child ? Refuse(path + ".monthOfYear", "a child's condition reads only the child's age and inEducation") : Calendar(CalendarPart.MonthOfYear, value, path + ".monthOfYear", basis, element),
             "date" => child ? Refuse(path + ".date", "a child's condition reads only the child's age and inEducation") : Date(element, value, path, basis),
             _ => child ? Refuse(path + ".children", "children conditions do not nest") : Children(value, path + ".children", depth, basis, element),
         };
@@ -212,20 +215,20 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
             return Refuse(path, "\"age\" is {\"atLeast\" | \"below\" | \"until\": \"an age parameter's case\"}, e.g. {\"atLeast\": \"elderly\"}");
         }
 
-        var ops = new[] { ("atLeast", AgeComparison.AtLeast), ("below", AgeComparison.Below), ("until", AgeComparison.Until) }
+        var ops = new[] { ("atLeast", AgeComparison.AtLeast), ("below", AgeComparison.Below), ("until", AgeComparison.Until), ("reachedThisYear", AgeComparison.ReachedThisYear) }
             .Where(o => value.TryGetProperty(o.Item1, out _)).ToList();
         foreach (var property in value.EnumerateObject())
         {
-            if (property.Name is not ("atLeast" or "below" or "until"))
+            if (property.Name is not ("atLeast" or "below" or "until" or "reachedThisYear"))
             {
-                problem(path + "." + property.Name, $"unknown property \"{MessageText.Cut(property.Name)}\" of an age condition: atLeast, below or until");
+                problem(path + "." + property.Name, $"unknown property \"{MessageText.Cut(property.Name)}\" of an age condition: atLeast, below, until or reachedThisYear");
                 return null;
             }
         }
 
         if (ops.Count != 1)
         {
-            return Refuse(path, "an age condition gives one of atLeast, below or until");
+            return Refuse(path, "an age condition gives one of atLeast, below, until or reachedThisYear");
         }
 
         var (op, comparison) = ops[0];
@@ -238,9 +241,59 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
         return new AgeCondition(comparison, @case.GetString()!, basis);
     }
 
+    private Condition? Receives(JsonElement value, string path, Citation? basis, JsonElement element)
+    {
+        Only(element, path[..path.LastIndexOf('.')], "receives", "basis");
+        var kinds = Enum.GetValues<Reports.EntitlementKind>().ToDictionary(Reports.ContractNames.Of, k => k, StringComparer.Ordinal);
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            return Refuse(path, "a non-empty list of entitlement kinds: " + string.Join(", ", kinds.Keys));
+        }
+
+        int mask = 0;
+        var names = ImmutableArray.CreateBuilder<string>();
+        int i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !kinds.TryGetValue(item.GetString()!, out var kind))
+            {
+                return Refuse($"{path}[{i}]", $"{MessageText.Cut(item.ToString())} is not an entitlement kind: {string.Join(", ", kinds.Keys)}");
+            }
+
+            mask |= 1 << (int)kind;
+            names.Add(item.GetString()!);
+            i++;
+        }
+
+        return new ReceivesCondition(mask, names.ToImmutable(), basis);
+    }
+
+    private Condition? Calendar(CalendarPart part, JsonElement value, string path, Citation? basis, JsonElement element)
+    {
+        string name = part == CalendarPart.BirthMonth ? "birthMonth" : "monthOfYear";
+        Only(element, path[..path.LastIndexOf('.')], name, "basis");
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("atMost", out var bound) || value.EnumerateObject().Count() != 1)
+        {
+            return Refuse(path, $"\"{name}\" is {{\"atMost\": a month number (1 to 12) or {{\"parameter\": ...}}}}");
+        }
+
+        if (bound.ValueKind == JsonValueKind.Number && bound.TryGetInt32(out int month) && month is >= 1 and <= 12)
+        {
+            return new CalendarCondition(part, month, null, basis);
+        }
+
+        if (bound.ValueKind == JsonValueKind.Object && bound.TryGetProperty("parameter", out var parameter) && parameter.ValueKind == JsonValueKind.String)
+        {
+            string? @case = bound.TryGetProperty("case", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            return new CalendarCondition(part, 0, new ParameterKey(parameter.GetString()!, null, @case), basis);
+        }
+
+        return Refuse(path + ".atMost", "a month number from 1 to 12, or {\"parameter\": \"name\"}");
+    }
+
     private Condition? Date(JsonElement element, JsonElement nameElement, string path, Citation? basis)
     {
-        Only(element, path, "date", "relation", "basis");
+        Only(element, path, "date", "relation", "months", "basis");
         string? name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
         if (name is null || !FactCatalog.TryGet(name, out var fact) || fact.Type != FactType.Date)
         {
@@ -251,13 +304,31 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
         {
             ["present"] = DateRelation.Present, ["absent"] = DateRelation.Absent, ["beforeMonth"] = DateRelation.BeforeMonth,
             ["inMonth"] = DateRelation.InMonth, ["afterMonth"] = DateRelation.AfterMonth, ["notAfterMonth"] = DateRelation.NotAfterMonth,
+            ["withinMonths"] = DateRelation.WithinMonths,
         };
         if (!element.TryGetProperty("relation", out var relation) || relation.ValueKind != JsonValueKind.String || !relations.TryGetValue(relation.GetString()!, out var parsed))
         {
             return Refuse(path + ".relation", "one of " + string.Join(", ", relations.Keys));
         }
 
-        return new DateCondition(fact, parsed, basis);
+        bool hasMonths = element.TryGetProperty("months", out var months);
+        if (parsed != DateRelation.WithinMonths)
+        {
+            return hasMonths ? Refuse(path + ".months", "\"months\" goes with \"relation\": \"withinMonths\"") : new DateCondition(fact, parsed, basis);
+        }
+
+        if (hasMonths && months.ValueKind == JsonValueKind.Number && months.TryGetInt32(out int count) && count >= 0)
+        {
+            return new DateCondition(fact, parsed, basis, count);
+        }
+
+        if (hasMonths && months.ValueKind == JsonValueKind.Object && months.TryGetProperty("parameter", out var parameter) && parameter.ValueKind == JsonValueKind.String)
+        {
+            string? @case = months.TryGetProperty("case", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            return new DateCondition(fact, parsed, basis, 0, new ParameterKey(parameter.GetString()!, null, @case));
+        }
+
+        return Refuse(path + ".months", "\"withinMonths\" needs \"months\": a whole number, or {\"parameter\": \"name\"}");
     }
 
     private Condition? Children(JsonElement value, string path, int depth, Citation? basis, JsonElement element)

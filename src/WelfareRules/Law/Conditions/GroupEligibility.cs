@@ -11,6 +11,12 @@ internal enum GroupBenefit
 
     /// <summary>The social pension (trợ cấp hưu trí xã hội): the amount of <c>social-pension</c>, paid instead of the allowance when higher.</summary>
     SocialPension,
+
+    /// <summary>A group whose health-insurance premium the national budget pays in whole or part (<c>health-insurance-share</c>); the highest share applies.</summary>
+    HealthInsurance,
+
+    /// <summary>A group a province supports on top of the national share (<c>health-insurance-local-share</c>); the highest local share is added.</summary>
+    HealthInsuranceLocal,
 }
 
 /// <summary>From which month a group's benefit is paid.</summary>
