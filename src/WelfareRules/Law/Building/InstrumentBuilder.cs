@@ -46,6 +46,12 @@ public enum GroupBenefitKind
 
     /// <summary>The social pension (<c>social-pension</c>).</summary>
     SocialPension = 1,
+
+    /// <summary>A national health-insurance group (<c>health-insurance</c>): its share is <c>health-insurance-share</c>.</summary>
+    HealthInsurance = 2,
+
+    /// <summary>A province's health-insurance group (<c>health-insurance-local</c>): its share is <c>health-insurance-local-share</c>.</summary>
+    HealthInsuranceLocal = 3,
 }
 
 /// <summary>A band of a group built in code: its case, and the condition that chooses it (null: otherwise).</summary>
@@ -225,7 +231,12 @@ public sealed class InstrumentBuilder
         group["basis"] = basis.ToJson();
         if (benefit != GroupBenefitKind.SocialAllowance)
         {
-            group["benefit"] = "social-pension";
+            group["benefit"] = benefit switch
+            {
+                GroupBenefitKind.SocialPension => "social-pension",
+                GroupBenefitKind.HealthInsurance => "health-insurance",
+                _ => "health-insurance-local",
+            };
         }
 
         group["when"] = when.ToJson();
