@@ -19,16 +19,7 @@ public sealed class DraftsAsDataTest : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string Example(string file)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "docs", "policy-example", file);
-    }
+    private static string Example(string file) => RepositoryFiles.PolicyExample(file);
 
     private static readonly Situation Aged72NoPension = new(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(new LocalDate(1955, 1, 15)));
 

@@ -21,16 +21,7 @@ public sealed class HealthInsuranceComparisonTest : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string Draft()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "docs", "policy-example", "near-poor-health-insurance-100.json");
-    }
+    private static string Draft() => RepositoryFiles.PolicyExample("near-poor-health-insurance-100.json");
 
     // Two near-poor people, one poor (already 100%), one with no support: in 2027-02 the premium is 4.5% × 2,530,000 = 113,850 (161/2026/NĐ-CP).
     private const string People = """

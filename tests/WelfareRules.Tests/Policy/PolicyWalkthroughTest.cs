@@ -16,16 +16,7 @@ namespace WelfareRules.Tests.Policy;
 /// <summary>docs/policy-changes.md, step by step: its commands and code run here.</summary>
 public sealed class PolicyWalkthroughTest
 {
-    private static string Docs(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine([dir!.FullName, "docs", .. parts]);
-    }
+    private static string Docs(params string[] parts) => RepositoryFiles.Docs(parts);
 
     private static readonly string Draft = Docs("policy-example", "hanoi-700k-2027.json");
     private static readonly string People = Docs("policy-example", "people.jsonl");

@@ -179,16 +179,7 @@ public sealed class PopulationEngineTest
         Assert.True(paid > 0, "the province's group paid no one: the test would prove nothing");
     }
 
-    private static string Docs(params string[] parts)
-    {
-        var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "WelfareRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return System.IO.Path.Combine([dir!.FullName, "docs", .. parts]);
-    }
+    private static string Docs(params string[] parts) => RepositoryFiles.Docs(parts);
 
     [Fact]
     public void Evaluate_Totals_EqualTheSumOverPersons()

@@ -95,11 +95,39 @@ internal abstract class Condition
     }
 }
 
-/// <summary>All of the conditions hold (an empty list always holds).</summary>
-internal sealed class AllCondition(ImmutableArray<Condition> parts, Citation? basis) : Condition(basis)
+/// <summary>A condition made of others (all, any): what the parts read is what it reads.</summary>
+internal abstract class PartsCondition(ImmutableArray<Condition> parts, Citation? basis) : Condition(basis)
 {
     internal ImmutableArray<Condition> Parts { get; } = parts;
 
+    internal sealed override void AgesRead(ImmutableArray<string>.Builder ages)
+    {
+        foreach (var part in Parts)
+        {
+            part.AgesRead(ages);
+        }
+    }
+
+    internal sealed override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children)
+    {
+        foreach (var part in Parts)
+        {
+            part.ChildrenConditions(children);
+        }
+    }
+
+    internal sealed override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
+    {
+        foreach (var part in Parts)
+        {
+            part.ParametersRead(parameters);
+        }
+    }
+}
+
+/// <summary>All of the conditions hold (an empty list always holds).</summary>
+internal sealed class AllCondition(ImmutableArray<Condition> parts, Citation? basis) : PartsCondition(parts, basis)
+{
     internal override bool IsMet(in ConditionContext context)
     {
         foreach (var part in Parts)
@@ -123,37 +151,11 @@ internal sealed class AllCondition(ImmutableArray<Condition> parts, Citation? ba
 
         CiteOn(ref notes, first);
     }
-
-    internal override void AgesRead(ImmutableArray<string>.Builder ages)
-    {
-        foreach (var part in Parts)
-        {
-            part.AgesRead(ages);
-        }
-    }
-
-    internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children)
-    {
-        foreach (var part in Parts)
-        {
-            part.ChildrenConditions(children);
-        }
-    }
-
-    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
-    {
-        foreach (var part in Parts)
-        {
-            part.ParametersRead(parameters);
-        }
-    }
 }
 
 /// <summary>At least one of the conditions holds; the explanation gives the first that does.</summary>
-internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? basis) : Condition(basis)
+internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? basis) : PartsCondition(parts, basis)
 {
-    internal ImmutableArray<Condition> Parts { get; } = parts;
-
     internal override bool IsMet(in ConditionContext context)
     {
         foreach (var part in Parts)
@@ -186,30 +188,6 @@ internal sealed class AnyCondition(ImmutableArray<Condition> parts, Citation? ba
         }
 
         CiteOn(ref notes, first);
-    }
-
-    internal override void AgesRead(ImmutableArray<string>.Builder ages)
-    {
-        foreach (var part in Parts)
-        {
-            part.AgesRead(ages);
-        }
-    }
-
-    internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children)
-    {
-        foreach (var part in Parts)
-        {
-            part.ChildrenConditions(children);
-        }
-    }
-
-    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
-    {
-        foreach (var part in Parts)
-        {
-            part.ParametersRead(parameters);
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -66,37 +67,30 @@ internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand
     internal ImmutableArray<string> Cases => [.. Bands.Select(b => b.Case)];
 
     /// <summary>Every parameter the group's conditions read.</summary>
-    internal ImmutableArray<ParameterKey> ParametersRead
-    {
-        get
-        {
-            var parameters = ImmutableArray.CreateBuilder<ParameterKey>();
-            When.ParametersRead(parameters);
-            PerChild?.ParametersRead(parameters);
-            foreach (var band in Bands)
-            {
-                band.When?.ParametersRead(parameters);
-            }
-
-            return [.. parameters.Distinct()];
-        }
-    }
+    internal ImmutableArray<ParameterKey> ParametersRead => Collect<ParameterKey>((c, b) => c.ParametersRead(b));
 
     /// <summary>Every age parameter case the group's conditions read.</summary>
-    internal ImmutableArray<string> AgesRead
-    {
-        get
-        {
-            var ages = ImmutableArray.CreateBuilder<string>();
-            When.AgesRead(ages);
-            PerChild?.AgesRead(ages);
-            foreach (var band in Bands)
-            {
-                band.When?.AgesRead(ages);
-            }
+    internal ImmutableArray<string> AgesRead => Collect<string>((c, b) => c.AgesRead(b));
 
-            return [.. ages.Distinct()];
+    /// <summary>What the group's conditions (its own, the per-child multiplier's and the bands') give, once each.</summary>
+    private ImmutableArray<T> Collect<T>(Action<Condition, ImmutableArray<T>.Builder> visit)
+    {
+        var items = ImmutableArray.CreateBuilder<T>();
+        visit(When, items);
+        if (PerChild is not null)
+        {
+            visit(PerChild, items);
         }
+
+        foreach (var band in Bands)
+        {
+            if (band.When is not null)
+            {
+                visit(band.When, items);
+            }
+        }
+
+        return [.. items.Distinct()];
     }
 }
 

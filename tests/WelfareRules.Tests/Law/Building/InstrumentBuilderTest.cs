@@ -17,16 +17,7 @@ public sealed class InstrumentBuilderTest
 {
     private static readonly LocalDate From = new(2027, 1, 1);
 
-    private static string Example(string file)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "docs", "policy-example", file);
-    }
+    private static string Example(string file) => RepositoryFiles.PolicyExample(file);
 
     /// <summary>docs/policy-example/hanoi-elderly-near-poor.json, built in code.</summary>
     private static InstrumentBuilder HanoiNearPoorElderly() =>

@@ -145,14 +145,5 @@ public sealed class ConditionsTest
         change.ExpectCostDifference([nearPoor72, nearPoor81], new WelfareRules.Money.Dong(975_000 + 1_300_000 + (113_850 - 79_695)));
     }
 
-    private static string Docs(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WelfareRules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine([dir!.FullName, "docs", .. parts]);
-    }
+    private static string Docs(params string[] parts) => RepositoryFiles.Docs(parts);
 }
