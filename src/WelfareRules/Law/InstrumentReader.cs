@@ -394,14 +394,20 @@ public static class InstrumentReader
             "social-pension" => GroupBenefit.SocialPension,
             "health-insurance" => GroupBenefit.HealthInsurance,
             "health-insurance-local" => GroupBenefit.HealthInsuranceLocal,
+            "funeral" => GroupBenefit.Funeral,
             _ => (GroupBenefit?)null,
         };
         if (benefit is null)
         {
-            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance or health-insurance-local");
+            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local or funeral");
             ok = false;
         }
-        else if (benefit != GroupBenefit.SocialAllowance && (g.Bands is not null || perChild is not null || g.Combine is not null))
+        else if (benefit == GroupBenefit.Funeral && (g.Bands is not { ValueKind: JsonValueKind.Array } funeralBands || funeralBands.GetArrayLength() != 1 || perChild is not null || g.Combine is not null))
+        {
+            problem(path + ".bands", "a funeral group has one band, naming its case of funeral-multiple: [{\"case\": \"allowance-recipient\"}]; no perChild or combine");
+            ok = false;
+        }
+        else if (benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral) && (g.Bands is not null || perChild is not null || g.Combine is not null))
         {
             problem(path, $"a {g.Benefit} group has one amount or share: no bands, perChild or combine");
             ok = false;

@@ -90,6 +90,9 @@ internal sealed class MonthLaw
     /// <summary>The open groups a province supports on top of the national share this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> LocalHealthInsuranceGroups { get; private init; } = [];
 
+    /// <summary>The open groups of funeral support this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> FuneralGroups { get; private init; } = [];
+
     /// <summary>The ages in force this month, by <see cref="Conditions.AgeIds"/> number (-1 where none is).</summary>
     private int[] ages = [];
 
@@ -158,6 +161,7 @@ internal sealed class MonthLaw
         var pensionGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var healthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var localHealthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var funeralGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             if (!g.IsAllowance)
@@ -168,6 +172,7 @@ internal sealed class MonthLaw
                     {
                         Conditions.GroupBenefit.HealthInsurance => healthGroups,
                         Conditions.GroupBenefit.HealthInsuranceLocal => localHealthGroups,
+                        Conditions.GroupBenefit.Funeral => funeralGroups,
                         _ => pensionGroups,
                     }).Add(g);
                 }
@@ -199,6 +204,7 @@ internal sealed class MonthLaw
             SocialPensionGroups = pensionGroups.ToImmutable(),
             HealthInsuranceGroups = healthGroups.ToImmutable(),
             LocalHealthInsuranceGroups = localHealthGroups.ToImmutable(),
+            FuneralGroups = funeralGroups.ToImmutable(),
         }.WithAges(chosen);
     }
 

@@ -55,6 +55,8 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         parts.AddRange(law.HealthInsuranceGroups);
         parts.Add(nameof(law.LocalHealthInsuranceGroups));
         parts.AddRange(law.LocalHealthInsuranceGroups);
+        parts.Add(nameof(law.FuneralGroups));
+        parts.AddRange(law.FuneralGroups);
         parts.Add(nameof(law.ClosedGroups));
         foreach (var group in law.ClosedGroups)
         {

@@ -3,6 +3,7 @@ using WelfareRules.Benefits.Care;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Reports;
 using static WelfareRules.Benefits.AgeReading;
@@ -31,20 +32,7 @@ namespace WelfareRules.Benefits.Funeral;
 internal static class FuneralSupportCalculator
 {
     private static readonly Citation HighestOnly = new(LawCitations.Nd20, "11", "2");
-    private static readonly Citation AllowanceRecipient = new(LawCitations.Nd20, "11", "1", "a");
-    /// <summary>The age (a case of <c>age</c>) from which a survivor on a monthly benefit gets funeral support (Art 11 k1 c: 80, as K5c).</summary>
-    private const string SurvivorAge = "elderly-80";
 
-    private static readonly Citation PensionRecipient = new("176/2025/NĐ-CP", "5", "1", status: ProvisionStatus.Reported);
-    private static readonly Citation SurvivorBenefit = new(LawCitations.Nd20, "11", "1", "c");
-
-    /// <summary>
-    /// Whether the person receives a monthly allowance in the month, for Art 11 k1 a: any monthly
-    /// social allowance among the month's entitlements. The one test of "receiving the monthly
-    /// allowance". Social-pension recipients are a case of their own in <see cref="Evaluate"/>, cited to
-    /// ND 176/2025 Art 5 (which applies Art 11 k2 to them).
-    /// </summary>
-    internal static bool ReceivesMonthlyAllowance(ReadOnlySpan<Entitlement> monthEntitlements) => Any(monthEntitlements, EntitlementKind.SocialAllowance);
 
     /// <summary>The funeral support of the month of death, or null in any other month or when no case applies.</summary>
     /// <param name="law">The month's law.</param>
@@ -59,54 +47,65 @@ internal static class FuneralSupportCalculator
             return null;
         }
 
-        var cases = new ValueList<(string Case, string Group, Citation? Eligibility, string English, string Vietnamese)>();
-        if (person.DeathCause == DeathCause.Disaster)
+        int received = 0;
+        foreach (var entitlement in monthEntitlements)
         {
-            cases.Add(("disaster", "ND20-14-1", null, "died from disaster, fire, epidemic, accident or force majeure", "chết do thiên tai, hỏa hoạn, dịch bệnh, tai nạn hoặc lý do bất khả kháng"));
+            if (entitlement.Payee == Payee.Beneficiary)
+            {
+                received |= 1 << (int)entitlement.Kind;
+            }
         }
 
-        if (InstitutionalCareCalculator.Qualifies(person, law))
+        // The groups of funeral support are stated in the rule files ("benefit": "funeral"): the highest of those met.
+        var context = new ConditionContext(person, law, null, received);
+        var standard = law.Standard!;
+        Entitlement? best = null;
+        int met = 0;
+        foreach (var group in law.FuneralGroups)
         {
-            cases.Add(("facility", "ND20-25-3", null, "died while cared for in a social assistance facility", "chết khi đang được chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội"));
+            var eligibility = group.Eligibility!;
+            if (!eligibility.When.IsMet(context))
+            {
+                continue;
+            }
+
+            met++;
+            var multiple = LawValues.Require(law, ParameterCatalog.FuneralMultiple, eligibility.Bands[0].Case);
+            var amount = standard.Amount.Times(multiple.Value);
+            if (explain is not null)
+            {
+                var notes = new ValueList<ConditionNote>();
+                eligibility.When.Explain(context, ref notes);
+                var why = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
+                var whyVi = new System.Text.StringBuilder(group.Title);
+                var cited = new ValueList<Citation>();
+                cited.Add(group.Basis);
+                foreach (var note in notes.AsSpan())
+                {
+                    why.Append("; ").Append(note.English);
+                    whyVi.Append("; ").Append(note.Vietnamese);
+                    cited.AddRange(note.Basis.AsSpan());
+                }
+
+                cited.Add(multiple.Basis);
+                explain.Add(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Funeral support ({group.Code}): {why} ({Format.Date(death)}): at least {Format.Factor(multiple.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Hỗ trợ chi phí mai táng ({group.Code}): {whyVi} ({Format.Date(death)}): tối thiểu {Format.Factor(multiple.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+                    cited.AsSpan());
+            }
+
+            if (best is null || amount > best.Amount)
+            {
+                best = new Entitlement(EntitlementKind.FuneralSupport, Payee.Beneficiary, amount, multiple.Value, group.Id, [group.Basis, multiple.Basis, standard.Basis]);
+            }
         }
 
-        if (ReceivesMonthlyAllowance(monthEntitlements))
-        {
-            cases.Add(("allowance-recipient", "ND20-11-1a", AllowanceRecipient, "died while receiving the monthly social allowance", "chết khi đang hưởng trợ cấp xã hội hằng tháng"));
-        }
-        else if (Any(monthEntitlements, EntitlementKind.SocialPension))
-        {
-            // ND 176/2025 Art 5: social-pension recipients get funeral support as under ND 20 Art 11 k2.
-            cases.Add(("allowance-recipient", "ND176-5", PensionRecipient, "died while receiving the social pension", "chết khi đang hưởng trợ cấp hưu trí xã hội"));
-        }
-        else if (person.ReceivesPension && AgeIn(person.BirthDate, month) >= LawValues.Age(law, SurvivorAge))
-        {
-            cases.Add(("allowance-recipient", "ND20-11-1c", SurvivorBenefit, "died aged 80 or over while receiving a monthly benefit (receivesPension)", "chết khi từ đủ 80 tuổi đang hưởng trợ cấp hằng tháng"));
-        }
-
-        if (cases.Count == 0)
+        if (best is null)
         {
             return null;
         }
 
-        var standard = law.Standard!;
-        Entitlement? best = null;
-        foreach (var (@case, group, eligibility, english, vietnamese) in cases.AsSpan())
-        {
-            var multiple = LawValues.Require(law, ParameterCatalog.FuneralMultiple, @case);
-            var amount = standard.Amount.Times(multiple.Value);
-            explain?.Add(
-                $"Funeral support: {english} ({Format.Date(death)}): at least {Format.Factor(multiple.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-                $"Hỗ trợ chi phí mai táng: {vietnamese} ({Format.Date(death)}): tối thiểu {Format.Factor(multiple.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}",
-                eligibility is null ? [multiple.Basis] : [eligibility, multiple.Basis]);
-            if (best is null || amount > best.Amount)
-            {
-                best = new Entitlement(EntitlementKind.FuneralSupport, Payee.Beneficiary, amount, multiple.Value, group,
-                    eligibility is null ? [multiple.Basis, standard.Basis] : [eligibility, multiple.Basis, standard.Basis]);
-            }
-        }
-
-        if (cases.Count > 1)
+        if (met > 1)
         {
             explain?.Add(
                 $"Several funeral supports apply: only the highest is paid, {Format.Amount(best!.Amount)}",
@@ -115,18 +114,5 @@ internal static class FuneralSupportCalculator
         }
 
         return best;
-    }
-
-    private static bool Any(ReadOnlySpan<Entitlement> entitlements, EntitlementKind kind)
-    {
-        foreach (var entitlement in entitlements)
-        {
-            if (entitlement.Kind == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -18,6 +18,9 @@ internal enum GroupBenefit
 
     /// <summary>A group a province supports on top of the national share (<c>health-insurance-local-share</c>); the highest local share is added.</summary>
     HealthInsuranceLocal,
+
+    /// <summary>Funeral support in the month of death: its one band names the case of <c>funeral-multiple</c>; the highest of the groups met is paid.</summary>
+    Funeral,
 }
 
 /// <summary>From which month a group's benefit is paid.</summary>
