@@ -93,6 +93,9 @@ internal sealed class MonthLaw
     /// <summary>The open groups of funeral support this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> FuneralGroups { get; private init; } = [];
 
+    /// <summary>The open groups of cremation support this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> CremationGroups { get; private init; } = [];
+
     /// <summary>The ages in force this month, by <see cref="Conditions.AgeIds"/> number (-1 where none is).</summary>
     private int[] ages = [];
 
@@ -162,6 +165,7 @@ internal sealed class MonthLaw
         var healthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var localHealthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var funeralGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var cremationGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             if (!g.IsAllowance)
@@ -173,6 +177,7 @@ internal sealed class MonthLaw
                         Conditions.GroupBenefit.HealthInsurance => healthGroups,
                         Conditions.GroupBenefit.HealthInsuranceLocal => localHealthGroups,
                         Conditions.GroupBenefit.Funeral => funeralGroups,
+                        Conditions.GroupBenefit.Cremation => cremationGroups,
                         _ => pensionGroups,
                     }).Add(g);
                 }
@@ -205,6 +210,7 @@ internal sealed class MonthLaw
             HealthInsuranceGroups = healthGroups.ToImmutable(),
             LocalHealthInsuranceGroups = localHealthGroups.ToImmutable(),
             FuneralGroups = funeralGroups.ToImmutable(),
+            CremationGroups = cremationGroups.ToImmutable(),
         }.WithAges(chosen);
     }
 

@@ -57,6 +57,8 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         parts.AddRange(law.LocalHealthInsuranceGroups);
         parts.Add(nameof(law.FuneralGroups));
         parts.AddRange(law.FuneralGroups);
+        parts.Add(nameof(law.CremationGroups));
+        parts.AddRange(law.CremationGroups);
         parts.Add(nameof(law.ClosedGroups));
         foreach (var group in law.ClosedGroups)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
+using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Reports;
 
@@ -18,8 +20,6 @@ namespace WelfareRules.Benefits.Cremation;
 /// </remarks>
 internal static class CremationSupportCalculator
 {
-    /// <summary>The age (a case of <c>age</c>) under which the child amount applies (NQ 03/2020: under 6).</summary>
-    private const string CremationChildAge = "cremation-child";
 
     /// <summary>The cremation support due in the month, or null.</summary>
     internal static Entitlement? For(MonthLaw law, Person person, Explainer? explain)
@@ -29,38 +29,52 @@ internal static class CremationSupportCalculator
             return null;
         }
 
-        // Only where a rule file sets cremation support (today Hanoi) does its child age apply.
-        if (law.Get(ParameterCatalog.CremationSupport, null, ParameterCatalog.CremationAdult) is null)
+        // The groups of cremation support are stated in the rule files ("benefit": "cremation"; today Hanoi's NQ 03/2020).
+        if (law.CremationGroups.IsEmpty)
         {
             return null;
         }
 
-        int childAge = LawValues.Age(law, CremationChildAge);
-        bool child = AgeReading.CompletedYears(person.BirthDate, death) < childAge;
-        string @case = child ? ParameterCatalog.CremationChild : ParameterCatalog.CremationAdult;
-        if (law.Get(ParameterCatalog.CremationSupport, null, @case) is not { } body)
+        var context = new ConditionContext(person, law);
+        GroupDefinition? group = null;
+        RuleMatch match = default;
+        foreach (var candidate in law.CremationGroups)
         {
+            var found = AllowanceRules.For(candidate)!.Match(person, law);
+            if (found.IsMatch)
+            {
+                (group, match) = (candidate, found);
+                break;
+            }
+        }
+
+        if (group is null)
+        {
+            if (explain is not null)
+            {
+                var first = law.CremationGroups[0];
+                var reason = AllowanceRules.For(first)!.Describe(person, law, default);
+                explain.Add($"No cremation support: {reason.English}", $"Không được hỗ trợ hỏa táng: {reason.Vietnamese}",
+                    [first.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis]);
+            }
+
             return null;
         }
 
-        // NQ 03/2020: permanent residents, and people nurtured in the city's public social-assistance facilities.
-        bool inFacility = person.LivingArrangement == LivingArrangement.Facility;
-        if (!person.Cremated || !(person.PermanentResident || inFacility))
-        {
-            explain?.Add(
-                string.Create(CultureInfo.InvariantCulture, $"No cremation support: it needs a person cremated who is a permanent resident of {law.Jurisdiction} or lived in one of its public social-assistance facilities ({(person.Cremated ? "cremated" : "not cremated")}, {(person.PermanentResident ? "permanent resident" : "not a permanent resident")}, {(inFacility ? "in a facility" : "not in a facility")})"),
-                string.Create(CultureInfo.InvariantCulture, $"Không được hỗ trợ hỏa táng: cần được hỏa táng và có hộ khẩu thường trú tại {law.Jurisdiction} hoặc được nuôi dưỡng tại cơ sở trợ giúp xã hội công lập ({(person.Cremated ? "có hỏa táng" : "không hỏa táng")}, {(person.PermanentResident ? "có hộ khẩu thường trú" : "không có hộ khẩu thường trú")}, {(inFacility ? "sống tại cơ sở" : "không sống tại cơ sở")})"),
-                body.Basis);
-            return null;
-        }
-
+        var body = LawValues.Require(law, ParameterCatalog.CremationSupport, match.Case);
+        bool child = match.Case == ParameterCatalog.CremationChild;
         var transport = law.Get(ParameterCatalog.CremationSupport, null, ParameterCatalog.CremationTransport);
         var amount = transport is null ? body.Amount : body.Amount + transport.Amount;
-        System.Collections.Immutable.ImmutableArray<Citation> basis = transport is null ? [body.Basis] : [body.Basis, transport.Basis];
-        explain?.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Cremation support ({(child ? $"child under {childAge}" : "adult")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once"),
-            string.Create(CultureInfo.InvariantCulture, $"Hỗ trợ hỏa táng ({(child ? $"trẻ em dưới {childAge} tuổi" : "người lớn")}): {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần"),
-            basis.AsSpan());
-        return new Entitlement(EntitlementKind.CremationSupport, Payee.Beneficiary, amount, null, null, basis);
+        System.Collections.Immutable.ImmutableArray<Citation> basis = transport is null ? [group.Basis, body.Basis] : [group.Basis, body.Basis, transport.Basis];
+        if (explain is not null)
+        {
+            var reason = AllowanceRules.For(group)!.Describe(person, law, match);
+            explain.Add(
+                string.Create(CultureInfo.InvariantCulture, $"Cremation support ({(child ? "child" : "adult")}): {reason.English}: {Format.Amount(body.Amount)}{(transport is null ? "" : $" + transport {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)}, once"),
+                string.Create(CultureInfo.InvariantCulture, $"Hỗ trợ hỏa táng ({(child ? "trẻ em" : "người lớn")}): {reason.Vietnamese}: {Format.Amount(body.Amount)}{(transport is null ? "" : $" + vận chuyển {Format.Amount(transport.Amount)}")} = {Format.Amount(amount)} đồng, một lần"),
+                [.. basis, .. reason.Basis.IsDefault ? [] : reason.Basis]);
+        }
+
+        return new Entitlement(EntitlementKind.CremationSupport, Payee.Beneficiary, amount, null, group.Id, basis);
     }
 }

@@ -357,6 +357,9 @@ internal enum AgeComparison
 
     /// <summary>Reaches the age in the calendar year of the benefit month (the year of the birthday).</summary>
     ReachedThisYear,
+
+    /// <summary>Had not reached the age on the date of death (completed years on that date); not met without a death date.</summary>
+    BelowAtDeath,
 }
 
 /// <summary>The age in the benefit month compared with an age parameter (a case of <c>age</c>).</summary>
@@ -380,6 +383,7 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
             AgeComparison.AtLeast => AgeReading.AgeIn(birth, context.Month) >= limit,
             AgeComparison.Below => AgeReading.AgeIn(birth, context.Month) < limit,
             AgeComparison.ReachedThisYear => context.Month.Year - birth.Year == limit,
+            AgeComparison.BelowAtDeath => context.Child is null && context.Person.DeathDate is { } death && AgeReading.CompletedYears(birth, death) < limit,
             _ => AgeReading.StillUnder(birth, limit, context.Month),
         };
     }
@@ -397,6 +401,7 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
             AgeComparison.AtLeast => (met ? $"at least {n}" : $"under {n}", met ? $"từ đủ {n} tuổi" : $"dưới {n} tuổi"),
             AgeComparison.Below => (met ? $"under {n}" : $"{n} or over", met ? $"dưới {n} tuổi" : $"từ đủ {n} tuổi"),
             AgeComparison.ReachedThisYear => (met ? $"turning {n} this year" : $"not turning {n} this year", met ? $"đủ {n} tuổi trong năm" : $"không đủ {n} tuổi trong năm"),
+            AgeComparison.BelowAtDeath => (met ? $"under {n} at death" : $"{n} or over at death", met ? $"dưới {n} tuổi khi chết" : $"từ đủ {n} tuổi khi chết"),
             _ => (met ? $"under {n} (counted to the month of the birthday)" : $"past {n}", met ? $"dưới {n} tuổi (tính đến hết tháng sinh nhật)" : $"đã quá {n} tuổi"),
         };
         notes.Add(new ConditionNote(

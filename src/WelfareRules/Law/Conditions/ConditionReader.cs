@@ -215,20 +215,20 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
             return Refuse(path, "\"age\" is {\"atLeast\" | \"below\" | \"until\": \"an age parameter's case\"}, e.g. {\"atLeast\": \"elderly\"}");
         }
 
-        var ops = new[] { ("atLeast", AgeComparison.AtLeast), ("below", AgeComparison.Below), ("until", AgeComparison.Until), ("reachedThisYear", AgeComparison.ReachedThisYear) }
+        var ops = new[] { ("atLeast", AgeComparison.AtLeast), ("below", AgeComparison.Below), ("until", AgeComparison.Until), ("reachedThisYear", AgeComparison.ReachedThisYear), ("belowAtDeath", AgeComparison.BelowAtDeath) }
             .Where(o => value.TryGetProperty(o.Item1, out _)).ToList();
         foreach (var property in value.EnumerateObject())
         {
-            if (property.Name is not ("atLeast" or "below" or "until" or "reachedThisYear"))
+            if (property.Name is not ("atLeast" or "below" or "until" or "reachedThisYear" or "belowAtDeath"))
             {
-                problem(path + "." + property.Name, $"unknown property \"{MessageText.Cut(property.Name)}\" of an age condition: atLeast, below, until or reachedThisYear");
+                problem(path + "." + property.Name, $"unknown property \"{MessageText.Cut(property.Name)}\" of an age condition: atLeast, below, until, reachedThisYear or belowAtDeath");
                 return null;
             }
         }
 
         if (ops.Count != 1)
         {
-            return Refuse(path, "an age condition gives one of atLeast, below, until or reachedThisYear");
+            return Refuse(path, "an age condition gives one of atLeast, below, until, reachedThisYear or belowAtDeath");
         }
 
         var (op, comparison) = ops[0];

@@ -21,6 +21,9 @@ internal enum GroupBenefit
 
     /// <summary>Funeral support in the month of death: its one band names the case of <c>funeral-multiple</c>; the highest of the groups met is paid.</summary>
     Funeral,
+
+    /// <summary>Cremation support in the month of death: its bands name the case of <c>cremation-support</c>, to which <c>transport</c> is added.</summary>
+    Cremation,
 }
 
 /// <summary>From which month a group's benefit is paid.</summary>

@@ -51,7 +51,7 @@ public sealed class CremationSupportCalculatorTest
         var report = Evaluate(Jurisdiction.Hanoi, Deceased(new LocalDate(1970, 1, 1)) with { PermanentResident = false });
 
         Assert.Empty(report.Entitlements);
-        Assert.Contains(report.Explanation, s => s.English.Contains("not a permanent resident", System.StringComparison.Ordinal));
+        Assert.Contains(report.Explanation, s => s.English.StartsWith("No cremation support", System.StringComparison.Ordinal) && s.English.Contains("a permanent resident: no", System.StringComparison.Ordinal));
     }
 
     [Fact]
