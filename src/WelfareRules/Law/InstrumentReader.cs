@@ -396,11 +396,13 @@ public static class InstrumentReader
             "health-insurance-local" => GroupBenefit.HealthInsuranceLocal,
             "funeral" => GroupBenefit.Funeral,
             "cremation" => GroupBenefit.Cremation,
+            "disability-care-support" => GroupBenefit.DisabilityCareSupport,
+            "carer-support" => GroupBenefit.CarerSupport,
             _ => (GroupBenefit?)null,
         };
         if (benefit is null)
         {
-            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local, funeral or cremation");
+            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local, funeral, cremation, disability-care-support or carer-support");
             ok = false;
         }
         else if (benefit == GroupBenefit.Funeral && (g.Bands is not { ValueKind: JsonValueKind.Array } funeralBands || funeralBands.GetArrayLength() != 1 || perChild is not null || g.Combine is not null))
@@ -408,12 +410,12 @@ public static class InstrumentReader
             problem(path + ".bands", "a funeral group has one band, naming its case of funeral-multiple: [{\"case\": \"allowance-recipient\"}]; no perChild or combine");
             ok = false;
         }
-        else if (benefit == GroupBenefit.Cremation && (g.Bands is null || perChild is not null || g.Combine is not null))
+        else if (benefit is GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport && (g.Bands is null || perChild is not null || g.Combine is not null))
         {
-            problem(path + ".bands", "a cremation group names its cases of cremation-support in bands; no perChild or combine");
+            problem(path + ".bands", $"a {g.Benefit} group names its cases (of cremation-support or care-coefficient) in bands; no perChild or combine");
             ok = false;
         }
-        else if (benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral or GroupBenefit.Cremation) && (g.Bands is not null || perChild is not null || g.Combine is not null))
+        else if (benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral or GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport) && (g.Bands is not null || perChild is not null || g.Combine is not null))
         {
             problem(path, $"a {g.Benefit} group has one amount or share: no bands, perChild or combine");
             ok = false;

@@ -90,11 +90,20 @@ internal sealed class MonthLaw
     /// <summary>The open groups a province supports on top of the national share this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> LocalHealthInsuranceGroups { get; private init; } = [];
 
+    /// <summary>Every group of the jurisdiction that exists this month (open or closed), by id: what <c>inGroup</c> reads.</summary>
+    private FrozenDictionary<string, GroupDefinition> groupsById = FrozenDictionary<string, GroupDefinition>.Empty;
+
+    /// <summary>The group of the month with the id, or null.</summary>
+    internal GroupDefinition? GroupById(string id) => groupsById.GetValueOrDefault(id);
+
     /// <summary>The open groups of funeral support this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> FuneralGroups { get; private init; } = [];
 
     /// <summary>The open groups of cremation support this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> CremationGroups { get; private init; } = [];
+
+    /// <summary>The open groups of care support (to the person, and to the carer) this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> CareGroups { get; private init; } = [];
 
     /// <summary>The ages in force this month, by <see cref="Conditions.AgeIds"/> number (-1 where none is).</summary>
     private int[] ages = [];
@@ -166,6 +175,7 @@ internal sealed class MonthLaw
         var localHealthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var funeralGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var cremationGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var careGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             if (!g.IsAllowance)
@@ -178,6 +188,7 @@ internal sealed class MonthLaw
                         Conditions.GroupBenefit.HealthInsuranceLocal => localHealthGroups,
                         Conditions.GroupBenefit.Funeral => funeralGroups,
                         Conditions.GroupBenefit.Cremation => cremationGroups,
+                        Conditions.GroupBenefit.DisabilityCareSupport or Conditions.GroupBenefit.CarerSupport => careGroups,
                         _ => pensionGroups,
                     }).Add(g);
                 }
@@ -211,7 +222,14 @@ internal sealed class MonthLaw
             LocalHealthInsuranceGroups = localHealthGroups.ToImmutable(),
             FuneralGroups = funeralGroups.ToImmutable(),
             CremationGroups = cremationGroups.ToImmutable(),
-        }.WithAges(chosen);
+            CareGroups = careGroups.ToImmutable(),
+        }.WithAges(chosen).WithGroups(rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date));
+    }
+
+    private MonthLaw WithGroups(IEnumerable<GroupDefinition> groups)
+    {
+        groupsById = groups.ToFrozenDictionary(g => g.Id, StringComparer.Ordinal);
+        return this;
     }
 
     private MonthLaw WithAges(Dictionary<ParameterKey, Provision> chosen)

@@ -51,6 +51,7 @@ internal static class RuleSetValidator
 
         CheckCoverage(groups, timelines, problems);
         CheckConditionParameters(groups, timelines, problems);
+        CheckGroupReferences(groups, problems);
         CheckNotBelowNational(timelines, problems);
         return groups;
     }
@@ -207,6 +208,56 @@ internal static class RuleSetValidator
                 }
             }
         }
+    }
+
+    /// <summary>Every group a condition names (<c>inGroup</c>) is defined, for the naming group's jurisdiction, and no group names itself through others.</summary>
+    private static void CheckGroupReferences(ImmutableArray<GroupDefinition> groups, List<RuleFileProblem> problems)
+    {
+        var byId = groups.ToDictionary(g => g.Id, System.StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            foreach (string named in group.Eligibility?.GroupsRead ?? [])
+            {
+                if (!byId.TryGetValue(named, out var target) || !group.Jurisdiction.IsWithin(target.Jurisdiction))
+                {
+                    problems.Add(new(group.Location with { Path = group.Location.Path + ".when" },
+                        $"group {group.Id} names the group \"{MessageText.Cut(named)}\", which no instrument of the rule set defines for {group.Jurisdiction}"));
+                }
+            }
+        }
+
+        // A cycle (a group meeting itself through others) would never end: refused.
+        var state = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (Cycle(group.Id, byId, state) is { } cycle)
+            {
+                problems.Add(new(byId[cycle].Location with { Path = byId[cycle].Location.Path + ".when" },
+                    $"group {cycle} names itself through inGroup conditions (a cycle): it could never be decided"));
+                break;
+            }
+        }
+    }
+
+    /// <summary>A group on a cycle of inGroup references reachable from <paramref name="id"/>, or null (depth-first: 1 visiting, 2 done).</summary>
+    private static string? Cycle(string id, Dictionary<string, GroupDefinition> byId, Dictionary<string, int> state)
+    {
+        if (state.TryGetValue(id, out int seen))
+        {
+            return seen == 1 ? id : null;
+        }
+
+        state[id] = 1;
+        foreach (string next in byId.TryGetValue(id, out var group) ? group.Eligibility?.GroupsRead ?? [] : [])
+        {
+            if (byId.ContainsKey(next) && Cycle(next, byId, state) is { } found)
+            {
+                return found;
+            }
+        }
+
+        state[id] = 2;
+        return null;
     }
 
     private static void CheckCoverage(ImmutableArray<GroupDefinition> groups, FrozenDictionary<(Jurisdiction Jurisdiction, ParameterKey Key), ParameterTimeline> timelines, List<RuleFileProblem> problems)

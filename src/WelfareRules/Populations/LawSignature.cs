@@ -59,6 +59,8 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         parts.AddRange(law.FuneralGroups);
         parts.Add(nameof(law.CremationGroups));
         parts.AddRange(law.CremationGroups);
+        parts.Add(nameof(law.CareGroups));
+        parts.AddRange(law.CareGroups);
         parts.Add(nameof(law.ClosedGroups));
         foreach (var group in law.ClosedGroups)
         {

@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Reports;
 using static WelfareRules.Benefits.AgeReading;
@@ -32,10 +34,6 @@ internal static class CareSupportCalculator
 {
     private static readonly Citation KeepsOwnAllowance = new(LawCitations.Nd20, "19", "1");
     private static readonly Citation AlsoOnAllowance = new(LawCitations.Nd20, "20", "2", "b");
-    private const string DisabledParentGroup = "ND20-20-2a";
-
-    /// <summary>The groups of ND 20/2021 Art 5 that Art 20 refers to (K1, K5d, K6), and the child age (Art 20 k2 d), read in the month's law.</summary>
-    private const string OrphanGroup = "ND20-5-1", CommunityCareGroup = "ND20-5-5d", DisabledGroup = "ND20-5-6", ChildAge = "child";
 
     internal static EntitlementPair Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
@@ -45,10 +43,30 @@ internal static class CareSupportCalculator
             return default;
         }
 
-        bool describe = explain is not null;
-        var parent = DisabledParentCase(person, law, describe);
+        // The cases are groups of the rule files ("benefit": "disability-care-support" or "carer-support"), each band a
+        // case of care-coefficient; the person's own support is one case, the carer's the highest of those met.
+        var context = new ConditionContext(person, law);
+        CareCase? parent = null;
         var carer = new ValueList<CareCase>();
-        CarerCases(person, law, describe, ref carer);
+        foreach (var group in law.CareGroups)
+        {
+            var eligibility = group.Eligibility!;
+            if (eligibility.MatchBand(context) is not { } band)
+            {
+                continue;
+            }
+
+            var found = explain is null ? new CareCase(band, group.Id, null!, null!, default) : Describe(group, band, context);
+            if (eligibility.Benefit == GroupBenefit.CarerSupport)
+            {
+                carer.Add(found);
+            }
+            else
+            {
+                parent ??= found;
+            }
+        }
+
         if (parent is null && carer.IsEmpty)
         {
             return default;
@@ -105,89 +123,45 @@ internal static class CareSupportCalculator
         explain?.Add(
             $"{c.English}: coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, paid to the {(payee == Payee.Carer ? "carer" : "person")}",
             $"{c.Vietnamese}: hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, chi trả cho {(payee == Payee.Carer ? "người chăm sóc" : "đối tượng")}",
-            coefficient.Basis);
+            [.. c.Basis.IsDefault ? [] : c.Basis, coefficient.Basis]);
         return new Entitlement(kind, payee, amount, coefficient.Value, c.Group, [coefficient.Basis, standard.Basis]);
     }
 
-    /// <summary>Art 20 k2 a, b: a severely or especially severely disabled person, pregnant or raising children under 36 months.</summary>
-    /// <remarks>The reasons are built only when <paramref name="describe"/> is set (for an explanation); otherwise they are null.</remarks>
-    internal static CareCase? DisabledParentCase(Person person, MonthLaw law, bool describe)
+    /// <summary>A case met, with the reason in both languages: the group's title and its conditions as found.</summary>
+    private static CareCase Describe(GroupDefinition group, string band, in ConditionContext context)
     {
-        if (person.LivingArrangement == LivingArrangement.Facility || LawValues.Meets(law, DisabledGroup, person) is null
-            || !(person.Pregnant || person.ChildrenUnder36Months > 0))
+        var eligibility = group.Eligibility!;
+        var notes = new ValueList<ConditionNote>();
+        eligibility.When.Explain(context, ref notes);
+        foreach (var candidate in eligibility.Bands)
         {
-            return null;
-        }
-
-        bool higher = (person.Pregnant && person.ChildrenUnder36Months >= 1) || person.ChildrenUnder36Months >= 2;
-        string @case = higher ? "disabled-parent-higher" : "disabled-parent";
-        if (!describe)
-        {
-            return new CareCase(@case, DisabledParentGroup, null!, null!);
-        }
-
-        string situation = (person.Pregnant, person.ChildrenUnder36Months) switch
-        {
-            (true, 0) => "pregnant",
-            (true, var n) => string.Create(CultureInfo.InvariantCulture, $"pregnant and raising {n} child(ren) under 36 months"),
-            (false, var n) => string.Create(CultureInfo.InvariantCulture, $"raising {n} child(ren) under 36 months"),
-        };
-        string situationVi = (person.Pregnant, person.ChildrenUnder36Months) switch
-        {
-            (true, 0) => "đang mang thai",
-            (true, var n) => string.Create(CultureInfo.InvariantCulture, $"đang mang thai và nuôi {n} con dưới 36 tháng tuổi"),
-            (false, var n) => string.Create(CultureInfo.InvariantCulture, $"đang nuôi {n} con dưới 36 tháng tuổi"),
-        };
-        return new CareCase(@case, DisabledParentGroup,
-            $"Care support to a disabled person {situation}", $"Hỗ trợ kinh phí chăm sóc người khuyết tật {situationVi}");
-    }
-
-    /// <summary>The carer supports that apply to the person (Art 20 k1, k2 c, k2 d), before choosing the highest.</summary>
-    /// <remarks>The reasons are built only when <paramref name="describe"/> is set (for an explanation); otherwise they are null.</remarks>
-    internal static void CarerCases(Person person, MonthLaw law, bool describe, ref ValueList<CareCase> cases)
-    {
-        var month = law.Month;
-        bool especiallySevere = person.Disability == Disability.EspeciallySevere;
-        switch (person.LivingArrangement)
-        {
-            case LivingArrangement.FosterCare:
-                int age = AgeIn(person.BirthDate, month);
-                if (LawValues.Meets(law, OrphanGroup, person) is { } orphan)
-                {
-                    cases.Add(orphan.Match.Case == AllowanceRules.Under4
-                        ? new CareCase("foster-child-under-4", "ND20-20-1a",
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering a child with no source of nurture aged {age} (under 4)") : null!,
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (dưới 4 tuổi)") : null!)
-                        : new CareCase("foster-child-from-4", "ND20-20-1b",
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering a child with no source of nurture aged {age} (4 to under 16)") : null!,
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em không có nguồn nuôi dưỡng {age} tuổi (từ đủ 4 đến dưới 16 tuổi)") : null!));
-                }
-
-                if (LawValues.Meets(law, CommunityCareGroup, person) is not null)
-                {
-                    cases.Add(new CareCase("foster-elderly", "ND20-20-1b", "Fostering a poor elderly person with no supporter, eligible for a facility (K5d)",
-                        "Nhận chăm sóc, nuôi dưỡng người cao tuổi thuộc diện điểm d khoản 5 Điều 5"));
-                }
-
-                if (especiallySevere)
-                {
-                    cases.Add(age < LawValues.Age(law, ChildAge)
-                        ? new CareCase("foster-especially-severe-child", "ND20-20-2d",
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering an especially severely disabled child aged {age}") : null!,
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng trẻ em khuyết tật đặc biệt nặng {age} tuổi") : null!)
-                        : new CareCase("foster-especially-severe-adult", "ND20-20-2d",
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Fostering an especially severely disabled person aged {age}") : null!,
-                            describe ? string.Create(CultureInfo.InvariantCulture, $"Nhận chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng {age} tuổi") : null!));
-                }
-
+            if (candidate.Case == band)
+            {
+                candidate.When?.Explain(context, ref notes);
                 break;
-            case LivingArrangement.Family when especiallySevere:
-                cases.Add(new CareCase("household-especially-severe", "ND20-20-2c", "Household directly caring for an especially severely disabled member",
-                    "Hộ gia đình đang trực tiếp chăm sóc, nuôi dưỡng người khuyết tật đặc biệt nặng"));
-                break;
+            }
         }
+
+        var english = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
+        var vietnamese = new System.Text.StringBuilder(group.Title);
+        var basis = ImmutableArray.CreateBuilder<Citation>();
+        basis.Add(group.Basis);
+        foreach (var note in notes.AsSpan())
+        {
+            english.Append("; ").Append(note.English);
+            vietnamese.Append("; ").Append(note.Vietnamese);
+            foreach (var citation in note.Basis)
+            {
+                if (!basis.Contains(citation))
+                {
+                    basis.Add(citation);
+                }
+            }
+        }
+
+        return new CareCase(band, group.Id, english.ToString(), vietnamese.ToString(), basis.ToImmutable());
     }
 }
 
 /// <summary>One case of Art 20: the <c>care-coefficient</c> case, the group id reported, and the reason in both languages (null when not explaining).</summary>
-internal readonly record struct CareCase(string Case, string Group, string English, string Vietnamese);
+internal readonly record struct CareCase(string Case, string Group, string English, string Vietnamese, ImmutableArray<Citation> Basis);

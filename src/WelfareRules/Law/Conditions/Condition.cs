@@ -60,6 +60,11 @@ internal abstract class Condition
     {
     }
 
+    /// <summary>The groups the condition names (<c>inGroup</c>), for the rule set to check they exist and form no cycle.</summary>
+    internal virtual void GroupsRead(ImmutableArray<string>.Builder groups)
+    {
+    }
+
     /// <summary>Adds this condition's own citation to the first note its parts gave (from <paramref name="first"/>), so a composite condition's basis is cited.</summary>
     protected void CiteOn(ref ValueList<ConditionNote> notes, int first)
     {
@@ -121,6 +126,14 @@ internal abstract class PartsCondition(ImmutableArray<Condition> parts, Citation
         foreach (var part in Parts)
         {
             part.ParametersRead(parameters);
+        }
+    }
+
+    internal sealed override void GroupsRead(ImmutableArray<string>.Builder groups)
+    {
+        foreach (var part in Parts)
+        {
+            part.GroupsRead(groups);
         }
     }
 }
@@ -213,6 +226,8 @@ internal sealed class NotCondition(Condition part, Citation? basis) : Condition(
     internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => Part.ChildrenConditions(children);
 
     internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => Part.ParametersRead(parameters);
+
+    internal override void GroupsRead(ImmutableArray<string>.Builder groups) => Part.GroupsRead(groups);
 }
 
 /// <summary>How a fact is compared.</summary>
@@ -638,4 +653,34 @@ internal sealed class CalendarCondition(CalendarPart part, int value, ParameterK
 
     private int Bound(MonthLaw law) =>
         parameter is { } key ? (int)(law.Get(key) ?? throw FactCondition.NotInForce(law, key.ToString())).Value : value;
+}
+
+/// <summary>
+/// The person meets another group of the month's law (its conditions and, when given, falls in one of its bands):
+/// <c>{"inGroup": "ND20-5-1", "band": "under-4"}</c>. The rule set refuses a name it does not define and a cycle.
+/// </summary>
+internal sealed class InGroupCondition(string group, string? band, Citation? basis) : Condition(basis)
+{
+    internal string Group { get; } = group;
+
+    internal override bool IsMet(in ConditionContext context) =>
+        context.Law.GroupById(Group) is { Eligibility: { } eligibility }
+        && eligibility.MatchBand(context) is { } matched
+        && (band is null || matched == band);
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        var definition = context.Law.GroupById(Group);
+        string code = definition is null ? Group : $"{definition.Code} ({definition.Id})";
+        string? matched = definition?.Eligibility?.MatchBand(context);
+        bool met = IsMet(context);
+        string bandText = band is null ? "" : $", {band}";
+        notes.Add(new ConditionNote(
+            met ? $"in {code}{bandText}" : $"not in {code}{bandText}",
+            met ? $"thuộc {code}{bandText}" : $"không thuộc {code}{bandText}",
+            With(definition?.Basis)));
+        _ = matched;
+    }
+
+    internal override void GroupsRead(ImmutableArray<string>.Builder groups) => groups.Add(Group);
 }

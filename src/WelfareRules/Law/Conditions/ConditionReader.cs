@@ -17,7 +17,7 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
     /// <summary>The deepest nesting of all, any and not a condition may have.</summary>
     internal const int MaxDepth = 16;
 
-    private static readonly string[] Keys = ["fact", "age", "date", "children", "receives", "birthMonth", "monthOfYear", "all", "any", "not"];
+    private static readonly string[] Keys = ["fact", "age", "date", "children", "receives", "birthMonth", "monthOfYear", "inGroup", "all", "any", "not"];
 
     internal Condition? Read(JsonElement element, string path, bool child = false, int depth = 0)
     {
@@ -51,6 +51,7 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
             "not" => Not(value, path, child, depth, basis, element),
             "fact" => Fact(element, value, path, child, basis),
             "age" => Age(value, path + ".age", basis, element),
+            "inGroup" => child ? Refuse(path + ".inGroup", "a child's condition reads only the child's age and inEducation") : InGroup(element, value, path, basis),
             "receives" => child ? Refuse(path + ".receives", "a child's condition reads only the child's age and inEducation") : Receives(value, path + ".receives", basis, element),
             "birthMonth" => Calendar(CalendarPart.BirthMonth, value, path + ".birthMonth", basis, element),
             "monthOfYear" => child ? Refuse(path + ".monthOfYear", "a child's condition reads only the child's age and inEducation") : Calendar(CalendarPart.MonthOfYear, value, path + ".monthOfYear", basis, element),
@@ -266,6 +267,28 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
         }
 
         return new ReceivesCondition(mask, names.ToImmutable(), basis);
+    }
+
+    private Condition? InGroup(JsonElement element, JsonElement value, string path, Citation? basis)
+    {
+        Only(element, path, "inGroup", "band", "basis");
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            return Refuse(path + ".inGroup", "the id of a group of the rule set, e.g. \"ND20-5-1\"");
+        }
+
+        string? band = null;
+        if (element.TryGetProperty("band", out var bandElement))
+        {
+            if (bandElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(bandElement.GetString()))
+            {
+                return Refuse(path + ".band", "the case of one of the group's bands, e.g. \"under-4\"");
+            }
+
+            band = bandElement.GetString();
+        }
+
+        return new InGroupCondition(value.GetString()!, band, basis);
     }
 
     private Condition? Calendar(CalendarPart part, JsonElement value, string path, Citation? basis, JsonElement element)

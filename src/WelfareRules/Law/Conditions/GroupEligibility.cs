@@ -24,6 +24,12 @@ internal enum GroupBenefit
 
     /// <summary>Cremation support in the month of death: its bands name the case of <c>cremation-support</c>, to which <c>transport</c> is added.</summary>
     Cremation,
+
+    /// <summary>Care support to the person (ND 20 Art 20 k2 a, b): its bands name the case of <c>care-coefficient</c>.</summary>
+    DisabilityCareSupport,
+
+    /// <summary>Support to the carer or fostering household (Art 20 k1, k2 c, d): its bands name the case of <c>care-coefficient</c>; the highest is paid.</summary>
+    CarerSupport,
 }
 
 /// <summary>From which month a group's benefit is paid.</summary>
@@ -71,6 +77,28 @@ internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand
 {
     /// <summary>The cases of the bands, in order.</summary>
     internal ImmutableArray<string> Cases => [.. Bands.Select(b => b.Case)];
+
+    /// <summary>The case of the band the person falls in when the group's conditions (and per-child multiplier) are met, or null.</summary>
+    internal string? MatchBand(in ConditionContext context)
+    {
+        if (!When.IsMet(context) || (PerChild is not null && PerChild.Count(context) == 0))
+        {
+            return null;
+        }
+
+        foreach (var band in Bands)
+        {
+            if (band.When is null || band.When.IsMet(context))
+            {
+                return band.Case;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The groups the conditions name (<c>inGroup</c>).</summary>
+    internal ImmutableArray<string> GroupsRead => Collect<string>((c, b) => c.GroupsRead(b));
 
     /// <summary>Every parameter the group's conditions read.</summary>
     internal ImmutableArray<ParameterKey> ParametersRead => Collect<ParameterKey>((c, b) => c.ParametersRead(b));

@@ -146,4 +146,52 @@ public sealed class ConditionsTest
     }
 
     private static string Docs(params string[] parts) => RepositoryFiles.Docs(parts);
+
+    [Fact]
+    public void With_InGroupNamesAGroupNoInstrumentDefines_Refused()
+    {
+        var instrument = Read(Province("""{ "inGroup": "ZZ-NOWHERE" }"""));
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleSet.BuiltIn.With(instrument));
+
+        Assert.Contains(refused.Problems, p => p.Location.Path == "$.groups[0].when" && p.Message.Contains("ZZ-NOWHERE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_GroupsNamingEachOther_RefusedAsACycle()
+    {
+        // ZZ-70 is in ZZ-71 when it is in ZZ-70: never decided, refused rather than run forever.
+        const string Other = """
+            ,
+            { "parameter": "coefficient", "group": "ZZ-71", "case": "single", "from": "2027-01-01", "value": 1.0, "basis": { "article": "4" } }
+            """;
+        const string Cycle = """
+                  "when": { "inGroup": "ZZ-71" } },
+                { "id": "ZZ-71", "code": "ZZ71", "from": "2027-01-01", "title": "Nhóm khác", "basis": { "article": "4" }, "when": { "inGroup": "ZZ-70" } }
+              ],
+            """;
+        string json = Province("""{ "inGroup": "ZZ-71" }""", Other);
+        int at = json.IndexOf("\"when\": { \"inGroup\": \"ZZ-71\" } }", StringComparison.Ordinal);
+        int end = json.IndexOf("],", at, StringComparison.Ordinal) + 2;
+        json = json[..at] + Cycle.TrimStart() + json[end..];
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleSet.BuiltIn.With(Read(json)));
+
+        Assert.Contains(refused.Problems, p => p.Message.Contains("cycle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_GroupInAnotherGroupsBand_FollowsThatGroup()
+    {
+        // A province's group for K1 orphans under 4 only (ND 20's K1, band under-4).
+        var rules = RuleSet.BuiltIn.With(Read(Province("""{ "inGroup": "ND20-5-1", "band": "under-4" }""")));
+        var orphan = new Person(new LocalDate(2024, 6, 1)) { Orphanhood = Orphanhood.BothParentsDead };
+
+        var report = rules.Evaluate(new Situation(Zz, new YearMonth(2027, 3), orphan));
+        var older = rules.Evaluate(new Situation(Zz, new YearMonth(2027, 3), orphan with { BirthDate = new LocalDate(2020, 6, 1) }));
+
+        // Met (though K1's own 2.5 is higher and alone is paid: ND 20 Art 6 k2), and not met at 6.
+        Assert.Contains(report.Explanation, s => s.English.StartsWith("ZZ70", StringComparison.Ordinal) && s.English.Contains("in K1 (ND20-5-1), under-4", StringComparison.Ordinal));
+        Assert.DoesNotContain(older.Explanation, s => s.English.StartsWith("ZZ70", StringComparison.Ordinal));
+    }
 }
