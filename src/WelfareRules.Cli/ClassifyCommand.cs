@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -14,37 +15,40 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules classify</c>: a household's class under the national multidimensional poverty standard.</summary>
 internal static class ClassifyCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--area", "--income", "--deprivations", "--on", "--format", "--rules"];
-
-    internal static int Run(string[] args, Stream stdout, TextWriter stderr)
+    internal static Command Build(Streams io)
     {
-        var line = new CommandLine(args, ValueOptions, new HashSet<string>());
-        var area = line.Required("--area") switch
+        var area = Options.Choice("--area", "Where the household lives", new Dictionary<string, Area?> { ["rural"] = Area.Rural, ["urban"] = Area.Urban });
+        area.Required = true;
+        var income = Options.Text("--income", "Income per person per month, whole đồng", "N");
+        income.Required = true;
+        var deprivations = Options.Text("--deprivations", "The number of basic social service indicators the household lacks", "N");
+        deprivations.Required = true;
+        var on = Options.Date("--on", "The date of the classification");
+        on.Required = true;
+        var format = Options.Format(OutputFormat.Json);
+        var rules = Options.Rules();
+        var command = new Command("classify", "A household's class under the national poverty standard (07/2021/NĐ-CP; 2027-2030 provisional): poor, nearPoor, averageLivingStandard or none")
         {
-            "rural" => Area.Rural,
-            "urban" => Area.Urban,
-            var other => throw new UsageException($"--area: \"{other}\" is not rural or urban"),
+            area, income, deprivations, on, format, rules,
         };
-        long income = Whole(line.Required("--income"), "--income");
-        int deprivations = (int)System.Math.Min(Whole(line.Required("--deprivations"), "--deprivations"), int.MaxValue);
-        string onText = line.Required("--on");
-        var on = LocalDatePattern.Iso.Parse(onText);
-        if (!on.Success)
-        {
-            throw new UsageException($"--on: \"{onText}\" is not a date (yyyy-MM-dd)");
-        }
+        command.SetAction(parse => Run(
+            parse.GetValue(area)!.Value,
+            Whole(parse.GetValue(income)!, "--income"),
+            (int)System.Math.Min(Whole(parse.GetValue(deprivations)!, "--deprivations"), int.MaxValue),
+            parse.GetValue(on)!.Value,
+            parse.GetValue(format) != OutputFormat.Text,
+            parse.GetValue(rules),
+            io));
+        return command;
+    }
 
-        bool json = (line.Value("--format") ?? "json") switch
-        {
-            "json" => true,
-            "text" => false,
-            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
-        };
-
+    private static int Run(Area area, long income, int deprivations, NodaTime.LocalDate on, bool json, string[]? ruleFiles, Streams io)
+    {
+        var (stdout, stderr) = (io.Stdout, io.Stderr);
         PovertyClassification result;
         try
         {
-            result = PovertyClassifier.Classify(Program.LoadRules(line), area, new Dong(income), deprivations, on.Value);
+            result = PovertyClassifier.Classify(Program.LoadRules(ruleFiles), area, new Dong(income), deprivations, on);
         }
         catch (EvaluationException failed)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -17,31 +18,41 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules evaluate</c>: one situation or JSON Lines, streamed in input order.</summary>
 internal static class EvaluateCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--input", "--month", "--format", "--rules", "--admit"];
-    private static readonly HashSet<string> SwitchOptions = ["--strict", "--lines"];
-
     internal static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     internal static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    internal static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    /// <summary>The grades <c>--admit</c> takes.</summary>
+    internal static readonly Dictionary<string, Legal.ProvisionStatus?> Grades = new(StringComparer.Ordinal)
     {
-        var line = new CommandLine(args, ValueOptions, SwitchOptions);
-        string input = line.Required("--input");
-        YearMonth? month = null;
-        if (line.Value("--month") is { } monthText)
-        {
-            var parsed = YearMonthPattern.Iso.Parse(monthText);
-            month = PolicyCommands.Month(monthText, "--month");
-        }
+        ["verified"] = Legal.ProvisionStatus.Verified,
+        ["reported"] = Legal.ProvisionStatus.Reported,
+        ["provisional"] = Legal.ProvisionStatus.Provisional,
+    };
 
-        bool text = (line.Value("--format") ?? "json") switch
+    internal static Command Build(Streams io)
+    {
+        var input = Options.Input("The situation: one JSON object, or JSON Lines (a .jsonl name, or --lines), one situation a line; - for standard input");
+        var month = Options.Month("--month", "Evaluate this month whatever each situation's month", "-m");
+        var format = Options.Format(OutputFormat.Json);
+        var strict = new Option<bool>("--strict") { Description = "Admit only verified law (the instrument's text seen); a result resting on weaker law is refused" };
+        var admit = Options.Choice("--admit", "The weakest grade of law admitted (default provisional: every grade, provisional results flagged)", Grades);
+        var lines = new Option<bool>("--lines") { Description = "Read the input as JSON Lines whatever its name" };
+        var rules = Options.Rules();
+        var command = new Command("evaluate", "Evaluate one situation (a JSON object) or JSON Lines, one report per situation, in input order")
         {
-            "json" => false,
-            "text" => true,
-            var other => throw new UsageException($"--format: \"{MessageText.Cut(other)}\" is not json or text"),
+            input, month, format, strict, admit, lines, rules,
         };
-        var rules = Program.LoadRules(line);
-        var options = new EvaluationOptions { Admit = Admitted(line) };
+        command.SetAction(parse => Run(
+            parse.GetValue(input)!, parse.GetValue(month), parse.GetValue(format) == OutputFormat.Text,
+            Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(lines), parse.GetValue(rules), io));
+        return command;
+    }
+
+    private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, bool forceLines, string[]? ruleFiles, Streams io)
+    {
+        var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
+        var rules = Program.LoadRules(ruleFiles);
+        var options = new EvaluationOptions { Admit = admitted };
 
         using var reader = Inputs.OpenText(input, "--input", stdin);
 
@@ -68,7 +79,7 @@ internal static class EvaluateCommand
             throw new UsageException($"{MessageText.Cut(input)}: no situation (the input is empty)");
         }
 
-        bool lines = line.Has("--lines") || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        bool lines = forceLines || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             || (head.Count == 2 && (IsCompleteObject(head[0]) || IsCompleteObject(head[1])));
         string first = string.Join("\n", head);
         using var output = new BufferedStream(stdout, 1 << 16);
@@ -83,21 +94,13 @@ internal static class EvaluateCommand
     /// The weakest grade admitted: <c>--strict</c> admits only verified law, <c>--admit reported</c> verified and
     /// reported law, <c>--admit provisional</c> (the default) every grade.
     /// </summary>
-    internal static Legal.ProvisionStatus Admitted(CommandLine line)
+    internal static Legal.ProvisionStatus Admitted(bool strict, Legal.ProvisionStatus? admit)
     {
-        var admit = line.Value("--admit") switch
-        {
-            null => (Legal.ProvisionStatus?)null,
-            "verified" => Legal.ProvisionStatus.Verified,
-            "reported" => Legal.ProvisionStatus.Reported,
-            "provisional" => Legal.ProvisionStatus.Provisional,
-            var other => throw new UsageException($"--admit: \"{other}\" is not verified, reported or provisional"),
-        };
-        if (line.Has("--strict"))
+        if (strict)
         {
             return admit is null or Legal.ProvisionStatus.Verified
                 ? Legal.ProvisionStatus.Verified
-                : throw new UsageException("--strict admits only verified law; it cannot be combined with --admit " + line.Value("--admit"));
+                : throw new UsageException("--strict admits only verified law; it cannot be combined with --admit " + Legal.ProvisionStatuses.ContractName(admit.Value));
         }
 
         return admit ?? Legal.ProvisionStatus.Provisional;

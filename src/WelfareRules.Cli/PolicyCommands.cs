@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -21,12 +22,29 @@ namespace WelfareRules.Cli;
 /// <summary><c>schedule</c>, <c>compare</c> and <c>population</c>: formats in docs/cli.md.</summary>
 internal static class PolicyCommands
 {
-    internal static int Schedule(string[] args, Stream stdout, TextWriter stderr)
+    internal static Command BuildSchedule(Streams io)
     {
-        var line = new CommandLine(args, new HashSet<string> { "--input", "--from", "--to", "--paid", "--format", "--rules" }, new HashSet<string>());
-        string input = line.Required("--input");
-        var from = Month(line.Required("--from"), "--from");
-        var to = Month(line.Required("--to"), "--to");
+        var input = Options.Input("One situation (a JSON object); its month is ignored");
+        var from = Options.Month("--from", "The first month");
+        from.Required = true;
+        var to = Options.Month("--to", "The last month");
+        to.Required = true;
+        var paid = Options.Text("--paid", "A JSON object {\"yyyy-MM\": whole đồng paid}: each month then shows what is owed and why", "FILE");
+        var format = Options.Format(OutputFormat.Json);
+        var rules = Options.Rules();
+        var command = new Command("schedule", "Month-by-month entitlements of one situation, each month on its own law, with arrears against what was paid")
+        {
+            input, from, to, paid, format, rules,
+        };
+        command.SetAction(parse => Schedule(
+            parse.GetValue(input)!, parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(paid),
+            parse.GetValue(format) == OutputFormat.Text, parse.GetValue(rules), io));
+        return command;
+    }
+
+    private static int Schedule(string input, YearMonth from, YearMonth to, string? paidFile, bool text, string[]? ruleFiles, Streams io)
+    {
+        var (stdout, stderr) = (io.Stdout, io.Stderr);
         if (to < from)
         {
             throw new UsageException("--to is before --from");
@@ -38,14 +56,8 @@ internal static class PolicyCommands
                 $"--from {YearMonthPattern.Iso.Format(from)} --to {YearMonthPattern.Iso.Format(to)}: a schedule covers at most {MaxScheduleMonths:#,0} months"));
         }
 
-        bool text = (line.Value("--format") ?? "json") switch
-        {
-            "json" => false,
-            "text" => true,
-            var other => throw new UsageException($"--format: \"{MessageText.Cut(other)}\" is not json or text"),
-        };
-        var rules = Program.LoadRules(line);
-        Dictionary<YearMonth, Dong>? paid = line.Value("--paid") is { } paidFile ? ReadPaid(paidFile) : null;
+        var rules = Program.LoadRules(ruleFiles);
+        Dictionary<YearMonth, Dong>? paid = paidFile is null ? null : ReadPaid(paidFile);
         Situation situation;
         try
         {
@@ -136,21 +148,36 @@ internal static class PolicyCommands
         return Program.Ok;
     }
 
-    internal static int Compare(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    internal static Command BuildCompare(Streams io)
     {
-        var line = new CommandLine(args, new HashSet<string> { "--input", "--month", "--rules", "--format" }, new HashSet<string> { "--quiet" });
-        string input = line.Required("--input");
-        if (line.All("--rules").Count == 0)
+        var input = Options.Input("The population: situations in JSON Lines; - for standard input");
+        var rules = Options.Rules("The change: a rule file added on top of the built-in law; repeatable, at least one");
+        rules.Required = true;
+        var month = Options.Month("--month", "Compare this month whatever each situation's month", "-m");
+        var format = Options.Format(OutputFormat.Text);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar on a terminal" };
+        var command = new Command("compare", "The built-in law against the built-in law plus the --rules files, over a population: one line per person whose entitlements differ, then totals by kind, group and payee")
+        {
+            input, rules, month, format, quiet,
+        };
+        command.SetAction(parse => Compare(
+            parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(month), parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), io));
+        return command;
+    }
+
+    private static int Compare(string input, string[]? ruleFiles, YearMonth? month, bool json, bool quiet, Streams io)
+    {
+        var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
+        if (ruleFiles is not { Length: > 0 })
         {
             throw new UsageException("compare needs at least one --rules FILE: the change to compare against the built-in law");
         }
 
-        YearMonth? month = line.Value("--month") is { } m ? Month(m, "--month") : null;
         var baseline = RuleSet.BuiltIn;
-        var changed = Program.LoadRules(line);
+        var changed = Program.LoadRules(ruleFiles);
         using var reader = Inputs.OpenText(input, "--input", stdin, out var file);
         long total = file is null ? 0 : Math.Max(1, file.Length);
-        bool progress = !line.Has("--quiet") && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
+        bool progress = !quiet && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
         bool badInput = false;
         using var output = new BufferedStream(stdout, 1 << 16);
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
@@ -223,18 +250,32 @@ internal static class PolicyCommands
             stderr.WriteLine();
         }
 
-        WriteSummary(output, summary, line.Value("--format") == "json");
+        WriteSummary(output, summary, json);
         output.Flush();
         return badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok;
     }
 
-    internal static int Population(string[] args, Stream stdout)
+    internal static Command BuildPopulation(Streams io)
     {
-        var line = new CommandLine(args, new HashSet<string> { "--size", "--seed", "--jurisdiction", "--month" }, new HashSet<string>());
-        long size = long.TryParse(line.Required("--size"), NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
-        ulong seed = ulong.TryParse(line.Value("--seed") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
-        var jurisdiction = Jurisdiction.TryParse(line.Value("--jurisdiction") ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
-        var month = Month(line.Value("--month") ?? "2024-08", "--month");
+        var size = Options.Text("--size", "The number of persons", "N");
+        size.Required = true;
+        var seed = Options.Text("--seed", "The seed: the same seed gives the same population (default 1)", "S");
+        var jurisdiction = Options.Text("--jurisdiction", "VN or VN-HN (default VN)", "CODE");
+        var month = Options.Month("--month", "The month of every situation (default 2024-08)", "-m");
+        var command = new Command("population", "A reproducible synthetic population in JSON Lines, in the situation format (docs/population.md)")
+        {
+            size, seed, jurisdiction, month,
+        };
+        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), io.Stdout));
+        return command;
+    }
+
+    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, Stream stdout)
+    {
+        long size = long.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
+        ulong seed = ulong.TryParse(seedText ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
+        var jurisdiction = Jurisdiction.TryParse(code ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
+        var month = monthGiven ?? new YearMonth(2024, 8);
         using var output = new BufferedStream(stdout, 1 << 16);
         using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
         foreach (var situation in PopulationGenerator.Generate(size, seed, jurisdiction, month))

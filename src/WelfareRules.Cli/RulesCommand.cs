@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -13,46 +14,43 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules rules</c>: the instruments and parameter values in force for a jurisdiction on a date.</summary>
 internal static class RulesCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--jurisdiction", "--on", "--format", "--rules"];
-
-    internal static int Run(string[] args, Stream stdout)
+    internal static Command Build(Streams io)
     {
-        var line = new CommandLine(args, ValueOptions, new HashSet<string>());
-        string code = line.Value("--jurisdiction") ?? "VN";
+        var jurisdiction = Options.Text("--jurisdiction", "VN (national law), or VN- and a province code (VN-HN); default VN", "CODE");
+        var on = Options.Date("--on", "The date the law is shown on");
+        on.Required = true;
+        var format = Options.Format(OutputFormat.Text);
+        var rules = Options.Rules();
+        var command = new Command("rules", "The instruments, the groups open, and every parameter value in force on a date, with citation and status")
+        {
+            jurisdiction, on, format, rules,
+        };
+        command.SetAction(parse => Run(parse.GetValue(jurisdiction) ?? "VN", parse.GetValue(on)!.Value, parse.GetValue(format) == OutputFormat.Json, parse.GetValue(rules), io.Stdout));
+        return command;
+    }
+
+    private static int Run(string code, NodaTime.LocalDate on, bool json, string[]? ruleFiles, Stream stdout)
+    {
         if (!Jurisdiction.TryParse(code, out var jurisdiction))
         {
-            throw new UsageException($"--jurisdiction: \"{code}\" is not a jurisdiction code (VN, VN-HN, …)");
+            throw new UsageException($"--jurisdiction: \"{MessageText.Cut(code)}\" is not a jurisdiction code (VN, VN-HN, …)");
         }
 
-        string onText = line.Required("--on");
-        var on = LocalDatePattern.Iso.Parse(onText);
-        if (!on.Success)
-        {
-            throw new UsageException($"--on: \"{onText}\" is not a date (yyyy-MM-dd)");
-        }
-
-        var rules = Program.LoadRules(line);
+        var rules = Program.LoadRules(ruleFiles);
         if (!rules.Knows(jurisdiction))
         {
             throw new UsageException($"--jurisdiction: no instrument applies to {jurisdiction}");
         }
 
-        var provisions = rules.InForce(jurisdiction, on.Value);
-        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on.Value).ToList();
-        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on.Value).ToList();
-        bool json = (line.Value("--format") ?? "text") switch
-        {
-            "json" => true,
-            "text" => false,
-            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
-        };
-
+        var provisions = rules.InForce(jurisdiction, on);
+        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on).ToList();
+        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on).ToList();
         if (json)
         {
             using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
             writer.WriteStartObject();
             writer.WriteString("jurisdiction", jurisdiction.Code);
-            writer.WriteString("on", LocalDatePattern.Iso.Format(on.Value));
+            writer.WriteString("on", LocalDatePattern.Iso.Format(on));
             writer.WriteString("lawVersion", LocalDatePattern.Iso.Format(rules.Version));
             writer.WriteStartArray("instruments");
             foreach (var i in instruments)
@@ -113,7 +111,7 @@ internal static class RulesCommand
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on.Value:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\n\nInstruments:\n");
+        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\n\nInstruments:\n");
         foreach (var i in instruments)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {(Legal.ProvisionStatuses.ContractName(i.Status)),-11}  {i.Title}\n");
