@@ -131,7 +131,7 @@ internal static class EvaluateCommand
             {
                 using (var writer = new Utf8JsonWriter(output, Indented))
                 {
-                    ReportJson.Write(writer, report);
+                    ReportJson.Write(writer, report, situation.Id);
                 }
 
                 output.WriteByte((byte)'\n');
@@ -169,29 +169,32 @@ internal static class EvaluateCommand
             {
                 badInput = true;
                 stderr.WriteLine(bad.Message);
-                WriteTextError(output, item.Line, bad.Message);
+                WriteTextError(output, item.Line, item.Id, bad.Message);
                 continue;
             }
 
             try
             {
                 var report = rules.Evaluate(item.Situation!, options);
-                Program.Write(output, $"# line {item.Line}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
+                Program.Write(output, $"# line {item.Line}{IdText(item.Situation!.Id)}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
             }
             catch (EvaluationException failed)
             {
                 failure = true;
                 string message = $"{source} line {item.Line}: {failed.Message}";
                 stderr.WriteLine(message);
-                WriteTextError(output, item.Line, message);
+                WriteTextError(output, item.Line, item.Id, message);
             }
         }
 
         return badInput ? Program.BadInput : failure ? Program.Failure : Program.Ok;
     }
 
-    private static void WriteTextError(Stream output, int line, string message) =>
-        Program.Write(output, $"# line {line}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
+    private static void WriteTextError(Stream output, int line, string? id, string message) =>
+        Program.Write(output, $"# line {line}{IdText(id)}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
+
+    /// <summary>A situation's id after its line number in the text format, quoted as JSON so that it cannot forge a line.</summary>
+    internal static string IdText(string? id) => id is null ? "" : " id \"" + JsonEncodedText.Encode(id, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 
     private static bool IsCompleteObject(string text)
     {

@@ -156,16 +156,17 @@ internal static class PolicyCommands
         var month = Options.Month("--month", "Compare this month whatever each situation's month", "-m");
         var format = Options.Format(OutputFormat.Text);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar on a terminal" };
+        var summaryFile = Options.Text("--summary", "Write the summary into this file rather than as the output's last line(s)", "FILE");
         var command = new Command("compare", "The built-in law against the built-in law plus the --rules files, over a population: one line per person whose entitlements differ, then totals by kind, group and payee")
         {
-            input, rules, month, format, quiet,
+            input, rules, month, format, quiet, summaryFile,
         };
         command.SetAction(parse => Compare(
-            parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(month), parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), io));
+            parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(month), parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io));
         return command;
     }
 
-    private static int Compare(string input, string[]? ruleFiles, YearMonth? month, bool json, bool quiet, Streams io)
+    private static int Compare(string input, string[]? ruleFiles, YearMonth? month, bool json, bool quiet, string? summaryFile, Streams io)
     {
         var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
         if (ruleFiles is not { Length: > 0 })
@@ -184,6 +185,12 @@ internal static class PolicyCommands
         var watch = Stopwatch.StartNew();
         long read = 0;
 
+        // Each person's input line and id, by index, for the lines written about them: the comparison reports a
+        // batch's persons before it reads the next batch, so two batches' worth is enough.
+        var lines = new int[2 * PolicyComparison.BatchSize];
+        var ids = new string?[2 * PolicyComparison.BatchSize];
+        long index = 0;
+
         IEnumerable<Situation> Population()
         {
             foreach (var item in SituationReader.ReadLines(reader, input, month))
@@ -199,16 +206,51 @@ internal static class PolicyCommands
                 {
                     badInput = true;
                     stderr.WriteLine(error.Message);
+                    if (json)
+                    {
+                        WriteError(item.Line, error.Message, error.Path, item.Id);
+                    }
+
                     continue;
                 }
 
+                int slot = (int)(index++ % lines.Length);
+                lines[slot] = item.Line;
+                ids[slot] = item.Situation!.Id;
                 yield return item.Situation!;
             }
+        }
+
+        void WriteError(int line, string message, string? path, string? id)
+        {
+            writer.WriteStartObject();
+            if (id is not null)
+            {
+                writer.WriteString("id", id);
+            }
+
+            writer.WriteNumber("line", line);
+            writer.WriteString("error", message);
+            if (path is not null)
+            {
+                writer.WriteString("path", path);
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
         }
 
         var summary = PolicyComparison.Run(baseline, changed, Population(), difference =>
         {
             writer.WriteStartObject();
+            if (difference.Situation.Id is { } id)
+            {
+                writer.WriteString("id", id);
+            }
+
+            writer.WriteNumber("line", lines[difference.Index % lines.Length]);
             writer.WriteNumber("index", difference.Index);
             writer.WriteNumber("baseline", difference.BaselineReport.Total.Value);
             writer.WriteNumber("changed", difference.ChangedReport.Total.Value);
@@ -243,14 +285,33 @@ internal static class PolicyCommands
             writer.Flush();
             writer.Reset();
             output.WriteByte((byte)'\n');
-        }, (index, error) => stderr.WriteLine($"{input}: person {index}: {error.Message}"));
+        }, (person, error) =>
+        {
+            int slot = (int)(person % lines.Length);
+            string message = $"{input} line {lines[slot]}{EvaluateCommand.IdText(ids[slot])}: {error.Message}";
+            stderr.WriteLine(message);
+            if (json)
+            {
+                WriteError(lines[slot], message, null, ids[slot]);
+            }
+        });
         writer.Dispose();
         if (progress)
         {
             stderr.WriteLine();
         }
 
-        WriteSummary(output, summary, json);
+        if (summaryFile is null)
+        {
+            WriteSummary(output, summary, json);
+        }
+        else
+        {
+            using var summaryStream = new FileStream(summaryFile, FileMode.Create, FileAccess.Write, FileShare.Read);
+            using var summaryOutput = new OutputStream(summaryStream);
+            WriteSummary(summaryOutput, summary, json);
+        }
+
         output.Flush();
         return badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok;
     }

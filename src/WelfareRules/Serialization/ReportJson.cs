@@ -53,6 +53,7 @@ public static class ReportJson
     private static readonly JsonEncodedText WarningsVi = JsonEncodedText.Encode("warningsVi");
     private static readonly JsonEncodedText[] StatusNames =
         [JsonEncodedText.Encode("verified"), JsonEncodedText.Encode("reported"), JsonEncodedText.Encode("provisional")];
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Beneficiary = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Beneficiary));
     private static readonly JsonEncodedText Carer = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Carer));
     private static readonly JsonEncodedText[] Kinds = EncodeKinds();
@@ -64,11 +65,23 @@ public static class ReportJson
     /// <param name="writer">The writer.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
-    public static void Write(Utf8JsonWriter writer, Report report)
+    public static void Write(Utf8JsonWriter writer, Report report) => Write(writer, report, null);
+
+    /// <summary>Writes one report as a JSON object, with its situation's id as its first field when there is one.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="id">The situation's <see cref="Facts.Situation.Id"/>, or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, Report report, string? id)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
         writer.WriteStartObject();
+        if (id is not null)
+        {
+            writer.WriteString(IdName, id);
+        }
+
         writer.WriteString(Jurisdiction, report.Jurisdiction.Code);
         WriteMonth(writer, report.Month);
         writer.WriteStartObject(Standard);
