@@ -76,11 +76,29 @@ internal static class ClassifyCommand
         }
         else
         {
+            var vi = Vietnamese.Numbers;
+            string nl = System.Environment.NewLine;
             Program.Write(stdout, string.Create(CultureInfo.InvariantCulture,
-                $"{Spell(result.Class)} ({area.ToString().ToLowerInvariant()}, {LocalDatePattern.Iso.Format(result.On)}): income {result.IncomePerPerson} per person per month, {result.Deprivations} deprivation(s); poverty line {result.PovertyLine}, average living standard up to {result.AverageLivingStandardLine}, poor from {result.DeprivationThreshold} deprivations{System.Environment.NewLine}basis: {string.Join("; ", result.Basis)}{System.Environment.NewLine}{(result.Provisional ? "* provisional: the classification rule is not verified against the legal text" + System.Environment.NewLine : "")}"));
+                $"{Spell(result.Class)} ({area.ToString().ToLowerInvariant()}, {LocalDatePattern.Iso.Format(result.On)}): income {result.IncomePerPerson} per person per month, {result.Deprivations} deprivation(s); poverty line {result.PovertyLine}, average living standard up to {result.AverageLivingStandardLine}, poor from {result.DeprivationThreshold} deprivations{nl}"
+                + $"{Spell(result.Class)} = {Vietnamese.Class(result.Class)} ({(area == Area.Rural ? "nông thôn" : "thành thị")}, {result.On.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}): thu nhập {result.IncomePerPerson.ToString("N", vi)} đồng/người/tháng, thiếu hụt {result.Deprivations} chỉ số; chuẩn nghèo {result.PovertyLine.ToString("N", vi)} đồng, mức sống trung bình đến {result.AverageLivingStandardLine.ToString("N", vi)} đồng, nghèo từ {result.DeprivationThreshold} chỉ số thiếu hụt{nl}"
+                + $"basis / căn cứ: {string.Join("; ", result.Basis)}{nl}{(result.Provisional ? "* provisional: the classification rule is not verified against the legal text" + nl + "  tạm tính: quy tắc phân loại chưa được đối chiếu với văn bản" + nl : "")}"));
         }
 
         return Program.Ok;
+    }
+
+    /// <summary>Vietnamese labels and numbers (invariant globalization: the separators are set here, not read from a culture).</summary>
+    internal static class Vietnamese
+    {
+        internal static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
+
+        internal static string Class(LivingStandard value) => value switch
+        {
+            LivingStandard.Poor => "hộ nghèo",
+            LivingStandard.NearPoor => "hộ cận nghèo",
+            LivingStandard.AverageLivingStandard => "hộ có mức sống trung bình",
+            _ => "không thuộc diện nào",
+        };
     }
 
     private static string Spell(LivingStandard value) => value switch

@@ -37,22 +37,30 @@ internal static class EvaluateCommand
         var strict = new Option<bool>("--strict") { Description = "Admit only verified law (the instrument's text seen); a result resting on weaker law is refused" };
         var admit = Options.Choice("--admit", "The weakest grade of law admitted (default provisional: every grade, provisional results flagged)", Grades);
         var lines = new Option<bool>("--lines") { Description = "Read the input as JSON Lines whatever its name" };
+        var explain = Options.Choice("--explain", "The explanation's languages: none, en, vi or both (default both); none leaves the explanation arrays empty",
+            new Dictionary<string, ExplanationLanguages?>
+            {
+                ["none"] = ExplanationLanguages.None,
+                ["en"] = ExplanationLanguages.English,
+                ["vi"] = ExplanationLanguages.Vietnamese,
+                ["both"] = ExplanationLanguages.Both,
+            });
         var rules = Options.Rules();
         var command = new Command("evaluate", "Evaluate one situation (a JSON object) or JSON Lines, one report per situation, in input order")
         {
-            input, month, format, strict, admit, lines, rules,
+            input, month, format, strict, admit, lines, explain, rules,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input)!, parse.GetValue(month), parse.GetValue(format) == OutputFormat.Text,
-            Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(lines), parse.GetValue(rules), io));
+            Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(explain) ?? ExplanationLanguages.Both, parse.GetValue(lines), parse.GetValue(rules), io));
         return command;
     }
 
-    private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, bool forceLines, string[]? ruleFiles, Streams io)
+    private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, ExplanationLanguages languages, bool forceLines, string[]? ruleFiles, Streams io)
     {
         var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
         var rules = Program.LoadRules(ruleFiles);
-        var options = new EvaluationOptions { Admit = admitted };
+        var options = new EvaluationOptions { Admit = admitted, Explain = languages != ExplanationLanguages.None, Languages = languages };
 
         using var reader = Inputs.OpenText(input, "--input", stdin);
 
@@ -125,13 +133,13 @@ internal static class EvaluateCommand
             var report = rules.Evaluate(situation, options);
             if (text)
             {
-                Program.Write(output, TextReport.Render(report));
+                Program.Write(output, TextReport.Render(report, options.Languages));
             }
             else
             {
                 using (var writer = new Utf8JsonWriter(output, Indented))
                 {
-                    ReportJson.Write(writer, report, situation.Id);
+                    ReportJson.Write(writer, report, situation.Id, options.Languages);
                 }
 
                 output.WriteByte((byte)'\n');
@@ -176,7 +184,7 @@ internal static class EvaluateCommand
             try
             {
                 var report = rules.Evaluate(item.Situation!, options);
-                Program.Write(output, $"# line {item.Line}{IdText(item.Situation!.Id)}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
+                Program.Write(output, $"# line {item.Line}{IdText(item.Situation!.Id)}{Environment.NewLine}{TextReport.Render(report, options.Languages)}{Environment.NewLine}");
             }
             catch (EvaluationException failed)
             {

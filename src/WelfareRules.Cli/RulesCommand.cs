@@ -111,19 +111,19 @@ internal static class RulesCommand
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\n\nInstruments:\n");
+        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\nLuật có hiệu lực tại {jurisdiction} ngày {on:dd/MM/yyyy} (phiên bản luật {rules.Version:yyyy-MM-dd})\n\nInstruments / Văn bản:\n");
         foreach (var i in instruments)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {(Legal.ProvisionStatuses.ContractName(i.Status)),-11}  {i.Title}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {StatusLabel(i.Status),-27}  {i.Title}\n");
         }
 
-        text.Append("\nGroups:\n");
+        text.Append("\nGroups / Nhóm đối tượng:\n");
         foreach (var g in groups)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
         }
 
-        text.Append("\nParameters:\n");
+        text.Append("\nParameters / Tham số:\n");
         foreach (var p in provisions)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {p.Key,-58} {p.Jurisdiction.Code,-6} {Exact(p.Value),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
@@ -132,6 +132,14 @@ internal static class RulesCommand
         Program.Write(stdout, text.ToString());
         return Program.Ok;
     }
+
+    /// <summary>A grade's code with its Vietnamese label beside it: <c>verified (đã đối chiếu)</c>.</summary>
+    internal static string StatusLabel(Legal.ProvisionStatus status) => Legal.ProvisionStatuses.ContractName(status) + status switch
+    {
+        Legal.ProvisionStatus.Verified => " (đã đối chiếu)",
+        Legal.ProvisionStatus.Reported => " (nguồn thứ cấp)",
+        _ => " (tạm tính)",
+    };
 
     /// <summary>A parameter's value exactly as the law gives it: thousands grouped, every decimal kept (4.5% is 0.045).</summary>
     internal static string Exact(decimal value) =>

@@ -283,7 +283,7 @@ public static class JsonLinesEvaluator
                     return Outcome.Failure;
                 }
 
-                ReportJson.Write(writer, report, situation.Id);
+                ReportJson.Write(writer, report, situation.Id, options.Evaluation.Languages);
                 writer.Flush();
                 writer.Reset();
                 chunk.NewLine();
