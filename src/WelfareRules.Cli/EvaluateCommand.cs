@@ -204,7 +204,7 @@ internal static class EvaluateCommand
     /// <summary>A situation's id after its line number in the text format, quoted as JSON so that it cannot forge a line.</summary>
     internal static string IdText(string? id) => id is null ? "" : " id \"" + JsonEncodedText.Encode(id, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 
-    private static bool IsCompleteObject(string text)
+    internal static bool IsCompleteObject(string text)
     {
         try
         {

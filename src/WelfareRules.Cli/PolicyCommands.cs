@@ -58,10 +58,16 @@ internal static class PolicyCommands
 
         var rules = Program.LoadRules(ruleFiles);
         Dictionary<YearMonth, Dong>? paid = paidFile is null ? null : ReadPaid(paidFile);
+        byte[] bytes = Inputs.ReadBytes(input, "--input");
+        if (input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsJsonLines(bytes))
+        {
+            throw new UsageException($"--input: {MessageText.Cut(input)} holds JSON Lines; schedule takes one situation (one JSON object): give it one line, or use evaluate for JSON Lines");
+        }
+
         Situation situation;
         try
         {
-            situation = SituationReader.Parse(Inputs.ReadBytes(input, "--input"), input, 1, from);
+            situation = SituationReader.Parse(bytes, input, 1, from);
         }
         catch (SituationFormatException bad)
         {
@@ -82,14 +88,22 @@ internal static class PolicyCommands
 
         if (text)
         {
+            // The paid and owed columns only when there is something paid to compare with (--paid).
             var table = new StringBuilder();
-            table.Append(CultureInfo.InvariantCulture, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n");
+            var invariant = CultureInfo.InvariantCulture;
+            table.Append(paid is null
+                ? string.Create(invariant, $"{"month",-8}{"due",14}\n")
+                : string.Create(invariant, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n"));
             foreach (var m in schedule.Months)
             {
-                table.Append(CultureInfo.InvariantCulture, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n");
+                table.Append(paid is null
+                    ? string.Create(invariant, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}\n")
+                    : string.Create(invariant, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n"));
             }
 
-            table.Append(CultureInfo.InvariantCulture, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n");
+            table.Append(paid is null
+                ? string.Create(invariant, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}\n")
+                : string.Create(invariant, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n"));
             Program.Write(stdout, table.ToString());
             return Program.Ok;
         }
@@ -460,6 +474,13 @@ internal static class PolicyCommands
 
             return paid;
         }
+    }
+
+    /// <summary>Whether a file holds JSON Lines: two or more non-blank lines, the first a complete JSON object on its own.</summary>
+    private static bool IsJsonLines(byte[] bytes)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).Take(2).ToList();
+        return lines.Count == 2 && EvaluateCommand.IsCompleteObject(lines[0]);
     }
 
     /// <summary>The most months one schedule covers (a hundred years).</summary>

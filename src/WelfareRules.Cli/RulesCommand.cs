@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
@@ -20,16 +21,17 @@ internal static class RulesCommand
         var on = Options.Date("--on", "The date the law is shown on");
         on.Required = true;
         var format = Options.Format(OutputFormat.Text);
+        var all = new Option<bool>("--all") { Description = "List superseded instruments too (none of their provisions or groups in force on the date)" };
         var rules = Options.Rules();
-        var command = new Command("rules", "The instruments, the groups open, and every parameter value in force on a date, with citation and status")
+        var command = new Command("rules", "The instruments in force, the groups open and closed, and every parameter value in force on a date, with citation and status")
         {
-            jurisdiction, on, format, rules,
+            jurisdiction, on, format, all, rules,
         };
-        command.SetAction(parse => Run(parse.GetValue(jurisdiction) ?? "VN", parse.GetValue(on)!.Value, parse.GetValue(format) == OutputFormat.Json, parse.GetValue(rules), io.Stdout));
+        command.SetAction(parse => Run(parse.GetValue(jurisdiction) ?? "VN", parse.GetValue(on)!.Value, parse.GetValue(format) == OutputFormat.Json, parse.GetValue(all), parse.GetValue(rules), io.Stdout));
         return command;
     }
 
-    private static int Run(string code, NodaTime.LocalDate on, bool json, string[]? ruleFiles, Stream stdout)
+    private static int Run(string code, NodaTime.LocalDate on, bool json, bool all, string[]? ruleFiles, Stream stdout)
     {
         if (!Jurisdiction.TryParse(code, out var jurisdiction))
         {
@@ -43,8 +45,14 @@ internal static class RulesCommand
         }
 
         var provisions = rules.InForce(jurisdiction, on);
-        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on).ToList();
-        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on).ToList();
+        // A group is closed when a group-open switch in force turns it off; an instrument is in force when a provision
+        // or a group of it is, and superseded otherwise (listed only under --all). Both in date order.
+        var closed = provisions.Where(p => p.Key.Name == "group-open" && p.Key.Group is not null && p.Value == 0).Select(p => p.Key.Group!).ToHashSet(StringComparer.Ordinal);
+        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on)
+            .OrderBy(g => closed.Contains(g.Id)).ThenBy(g => g.From).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
+        var cited = provisions.Select(p => p.Basis.Instrument).Concat(groups.Select(g => g.Basis.Instrument)).ToHashSet(StringComparer.Ordinal);
+        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on && (all || cited.Contains(i.Id)))
+            .OrderBy(i => i.AppliesFrom).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (json)
         {
             using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
@@ -61,6 +69,7 @@ internal static class RulesCommand
                 writer.WriteString("jurisdiction", i.Jurisdiction.Code);
                 writer.WriteString("appliesFrom", LocalDatePattern.Iso.Format(i.AppliesFrom));
                 writer.WriteString("status", Legal.ProvisionStatuses.ContractName(i.Status));
+                writer.WriteBoolean("inForce", cited.Contains(i.Id));
                 writer.WriteEndObject();
             }
 
@@ -76,6 +85,8 @@ internal static class RulesCommand
                     writer.WriteString("rule", rule);
                 }
                 writer.WriteString("title", g.Title);
+                writer.WriteString("from", LocalDatePattern.Iso.Format(g.From));
+                writer.WriteBoolean("open", !closed.Contains(g.Id));
                 ReportJson.WriteBasis(writer, [g.Basis]);
                 writer.WriteEndObject();
             }
@@ -114,13 +125,16 @@ internal static class RulesCommand
         text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\nLuật có hiệu lực tại {jurisdiction} ngày {on:dd/MM/yyyy} (phiên bản luật {rules.Version:yyyy-MM-dd})\n\nInstruments / Văn bản:\n");
         foreach (var i in instruments)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {StatusLabel(i.Status),-27}  {i.Title}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {StatusLabel(i.Status),-27}  {(cited.Contains(i.Id) ? "" : "superseded / hết hiệu lực  ")}{i.Title}\n");
         }
 
-        text.Append("\nGroups / Nhóm đối tượng:\n");
-        foreach (var g in groups)
+        foreach (bool open in new[] { true, false })
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
+            text.Append(open ? "\nGroups open / Nhóm đối tượng đang áp dụng:\n" : "\nGroups closed / Nhóm đối tượng đã đóng:\n");
+            foreach (var g in groups.Where(g => closed.Contains(g.Id) != open))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} from {g.From:yyyy-MM-dd}  {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
+            }
         }
 
         text.Append("\nParameters / Tham số:\n");
