@@ -16,7 +16,22 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <param name="Stdin">Standard input (<c>--input -</c>).</param>
 /// <param name="Stdout">Standard output.</param>
 /// <param name="Stderr">Standard error, escaping control characters in what it is given.</param>
-internal sealed record Streams(TextReader Stdin, Stream Stdout, TextWriter Stderr);
+/// <param name="Stop">Cancelled by Ctrl+C: a long run finishes the line in hand, writes its output and stops.</param>
+/// <param name="ErrorIsTerminal">Whether standard error is a terminal: progress bars are drawn there, and nowhere else.</param>
+internal sealed record Streams(TextReader Stdin, Stream Stdout, TextWriter Stderr, System.Threading.CancellationToken Stop = default, bool ErrorIsTerminal = false)
+{
+    /// <summary>After a run: when it was interrupted, says so and gives exit code 1; otherwise <paramref name="exit"/>.</summary>
+    internal int Finish(int exit, string what)
+    {
+        if (!Stop.IsCancellationRequested)
+        {
+            return exit;
+        }
+
+        Stderr.WriteLine($"welfare-rules: interrupted (Ctrl+C): {what}");
+        return System.Math.Max(exit, Program.Failure);
+    }
+}
 
 /// <summary>The output format of a command (<c>--format</c>, any case).</summary>
 internal enum OutputFormat

@@ -62,7 +62,7 @@ internal static class EvaluateCommand
         var rules = Program.LoadRules(ruleFiles);
         var options = new EvaluationOptions { Admit = admitted, Explain = languages != ExplanationLanguages.None, Languages = languages };
 
-        using var reader = Inputs.OpenText(input, "--input", stdin);
+        using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
 
         // The framing is chosen from the first two non-blank lines (docs/cli.md, "Input framing"), so that one
         // bad line cannot make JSON Lines be read as a single object.
@@ -92,10 +92,10 @@ internal static class EvaluateCommand
         string first = string.Join("\n", head);
         using var output = new BufferedStream(stdout, 1 << 16);
         int result = lines
-            ? RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr)
+            ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations", () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
-        return result;
+        return io.Finish(result, "every line read before it is evaluated and written; the rest of the input is not");
     }
 
     /// <summary>

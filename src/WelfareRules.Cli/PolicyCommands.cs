@@ -190,14 +190,10 @@ internal static class PolicyCommands
 
         var baseline = RuleSet.BuiltIn;
         var changed = Program.LoadRules(ruleFiles);
-        using var reader = Inputs.OpenText(input, "--input", stdin, out var file);
-        long total = file is null ? 0 : Math.Max(1, file.Length);
-        bool progress = !quiet && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
+        using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
         bool badInput = false;
         using var output = new BufferedStream(stdout, 1 << 16);
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
-        var watch = Stopwatch.StartNew();
-        long read = 0;
 
         // Each person's input line and id, by index, for the lines written about them: the comparison reports a
         // batch's persons before it reads the next batch, so two batches' worth is enough.
@@ -209,13 +205,6 @@ internal static class PolicyCommands
         {
             foreach (var item in SituationReader.ReadLines(reader, input, month))
             {
-                read++;
-                if (progress && read % 50_000 == 0 && file is not null)
-                {
-                    double share = (double)file.Position / total;
-                    stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', (int)(share * 30)),-30}] {share:P0} {read:#,0} persons {watch.Elapsed.TotalSeconds:0}s"));
-                }
-
                 if (item.Error is { } error)
                 {
                     badInput = true;
@@ -256,7 +245,7 @@ internal static class PolicyCommands
             output.WriteByte((byte)'\n');
         }
 
-        var summary = PolicyComparison.Run(baseline, changed, Population(), difference =>
+        var summary = ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", () => PolicyComparison.Run(baseline, changed, Population(), difference =>
         {
             writer.WriteStartObject();
             if (difference.Situation.Id is { } id)
@@ -308,12 +297,8 @@ internal static class PolicyCommands
             {
                 WriteError(lines[slot], message, null, ids[slot]);
             }
-        });
+        }));
         writer.Dispose();
-        if (progress)
-        {
-            stderr.WriteLine();
-        }
 
         if (summaryFile is null)
         {
@@ -327,7 +312,8 @@ internal static class PolicyCommands
         }
 
         output.Flush();
-        return badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok;
+        return io.Finish(badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok,
+            string.Create(CultureInfo.InvariantCulture, $"the differences and the summary cover the {summary.Persons + summary.Errors:#,0} persons read before it"));
     }
 
     internal static Command BuildPopulation(Streams io)

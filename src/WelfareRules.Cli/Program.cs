@@ -26,7 +26,27 @@ public static class Program
             ? (TextReader)new ClosedInput()
             : new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         using var stdout = StandardStreams.Output();
-        return Run(args, stdin, stdout, Console.Error);
+
+        // The first Ctrl+C stops a long run at the end of the line in hand (its output complete up to there); a
+        // second one ends the process at once.
+        using var interrupt = new System.Threading.CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Run(args, stdin, stdout, Console.Error, interrupt.Token, errorIsTerminal: !Console.IsErrorRedirected);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     /// <summary>Runs the tool with the given streams (used by tests).</summary>
@@ -40,7 +60,20 @@ public static class Program
     /// Nothing the input holds makes this throw: every problem is a message on <paramref name="stderr"/> and an
     /// exit code. A message that cannot be written is dropped; output that cannot be written ends the run (exit 1).
     /// </remarks>
-    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr) => Run(args, stdin, stdout, stderr, default);
+
+    /// <summary>Runs the tool with the given streams, stopping a long run at the end of a line when <paramref name="stop"/> is cancelled.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stop">Cancelled by Ctrl+C: <c>evaluate</c> and <c>compare</c> finish the line in hand, write their output and exit 1.</param>
+    /// <returns>The exit code.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr, System.Threading.CancellationToken stop) =>
+        Run(args, stdin, stdout, stderr, stop, errorIsTerminal: false);
+
+    private static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr, System.Threading.CancellationToken stop, bool errorIsTerminal)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdin);
@@ -56,7 +89,7 @@ public static class Program
                 args = [.. args.Skip(1), "--help"];
             }
 
-            var root = CommandTree.Build(new Streams(stdin, stdout, stderr));
+            var root = CommandTree.Build(new Streams(stdin, stdout, stderr, stop, errorIsTerminal));
             var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             using var output = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), 1 << 12, leaveOpen: true) { AutoFlush = true };
             if (parse.Action is ParseErrorAction error)
