@@ -56,6 +56,20 @@ public sealed class ExplainAndLanguagesTest : IDisposable
     }
 
     [Fact]
+    public void Evaluate_TextWarnings_InEnglishThenVietnamese()
+    {
+        // A severe disability in 2026-08 rests on provisional law: a warning, in both languages, whatever --explain says.
+        string path = Path.Combine(folder, "provisional.json");
+        File.WriteAllText(path, """{"jurisdiction":"VN","month":"2026-08","person":{"birthDate":"1986-01-01","disability":"severe"}}""");
+        var json = JsonDocument.Parse(CliRunner.Run("evaluate", "-i", path).Stdout).RootElement;
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "-i", path, "-f", "text", "--explain", "none");
+
+        Assert.True(exit == 0, stderr);
+        string english = json.GetProperty("warnings")[0].GetString()!, vietnamese = json.GetProperty("warningsVi")[0].GetString()!;
+        Assert.Contains($"* {english}{Environment.NewLine}  {vietnamese}{Environment.NewLine}", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_BadExplain_ExitsTwo()
     {
         var (exit, _, stderr) = CliRunner.Run("evaluate", "-i", Input(), "--explain", "fr");
