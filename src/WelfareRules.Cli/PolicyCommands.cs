@@ -197,6 +197,7 @@ internal static class PolicyCommands
         // Each person's input line and id, by index, for the lines written about them: the comparison reports a
         // batch's persons before it reads the next batch, so two batches' worth is enough.
         var lines = new int[2 * PolicyComparison.BatchSize];
+        var unread = new Queue<(int Line, string Message, string? Path, string? Id)>();
         var ids = new string?[2 * PolicyComparison.BatchSize];
         long index = 0;
 
@@ -210,16 +211,33 @@ internal static class PolicyCommands
                     stderr.WriteLine(error.Message);
                     if (json)
                     {
-                        WriteError(item.Line, error.Message, error.Path, item.Id);
+                        unread.Enqueue((item.Line, error.Message, error.Path, item.Id));
                     }
 
                     continue;
+                }
+
+                if (index > 0 && index % PolicyComparison.BatchSize == 0)
+                {
+                    // The batch before is compared and written: every bad line held comes before this one.
+                    WriteUnread(int.MaxValue);
                 }
 
                 int slot = (int)(index++ % lines.Length);
                 lines[slot] = item.Line;
                 ids[slot] = item.Situation!.Id;
                 yield return item.Situation!;
+            }
+        }
+
+        // Bad lines are read before the persons around them are compared: their error lines wait here, to be written
+        // in input-line order among the difference lines.
+        void WriteUnread(int before)
+        {
+            while (unread.Count > 0 && unread.Peek().Line < before)
+            {
+                var (line, message, path, id) = unread.Dequeue();
+                WriteError(line, message, path, id);
             }
         }
 
@@ -246,6 +264,7 @@ internal static class PolicyCommands
 
         var summary = ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", () => PolicyComparison.Run(baseline, changed, Population(), difference =>
         {
+            WriteUnread(lines[difference.Index % lines.Length]);
             writer.WriteStartObject();
             if (difference.Situation.Id is { } id)
             {
@@ -294,9 +313,11 @@ internal static class PolicyCommands
             stderr.WriteLine(message);
             if (json)
             {
+                WriteUnread(lines[slot]);
                 WriteError(lines[slot], message, null, ids[slot]);
             }
         }));
+        WriteUnread(int.MaxValue);
         writer.Dispose();
 
         if (summaryFile is null)

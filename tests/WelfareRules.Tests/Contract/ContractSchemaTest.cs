@@ -165,6 +165,7 @@ public sealed partial class ContractSchemaTest
         Assert.Equal([1, 4], differences.Select(d => (int)d["line"]!));
         Assert.Equal(["a", null], differences.Select(d => (string?)d["id"]));
         Assert.All(differences, d => AssertValid("compare-difference", d.ToJsonString(), d.ToJsonString()));
+        Assert.Equal([1, 2, 4], parsed[..^1].Select(line => (int)line["line"]!));
         Assert.True(parsed[^1].ContainsKey("summary"));
         AssertValid("compare-summary", parsed[^1].ToJsonString(), "summary");
     }
