@@ -70,6 +70,19 @@ public sealed class ExplainAndLanguagesTest : IDisposable
     }
 
     [Fact]
+    public void Evaluate_VietnameseExplanation_WritesNumbersTheVietnameseWay()
+    {
+        var report = JsonDocument.Parse(CliRunner.Run("evaluate", "-i", Input()).Stdout).RootElement;
+        string english = string.Join("\n", report.GetProperty("explanation").EnumerateArray().Select(s => s.GetString()));
+        string vietnamese = string.Join("\n", report.GetProperty("explanationVi").EnumerateArray().Select(s => s.GetString()));
+
+        Assert.Contains("coefficient 1.5 × standard 500,000 = 750,000", english, StringComparison.Ordinal);
+        Assert.Contains("hệ số 1,5 × mức chuẩn 500.000 = 750.000", vietnamese, StringComparison.Ordinal);
+        Assert.Contains("500.000 đồng", vietnamese, StringComparison.Ordinal);
+        Assert.Contains("2024-08", vietnamese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_BadExplain_ExitsTwo()
     {
         var (exit, _, stderr) = CliRunner.Run("evaluate", "-i", Input(), "--explain", "fr");
