@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -14,37 +15,40 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules classify</c>: a household's class under the national multidimensional poverty standard.</summary>
 internal static class ClassifyCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--area", "--income", "--deprivations", "--on", "--format", "--rules"];
-
-    internal static int Run(string[] args, Stream stdout, TextWriter stderr)
+    internal static Command Build(Streams io)
     {
-        var line = new CommandLine(args, ValueOptions, new HashSet<string>());
-        var area = line.Required("--area") switch
+        var area = Options.Choice("--area", "Where the household lives", new Dictionary<string, Area?> { ["rural"] = Area.Rural, ["urban"] = Area.Urban });
+        area.Required = true;
+        var income = Options.Text("--income", "Income per person per month, whole đồng", "N");
+        income.Required = true;
+        var deprivations = Options.Text("--deprivations", "The number of basic social service indicators the household lacks", "N");
+        deprivations.Required = true;
+        var on = Options.Date("--on", "The date of the classification");
+        on.Required = true;
+        var format = Options.Format(OutputFormat.Json);
+        var rules = Options.Rules();
+        var command = new Command("classify", "A household's class under the national poverty standard (07/2021/NĐ-CP; 2027-2030 provisional): poor, nearPoor, averageLivingStandard or none")
         {
-            "rural" => Area.Rural,
-            "urban" => Area.Urban,
-            var other => throw new UsageException($"--area: \"{other}\" is not rural or urban"),
+            area, income, deprivations, on, format, rules,
         };
-        long income = Whole(line.Required("--income"), "--income");
-        int deprivations = (int)System.Math.Min(Whole(line.Required("--deprivations"), "--deprivations"), int.MaxValue);
-        string onText = line.Required("--on");
-        var on = LocalDatePattern.Iso.Parse(onText);
-        if (!on.Success)
-        {
-            throw new UsageException($"--on: \"{onText}\" is not a date (yyyy-MM-dd)");
-        }
+        command.SetAction(parse => Run(
+            parse.GetValue(area)!.Value,
+            Whole(parse.GetValue(income)!, "--income"),
+            (int)System.Math.Min(Whole(parse.GetValue(deprivations)!, "--deprivations"), int.MaxValue),
+            parse.GetValue(on)!.Value,
+            parse.GetValue(format) != OutputFormat.Text,
+            parse.GetValue(rules),
+            io));
+        return command;
+    }
 
-        bool json = (line.Value("--format") ?? "json") switch
-        {
-            "json" => true,
-            "text" => false,
-            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
-        };
-
+    private static int Run(Area area, long income, int deprivations, NodaTime.LocalDate on, bool json, string[]? ruleFiles, Streams io)
+    {
+        var (stdout, stderr) = (io.Stdout, io.Stderr);
         PovertyClassification result;
         try
         {
-            result = PovertyClassifier.Classify(Program.LoadRules(line), area, new Dong(income), deprivations, on.Value);
+            result = PovertyClassifier.Classify(Program.LoadRules(ruleFiles), area, new Dong(income), deprivations, on);
         }
         catch (EvaluationException failed)
         {
@@ -72,11 +76,29 @@ internal static class ClassifyCommand
         }
         else
         {
+            var vi = Vietnamese.Numbers;
+            string nl = System.Environment.NewLine;
             Program.Write(stdout, string.Create(CultureInfo.InvariantCulture,
-                $"{Spell(result.Class)} ({area.ToString().ToLowerInvariant()}, {LocalDatePattern.Iso.Format(result.On)}): income {result.IncomePerPerson} per person per month, {result.Deprivations} deprivation(s); poverty line {result.PovertyLine}, average living standard up to {result.AverageLivingStandardLine}, poor from {result.DeprivationThreshold} deprivations{System.Environment.NewLine}basis: {string.Join("; ", result.Basis)}{System.Environment.NewLine}{(result.Provisional ? "* provisional: the classification rule is not verified against the legal text" + System.Environment.NewLine : "")}"));
+                $"{Spell(result.Class)} ({area.ToString().ToLowerInvariant()}, {LocalDatePattern.Iso.Format(result.On)}): income {result.IncomePerPerson} per person per month, {result.Deprivations} deprivation(s); poverty line {result.PovertyLine}, average living standard up to {result.AverageLivingStandardLine}, poor from {result.DeprivationThreshold} deprivations{nl}"
+                + $"{Spell(result.Class)} = {Vietnamese.Class(result.Class)} ({(area == Area.Rural ? "nông thôn" : "thành thị")}, {result.On.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}): thu nhập {result.IncomePerPerson.ToString("N", vi)} đồng/người/tháng, thiếu hụt {result.Deprivations} chỉ số; chuẩn nghèo {result.PovertyLine.ToString("N", vi)} đồng, mức sống trung bình đến {result.AverageLivingStandardLine.ToString("N", vi)} đồng, nghèo từ {result.DeprivationThreshold} chỉ số thiếu hụt{nl}"
+                + $"basis / căn cứ: {string.Join("; ", result.Basis)}{nl}{(result.Provisional ? "* provisional: the classification rule is not verified against the legal text" + nl + "  tạm tính: quy tắc phân loại chưa được đối chiếu với văn bản" + nl : "")}"));
         }
 
         return Program.Ok;
+    }
+
+    /// <summary>Vietnamese labels and numbers (invariant globalization: the separators are set here, not read from a culture).</summary>
+    internal static class Vietnamese
+    {
+        internal static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NumberDecimalDigits = 0 };
+
+        internal static string Class(LivingStandard value) => value switch
+        {
+            LivingStandard.Poor => "hộ nghèo",
+            LivingStandard.NearPoor => "hộ cận nghèo",
+            LivingStandard.AverageLivingStandard => "hộ có mức sống trung bình",
+            _ => "không thuộc diện nào",
+        };
     }
 
     private static string Spell(LivingStandard value) => value switch

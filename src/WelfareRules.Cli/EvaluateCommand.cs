@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -17,33 +18,51 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules evaluate</c>: one situation or JSON Lines, streamed in input order.</summary>
 internal static class EvaluateCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--input", "--month", "--format", "--rules", "--admit"];
-    private static readonly HashSet<string> SwitchOptions = ["--strict", "--lines"];
-
     internal static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     internal static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    internal static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    /// <summary>The grades <c>--admit</c> takes.</summary>
+    internal static readonly Dictionary<string, Legal.ProvisionStatus?> Grades = new(StringComparer.Ordinal)
     {
-        var line = new CommandLine(args, ValueOptions, SwitchOptions);
-        string input = line.Required("--input");
-        YearMonth? month = null;
-        if (line.Value("--month") is { } monthText)
-        {
-            var parsed = YearMonthPattern.Iso.Parse(monthText);
-            month = PolicyCommands.Month(monthText, "--month");
-        }
+        ["verified"] = Legal.ProvisionStatus.Verified,
+        ["reported"] = Legal.ProvisionStatus.Reported,
+        ["provisional"] = Legal.ProvisionStatus.Provisional,
+    };
 
-        bool text = (line.Value("--format") ?? "json") switch
+    internal static Command Build(Streams io)
+    {
+        var input = Options.Input("The situation: one JSON object, or JSON Lines (a .jsonl name, or --lines), one situation a line; - for standard input");
+        var month = Options.Month("--month", "Evaluate this month whatever each situation's month", "-m");
+        var format = Options.Format(OutputFormat.Json);
+        var strict = new Option<bool>("--strict") { Description = "Admit only verified law (the instrument's text seen); a result resting on weaker law is refused" };
+        var admit = Options.Choice("--admit", "The weakest grade of law admitted (default provisional: every grade, provisional results flagged)", Grades);
+        var lines = new Option<bool>("--lines") { Description = "Read the input as JSON Lines whatever its name" };
+        var explain = Options.Choice("--explain", "The explanation's languages: none, en, vi or both (default both); none leaves the explanation arrays empty",
+            new Dictionary<string, ExplanationLanguages?>
+            {
+                ["none"] = ExplanationLanguages.None,
+                ["en"] = ExplanationLanguages.English,
+                ["vi"] = ExplanationLanguages.Vietnamese,
+                ["both"] = ExplanationLanguages.Both,
+            });
+        var rules = Options.Rules();
+        var command = new Command("evaluate", "Evaluate one situation (a JSON object) or JSON Lines, one report per situation, in input order")
         {
-            "json" => false,
-            "text" => true,
-            var other => throw new UsageException($"--format: \"{MessageText.Cut(other)}\" is not json or text"),
+            input, month, format, strict, admit, lines, explain, rules,
         };
-        var rules = Program.LoadRules(line);
-        var options = new EvaluationOptions { Admit = Admitted(line) };
+        command.SetAction(parse => Run(
+            parse.GetValue(input)!, parse.GetValue(month), parse.GetValue(format) == OutputFormat.Text,
+            Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(explain) ?? ExplanationLanguages.Both, parse.GetValue(lines), parse.GetValue(rules), io));
+        return command;
+    }
 
-        using var reader = Inputs.OpenText(input, "--input", stdin);
+    private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, ExplanationLanguages languages, bool forceLines, string[]? ruleFiles, Streams io)
+    {
+        var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
+        var rules = Program.LoadRules(ruleFiles);
+        var options = new EvaluationOptions { Admit = admitted, Explain = languages != ExplanationLanguages.None, Languages = languages };
+
+        using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
 
         // The framing is chosen from the first two non-blank lines (docs/cli.md, "Input framing"), so that one
         // bad line cannot make JSON Lines be read as a single object.
@@ -68,36 +87,28 @@ internal static class EvaluateCommand
             throw new UsageException($"{MessageText.Cut(input)}: no situation (the input is empty)");
         }
 
-        bool lines = line.Has("--lines") || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        bool lines = forceLines || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             || (head.Count == 2 && (IsCompleteObject(head[0]) || IsCompleteObject(head[1])));
         string first = string.Join("\n", head);
         using var output = new BufferedStream(stdout, 1 << 16);
         int result = lines
-            ? RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr)
+            ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations", () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
-        return result;
+        return io.Finish(result, "every line read before it is evaluated and written; the rest of the input is not");
     }
 
     /// <summary>
     /// The weakest grade admitted: <c>--strict</c> admits only verified law, <c>--admit reported</c> verified and
     /// reported law, <c>--admit provisional</c> (the default) every grade.
     /// </summary>
-    internal static Legal.ProvisionStatus Admitted(CommandLine line)
+    internal static Legal.ProvisionStatus Admitted(bool strict, Legal.ProvisionStatus? admit)
     {
-        var admit = line.Value("--admit") switch
-        {
-            null => (Legal.ProvisionStatus?)null,
-            "verified" => Legal.ProvisionStatus.Verified,
-            "reported" => Legal.ProvisionStatus.Reported,
-            "provisional" => Legal.ProvisionStatus.Provisional,
-            var other => throw new UsageException($"--admit: \"{other}\" is not verified, reported or provisional"),
-        };
-        if (line.Has("--strict"))
+        if (strict)
         {
             return admit is null or Legal.ProvisionStatus.Verified
                 ? Legal.ProvisionStatus.Verified
-                : throw new UsageException("--strict admits only verified law; it cannot be combined with --admit " + line.Value("--admit"));
+                : throw new UsageException("--strict admits only verified law; it cannot be combined with --admit " + Legal.ProvisionStatuses.ContractName(admit.Value));
         }
 
         return admit ?? Legal.ProvisionStatus.Provisional;
@@ -122,13 +133,13 @@ internal static class EvaluateCommand
             var report = rules.Evaluate(situation, options);
             if (text)
             {
-                Program.Write(output, TextReport.Render(report));
+                Program.Write(output, TextReport.Render(report, options.Languages));
             }
             else
             {
                 using (var writer = new Utf8JsonWriter(output, Indented))
                 {
-                    ReportJson.Write(writer, report);
+                    ReportJson.Write(writer, report, situation.Id, options.Languages);
                 }
 
                 output.WriteByte((byte)'\n');
@@ -166,31 +177,34 @@ internal static class EvaluateCommand
             {
                 badInput = true;
                 stderr.WriteLine(bad.Message);
-                WriteTextError(output, item.Line, bad.Message);
+                WriteTextError(output, item.Line, item.Id, bad.Message);
                 continue;
             }
 
             try
             {
                 var report = rules.Evaluate(item.Situation!, options);
-                Program.Write(output, $"# line {item.Line}{Environment.NewLine}{TextReport.Render(report)}{Environment.NewLine}");
+                Program.Write(output, $"# line {item.Line}{IdText(item.Situation!.Id)}{Environment.NewLine}{TextReport.Render(report, options.Languages)}{Environment.NewLine}");
             }
             catch (EvaluationException failed)
             {
                 failure = true;
                 string message = $"{source} line {item.Line}: {failed.Message}";
                 stderr.WriteLine(message);
-                WriteTextError(output, item.Line, message);
+                WriteTextError(output, item.Line, item.Id, message);
             }
         }
 
         return badInput ? Program.BadInput : failure ? Program.Failure : Program.Ok;
     }
 
-    private static void WriteTextError(Stream output, int line, string message) =>
-        Program.Write(output, $"# line {line}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
+    private static void WriteTextError(Stream output, int line, string? id, string message) =>
+        Program.Write(output, $"# line {line}{IdText(id)}{Environment.NewLine}error: {message}{Environment.NewLine}{Environment.NewLine}");
 
-    private static bool IsCompleteObject(string text)
+    /// <summary>A situation's id after its line number in the text format, quoted as JSON so that it cannot forge a line.</summary>
+    internal static string IdText(string? id) => id is null ? "" : " id \"" + JsonEncodedText.Encode(id, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
+
+    internal static bool IsCompleteObject(string text)
     {
         try
         {

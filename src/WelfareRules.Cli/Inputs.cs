@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 using WelfareRules.Law;
 using WelfareRules.Serialization;
 
@@ -29,10 +30,10 @@ internal static class Inputs
     }
 
     /// <summary>A text reader over a file, or standard input for <c>-</c>, splitting lines at LF only and refusing UTF-16.</summary>
-    internal static JsonLinesReader OpenText(string path, string option, TextReader stdin) => OpenText(path, option, stdin, out _);
+    internal static JsonLinesReader OpenText(string path, string option, TextReader stdin, CancellationToken stop = default) => OpenText(path, option, stdin, out _, out _, stop);
 
-    /// <summary>As <see cref="OpenText(string, string, TextReader)"/>, giving the file's stream (for progress), or null for standard input.</summary>
-    internal static JsonLinesReader OpenText(string path, string option, TextReader stdin, out Stream? file)
+    /// <summary>As <see cref="OpenText(string, string, TextReader, CancellationToken)"/>, giving the file's stream (or null for standard input) and the input's meter (for progress).</summary>
+    internal static JsonLinesReader OpenText(string path, string option, TextReader stdin, out Stream? file, out InputMeter meter, CancellationToken stop = default)
     {
         file = path == "-" ? null : new FileStream(CheckFile(path, option), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var reader = file is null ? stdin : new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
@@ -47,7 +48,8 @@ internal static class Inputs
             }
         }
 
-        return JsonLinesReader.Of(reader);
+        meter = new InputMeter(reader, stop);
+        return JsonLinesReader.Of(meter);
     }
 
     /// <summary>The bytes of a file named by an option.</summary>
@@ -101,5 +103,73 @@ internal sealed class OutputStream(Stream inner) : Stream
         {
             throw new OutputFailedException(failed);
         }
+    }
+}
+
+/// <summary>
+/// The input as read: it counts the characters and lines read (for progress), and ends, once <c>stop</c> is cancelled
+/// (Ctrl+C), at the end of the line in hand, so that the lines read before are whole and the run finishes them,
+/// writes its output and stops.
+/// </summary>
+internal sealed class InputMeter(TextReader inner, CancellationToken stop) : TextReader
+{
+    private bool atLineStart = true;
+    private bool ended;
+    private long characters;
+    private long lines;
+
+    /// <summary>Called after each block read with the characters and lines read so far, or null.</summary>
+    internal Action<long, long>? OnRead { get; set; }
+
+    public override int Peek() => ended ? -1 : inner.Peek();
+
+    public override int Read()
+    {
+        Span<char> one = stackalloc char[1];
+        return Read(one) == 0 ? -1 : one[0];
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        if (ended || buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (stop.IsCancellationRequested && atLineStart)
+        {
+            ended = true;
+            return 0;
+        }
+
+        int n = inner.Read(buffer);
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        if (stop.IsCancellationRequested && buffer[..n].IndexOf('\n') is var end and >= 0)
+        {
+            n = end + 1;
+            ended = true;
+        }
+
+        atLineStart = buffer[n - 1] == '\n';
+        characters += n;
+        lines += buffer[..n].Count('\n');
+        OnRead?.Invoke(characters, lines);
+        return n;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

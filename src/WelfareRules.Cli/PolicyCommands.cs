@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -21,12 +21,29 @@ namespace WelfareRules.Cli;
 /// <summary><c>schedule</c>, <c>compare</c> and <c>population</c>: formats in docs/cli.md.</summary>
 internal static class PolicyCommands
 {
-    internal static int Schedule(string[] args, Stream stdout, TextWriter stderr)
+    internal static Command BuildSchedule(Streams io)
     {
-        var line = new CommandLine(args, new HashSet<string> { "--input", "--from", "--to", "--paid", "--format", "--rules" }, new HashSet<string>());
-        string input = line.Required("--input");
-        var from = Month(line.Required("--from"), "--from");
-        var to = Month(line.Required("--to"), "--to");
+        var input = Options.Input("One situation (a JSON object); its month is ignored");
+        var from = Options.Month("--from", "The first month");
+        from.Required = true;
+        var to = Options.Month("--to", "The last month");
+        to.Required = true;
+        var paid = Options.Text("--paid", "A JSON object {\"yyyy-MM\": whole đồng paid}: each month then shows what is owed and why", "FILE");
+        var format = Options.Format(OutputFormat.Json);
+        var rules = Options.Rules();
+        var command = new Command("schedule", "Month-by-month entitlements of one situation, each month on its own law, with arrears against what was paid")
+        {
+            input, from, to, paid, format, rules,
+        };
+        command.SetAction(parse => Schedule(
+            parse.GetValue(input)!, parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, parse.GetValue(paid),
+            parse.GetValue(format) == OutputFormat.Text, parse.GetValue(rules), io));
+        return command;
+    }
+
+    private static int Schedule(string input, YearMonth from, YearMonth to, string? paidFile, bool text, string[]? ruleFiles, Streams io)
+    {
+        var (stdout, stderr) = (io.Stdout, io.Stderr);
         if (to < from)
         {
             throw new UsageException("--to is before --from");
@@ -38,18 +55,18 @@ internal static class PolicyCommands
                 $"--from {YearMonthPattern.Iso.Format(from)} --to {YearMonthPattern.Iso.Format(to)}: a schedule covers at most {MaxScheduleMonths:#,0} months"));
         }
 
-        bool text = (line.Value("--format") ?? "json") switch
+        var rules = Program.LoadRules(ruleFiles);
+        Dictionary<YearMonth, Dong>? paid = paidFile is null ? null : ReadPaid(paidFile);
+        byte[] bytes = Inputs.ReadBytes(input, "--input");
+        if (input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || IsJsonLines(bytes))
         {
-            "json" => false,
-            "text" => true,
-            var other => throw new UsageException($"--format: \"{MessageText.Cut(other)}\" is not json or text"),
-        };
-        var rules = Program.LoadRules(line);
-        Dictionary<YearMonth, Dong>? paid = line.Value("--paid") is { } paidFile ? ReadPaid(paidFile) : null;
+            throw new UsageException($"--input: {MessageText.Cut(input)} holds JSON Lines; schedule takes one situation (one JSON object): give it one line, or use evaluate for JSON Lines");
+        }
+
         Situation situation;
         try
         {
-            situation = SituationReader.Parse(Inputs.ReadBytes(input, "--input"), input, 1, from);
+            situation = SituationReader.Parse(bytes, input, 1, from);
         }
         catch (SituationFormatException bad)
         {
@@ -70,14 +87,22 @@ internal static class PolicyCommands
 
         if (text)
         {
+            // The paid and owed columns only when there is something paid to compare with (--paid).
             var table = new StringBuilder();
-            table.Append(CultureInfo.InvariantCulture, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n");
+            var invariant = CultureInfo.InvariantCulture;
+            table.Append(paid is null
+                ? string.Create(invariant, $"{"month",-8}{"due",14}\n")
+                : string.Create(invariant, $"{"month",-8}{"due",14}{"paid",14}{"owed",14}  reason\n"));
             foreach (var m in schedule.Months)
             {
-                table.Append(CultureInfo.InvariantCulture, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n");
+                table.Append(paid is null
+                    ? string.Create(invariant, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}\n")
+                    : string.Create(invariant, $"{m.Month:yyyy-MM}{m.Due.Value,14:#,0}{m.Paid.Value,14:#,0}{m.Owed.Value,14:#,0}  {(m.Reason == ArrearsReason.None ? "" : Spell(m.Reason))} {m.ReasonDetail}\n"));
             }
 
-            table.Append(CultureInfo.InvariantCulture, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n");
+            table.Append(paid is null
+                ? string.Create(invariant, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}\n")
+                : string.Create(invariant, $"{"total",-8}{schedule.TotalDue.Value,14:#,0}{schedule.TotalPaid.Value,14:#,0}{schedule.TotalOwed.Value,14:#,0}\n"));
             Program.Write(stdout, table.ToString());
             return Program.Ok;
         }
@@ -136,52 +161,117 @@ internal static class PolicyCommands
         return Program.Ok;
     }
 
-    internal static int Compare(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    internal static Command BuildCompare(Streams io)
     {
-        var line = new CommandLine(args, new HashSet<string> { "--input", "--month", "--rules", "--format" }, new HashSet<string> { "--quiet" });
-        string input = line.Required("--input");
-        if (line.All("--rules").Count == 0)
+        var input = Options.Input("The population: situations in JSON Lines; - for standard input");
+        var rules = Options.Rules("The change: a rule file added on top of the built-in law; repeatable, at least one");
+        rules.Required = true;
+        var month = Options.Month("--month", "Compare this month whatever each situation's month", "-m");
+        var format = Options.Format(OutputFormat.Text);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar on a terminal" };
+        var summaryFile = Options.Text("--summary", "Write the summary into this file rather than as the output's last line(s)", "FILE");
+        var command = new Command("compare", "The built-in law against the built-in law plus the --rules files, over a population: one line per person whose entitlements differ, then totals by kind, group and payee")
+        {
+            input, rules, month, format, quiet, summaryFile,
+        };
+        command.SetAction(parse => Compare(
+            parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(month), parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io));
+        return command;
+    }
+
+    private static int Compare(string input, string[]? ruleFiles, YearMonth? month, bool json, bool quiet, string? summaryFile, Streams io)
+    {
+        var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
+        if (ruleFiles is not { Length: > 0 })
         {
             throw new UsageException("compare needs at least one --rules FILE: the change to compare against the built-in law");
         }
 
-        YearMonth? month = line.Value("--month") is { } m ? Month(m, "--month") : null;
         var baseline = RuleSet.BuiltIn;
-        var changed = Program.LoadRules(line);
-        using var reader = Inputs.OpenText(input, "--input", stdin, out var file);
-        long total = file is null ? 0 : Math.Max(1, file.Length);
-        bool progress = !line.Has("--quiet") && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
+        var changed = Program.LoadRules(ruleFiles);
+        using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
         bool badInput = false;
         using var output = new BufferedStream(stdout, 1 << 16);
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
-        var watch = Stopwatch.StartNew();
-        long read = 0;
+
+        // Each person's input line and id, by index, for the lines written about them: the comparison reports a
+        // batch's persons before it reads the next batch, so two batches' worth is enough.
+        var lines = new int[2 * PolicyComparison.BatchSize];
+        var unread = new Queue<(int Line, string Message, string? Path, string? Id)>();
+        var ids = new string?[2 * PolicyComparison.BatchSize];
+        long index = 0;
 
         IEnumerable<Situation> Population()
         {
             foreach (var item in SituationReader.ReadLines(reader, input, month))
             {
-                read++;
-                if (progress && read % 50_000 == 0 && file is not null)
-                {
-                    double share = (double)file.Position / total;
-                    stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{new string('#', (int)(share * 30)),-30}] {share:P0} {read:#,0} persons {watch.Elapsed.TotalSeconds:0}s"));
-                }
-
                 if (item.Error is { } error)
                 {
                     badInput = true;
                     stderr.WriteLine(error.Message);
+                    if (json)
+                    {
+                        unread.Enqueue((item.Line, error.Message, error.Path, item.Id));
+                    }
+
                     continue;
                 }
 
+                if (index > 0 && index % PolicyComparison.BatchSize == 0)
+                {
+                    // The batch before is compared and written: every bad line held comes before this one.
+                    WriteUnread(int.MaxValue);
+                }
+
+                int slot = (int)(index++ % lines.Length);
+                lines[slot] = item.Line;
+                ids[slot] = item.Situation!.Id;
                 yield return item.Situation!;
             }
         }
 
-        var summary = PolicyComparison.Run(baseline, changed, Population(), difference =>
+        // Bad lines are read before the persons around them are compared: their error lines wait here, to be written
+        // in input-line order among the difference lines.
+        void WriteUnread(int before)
+        {
+            while (unread.Count > 0 && unread.Peek().Line < before)
+            {
+                var (line, message, path, id) = unread.Dequeue();
+                WriteError(line, message, path, id);
+            }
+        }
+
+        void WriteError(int line, string message, string? path, string? id)
         {
             writer.WriteStartObject();
+            if (id is not null)
+            {
+                writer.WriteString("id", id);
+            }
+
+            writer.WriteNumber("line", line);
+            writer.WriteString("error", message);
+            if (path is not null)
+            {
+                writer.WriteString("path", path);
+            }
+
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }
+
+        var summary = ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", () => PolicyComparison.Run(baseline, changed, Population(), difference =>
+        {
+            WriteUnread(lines[difference.Index % lines.Length]);
+            writer.WriteStartObject();
+            if (difference.Situation.Id is { } id)
+            {
+                writer.WriteString("id", id);
+            }
+
+            writer.WriteNumber("line", lines[difference.Index % lines.Length]);
             writer.WriteNumber("index", difference.Index);
             writer.WriteNumber("baseline", difference.BaselineReport.Total.Value);
             writer.WriteNumber("changed", difference.ChangedReport.Total.Value);
@@ -216,25 +306,57 @@ internal static class PolicyCommands
             writer.Flush();
             writer.Reset();
             output.WriteByte((byte)'\n');
-        }, (index, error) => stderr.WriteLine($"{input}: person {index}: {error.Message}"));
-        writer.Dispose();
-        if (progress)
+        }, (person, error) =>
         {
-            stderr.WriteLine();
+            int slot = (int)(person % lines.Length);
+            string message = $"{input} line {lines[slot]}{EvaluateCommand.IdText(ids[slot])}: {error.Message}";
+            stderr.WriteLine(message);
+            if (json)
+            {
+                WriteUnread(lines[slot]);
+                WriteError(lines[slot], message, null, ids[slot]);
+            }
+        }));
+        WriteUnread(int.MaxValue);
+        writer.Dispose();
+
+        if (summaryFile is null)
+        {
+            WriteSummary(output, summary, json);
+        }
+        else
+        {
+            using var summaryStream = new FileStream(summaryFile, FileMode.Create, FileAccess.Write, FileShare.Read);
+            using var summaryOutput = new OutputStream(summaryStream);
+            WriteSummary(summaryOutput, summary, json);
         }
 
-        WriteSummary(output, summary, line.Value("--format") == "json");
         output.Flush();
-        return badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok;
+        return io.Finish(badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok,
+            string.Create(CultureInfo.InvariantCulture, $"the differences and the summary cover the {summary.Persons + summary.Errors:#,0} persons read before it"));
     }
 
-    internal static int Population(string[] args, Stream stdout)
+    internal static Command BuildPopulation(Streams io)
     {
-        var line = new CommandLine(args, new HashSet<string> { "--size", "--seed", "--jurisdiction", "--month" }, new HashSet<string>());
-        long size = long.TryParse(line.Required("--size"), NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
-        ulong seed = ulong.TryParse(line.Value("--seed") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
-        var jurisdiction = Jurisdiction.TryParse(line.Value("--jurisdiction") ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
-        var month = Month(line.Value("--month") ?? "2024-08", "--month");
+        var size = Options.Text("--size", "The number of persons", "N");
+        size.Required = true;
+        var seed = Options.Text("--seed", "The seed: the same seed gives the same population (default 1)", "S");
+        var jurisdiction = Options.Text("--jurisdiction", "VN or VN-HN (default VN)", "CODE");
+        var month = Options.Month("--month", "The month of every situation (default 2024-08)", "-m");
+        var command = new Command("population", "A reproducible synthetic population in JSON Lines, in the situation format (docs/population.md)")
+        {
+            size, seed, jurisdiction, month,
+        };
+        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), io.Stdout));
+        return command;
+    }
+
+    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, Stream stdout)
+    {
+        long size = long.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
+        ulong seed = ulong.TryParse(seedText ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
+        var jurisdiction = Jurisdiction.TryParse(code ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
+        var month = monthGiven ?? new YearMonth(2024, 8);
         using var output = new BufferedStream(stdout, 1 << 16);
         using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
         foreach (var situation in PopulationGenerator.Generate(size, seed, jurisdiction, month))
@@ -358,6 +480,13 @@ internal static class PolicyCommands
 
             return paid;
         }
+    }
+
+    /// <summary>Whether a file holds JSON Lines: two or more non-blank lines, the first a complete JSON object on its own.</summary>
+    private static bool IsJsonLines(byte[] bytes)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).Take(2).ToList();
+        return lines.Count == 2 && EvaluateCommand.IsCompleteObject(lines[0]);
     }
 
     /// <summary>The most months one schedule covers (a hundred years).</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -14,39 +16,6 @@ public static class Program
     internal const int Failure = 1;
     internal const int BadInput = 2;
 
-    private const string Usage = """
-        welfare-rules: Vietnamese social-welfare entitlements from JSON situations.
-
-        Commands:
-          evaluate --input FILE [--month yyyy-MM] [--format json|text] [--strict | --admit GRADE] [--lines] [--rules FILE]...
-              Evaluate one situation (a JSON object) or JSON Lines (.jsonl or --lines, one situation a line).
-              FILE may be - for standard input. --rules adds an instrument (rule file) on top of the
-              built-in law; repeatable. --strict admits only verified law (its text was seen);
-              --admit reported admits verified and reported law (secondary sources); a result resting
-              on weaker law is refused. Default: every grade, provisional results flagged and warned.
-          rules --jurisdiction VN|VN-HN|... --on yyyy-MM-dd [--format text|json] [--rules FILE]...
-              The instruments and parameter values in force, with citation and status.
-          schedule --input FILE --from yyyy-MM --to yyyy-MM [--paid FILE] [--format json|text] [--rules FILE]...
-              Month-by-month amounts for one situation, with arrears against what was paid
-              (--paid: a JSON object {"yyyy-MM": amount paid}).
-          compare --rules FILE... --input POPULATION.jsonl [--month yyyy-MM] [--format text|json] [--quiet]
-              The change (--rules) against the built-in law: one line per person whose entitlements
-              differ, then totals by kind, group and payee.
-          population --size N [--seed S] [--jurisdiction J] [--month yyyy-MM]
-              A reproducible synthetic population in JSON Lines (docs/population.md).
-          classify --area rural|urban --income N --deprivations N --on yyyy-MM-dd [--format json|text]
-              Household class under the national poverty standard (07/2021/NĐ-CP; 2027-2030 provisional):
-              poor, nearPoor, averageLivingStandard or none. N: income per person per month; indicators lacked.
-
-        Options:
-          --help       this text
-          --version    the tool's version and the built-in law's version
-
-        Exit codes: 0 all situations evaluated; 2 bad input (message names file, line and JSON path);
-        1 anything else (a month outside the encoded law, a strict refusal, output that cannot be written).
-        Formats: docs/cli.md.
-        """;
-
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>The exit code.</returns>
@@ -57,7 +26,27 @@ public static class Program
             ? (TextReader)new ClosedInput()
             : new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         using var stdout = StandardStreams.Output();
-        return Run(args, stdin, stdout, Console.Error);
+
+        // The first Ctrl+C stops a long run at the end of the line in hand (its output complete up to there); a
+        // second one ends the process at once.
+        using var interrupt = new System.Threading.CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!interrupt.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Run(args, stdin, stdout, Console.Error, interrupt.Token, errorIsTerminal: !Console.IsErrorRedirected);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     /// <summary>Runs the tool with the given streams (used by tests).</summary>
@@ -71,7 +60,20 @@ public static class Program
     /// Nothing the input holds makes this throw: every problem is a message on <paramref name="stderr"/> and an
     /// exit code. A message that cannot be written is dropped; output that cannot be written ends the run (exit 1).
     /// </remarks>
-    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr) => Run(args, stdin, stdout, stderr, default);
+
+    /// <summary>Runs the tool with the given streams, stopping a long run at the end of a line when <paramref name="stop"/> is cancelled.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stop">Cancelled by Ctrl+C: <c>evaluate</c> and <c>compare</c> finish the line in hand, write their output and exit 1.</param>
+    /// <returns>The exit code.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr, System.Threading.CancellationToken stop) =>
+        Run(args, stdin, stdout, stderr, stop, errorIsTerminal: false);
+
+    private static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr, System.Threading.CancellationToken stop, bool errorIsTerminal)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdin);
@@ -81,36 +83,38 @@ public static class Program
         stdout = new OutputStream(stdout);
         try
         {
-            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+            // "help" and "help COMMAND" are read as --help, as before.
+            if (args.Length > 0 && args[0] == "help")
             {
-                Write(stdout, Usage + Environment.NewLine);
-                return args.Length == 0 ? BadInput : Ok;
+                args = [.. args.Skip(1), "--help"];
             }
 
-            if (args[0] == "--version")
+            var root = CommandTree.Build(new Streams(stdin, stdout, stderr, stop, errorIsTerminal));
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            using var output = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), 1 << 12, leaveOpen: true) { AutoFlush = true };
+            if (parse.Action is ParseErrorAction error)
             {
-                string version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-                Write(stdout, $"welfare-rules {version.Split('+')[0]} (law {RuleSet.BuiltIn.Version:yyyy-MM-dd})" + Environment.NewLine);
-                return Ok;
+                // On standard error, which the output's reader never parses: each message, then the library's
+                // suggestions for a misspelt name (and the help, for a bare "welfare-rules").
+                foreach (var problem in parse.Errors)
+                {
+                    stderr.WriteLine("welfare-rules: " + problem.Message);
+                }
+
+                error.ShowHelp = args.Length == 0;
+                error.ShowTypoCorrections = true;
+                parse.Invoke(new InvocationConfiguration { Output = stderr, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
+                stderr.WriteLine($"welfare-rules: see {Command(parse)} --help");
+                return BadInput;
             }
 
-            var rest = args.Skip(1).ToArray();
-            if (rest.Contains("--help"))
+            return parse.Invoke(new InvocationConfiguration
             {
-                Write(stdout, Usage + Environment.NewLine);
-                return Ok;
-            }
-
-            return args[0] switch
-            {
-                "evaluate" => EvaluateCommand.Run(rest, stdin, stdout, stderr),
-                "rules" => RulesCommand.Run(rest, stdout),
-                "schedule" => PolicyCommands.Schedule(rest, stdout, stderr),
-                "compare" => PolicyCommands.Compare(rest, stdin, stdout, stderr),
-                "population" => PolicyCommands.Population(rest, stdout),
-                "classify" => ClassifyCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command \"{args[0]}\"; see --help"),
-            };
+                Output = output,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
         }
         catch (UsageException usage)
         {
@@ -150,12 +154,16 @@ public static class Program
         }
     }
 
-    internal static RuleSet LoadRules(CommandLine line)
+    /// <summary>The command a parse stopped in, as typed (<c>welfare-rules evaluate</c>).</summary>
+    private static string Command(ParseResult parse) =>
+        parse.CommandResult.Command is RootCommand ? "welfare-rules" : "welfare-rules " + parse.CommandResult.Command.Name;
+
+    internal static RuleSet LoadRules(System.Collections.Generic.IReadOnlyList<string>? files)
     {
         var rules = RuleSet.BuiltIn;
         var added = new System.Collections.Generic.List<Instrument>();
         var problems = new System.Collections.Generic.List<RuleFileProblem>();
-        foreach (string file in line.All("--rules"))
+        foreach (string file in files ?? [])
         {
             // Every file is read, so that one refusal lists the problems of them all.
             try

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -13,46 +15,50 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules rules</c>: the instruments and parameter values in force for a jurisdiction on a date.</summary>
 internal static class RulesCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--jurisdiction", "--on", "--format", "--rules"];
-
-    internal static int Run(string[] args, Stream stdout)
+    internal static Command Build(Streams io)
     {
-        var line = new CommandLine(args, ValueOptions, new HashSet<string>());
-        string code = line.Value("--jurisdiction") ?? "VN";
+        var jurisdiction = Options.Text("--jurisdiction", "VN (national law), or VN- and a province code (VN-HN); default VN", "CODE");
+        var on = Options.Date("--on", "The date the law is shown on");
+        on.Required = true;
+        var format = Options.Format(OutputFormat.Text);
+        var all = new Option<bool>("--all") { Description = "List superseded instruments too (none of their provisions or groups in force on the date)" };
+        var rules = Options.Rules();
+        var command = new Command("rules", "The instruments in force, the groups open and closed, and every parameter value in force on a date, with citation and status")
+        {
+            jurisdiction, on, format, all, rules,
+        };
+        command.SetAction(parse => Run(parse.GetValue(jurisdiction) ?? "VN", parse.GetValue(on)!.Value, parse.GetValue(format) == OutputFormat.Json, parse.GetValue(all), parse.GetValue(rules), io.Stdout));
+        return command;
+    }
+
+    private static int Run(string code, NodaTime.LocalDate on, bool json, bool all, string[]? ruleFiles, Stream stdout)
+    {
         if (!Jurisdiction.TryParse(code, out var jurisdiction))
         {
-            throw new UsageException($"--jurisdiction: \"{code}\" is not a jurisdiction code (VN, VN-HN, …)");
+            throw new UsageException($"--jurisdiction: \"{MessageText.Cut(code)}\" is not a jurisdiction code (VN, VN-HN, …)");
         }
 
-        string onText = line.Required("--on");
-        var on = LocalDatePattern.Iso.Parse(onText);
-        if (!on.Success)
-        {
-            throw new UsageException($"--on: \"{onText}\" is not a date (yyyy-MM-dd)");
-        }
-
-        var rules = Program.LoadRules(line);
+        var rules = Program.LoadRules(ruleFiles);
         if (!rules.Knows(jurisdiction))
         {
             throw new UsageException($"--jurisdiction: no instrument applies to {jurisdiction}");
         }
 
-        var provisions = rules.InForce(jurisdiction, on.Value);
-        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on.Value).ToList();
-        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on.Value).ToList();
-        bool json = (line.Value("--format") ?? "text") switch
-        {
-            "json" => true,
-            "text" => false,
-            var other => throw new UsageException($"--format: \"{other}\" is not json or text"),
-        };
-
+        var provisions = rules.InForce(jurisdiction, on);
+        // A group is closed when a group-open switch in force turns it off; an instrument is in force when a provision
+        // or a group of it is, and superseded otherwise (listed only under --all). Both in date order.
+        var closed = provisions.Where(p => p.Key.Name == "group-open" && p.Key.Group is not null && p.Value == 0).Select(p => p.Key.Group!).ToHashSet(StringComparer.Ordinal);
+        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on)
+            .OrderBy(g => closed.Contains(g.Id)).ThenBy(g => g.From).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
+        var cited = provisions.Select(p => p.Basis.Instrument).Concat(groups.Select(g => g.Basis.Instrument)).ToHashSet(StringComparer.Ordinal);
+        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on && (all || cited.Contains(i.Id)))
+            .OrderBy(i => i.AppliesFrom).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (json)
         {
             using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
             writer.WriteStartObject();
             writer.WriteString("jurisdiction", jurisdiction.Code);
-            writer.WriteString("on", LocalDatePattern.Iso.Format(on.Value));
+            writer.WriteString("on", LocalDatePattern.Iso.Format(on));
             writer.WriteString("lawVersion", LocalDatePattern.Iso.Format(rules.Version));
             writer.WriteStartArray("instruments");
             foreach (var i in instruments)
@@ -63,6 +69,7 @@ internal static class RulesCommand
                 writer.WriteString("jurisdiction", i.Jurisdiction.Code);
                 writer.WriteString("appliesFrom", LocalDatePattern.Iso.Format(i.AppliesFrom));
                 writer.WriteString("status", Legal.ProvisionStatuses.ContractName(i.Status));
+                writer.WriteBoolean("inForce", cited.Contains(i.Id));
                 writer.WriteEndObject();
             }
 
@@ -78,6 +85,8 @@ internal static class RulesCommand
                     writer.WriteString("rule", rule);
                 }
                 writer.WriteString("title", g.Title);
+                writer.WriteString("from", LocalDatePattern.Iso.Format(g.From));
+                writer.WriteBoolean("open", !closed.Contains(g.Id));
                 ReportJson.WriteBasis(writer, [g.Basis]);
                 writer.WriteEndObject();
             }
@@ -113,19 +122,22 @@ internal static class RulesCommand
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on.Value:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\n\nInstruments:\n");
+        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\nLuật có hiệu lực tại {jurisdiction} ngày {on:dd/MM/yyyy} (phiên bản luật {rules.Version:yyyy-MM-dd})\n\nInstruments / Văn bản:\n");
         foreach (var i in instruments)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {(Legal.ProvisionStatuses.ContractName(i.Status)),-11}  {i.Title}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {StatusLabel(i.Status),-27}  {(cited.Contains(i.Id) ? "" : "superseded / hết hiệu lực  ")}{i.Title}\n");
         }
 
-        text.Append("\nGroups:\n");
-        foreach (var g in groups)
+        foreach (bool open in new[] { true, false })
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
+            text.Append(open ? "\nGroups open / Nhóm đối tượng đang áp dụng:\n" : "\nGroups closed / Nhóm đối tượng đã đóng:\n");
+            foreach (var g in groups.Where(g => closed.Contains(g.Id) != open))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} from {g.From:yyyy-MM-dd}  {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
+            }
         }
 
-        text.Append("\nParameters:\n");
+        text.Append("\nParameters / Tham số:\n");
         foreach (var p in provisions)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {p.Key,-58} {p.Jurisdiction.Code,-6} {Exact(p.Value),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
@@ -134,6 +146,14 @@ internal static class RulesCommand
         Program.Write(stdout, text.ToString());
         return Program.Ok;
     }
+
+    /// <summary>A grade's code with its Vietnamese label beside it: <c>verified (đã đối chiếu)</c>.</summary>
+    internal static string StatusLabel(Legal.ProvisionStatus status) => Legal.ProvisionStatuses.ContractName(status) + status switch
+    {
+        Legal.ProvisionStatus.Verified => " (đã đối chiếu)",
+        Legal.ProvisionStatus.Reported => " (nguồn thứ cấp)",
+        _ => " (tạm tính)",
+    };
 
     /// <summary>A parameter's value exactly as the law gives it: thousands grouped, every decimal kept (4.5% is 0.045).</summary>
     internal static string Exact(decimal value) =>

@@ -10,7 +10,7 @@ namespace WelfareRules.Cli;
 /// <summary>The readable form of a report (<c>--format text</c>).</summary>
 internal static class TextReport
 {
-    internal static string Render(Report report)
+    internal static string Render(Report report, Evaluation.ExplanationLanguages languages = Evaluation.ExplanationLanguages.Both)
     {
         var text = new StringBuilder();
         string nl = Environment.NewLine;
@@ -45,12 +45,17 @@ internal static class TextReport
                 .Append("  theo nguồn thứ cấp: dựa trên quy định được nguồn thứ cấp trích dẫn; chưa đối chiếu văn bản").Append(nl);
         }
 
-        if (!report.Explanation.IsEmpty)
+        bool english = languages.HasFlag(Evaluation.ExplanationLanguages.English), vietnamese = languages.HasFlag(Evaluation.ExplanationLanguages.Vietnamese);
+        if (!report.Explanation.IsEmpty && (english || vietnamese))
         {
-            text.Append(nl).Append("Explanation / Giải thích:").Append(nl);
+            text.Append(nl).Append(english && vietnamese ? "Explanation / Giải thích:" : english ? "Explanation:" : "Giải thích:").Append(nl);
             foreach (var (step, i) in report.Explanation.Select((s, i) => (s, i + 1)))
             {
-                text.Append(CultureInfo.InvariantCulture, $"{i,3}. {step}{nl}     {step.ToVietnameseString()}{nl}");
+                text.Append(CultureInfo.InvariantCulture, $"{i,3}. {(english ? step.ToString() : step.ToVietnameseString())}{nl}");
+                if (english && vietnamese)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"     {step.ToVietnameseString()}{nl}");
+                }
             }
         }
 

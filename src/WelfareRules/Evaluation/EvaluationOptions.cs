@@ -30,4 +30,33 @@ public sealed record EvaluationOptions
 
     /// <summary>Build the step-by-step explanation (on by default; off is faster).</summary>
     public bool Explain { get; init; } = true;
+
+    /// <summary>
+    /// The languages a writer of the report gives its explanation in (both by default): the JSON writer
+    /// (<see cref="Serialization.ReportJson"/> through <see cref="Serialization.JsonLinesEvaluator"/>) leaves the other
+    /// language's array empty, and the tool's text output shows only these. The evaluation itself is the same.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a defined value.</exception>
+    public ExplanationLanguages Languages
+    {
+        get;
+        init => field = Preconditions.CheckDefined(value, nameof(Languages));
+    } = ExplanationLanguages.Both;
+}
+
+/// <summary>The languages of a report's explanation as written (<c>--explain none|en|vi|both</c>).</summary>
+[System.Flags]
+public enum ExplanationLanguages
+{
+    /// <summary>No explanation: the explanation arrays are empty.</summary>
+    None = 0,
+
+    /// <summary>English (<c>explanation</c>).</summary>
+    English = 1,
+
+    /// <summary>Vietnamese (<c>explanationVi</c>).</summary>
+    Vietnamese = 2,
+
+    /// <summary>English and Vietnamese.</summary>
+    Both = English | Vietnamese,
 }

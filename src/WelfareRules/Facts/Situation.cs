@@ -24,4 +24,21 @@ public sealed record Situation(Jurisdiction Jurisdiction, YearMonth Month, Perso
     /// <summary>The person's circumstances.</summary>
     /// <exception cref="System.ArgumentNullException">The value is null.</exception>
     public Person Person { get; init => field = Preconditions.CheckNotNull(value, nameof(Person)); } = Preconditions.CheckNotNull(Person, nameof(Person));
+
+    /// <summary>The most characters an <see cref="Id"/> holds.</summary>
+    public const int MaxIdLength = 256;
+
+    /// <summary>
+    /// The caller's name for this situation (a case number, a row key), or null: echoed in its report's JSON and in
+    /// the tool's difference and error lines, so that results can be joined back to their input. It takes no part in
+    /// the evaluation.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">The value is empty or longer than <see cref="MaxIdLength"/> characters.</exception>
+    public string? Id
+    {
+        get;
+        init => field = value is null || value.Length is > 0 and <= MaxIdLength
+            ? value
+            : throw new System.ArgumentException($"an id is 1 to {MaxIdLength} characters", nameof(Id));
+    }
 }

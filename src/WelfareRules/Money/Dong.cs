@@ -11,7 +11,7 @@ namespace WelfareRules.Money;
 /// The default value is zero đồng. This type is an immutable value type and is thread-safe.
 /// Arithmetic is checked: an overflow throws <see cref="OverflowException"/> rather than wrapping.
 /// </remarks>
-public readonly struct Dong : IEquatable<Dong>, IComparable<Dong>
+public readonly struct Dong : IEquatable<Dong>, IComparable<Dong>, IFormattable
 {
     /// <summary>Zero đồng.</summary>
     public static Dong Zero => default;
@@ -105,4 +105,26 @@ public readonly struct Dong : IEquatable<Dong>, IComparable<Dong>
     /// <summary>Formats the amount with thousands separated by commas and the unit, e.g. "1,250,000 VND".</summary>
     /// <returns>The formatted amount.</returns>
     public override string ToString() => Value.ToString("#,0", CultureInfo.InvariantCulture) + " VND";
+
+    /// <summary>Formats the amount by a culture's number format.</summary>
+    /// <param name="format">
+    /// Null, empty or <c>G</c>: thousands grouped by the culture and the unit, <c>đồng</c> for a Vietnamese culture and
+    /// <c>VND</c> otherwise ("360.000 đồng" in vi-VN, "360,000 VND" in en-US); <c>N</c> or <c>N0</c>: the grouped number
+    /// alone; any other: a standard or custom numeric format of the whole number of đồng.
+    /// </param>
+    /// <param name="formatProvider">The culture or number format; null for the current culture.</param>
+    /// <returns>The formatted amount.</returns>
+    /// <remarks><see cref="ToString()"/> stays culture-invariant: "1,250,000 VND".</remarks>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        var culture = formatProvider ?? CultureInfo.CurrentCulture;
+        return format switch
+        {
+            null or "" or "G" or "g" => Value.ToString("#,0", culture) + (IsVietnamese(culture) ? " đồng" : " VND"),
+            "N" or "n" => Value.ToString("N0", culture),
+            _ => Value.ToString(format, culture),
+        };
+    }
+
+    private static bool IsVietnamese(IFormatProvider provider) => provider is CultureInfo { TwoLetterISOLanguageName: "vi" };
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Legal;
@@ -11,14 +12,14 @@ public sealed class ExplanationStep
     internal ExplanationStep(string english, string vietnamese, ImmutableArray<Citation> basis)
     {
         English = english;
-        Vietnamese = vietnamese;
+        Vietnamese = VietnameseNumbers(vietnamese);
         Basis = basis;
     }
 
     /// <summary>The step in English.</summary>
     public string English { get; }
 
-    /// <summary>The step in Vietnamese.</summary>
+    /// <summary>The step in Vietnamese, its numbers written the Vietnamese way: thousands grouped by dots, a decimal comma ("360.000 đồng, hệ số 2,5").</summary>
     public string Vietnamese { get; }
 
     /// <summary>The provisions applied in this step.</summary>
@@ -31,4 +32,39 @@ public sealed class ExplanationStep
     /// <summary>The Vietnamese text followed by its citations.</summary>
     /// <returns>The step as Vietnamese text.</returns>
     public string ToVietnameseString() => Basis.IsEmpty ? Vietnamese : $"{Vietnamese} [{string.Join("; ", Basis.Select(c => c.ToVietnameseString()))}]";
+
+    /// <summary>
+    /// Writes the numbers of a step the Vietnamese way: a comma between digits (a thousands separator of the invariant
+    /// format the steps are built with) becomes a dot, and a dot between digits (a decimal point) a comma.
+    /// </summary>
+    internal static string VietnameseNumbers(string text)
+    {
+        int first = -1;
+        for (int i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i] is ',' or '.' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (span, state) =>
+        {
+            var (source, start) = state;
+            source.AsSpan().CopyTo(span);
+            for (int i = start; i < span.Length - 1; i++)
+            {
+                if (span[i] is ',' or '.' && char.IsAsciiDigit(source[i - 1]) && char.IsAsciiDigit(source[i + 1]))
+                {
+                    span[i] = source[i] == ',' ? '.' : ',';
+                }
+            }
+        });
+    }
 }

@@ -65,6 +65,7 @@ internal sealed class BasisDto
 
 internal sealed class SituationDto
 {
+    public string? Id { get; set; }
     public string? Jurisdiction { get; set; }
     public YearMonth? Month { get; set; }
     public PersonDto? Person { get; set; }

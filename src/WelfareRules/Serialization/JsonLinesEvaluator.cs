@@ -62,6 +62,7 @@ public static class JsonLinesEvaluator
     private const int ChunkLines = 32;
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
     private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
     private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
@@ -266,7 +267,7 @@ public static class JsonLinesEvaluator
                 catch (SituationFormatException bad)
                 {
                     message = bad.Message;
-                    WriteError(chunk, number, message, bad.Path);
+                    WriteError(chunk, number, message, bad.Path, SituationReader.TryReadId(chunk.Encode(text)));
                     return Outcome.BadLine;
                 }
 
@@ -278,11 +279,11 @@ public static class JsonLinesEvaluator
                 catch (EvaluationException failed)
                 {
                     message = string.Create(CultureInfo.InvariantCulture, $"{options.Source} line {number}: {failed.Message}");
-                    WriteError(chunk, number, message, null);
+                    WriteError(chunk, number, message, null, situation.Id);
                     return Outcome.Failure;
                 }
 
-                ReportJson.Write(writer, report);
+                ReportJson.Write(writer, report, situation.Id, options.Evaluation.Languages);
                 writer.Flush();
                 writer.Reset();
                 chunk.NewLine();
@@ -296,10 +297,15 @@ public static class JsonLinesEvaluator
             }
         }
 
-        private static void WriteError(Chunk chunk, int number, string message, string? path)
+        private static void WriteError(Chunk chunk, int number, string message, string? path, string? id)
         {
             var writer = chunk.Writer;
             writer.WriteStartObject();
+            if (id is not null)
+            {
+                writer.WriteString(IdName, id);
+            }
+
             writer.WriteNumber(LineName, number);
             writer.WriteString(ErrorName, message);
             if (path is not null)

@@ -53,6 +53,7 @@ public static class ReportJson
     private static readonly JsonEncodedText WarningsVi = JsonEncodedText.Encode("warningsVi");
     private static readonly JsonEncodedText[] StatusNames =
         [JsonEncodedText.Encode("verified"), JsonEncodedText.Encode("reported"), JsonEncodedText.Encode("provisional")];
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Beneficiary = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Beneficiary));
     private static readonly JsonEncodedText Carer = JsonEncodedText.Encode(ContractNames.Of(Reports.Payee.Carer));
     private static readonly JsonEncodedText[] Kinds = EncodeKinds();
@@ -64,11 +65,36 @@ public static class ReportJson
     /// <param name="writer">The writer.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
-    public static void Write(Utf8JsonWriter writer, Report report)
+    public static void Write(Utf8JsonWriter writer, Report report) => Write(writer, report, null);
+
+    /// <summary>Writes one report as a JSON object, with its situation's id as its first field when there is one.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="id">The situation's <see cref="Facts.Situation.Id"/>, or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
+    public static void Write(Utf8JsonWriter writer, Report report, string? id) => Write(writer, report, id, Evaluation.ExplanationLanguages.Both);
+
+    /// <summary>
+    /// Writes one report as a JSON object, with its situation's id first when there is one, and its explanation in the
+    /// languages given (the array of a language not given is written empty).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="id">The situation's <see cref="Facts.Situation.Id"/>, or null.</param>
+    /// <param name="languages">The languages of <c>explanation</c> (English) and <c>explanationVi</c> (Vietnamese).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="report"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="languages"/> is not a defined value.</exception>
+    public static void Write(Utf8JsonWriter writer, Report report, string? id, Evaluation.ExplanationLanguages languages)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
+        Preconditions.CheckDefined(languages, nameof(languages));
         writer.WriteStartObject();
+        if (id is not null)
+        {
+            writer.WriteString(IdName, id);
+        }
+
         writer.WriteString(Jurisdiction, report.Jurisdiction.Code);
         WriteMonth(writer, report.Month);
         writer.WriteStartObject(Standard);
@@ -108,8 +134,9 @@ public static class ReportJson
         writer.WriteString(Status, StatusName(report.Status));
         WriteStrings(writer, Warnings, report.Warnings);
         WriteStrings(writer, WarningsVi, report.WarningsVi);
-        WriteExplanation(writer, Explanation, report.Explanation, vietnamese: false);
-        WriteExplanation(writer, ExplanationVi, report.Explanation, vietnamese: true);
+        var steps = report.Explanation;
+        WriteExplanation(writer, Explanation, languages.HasFlag(Evaluation.ExplanationLanguages.English) ? steps : [], vietnamese: false);
+        WriteExplanation(writer, ExplanationVi, languages.HasFlag(Evaluation.ExplanationLanguages.Vietnamese) ? steps : [], vietnamese: true);
         writer.WriteEndObject();
     }
 

@@ -15,7 +15,11 @@ namespace WelfareRules.Serialization;
 /// <param name="Line">The 1-based line number in the file.</param>
 /// <param name="Situation">The situation, or null when the line is bad.</param>
 /// <param name="Error">The error, or null when the line is good.</param>
-public readonly record struct SituationLine(int Line, Situation? Situation, SituationFormatException? Error);
+public readonly record struct SituationLine(int Line, Situation? Situation, SituationFormatException? Error)
+{
+    /// <summary>The line's <c>"id"</c>: the situation's, or, on a bad line, its top-level <c>"id"</c> string when it can be read; or null.</summary>
+    public string? Id { get; init; } = Situation?.Id;
+}
 
 /// <summary>
 /// Reads situations in the JSON format of the command-line contract (<c>docs/cli.md</c>): one
@@ -113,13 +117,14 @@ public static class SituationReader
             }
 
             SituationLine line;
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
             try
             {
-                line = new SituationLine(number, Parse(Encoding.UTF8.GetBytes(text), source, number, month), null);
+                line = new SituationLine(number, Parse(utf8, source, number, month), null);
             }
             catch (SituationFormatException error)
             {
-                line = new SituationLine(number, null, error);
+                line = new SituationLine(number, null, error) { Id = TryReadId(utf8) };
             }
 
             yield return line;
@@ -131,6 +136,11 @@ public static class SituationReader
         if (dto is null)
         {
             throw new InvalidValue("$", "expected a situation object, not null");
+        }
+
+        if (dto.Id is { Length: 0 or > Situation.MaxIdLength })
+        {
+            throw new InvalidValue("$.id", string.Create(CultureInfo.InvariantCulture, $"an id is 1 to {Situation.MaxIdLength} characters"));
         }
 
         if (dto.Jurisdiction is null)
@@ -197,7 +207,52 @@ public static class SituationReader
             Student = p.Student ?? false,
             HasOtherHealthInsurance = p.HasOtherHealthInsurance ?? false,
             HealthInsuranceHouseholdOrder = Count(p.HealthInsuranceHouseholdOrder, "$.person.healthInsuranceHouseholdOrder"),
-        });
+        })
+        {
+            Id = dto.Id,
+        };
+    }
+
+    /// <summary>
+    /// The top-level <c>"id"</c> string of a JSON object that may be malformed further on, or null: so that the error
+    /// line of a situation that cannot be read still names it.
+    /// </summary>
+    internal static string? TryReadId(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = false });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isId = reader.ValueTextEquals("id"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isId)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 and <= Situation.MaxIdLength } id ? id : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before its id: the error line has none.
+        }
+        catch (InvalidOperationException)
+        {
+            // An id that is not valid text.
+        }
+
+        return null;
     }
 
     private static T Enum<T>(string? text, string path) where T : struct, System.Enum =>

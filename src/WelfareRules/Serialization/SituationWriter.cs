@@ -18,6 +18,11 @@ public static class SituationWriter
         ArgumentNullException.ThrowIfNull(situation);
         var p = situation.Person;
         writer.WriteStartObject();
+        if (situation.Id is { } id)
+        {
+            writer.WriteString("id", id);
+        }
+
         writer.WriteString("jurisdiction", situation.Jurisdiction.Code);
         writer.WriteString("month", YearMonthPattern.Iso.Format(situation.Month));
         writer.WriteStartObject("person");

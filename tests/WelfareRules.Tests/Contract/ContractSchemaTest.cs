@@ -119,6 +119,72 @@ public sealed partial class ContractSchemaTest
     }
 
     [Fact]
+    public void Evaluate_SituationsWithIds_IdsEchoedFirstInReportsAndErrorLines()
+    {
+        string file = TempFile(".jsonl", string.Join("\n",
+            """{"id":"case-1","jurisdiction":"VN","month":"2023-03","person":{"birthDate":"2020-01-10","orphanhood":"abandoned"}}""",
+            """{"id":"case-2","jurisdiction":"VN","month":"2023-03","person":{"birthDate":"2020-13-10"}}""",
+            """{"jurisdiction":"VN","month":"2023-03","person":{"birthDate":"2020-01-10"}}""",
+            """{"id":"case-4","jurisdiction":"VN","month":"2019-03","person":{"birthDate":"2000-01-10"}}"""));
+
+        var (exit, stdout, _) = CliRunner.Run("evaluate", "--input", file);
+
+        Assert.Equal(2, exit);
+        string[] lines = Lines(stdout);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("""{"id":"case-1","jurisdiction":"VN",""", lines[0], StringComparison.Ordinal);
+        AssertValid("report", lines[0], "case-1");
+        Assert.StartsWith("""{"id":"case-2","line":2,"error":""", lines[1], StringComparison.Ordinal);
+        AssertValid("error-line", lines[1], "case-2");
+        Assert.StartsWith("""{"jurisdiction":"VN",""", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("""{"id":"case-4","line":4,"error":""", lines[3], StringComparison.Ordinal);
+        AssertValid("error-line", lines[3], "case-4");
+    }
+
+    [Fact]
+    public void Compare_Json_EveryLineParsesAndValidatesWithLinesAndIds()
+    {
+        string rules = Path.Combine(Root, "docs", "policy-example", "hanoi-700k-2027.json");
+        string input = TempFile(".jsonl", string.Join("\n",
+            """{"id":"a","jurisdiction":"VN-HN","month":"2027-02","person":{"birthDate":"1940-01-01","withoutSupporter":true,"household":{"poverty":"poor"}}}""",
+            """{"id":"b","jurisdiction":"VN","month":"2027-13","person":{}}""",
+            "",
+            """{"jurisdiction":"VN-HN","month":"2027-02","person":{"birthDate":"2015-01-01","orphanhood":"abandoned"}}""",
+            """{"id":"d","jurisdiction":"VN","month":"2027-02","person":{"birthDate":"1990-01-01"}}""") + "\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("compare", "-r", rules, "-i", input, "-f", "json", "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2", stderr, StringComparison.Ordinal);
+        var parsed = Lines(stdout).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+        var error = Assert.Single(parsed, line => line.ContainsKey("error"));
+        Assert.Equal("b", (string?)error["id"]);
+        Assert.Equal(2, (int?)error["line"]);
+        AssertValid("error-line", error.ToJsonString(), "error");
+        var differences = parsed.Where(line => line.ContainsKey("difference") && !line.ContainsKey("summary")).ToList();
+        Assert.Equal([1, 4], differences.Select(d => (int)d["line"]!));
+        Assert.Equal(["a", null], differences.Select(d => (string?)d["id"]));
+        Assert.All(differences, d => AssertValid("compare-difference", d.ToJsonString(), d.ToJsonString()));
+        Assert.Equal([1, 2, 4], parsed[..^1].Select(line => (int)line["line"]!));
+        Assert.True(parsed[^1].ContainsKey("summary"));
+        AssertValid("compare-summary", parsed[^1].ToJsonString(), "summary");
+    }
+
+    [Fact]
+    public void Compare_SummaryFile_TakesTheSummaryOutOfTheOutput()
+    {
+        string rules = Path.Combine(Root, "docs", "policy-example", "hanoi-700k-2027.json");
+        string input = Path.Combine(Root, "docs", "policy-example", "people.jsonl");
+        string summary = TempFile(".json", "");
+
+        var (exit, stdout, stderr) = CliRunner.Run("compare", "-r", rules, "-i", input, "-f", "json", "--summary", summary);
+
+        Assert.True(exit == 0, stderr);
+        Assert.All(Lines(stdout), line => AssertValid("compare-difference", line, line));
+        AssertValid("compare-summary", File.ReadAllText(summary), "summary file");
+    }
+
+    [Fact]
     public void Situations_WorkedCasesDocsExamplesAndPeople_Validate()
     {
         var situations = WorkedCase.Load().Select(c => (c.ToString(), c.SituationJson)).ToList();

@@ -39,8 +39,8 @@ public sealed class ExplanationsDocTest : IDisposable
         var report = RuleSet.BuiltIn.Evaluate(Orphan(Jurisdiction.Vietnam, 2023, 3));
         Assert.Equal("Standard (mức chuẩn trợ giúp xã hội) in 2023-03: 360,000 VND, the national standard [20/2021/NĐ-CP Art 4 k2]", report.Explanation[0].ToString());
         Assert.Equal("K1 (ND20-5-1): Child under 16 with no source of nurture; orphanhood: bothParentsDead; aged 3, under 16 (counted to the month of the birthday); aged 3, under 4; coefficient 2.5 × standard 360,000 = 900,000 [20/2021/NĐ-CP Art 5 k1; 20/2021/NĐ-CP Art 6 k1 a]", report.Explanation[1].ToString());
-        Assert.Equal("Mức chuẩn trợ giúp xã hội tháng 2023-03: 360,000 đồng (mức chuẩn quốc gia) [khoản 2 Điều 4 20/2021/NĐ-CP]", report.Explanation[0].ToVietnameseString());
-        Assert.Equal("K1 (ND20-5-1): Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng; hoàn cảnh không có nguồn nuôi dưỡng: bothParentsDead; 3 tuổi, dưới 16 tuổi (tính đến hết tháng sinh nhật); 3 tuổi, dưới 4 tuổi; hệ số 2.5 × mức chuẩn 360,000 = 900,000 [khoản 1 Điều 5 20/2021/NĐ-CP; điểm a khoản 1 Điều 6 20/2021/NĐ-CP]", report.Explanation[1].ToVietnameseString());
+        Assert.Equal("Mức chuẩn trợ giúp xã hội tháng 2023-03: 360.000 đồng (mức chuẩn quốc gia) [khoản 2 Điều 4 20/2021/NĐ-CP]", report.Explanation[0].ToVietnameseString());
+        Assert.Equal("K1 (ND20-5-1): Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng; hoàn cảnh không có nguồn nuôi dưỡng: bothParentsDead; 3 tuổi, dưới 16 tuổi (tính đến hết tháng sinh nhật); 3 tuổi, dưới 4 tuổi; hệ số 2,5 × mức chuẩn 360.000 = 900.000 [khoản 1 Điều 5 20/2021/NĐ-CP; điểm a khoản 1 Điều 6 20/2021/NĐ-CP]", report.Explanation[1].ToVietnameseString());
     }
 
     [Fact]

@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Xunit;
+
+namespace WelfareRules.Tests.Cli;
+
+/// <summary>Ctrl+C (the run's stop token) ends <c>evaluate</c> and <c>compare</c> at the end of the line in hand, with their output whole.</summary>
+public sealed class InterruptTest
+{
+    private const string Orphan = """{"id":"ORPHAN","jurisdiction":"VN","month":"2027-02","person":{"birthDate":"2015-01-01","orphanhood":"abandoned"}}""";
+
+    /// <summary>Standard input given a few characters at a time, that presses Ctrl+C once <paramref name="after"/> characters are read.</summary>
+    private sealed class InterruptingInput(string text, int after, CancellationTokenSource interrupt) : TextReader
+    {
+        private int position;
+
+        public override int Read(Span<char> buffer)
+        {
+            int n = Math.Min(Math.Min(buffer.Length, 37), text.Length - position);
+            text.AsSpan(position, n).CopyTo(buffer);
+            position += n;
+            if (position >= after)
+            {
+                interrupt.Cancel();
+            }
+
+            return n;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+    }
+
+    private static (int Exit, string Stdout, string Stderr) Run(string input, int after, params string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+        int exit = WelfareRules.Cli.Program.Run(args, new InterruptingInput(input, after, interrupt), output, error, interrupt.Token);
+        return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
+    }
+
+    private static string Lines(int count) =>
+        string.Concat(Enumerable.Range(1, count).Select(i => Orphan.Replace("ORPHAN", "p" + i, StringComparison.Ordinal) + "\n"));
+
+    [Fact]
+    public void Evaluate_InterruptedInTheThirdLine_WritesThreeWholeReportsExitsOne()
+    {
+        string input = Lines(10);
+        int third = input.IndexOf("\"p3\"", StringComparison.Ordinal);
+
+        var (exit, stdout, stderr) = Run(input, third, "evaluate", "--input", "-");
+
+        Assert.Equal(1, exit);
+        var ids = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString());
+        Assert.Equal(["p1", "p2", "p3"], ids);
+        Assert.Contains("welfare-rules: interrupted (Ctrl+C)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_Interrupted_DifferencesAndSummaryCoverThePersonsRead()
+    {
+        string input = Lines(10);
+        int fourth = input.IndexOf("\"p4\"", StringComparison.Ordinal);
+        string rules = Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json");
+
+        var (exit, stdout, stderr) = Run(input, fourth, "compare", "--input", "-", "--rules", rules, "--format", "json");
+
+        Assert.Equal(1, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["p1", "p2", "p3", "p4"], lines[..^1].Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(4, lines[^1].GetProperty("summary").GetProperty("persons").GetInt64());
+        Assert.Contains("cover the 4 persons read", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NotInterrupted_ExitsZero()
+    {
+        var (exit, stdout, _) = Run(Lines(3), int.MaxValue, "evaluate", "--input", "-");
+        Assert.Equal(0, exit);
+        Assert.Equal(3, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Compare_StandardErrorNotATerminal_DrawsNoProgress()
+    {
+        string rules = Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json");
+        var (exit, _, stderr) = CliRunner.RunWithInput(Lines(5), "compare", "--input", "-", "--rules", rules, "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+    }
+}
