@@ -398,11 +398,12 @@ public static class InstrumentReader
             "cremation" => GroupBenefit.Cremation,
             "disability-care-support" => GroupBenefit.DisabilityCareSupport,
             "carer-support" => GroupBenefit.CarerSupport,
+            "institutional-care" => GroupBenefit.InstitutionalCare,
             _ => (GroupBenefit?)null,
         };
         if (benefit is null)
         {
-            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local, funeral, cremation, disability-care-support or carer-support");
+            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local, funeral, cremation, disability-care-support, carer-support or institutional-care");
             ok = false;
         }
         else if (benefit == GroupBenefit.Funeral && (g.Bands is not { ValueKind: JsonValueKind.Array } funeralBands || funeralBands.GetArrayLength() != 1 || perChild is not null || g.Combine is not null))
@@ -410,12 +411,12 @@ public static class InstrumentReader
             problem(path + ".bands", "a funeral group has one band, naming its case of funeral-multiple: [{\"case\": \"allowance-recipient\"}]; no perChild or combine");
             ok = false;
         }
-        else if (benefit is GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport && (g.Bands is null || perChild is not null || g.Combine is not null))
+        else if (benefit is GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport or GroupBenefit.InstitutionalCare && (g.Bands is null || perChild is not null || g.Combine is not null))
         {
             problem(path + ".bands", $"a {g.Benefit} group names its cases (of cremation-support or care-coefficient) in bands; no perChild or combine");
             ok = false;
         }
-        else if (benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral or GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport) && (g.Bands is not null || perChild is not null || g.Combine is not null))
+        else if (benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral or GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport or GroupBenefit.InstitutionalCare) && (g.Bands is not null || perChild is not null || g.Combine is not null))
         {
             problem(path, $"a {g.Benefit} group has one amount or share: no bands, perChild or combine");
             ok = false;

@@ -105,6 +105,9 @@ internal sealed class MonthLaw
     /// <summary>The open groups of care support (to the person, and to the carer) this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> CareGroups { get; private init; } = [];
 
+    /// <summary>The open groups of institutional care this month, in definition order.</summary>
+    internal ImmutableArray<GroupDefinition> InstitutionalGroups { get; private init; } = [];
+
     /// <summary>The ages in force this month, by <see cref="Conditions.AgeIds"/> number (-1 where none is).</summary>
     private int[] ages = [];
 
@@ -176,6 +179,7 @@ internal sealed class MonthLaw
         var funeralGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var cremationGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var careGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var institutionalGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
         {
             if (!g.IsAllowance)
@@ -189,6 +193,7 @@ internal sealed class MonthLaw
                         Conditions.GroupBenefit.Funeral => funeralGroups,
                         Conditions.GroupBenefit.Cremation => cremationGroups,
                         Conditions.GroupBenefit.DisabilityCareSupport or Conditions.GroupBenefit.CarerSupport => careGroups,
+                        Conditions.GroupBenefit.InstitutionalCare => institutionalGroups,
                         _ => pensionGroups,
                     }).Add(g);
                 }
@@ -223,6 +228,7 @@ internal sealed class MonthLaw
             FuneralGroups = funeralGroups.ToImmutable(),
             CremationGroups = cremationGroups.ToImmutable(),
             CareGroups = careGroups.ToImmutable(),
+            InstitutionalGroups = institutionalGroups.ToImmutable(),
         }.WithAges(chosen).WithGroups(rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date));
     }
 

@@ -61,6 +61,8 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         parts.AddRange(law.CremationGroups);
         parts.Add(nameof(law.CareGroups));
         parts.AddRange(law.CareGroups);
+        parts.Add(nameof(law.InstitutionalGroups));
+        parts.AddRange(law.InstitutionalGroups);
         parts.Add(nameof(law.ClosedGroups));
         foreach (var group in law.ClosedGroups)
         {

@@ -4,6 +4,7 @@ using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Legal;
 using WelfareRules.Reports;
 using static WelfareRules.Benefits.AgeReading;
@@ -28,30 +29,38 @@ namespace WelfareRules.Benefits.Care;
 /// </remarks>
 internal static class InstitutionalCareCalculator
 {
-    internal const string Group = "ND20-25-1";
-
-    private static readonly Citation Eligible = new(LawCitations.Nd20, "24", "1");
     private static readonly Citation NoAllowance = new(LawCitations.Nd20, "25", "5");
 
-    /// <summary>The groups of ND 20/2021 Art 5 whose people Art 24 k1 admits to a facility (read in the month's law).</summary>
-    private static readonly string[] Admitted = ["ND20-5-1", "ND20-5-2", "ND20-5-3", "ND20-5-5a", "ND20-5-6"];
+    /// <summary>The first open group of institutional care (stated in the rule files) the person meets in the month, with its band, or null.</summary>
+    private static (GroupDefinition Group, string Band)? AdmittedBy(Person person, MonthLaw law)
+    {
+        var context = new ConditionContext(person, law);
+        foreach (var group in law.InstitutionalGroups)
+        {
+            if (group.Eligibility!.MatchBand(context) is { } band)
+            {
+                return (group, band);
+            }
+        }
 
-    /// <summary>Whether the person lives in a facility and qualifies for its nurturing allowance in the month (Art 24 k1, as read above).</summary>
-    internal static bool Qualifies(Person person, MonthLaw law) =>
-        person.LivingArrangement == LivingArrangement.Facility && AdmittedBy(person, law) is not null;
+        return null;
+    }
+
+    /// <summary>Whether the person qualifies for the nurturing allowance of a facility in the month (a group of the rule files: ND 20 Art 24 k1).</summary>
+    internal static bool Qualifies(Person person, MonthLaw law) => AdmittedBy(person, law) is not null;
 
     /// <summary>The nurturing allowance of a person who <see cref="Qualifies"/>, or null before the decision month.</summary>
     internal static Entitlement? Evaluate(MonthLaw law, Person person, Explainer? explain)
     {
         var month = law.Month;
+        var (group, band) = AdmittedBy(person, law)!.Value;
         if (explain is not null)
         {
-            var (group, match) = AdmittedBy(person, law)!.Value;
-            var reason = group.Rule.Describe(person, law, match);
+            var reason = AllowanceRules.For(group)!.Describe(person, law, new RuleMatch(band, 1));
             explain.Add(
-                $"Lives in a social assistance facility: {reason.English}; the facility's nurturing allowance replaces the monthly social allowance",
-                $"Sống tại cơ sở trợ giúp xã hội: {reason.Vietnamese}; hưởng trợ cấp nuôi dưỡng tại cơ sở, không hưởng trợ cấp xã hội hằng tháng",
-                Eligible, NoAllowance);
+                $"{group.Code} ({group.Id}): {reason.English}; the facility's nurturing allowance replaces the monthly social allowance",
+                $"{group.Code} ({group.Id}): {reason.Vietnamese}; hưởng trợ cấp nuôi dưỡng tại cơ sở, không hưởng trợ cấp xã hội hằng tháng",
+                [group.Basis, .. reason.Basis.IsDefault ? [] : reason.Basis, NoAllowance]);
         }
 
         if (person.DecisionSignedOn is { } signed && month < signed.ToYearMonth())
@@ -64,31 +73,12 @@ internal static class InstitutionalCareCalculator
         }
 
         var standard = law.Standard!;
-        int age = AgeIn(person.BirthDate, month);
-        int youngChild = LawValues.Age(law, YoungChildAge);
-        var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, age < youngChild ? AllowanceRules.Under4 : AllowanceRules.From4);
+        var coefficient = LawValues.Require(law, ParameterCatalog.InstitutionalCoefficient, band);
         var amount = standard.Amount.Times(coefficient.Value);
         explain?.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Nurturing allowance in the facility, aged {age} ({(age < youngChild ? $"under {youngChild}" : $"{youngChild} or over")}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
-            string.Create(CultureInfo.InvariantCulture, $"Trợ cấp nuôi dưỡng tại cơ sở, {age} tuổi ({(age < youngChild ? $"dưới {youngChild} tuổi" : $"từ đủ {youngChild} tuổi")}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+            string.Create(CultureInfo.InvariantCulture, $"Nurturing allowance in the facility ({band}): coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
+            string.Create(CultureInfo.InvariantCulture, $"Trợ cấp nuôi dưỡng tại cơ sở ({band}): hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
             coefficient.Basis);
-        return new Entitlement(EntitlementKind.InstitutionalCare, Payee.Beneficiary, amount, coefficient.Value, Group, [Eligible, coefficient.Basis, standard.Basis]);
+        return new Entitlement(EntitlementKind.InstitutionalCare, Payee.Beneficiary, amount, coefficient.Value, group.Id, [group.Basis, coefficient.Basis, standard.Basis]);
     }
-
-    /// <summary>The first of the admitting groups the person meets in the month, or null.</summary>
-    private static (OpenGroup Group, RuleMatch Match)? AdmittedBy(Person person, MonthLaw law)
-    {
-        foreach (string id in Admitted)
-        {
-            if (LawValues.Meets(law, id, person) is { } met)
-            {
-                return met;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The age (a case of <c>age</c>) below which the higher coefficient applies (Art 25 k1 a: under 4).</summary>
-    private const string YoungChildAge = "young-child";
 }

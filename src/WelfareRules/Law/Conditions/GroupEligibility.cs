@@ -30,6 +30,9 @@ internal enum GroupBenefit
 
     /// <summary>Support to the carer or fostering household (Art 20 k1, k2 c, d): its bands name the case of <c>care-coefficient</c>; the highest is paid.</summary>
     CarerSupport,
+
+    /// <summary>The nurturing allowance in a social assistance facility (Art 24 k1, Art 25 k1): its bands name the case of <c>institutional-coefficient</c>; it replaces the monthly allowance.</summary>
+    InstitutionalCare,
 }
 
 /// <summary>From which month a group's benefit is paid.</summary>
