@@ -19,9 +19,10 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class MonthProfiles
 {
-    private MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives)
+    private MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact)
     {
         Month = month;
+        Exact = exact;
         PersonProfile = personProfile;
         Keys = keys;
         Counts = counts;
@@ -29,6 +30,9 @@ internal sealed class MonthProfiles
     }
 
     internal YearMonth Month { get; }
+
+    /// <summary>Whether every person is a profile of their own (<see cref="ProfileCoverage.Exact"/>): their reports are then never shared across months.</summary>
+    internal bool Exact { get; }
 
     /// <summary>The profile of each person.</summary>
     internal int[] PersonProfile { get; }
@@ -48,7 +52,8 @@ internal sealed class MonthProfiles
     {
         var columns = population.Columns;
         int n = columns.Count;
-        var frame = new MonthFrame(month, Windows(population, month, rules), AgeBands.Of(rules), ChildCounts(population, month, rules));
+        var coverage = ProfileCoverage.Of(rules);
+        var frame = new MonthFrame(month, Windows(population, month, rules, coverage), AgeBands.Of(coverage.YearAgeCases, rules), ChildCounts(population, month, rules), coverage.Exact is not null);
         var ids = new int[n];
         int workers = Math.Max(1, Math.Min(parallelism, n / 4096));
         var maps = new ProfileMap[workers];
@@ -103,7 +108,7 @@ internal sealed class MonthProfiles
             }
         });
 
-        return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives]);
+        return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives], frame.Exact);
     }
 
     private static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
@@ -116,6 +121,7 @@ internal sealed class MonthProfiles
     internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache = null)
     {
         var outcomes = new Outcome[Count];
+        cache = Exact ? null : cache;
         var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month))).ToArray();
         var missing = new List<int>(Count);
         for (int p = 0; p < Count; p++)
@@ -199,17 +205,34 @@ internal sealed class MonthProfiles
         return [.. counts];
     }
 
-    /// <summary>The distinct support windows after leaving poverty in force in the month, in the population's jurisdictions, under any of the rule sets.</summary>
-    private static int[] Windows(Population population, YearMonth month, RuleSet[] rules)
+    /// <summary>
+    /// The distinct support windows after leaving poverty in force in the month, in the population's jurisdictions,
+    /// under any of the rule sets: the health-insurance parameter and every <c>withinMonths</c> of the conditions.
+    /// </summary>
+    private static int[] Windows(Population population, YearMonth month, RuleSet[] rules, ProfileCoverage coverage)
     {
         var windows = new SortedSet<int>();
         foreach (var ruleSet in rules)
         {
             foreach (var jurisdiction in population.Jurisdictions)
             {
-                if (ruleSet.Knows(jurisdiction) && ruleSet.ForMonth(jurisdiction, month).Get(HealthInsuranceParameters.EscapedPovertyMonthsKey) is { } window)
+                if (!ruleSet.Knows(jurisdiction))
+                {
+                    continue;
+                }
+
+                var law = ruleSet.ForMonth(jurisdiction, month);
+                if (law.Get(HealthInsuranceParameters.EscapedPovertyMonthsKey) is { } window)
                 {
                     windows.Add((int)window.Value);
+                }
+
+                foreach (var condition in coverage.Windows)
+                {
+                    if (condition.WindowIn(law) is { } months)
+                    {
+                        windows.Add(months);
+                    }
                 }
             }
         }

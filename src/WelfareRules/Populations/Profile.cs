@@ -28,8 +28,12 @@ namespace WelfareRules.Populations;
 /// <item>whether the person is born after the month (an error on the single-person path too);</item>
 /// <item>whole months since the household left poverty, as the number of the month's support windows
 /// (<see cref="MonthFrame.Windows"/>) it has outlasted, or "none" when absent or in the future;</item>
-/// <item>in the calendar year a child turns six, the birth month and the month of the year (the end of the child's health-insurance card).</item>
+/// <item>in the calendar year a person reaches an age some condition reads with <c>reachedThisYear</c> (a child's
+/// sixth, for the end of the health-insurance card), the birth month and the month of the year, which conditions
+/// in the same <c>all</c> may read (<see cref="ProfileCoverage"/>).</item>
 /// </list>
+/// When a condition reads something none of these keeps (<see cref="ProfileCoverage.Exact"/>), every person is a
+/// profile of their own.
 /// </summary>
 /// <param name="Facts">The month-independent facts.</param>
 /// <param name="Month">The month-dependent facts.</param>
@@ -56,6 +60,12 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// <summary>The profile of person <paramref name="i"/> in the month.</summary>
     internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame)
     {
+        if (frame.Exact)
+        {
+            // The conditions read what no profile keeps: each person on their own (no key of the encoding below has every bit set).
+            return new ProfileKey((ulong)i, ulong.MaxValue);
+        }
+
         ulong facts = c.Facts[i];
         int birth = c.Birth[i];
         int birthMonth = birth >> 5;
@@ -155,9 +165,10 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
         m |= since << EscapedShift;
 
-        // In the calendar year a child turns six, the card's end depends on the birth month and the month of the
-        // year (146/2018/NĐ-CP Art 13 k2): both are kept, so such a profile is never shared with another month.
-        if (Array.IndexOf(frame.CardAges, frame.Year - (birth >> 9)) >= 0)
+        // In the calendar year a person reaches an age read by "reachedThisYear" (a child's sixth: the card's end,
+        // 146/2018/NĐ-CP Art 13 k2), the birth month and the month of the year are kept: conditions beside it may
+        // read them, and such a profile is never shared with another month.
+        if (Array.IndexOf(frame.YearAges, frame.Year - (birth >> 9)) >= 0)
         {
             ulong sixthYear = (uint)(bm + 1) | ((uint)frame.MonthOfYear << 4);
             m |= sixthYear << SixthYearBirthMonthShift;
@@ -172,16 +183,20 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 /// <param name="windows">The health-insurance support windows after leaving poverty, in months, in force in the month under any of the rule sets evaluated.</param>
 /// <param name="ages">The ages at which the rule sets draw lines.</param>
 /// <param name="childCounts">The children conditions whose counts a profile keeps.</param>
-internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands ages, ChildCount[] childCounts)
+/// <param name="exact">Whether every person is a profile of their own (<see cref="ProfileCoverage.Exact"/>).</param>
+internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands ages, ChildCount[] childCounts, bool exact = false)
 {
+    /// <summary>Whether every person is a profile of their own.</summary>
+    internal bool Exact { get; } = exact;
+
     /// <summary>The ages at which the rule sets draw lines.</summary>
     internal AgeBands Ages { get; } = ages;
 
     /// <summary>The children conditions whose counts a profile keeps, each with its law by jurisdiction index.</summary>
     internal ChildCount[] ChildCounts { get; } = childCounts;
 
-    /// <summary>The ages to whose year a child's health-insurance card may run on (every value of <c>age</c> <c>hi-child</c> in the rule sets).</summary>
-    internal int[] CardAges { get; } = ages.CardAges;
+    /// <summary>The ages read by <c>reachedThisYear</c> (every value of those age cases in the rule sets).</summary>
+    internal int[] YearAges { get; } = ages.YearAges;
 
     internal YearMonth Month { get; } = month;
 
@@ -220,10 +235,10 @@ internal sealed class AgeBands
 
     private readonly ulong[] codes;
 
-    private AgeBands(ImmutableArray<int> breakpoints, int[] cardAges)
+    private AgeBands(ImmutableArray<int> breakpoints, int[] yearAges)
     {
         Breakpoints = breakpoints;
-        CardAges = cardAges;
+        YearAges = yearAges;
         int top = breakpoints[^1] + 1;
         codes = new ulong[top + 1];
         for (int age = 0; age <= top; age++)
@@ -237,15 +252,15 @@ internal sealed class AgeBands
     /// <summary>The ages drawn.</summary>
     internal ImmutableArray<int> Breakpoints { get; }
 
-    /// <summary>The values of the health-insurance child age (<c>hi-child</c>) in the rule sets.</summary>
-    internal int[] CardAges { get; }
+    /// <summary>The values of the age cases read by <c>reachedThisYear</c> in the rule sets.</summary>
+    internal int[] YearAges { get; }
 
-    /// <summary>The ages of every age parameter of the rule sets.</summary>
+    /// <summary>The ages of every age parameter of the rule sets, with the values of <paramref name="yearAgeCases"/> apart.</summary>
     /// <exception cref="NotSupportedException">More distinct ages than a band code holds.</exception>
-    internal static AgeBands Of(params RuleSet[] rules)
+    internal static AgeBands Of(ImmutableArray<string> yearAgeCases, params RuleSet[] rules)
     {
         var ages = new SortedSet<int> { 0 };
-        var cardAges = new SortedSet<int>();
+        var yearAges = new SortedSet<int>();
         foreach (var ruleSet in rules)
         {
             foreach (var instrument in ruleSet.Instruments)
@@ -255,9 +270,9 @@ internal sealed class AgeBands
                     if (provision.Key.Name == ParameterCatalog.Age)
                     {
                         ages.Add((int)provision.Value);
-                        if (provision.Key.Case == SupportGroups.ChildAge)
+                        if (provision.Key.Case is { } ageCase && yearAgeCases.Contains(ageCase))
                         {
-                            cardAges.Add((int)provision.Value);
+                            yearAges.Add((int)provision.Value);
                         }
                     }
                 }
@@ -266,7 +281,7 @@ internal sealed class AgeBands
 
         return ages.Count > MaxBreakpoints
             ? throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most {MaxBreakpoints} distinct ages; the rule sets give {ages.Count}"))
-            : new AgeBands([.. ages], [.. cardAges]);
+            : new AgeBands([.. ages], [.. yearAges]);
     }
 
     /// <summary>The band (bits 0-4) and the exact-breakpoint flag (bit 5) of an age.</summary>

@@ -179,6 +179,87 @@ public sealed class PopulationEngineTest
         Assert.True(paid > 0, "the province's group paid no one: the test would prove nothing");
     }
 
+    /// <summary>Groups whose conditions read what a profile keeps nothing of by itself, each with whether the engine must evaluate persons one by one for it.</summary>
+    private static readonly Dictionary<string, (string When, bool Exact)> CalendarGroups = new()
+    {
+        // The month of the year outside a "reachedThisYear" conjunction: no profile can be shared across months.
+        ["ZZ-TET"] = ("""{ "all": [ { "age": { "atLeast": "elderly" } }, { "monthOfYear": { "atMost": 1 } } ] }""", true),
+        // A decision in the benefit month: the profile keeps only whether it is after the month.
+        ["ZZ-DECIDED"] = ("""{ "date": "decisionSignedOn", "relation": "inMonth" }""", true),
+        // The year a person reaches 60 (not the health-insurance child's age): the profile keeps such years.
+        ["ZZ-TURNING"] = ("""{ "age": { "reachedThisYear": "elderly" } }""", false),
+        // Within a window of its own after leaving poverty: the profile counts every window the conditions name.
+        ["ZZ-ESCAPED"] = ("""{ "date": "household.escapedPovertyMonth", "relation": "withinMonths", "months": 7 }""", false),
+    };
+
+    [Theory]
+    [InlineData("ZZ-TET")]
+    [InlineData("ZZ-DECIDED")]
+    [InlineData("ZZ-TURNING")]
+    [InlineData("ZZ-ESCAPED")]
+    public void Evaluate_GroupReadingWhatTheProfileDoesNotKeep_EqualsTheSinglePersonPath(string id)
+    {
+        // The engine must tell these persons and months apart, or evaluate them one by one: never reuse a report wrongly.
+        var (when, exact) = CalendarGroups[id];
+        string draft = $$"""
+            {
+              "format": 1, "id": "DRAFT-ZZ-CALENDAR-2027", "kind": "draft", "title": "Dự thảo nhóm theo lịch (giả định)", "issuer": "HĐND tỉnh ZZ (giả định)",
+              "jurisdiction": "VN-ZZ", "appliesFrom": "2027-01-01", "status": "provisional",
+              "groups": [ { "id": "{{id}}", "code": "ZZC", "from": "2027-01-01", "title": "Nhóm giả định", "basis": { "article": "4" }, "when": {{when}} } ],
+              "provisions": [ { "parameter": "coefficient", "group": "{{id}}", "case": "single", "from": "2027-01-01", "value": 0.5, "basis": { "article": "4" } } ]
+            }
+            """;
+        var rules = RuleSet.BuiltIn
+            .With(InstrumentReader.ReadFile(Docs("policy-example", "province-own-group.json")))
+            .With(InstrumentReader.Read(System.Text.Encoding.UTF8.GetBytes(draft), "calendar.json"));
+        Assert.Equal(exact, ProfileCoverage.Of([rules]).Exact is not null);
+        var random = new Random(15);
+        var zz = Jurisdiction.Parse("VN-ZZ");
+        var situations = VariedPopulation.Create(20_000, 15).Select(s => random.Next(2) == 0
+            ? s with
+            {
+                Jurisdiction = zz,
+                Person = s.Person with
+                {
+                    DecisionSignedOn = random.Next(3) == 0 ? new LocalDate(2027, 1 + random.Next(3), 1 + random.Next(28)) : s.Person.DecisionSignedOn,
+                    Household = s.Person.Household with { EscapedPovertyMonth = random.Next(3) == 0 ? new YearMonth(2026, 1 + random.Next(12)) : s.Person.Household.EscapedPovertyMonth },
+                },
+            }
+            : s).ToList();
+        var population = Population.Create(situations);
+        int paid = 0;
+        foreach (var result in PopulationEngine.Evaluate(rules, population, [new YearMonth(2027, 1), new YearMonth(2027, 2), new YearMonth(2027, 3), new YearMonth(2028, 1)]))
+        {
+            for (int i = 0; i < situations.Count; i++)
+            {
+                Report? expected = null;
+                try
+                {
+                    expected = rules.Evaluate(situations[i] with { Month = result.Month }, Quiet);
+                }
+                catch (EvaluationException)
+                {
+                }
+
+                var actual = result.ReportOf(i);
+                Assert.True((expected is null) == (actual is null) && (expected is null || Difference(expected, actual!) is null),
+                    $"person {i} in {result.Month}: expected {(expected is null ? "-" : ReportJson.ToJson(expected))}, actual {(actual is null ? "-" : ReportJson.ToJson(actual))}");
+                paid += actual?.Entitlements.Count(e => e.Group == id) ?? 0;
+            }
+        }
+
+        Assert.True(paid > 0, $"{id} paid no one: the test would prove nothing");
+    }
+
+    [Fact]
+    public void ProfileCoverage_BuiltInLaw_KeepsEverythingItReads()
+    {
+        // The built-in law never makes the engine evaluate persons one by one; its only "reachedThisYear" is the child's card.
+        var coverage = ProfileCoverage.Of([RuleSet.BuiltIn]);
+        Assert.Null(coverage.Exact);
+        Assert.Equal("hi-child", Assert.Single(coverage.YearAgeCases));
+    }
+
     private static string Docs(params string[] parts) => RepositoryFiles.Docs(parts);
 
     [Fact]
@@ -299,7 +380,7 @@ public sealed class PopulationEngineTest
         var ages = RuleSet.BuiltIn.Instruments.SelectMany(i => i.Provisions).Where(p => p.Key.Name == "age").Select(p => (int)p.Value).Distinct().ToList();
 
         Assert.True(ages.Count >= 8, string.Join(", ", ages));
-        Assert.All(ages, age => Assert.Contains(age, AgeBands.Of(RuleSet.BuiltIn).Breakpoints));
+        Assert.All(ages, age => Assert.Contains(age, AgeBands.Of(ProfileCoverage.Of([RuleSet.BuiltIn]).YearAgeCases, RuleSet.BuiltIn).Breakpoints));
     }
 
     [Fact]

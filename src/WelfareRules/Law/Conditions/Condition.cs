@@ -475,6 +475,10 @@ internal sealed class DateCondition(FactDefinition fact, DateRelation relation, 
         }
     }
 
+    /// <summary>The window of <see cref="DateRelation.WithinMonths"/> in the month's law, or null when its parameter is not in force.</summary>
+    internal int? WindowIn(MonthLaw law) =>
+        MonthsParameter is { } key ? (law.Get(key) is { } provision ? (int)provision.Value : null) : months;
+
     private int Window(MonthLaw law) =>
         MonthsParameter is { } key ? (int)(law.Get(key) ?? throw FactCondition.NotInForce(law, key.ToString())).Value : months;
 
@@ -627,18 +631,21 @@ internal enum CalendarPart
 /// <summary>A month of the year (of birth, or of the benefit month) is at most a number or a parameter.</summary>
 internal sealed class CalendarCondition(CalendarPart part, int value, ParameterKey? parameter, Citation? basis) : Condition(basis)
 {
+    /// <summary>Which month of the year is read.</summary>
+    internal CalendarPart Part { get; } = part;
+
     internal override bool IsMet(in ConditionContext context)
     {
-        int month = part == CalendarPart.BirthMonth ? context.BirthDate.Month : context.Month.Month;
+        int month = Part == CalendarPart.BirthMonth ? context.BirthDate.Month : context.Month.Month;
         return month <= Bound(context.Law);
     }
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {
-        int month = part == CalendarPart.BirthMonth ? context.BirthDate.Month : context.Month.Month;
+        int month = Part == CalendarPart.BirthMonth ? context.BirthDate.Month : context.Month.Month;
         int bound = Bound(context.Law);
         var provision = parameter is { } key ? context.Law.Get(key) : null;
-        notes.Add(part == CalendarPart.BirthMonth
+        notes.Add(Part == CalendarPart.BirthMonth
             ? new ConditionNote(string.Create(CultureInfo.InvariantCulture, $"born in month {month} (at most {bound})"), string.Create(CultureInfo.InvariantCulture, $"sinh tháng {month} (không sau tháng {bound})"), With(provision?.Basis))
             : new ConditionNote(string.Create(CultureInfo.InvariantCulture, $"month {month} of the year (at most {bound})"), string.Create(CultureInfo.InvariantCulture, $"tháng {month} trong năm (không sau tháng {bound})"), With(provision?.Basis)));
     }

@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// What the conditions of the rule sets read that a <see cref="ProfileKey"/> must keep, found by walking every group's
+/// conditions once per month: the age cases read by <c>reachedThisYear</c> (whose years the profile keeps the birth
+/// month and month of the year for), the support windows of <c>withinMonths</c> on leaving poverty, and whether any
+/// condition reads something the profile does not keep at all. In that last case the engine evaluates every person
+/// on their own (<see cref="Exact"/>): slower, never wrong.
+/// </summary>
+internal sealed class ProfileCoverage
+{
+    private ProfileCoverage(ImmutableArray<string> yearAgeCases, ImmutableArray<DateCondition> windows, string? exact)
+    {
+        YearAgeCases = yearAgeCases;
+        Windows = windows;
+        Exact = exact;
+    }
+
+    /// <summary>The age cases some condition reads with <c>reachedThisYear</c>.</summary>
+    internal ImmutableArray<string> YearAgeCases { get; }
+
+    /// <summary>The <c>withinMonths</c> conditions on leaving poverty, whose windows the profile counts.</summary>
+    internal ImmutableArray<DateCondition> Windows { get; }
+
+    /// <summary>Why the profile cannot stand for the persons (a condition it keeps nothing of), or null when it can.</summary>
+    internal string? Exact { get; }
+
+    /// <summary>Walks every group of the rule sets.</summary>
+    internal static ProfileCoverage Of(IEnumerable<RuleSet> rules)
+    {
+        var walk = new Walk();
+        foreach (var group in rules.SelectMany(r => r.Groups))
+        {
+            if (group.Eligibility is { } eligibility)
+            {
+                walk.Visit(eligibility.When, guarded: false);
+                foreach (var band in eligibility.Bands)
+                {
+                    if (band.When is { } when)
+                    {
+                        walk.Visit(when, guarded: false);
+                    }
+                }
+            }
+        }
+
+        return new ProfileCoverage([.. walk.YearAgeCases.Order(System.StringComparer.Ordinal)], [.. walk.Windows], walk.Exact);
+    }
+
+    private sealed class Walk
+    {
+        internal SortedSet<string> YearAgeCases { get; } = new(System.StringComparer.Ordinal);
+
+        internal List<DateCondition> Windows { get; } = [];
+
+        internal string? Exact { get; private set; }
+
+        /// <summary>
+        /// Visits a condition. <paramref name="guarded"/>: it sits in an <c>all</c> beside a <c>reachedThisYear</c>, so it
+        /// only matters in a calendar year the profile keeps the birth month and the month of the year for.
+        /// </summary>
+        internal void Visit(Condition condition, bool guarded)
+        {
+            switch (condition)
+            {
+                case AllCondition all:
+                    bool guards = guarded || all.Parts.Any(p => p is AgeCondition { Comparison: AgeComparison.ReachedThisYear });
+                    foreach (var part in all.Parts)
+                    {
+                        Visit(part, guards);
+                    }
+
+                    break;
+                case PartsCondition parts:
+                    foreach (var part in parts.Parts)
+                    {
+                        Visit(part, guarded);
+                    }
+
+                    break;
+                case NotCondition not:
+                    Visit(not.Part, guarded);
+                    break;
+                case AgeCondition { Comparison: AgeComparison.ReachedThisYear } age:
+                    YearAgeCases.Add(age.AgeCase);
+                    break;
+                case AgeCondition or FactCondition or ReceivesCondition or InGroupCondition:
+                    // Ages by their bands, facts by their bits, the month's report and other groups (walked themselves).
+                    break;
+                case ChildrenCondition:
+                    // The profile keeps each children condition's count, evaluated on the children themselves.
+                    break;
+                case CalendarCondition calendar:
+                    if (!guarded)
+                    {
+                        Exact ??= calendar.Part == CalendarPart.BirthMonth
+                            ? "a condition reads the month of birth outside a 'reachedThisYear' conjunction"
+                            : "a condition reads the month of the year outside a 'reachedThisYear' conjunction";
+                    }
+
+                    break;
+                case DateCondition date:
+                    if (!Kept(date))
+                    {
+                        Exact ??= $"a condition reads {date.Fact.Name} as '{date.Relation}', which a profile does not keep";
+                    }
+
+                    break;
+                default:
+                    Exact ??= $"a condition of kind {condition.GetType().Name} is not known to the population engine";
+                    break;
+            }
+        }
+
+        /// <summary>Whether the profile decides the date condition: the states of each date it keeps.</summary>
+        private bool Kept(DateCondition date)
+        {
+            switch (date.Fact.Name)
+            {
+                case "deathDate":
+                    // None or later, in the month, before it.
+                    return date.Relation is DateRelation.BeforeMonth or DateRelation.InMonth or DateRelation.NotAfterMonth;
+                case "disabilityCertifiedOn":
+                    // Whether given (a fact bit) and whether after the month.
+                    return date.Relation is DateRelation.Present or DateRelation.Absent or DateRelation.AfterMonth or DateRelation.NotAfterMonth;
+                case "decisionSignedOn":
+                    return date.Relation is DateRelation.AfterMonth;
+                case "household.escapedPovertyMonth" when date.Relation == DateRelation.WithinMonths:
+                    // How many of the month's windows it has outlasted.
+                    Windows.Add(date);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}
