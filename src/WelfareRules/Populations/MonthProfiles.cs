@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
-using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Evaluation;
 using WelfareRules.Law;
 using WelfareRules.Reports;
@@ -207,7 +206,7 @@ internal sealed class MonthProfiles
 
     /// <summary>
     /// The distinct support windows after leaving poverty in force in the month, in the population's jurisdictions,
-    /// under any of the rule sets: the health-insurance parameter and every <c>withinMonths</c> of the conditions.
+    /// under any of the rule sets: every <c>withinMonths</c> of the conditions (the only place the law reads them).
     /// </summary>
     private static int[] Windows(Population population, YearMonth month, RuleSet[] rules, ProfileCoverage coverage)
     {
@@ -222,11 +221,6 @@ internal sealed class MonthProfiles
                 }
 
                 var law = ruleSet.ForMonth(jurisdiction, month);
-                if (law.Get(HealthInsuranceParameters.EscapedPovertyMonthsKey) is { } window)
-                {
-                    windows.Add((int)window.Value);
-                }
-
                 foreach (var condition in coverage.Windows)
                 {
                     if (condition.WindowIn(law) is { } months)

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Benefits;
-using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -180,7 +179,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
 /// <summary>The month a population is evaluated for, with the numbers the profile needs precomputed.</summary>
 /// <param name="month">The month.</param>
-/// <param name="windows">The health-insurance support windows after leaving poverty, in months, in force in the month under any of the rule sets evaluated.</param>
+/// <param name="windows">The support windows after leaving poverty (every <c>withinMonths</c> of the conditions), in months, in force in the month under any of the rule sets evaluated.</param>
 /// <param name="ages">The ages at which the rule sets draw lines.</param>
 /// <param name="childCounts">The children conditions whose counts a profile keeps.</param>
 /// <param name="exact">Whether every person is a profile of their own (<see cref="ProfileCoverage.Exact"/>).</param>

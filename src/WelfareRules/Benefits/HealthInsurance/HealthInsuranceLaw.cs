@@ -15,8 +15,6 @@ internal sealed class HealthInsuranceLaw
     {
         BaseSalary = law.Get(HealthInsuranceParameters.BaseSalaryKey);
         Rate = law.Get(HealthInsuranceParameters.RateKey);
-        EscapedPovertyMonths = law.Get(HealthInsuranceParameters.EscapedPovertyMonthsKey);
-        ChildCardThroughMonth = law.Get(HealthInsuranceParameters.ChildCardThroughMonthKey);
         NationalGroups = Groups(law, law.HealthInsuranceGroups, HealthInsuranceParameters.Share);
         LocalGroups = Groups(law, law.LocalHealthInsuranceGroups, HealthInsuranceParameters.LocalShare);
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
@@ -28,12 +26,6 @@ internal sealed class HealthInsuranceLaw
 
     /// <summary>The premium rate in force, or null.</summary>
     internal Provision? Rate { get; }
-
-    /// <summary>The local support window after leaving poverty, or null.</summary>
-    internal Provision? EscapedPovertyMonths { get; }
-
-    /// <summary>The month of the year through which a child's card stays valid in the year the child turns six (born before that month's last day), or null.</summary>
-    internal Provision? ChildCardThroughMonth { get; }
 
     /// <summary>The month's national health-insurance groups with a share in force, in definition order.</summary>
     internal ImmutableArray<SupportGroup> NationalGroups { get; }

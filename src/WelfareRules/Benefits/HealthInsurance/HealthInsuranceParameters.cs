@@ -20,8 +20,6 @@ internal static class HealthInsuranceParameters
 
     internal static readonly ParameterKey BaseSalaryKey = new(BaseSalary);
     internal static readonly ParameterKey RateKey = new(Rate);
-    internal static readonly ParameterKey EscapedPovertyMonthsKey = new(EscapedPovertyMonths);
-    internal static readonly ParameterKey ChildCardThroughMonthKey = new(ChildCardThroughMonth);
 
     internal static readonly ImmutableArray<ParameterDefinition> Definitions =
     [

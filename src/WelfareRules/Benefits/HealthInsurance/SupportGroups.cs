@@ -13,10 +13,3 @@ namespace WelfareRules.Benefits.HealthInsurance;
 /// <param name="Share">Its share in force.</param>
 /// <param name="ReadBasis">Its definition's citation and those of the parameters its conditions read, in force in the month.</param>
 internal sealed record SupportGroup(GroupDefinition Definition, Provision Share, ImmutableArray<Citation> ReadBasis);
-
-/// <summary>Names the health-insurance groups share with the rest of the library.</summary>
-internal static class SupportGroups
-{
-    /// <summary>The age (a case of <c>age</c>) under which a child has a state-paid card (146/2018/NĐ-CP Art 3 k7): the engine keeps the birth month in the year a child reaches it.</summary>
-    internal const string ChildAge = "hi-child";
-}
