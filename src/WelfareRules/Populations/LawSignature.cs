@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using WelfareRules.Law;
@@ -43,36 +44,36 @@ internal sealed class LawSignature : IEquatable<LawSignature>
             rules, law.IsCovered ? bool.TrueString : bool.FalseString, month > rules.Horizon ? rules.HorizonWarning : null,
             law.Standard?.Provision, law.Standard?.National, law.Standard?.Local,
         };
-        foreach (var group in law.Groups)
-        {
-            parts.Add(group.Definition);
-            parts.Add(group.OpenSwitch);
-        }
-
-        parts.Add(nameof(law.SocialPensionGroups));
-        parts.AddRange(law.SocialPensionGroups);
-        parts.Add(nameof(law.HealthInsuranceGroups));
-        parts.AddRange(law.HealthInsuranceGroups);
-        parts.Add(nameof(law.LocalHealthInsuranceGroups));
-        parts.AddRange(law.LocalHealthInsuranceGroups);
-        parts.Add(nameof(law.FuneralGroups));
-        parts.AddRange(law.FuneralGroups);
-        parts.Add(nameof(law.CremationGroups));
-        parts.AddRange(law.CremationGroups);
-        parts.Add(nameof(law.CareGroups));
-        parts.AddRange(law.CareGroups);
-        parts.Add(nameof(law.InstitutionalGroups));
-        parts.AddRange(law.InstitutionalGroups);
+        AddOpen(law.Groups);
+        Add(nameof(law.SocialPensionGroups), law.SocialPensionGroups);
+        Add(nameof(law.HealthInsuranceGroups), law.HealthInsuranceGroups);
+        Add(nameof(law.LocalHealthInsuranceGroups), law.LocalHealthInsuranceGroups);
+        Add(nameof(law.FuneralGroups), law.FuneralGroups);
+        Add(nameof(law.CremationGroups), law.CremationGroups);
+        Add(nameof(law.CareGroups), law.CareGroups);
+        Add(nameof(law.InstitutionalGroups), law.InstitutionalGroups);
         parts.Add(nameof(law.ClosedGroups));
-        foreach (var group in law.ClosedGroups)
-        {
-            parts.Add(group.Definition);
-            parts.Add(group.OpenSwitch);
-        }
+        AddOpen(law.ClosedGroups);
 
         parts.Add(nameof(law.Provisions));
         parts.AddRange(law.Provisions.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ThenBy(p => p.Jurisdiction.Code, StringComparer.Ordinal));
         return new LawSignature([.. parts]);
+
+        // A section of the signature: its name, then its groups in order.
+        void Add(string name, ImmutableArray<GroupDefinition> groups)
+        {
+            parts.Add(name);
+            parts.AddRange(groups);
+        }
+
+        void AddOpen(ImmutableArray<OpenGroup> groups)
+        {
+            foreach (var group in groups)
+            {
+                parts.Add(group.Definition);
+                parts.Add(group.OpenSwitch);
+            }
+        }
     }
 
     /// <inheritdoc />
