@@ -44,4 +44,7 @@ internal static class Preconditions
 
     internal static int CheckNonNegative(int value, string paramName) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Value must not be negative.");
+
+    internal static int CheckRange(int value, int min, int max, string paramName) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"Value must be from {min} to {max}."));
 }

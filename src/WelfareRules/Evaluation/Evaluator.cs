@@ -8,6 +8,7 @@ using WelfareRules.Benefits;
 using WelfareRules.Benefits.Care;
 using WelfareRules.Benefits.Cremation;
 using WelfareRules.Benefits.Funeral;
+using WelfareRules.Benefits.Merit;
 using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Benefits.SocialAllowance;
 using WelfareRules.Benefits.SocialPension;
@@ -65,6 +66,12 @@ internal static class Evaluator
             // with any local top-up. See Benefits/SocialPension.
             SocialPensionCalculator.HigherOf(law, person, allowance, explain).AddTo(ref entitlements);
             CareSupportCalculator.Evaluate(law, person, explain).AddTo(ref entitlements);
+        }
+
+        if (person.DeathDate is not { } died || died.ToYearMonth() >= month)
+        {
+            // Merit allowances (Ordinance 02/2020): for each merit record, beside any social assistance. See Benefits/Merit.
+            MeritCalculator.Evaluate(law, person, explain, ref entitlements);
         }
 
         if (FuneralSupportCalculator.Evaluate(law, person, entitlements.AsSpan(), explain) is { } funeral)

@@ -28,6 +28,7 @@ public sealed record Person
     private readonly int childrenUnder36Months;
     private readonly int healthInsuranceHouseholdOrder;
     private readonly ImmutableArray<RaisedChild> childrenRaisedAlone = ImmutableArray<RaisedChild>.Empty;
+    private readonly ImmutableArray<MeritRecord> merit = ImmutableArray<MeritRecord>.Empty;
     private readonly Household household = Household.Default;
 
     /// <summary>Creates a person born on the given date.</summary>
@@ -142,6 +143,18 @@ public sealed record Person
         init => healthInsuranceHouseholdOrder = Preconditions.CheckNonNegative(value, nameof(HealthInsuranceHouseholdOrder));
     }
 
+    /// <summary>
+    /// The person's merit records (người có công với cách mạng and their relatives): one per category the person is
+    /// recognised in, with the facts its amount needs; empty for most persons.
+    /// </summary>
+    /// <exception cref="System.ArgumentNullException">A record is null.</exception>
+    public ImmutableArray<MeritRecord> Merit
+    {
+        get => merit;
+        init => merit = value.IsDefault ? ImmutableArray<MeritRecord>.Empty
+            : value.Any(r => r is null) ? throw new System.ArgumentNullException(nameof(Merit), "A merit record is null.") : value;
+    }
+
     /// <inheritdoc />
     public bool Equals(Person? other) =>
         other is not null
@@ -157,7 +170,8 @@ public sealed record Person
         && LivingArrangement == other.LivingArrangement && EligibleForFacilityCare == other.EligibleForFacilityCare
         && Pregnant == other.Pregnant && ChildrenUnder36Months == other.ChildrenUnder36Months
         && DecisionSignedOn == other.DecisionSignedOn && EthnicMinority == other.EthnicMinority && Student == other.Student
-        && HasOtherHealthInsurance == other.HasOtherHealthInsurance && HealthInsuranceHouseholdOrder == other.HealthInsuranceHouseholdOrder;
+        && HasOtherHealthInsurance == other.HasOtherHealthInsurance && HealthInsuranceHouseholdOrder == other.HealthInsuranceHouseholdOrder
+        && Merit.SequenceEqual(other.Merit);
 
     /// <inheritdoc />
     public override int GetHashCode() => System.HashCode.Combine(BirthDate, DeathDate, Household, Orphanhood, Disability, ChildrenRaisedAlone.Length, LivingArrangement, DecisionSignedOn);

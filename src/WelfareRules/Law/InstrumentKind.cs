@@ -20,4 +20,7 @@ public enum InstrumentKind
 
     /// <summary>A draft or hypothetical policy change, not law.</summary>
     Draft = 5,
+
+    /// <summary>An ordinance (Pháp lệnh) of the Standing Committee of the National Assembly.</summary>
+    Ordinance = 6,
 }

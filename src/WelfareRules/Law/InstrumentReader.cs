@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using NodaTime;
 using WelfareRules.Law.Conditions;
@@ -130,9 +131,9 @@ public static class InstrumentReader
             {
                 eligibility = ReadEligibility(g, when, path, id, status, Problem);
             }
-            else if (g.Bands is not null || g.PerChild is not null || g.Start is not null || g.Combine is not null || g.Benefit is not null)
+            else if (g.Bands is not null || g.PerChild is not null || g.Start is not null || g.Combine is not null || g.Benefit is not null || g.Times is not null)
             {
-                Problem(path, "\"benefit\", \"bands\", \"perChild\", \"start\" and \"combine\" go with \"when\", not with a named \"rule\"");
+                Problem(path, "\"benefit\", \"bands\", \"perChild\", \"start\", \"combine\" and \"times\" go with \"when\", not with a named \"rule\"");
             }
             else if (NamedRules.Template(g.Rule!) is { } template)
             {
@@ -233,7 +234,13 @@ public static class InstrumentReader
             }
 
             var provisionStatus = ParseEnum<ProvisionStatus>(basis.Status, path + ".basis.status", required: false) ?? instrumentStatus;
-            return instrumentId.Length == 0 ? null : new Citation(instrumentId, basis.Article, basis.Clause, basis.Point, provisionStatus);
+            if (basis.Row is not null && basis.Appendix is null)
+            {
+                Problem(path + ".basis.row", "a row is a row of an appendix: give \"appendix\" too");
+                return null;
+            }
+
+            return instrumentId.Length == 0 ? null : new Citation(instrumentId, basis.Article, basis.Clause, basis.Point, provisionStatus) { Appendix = basis.Appendix, Row = basis.Row };
         }
 
         decimal? Value(JsonElement? element, string parameter, string path)
@@ -292,7 +299,8 @@ public static class InstrumentReader
     /// <summary>Reads a group's conditions, bands, per-child multiplier, start and combination.</summary>
     private static GroupEligibility? ReadEligibility(GroupDto g, JsonElement when, string path, string instrument, ProvisionStatus status, Action<string, string> problem)
     {
-        var reader = new ConditionReader(instrument, status, problem);
+        bool merit = g.Benefit is "merit-allowance" or "merit-carer-allowance";
+        var reader = new ConditionReader(instrument, status, problem, meritRecord: merit);
         var condition = reader.Read(when, path + ".when");
         var bands = ImmutableArray.CreateBuilder<GroupBand>();
         bool ok = condition is not null;
@@ -364,6 +372,8 @@ public static class InstrumentReader
 
         var start = g.Start switch
         {
+            null when merit => GroupStart.RecognisedMonth,
+            "recognised-month" when merit => GroupStart.RecognisedMonth,
             null or "decision-month" => GroupStart.DecisionMonth,
             "certificate-month" => GroupStart.CertificateMonth,
             "age-reached" => GroupStart.AgeReached,
@@ -371,12 +381,16 @@ public static class InstrumentReader
         };
         if (start is null)
         {
-            problem(path + ".start", $"\"{MessageText.Cut(g.Start)}\" is not decision-month, certificate-month or age-reached");
+            problem(path + ".start", merit
+                ? $"\"{MessageText.Cut(g.Start)}\" is not recognised-month, decision-month, certificate-month or age-reached"
+                : $"\"{MessageText.Cut(g.Start)}\" is not decision-month, certificate-month or age-reached (recognised-month is for merit groups)");
             ok = false;
         }
 
         var combine = g.Combine switch
         {
+            null when merit => GroupCombination.Added,
+            "takes-added" when merit => null,
             null or "highest" => GroupCombination.Highest,
             "added" => GroupCombination.Added,
             "takes-added" => GroupCombination.TakesAdded,
@@ -384,7 +398,9 @@ public static class InstrumentReader
         };
         if (combine is null)
         {
-            problem(path + ".combine", $"\"{MessageText.Cut(g.Combine)}\" is not highest, added or takes-added");
+            problem(path + ".combine", merit
+                ? $"\"{MessageText.Cut(g.Combine)}\" is not added (each record's amount is paid) or highest (one highest amount of the benefit's highest groups)"
+                : $"\"{MessageText.Cut(g.Combine)}\" is not highest, added or takes-added");
             ok = false;
         }
 
@@ -399,11 +415,13 @@ public static class InstrumentReader
             "disability-care-support" => GroupBenefit.DisabilityCareSupport,
             "carer-support" => GroupBenefit.CarerSupport,
             "institutional-care" => GroupBenefit.InstitutionalCare,
+            "merit-allowance" => GroupBenefit.MeritAllowance,
+            "merit-carer-allowance" => GroupBenefit.MeritCarerAllowance,
             _ => (GroupBenefit?)null,
         };
         if (benefit is null)
         {
-            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local, funeral, cremation, disability-care-support, carer-support or institutional-care");
+            problem(path + ".benefit", $"\"{MessageText.Cut(g.Benefit)}\" is not social-allowance, social-pension, health-insurance, health-insurance-local, funeral, cremation, disability-care-support, carer-support, institutional-care, merit-allowance or merit-carer-allowance");
             ok = false;
         }
         else if (benefit == GroupBenefit.Funeral && (g.Bands is not { ValueKind: JsonValueKind.Array } funeralBands || funeralBands.GetArrayLength() != 1 || perChild is not null || g.Combine is not null))
@@ -416,13 +434,31 @@ public static class InstrumentReader
             problem(path + ".bands", $"a {g.Benefit} group names its cases (of cremation-support or care-coefficient) in bands; no perChild or combine");
             ok = false;
         }
-        else if (benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral or GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport or GroupBenefit.InstitutionalCare) && (g.Bands is not null || perChild is not null || g.Combine is not null))
+        else if (merit && perChild is not null)
+        {
+            problem(path + ".perChild", "a merit group is evaluated for each merit record: no perChild");
+            ok = false;
+        }
+        else if (!merit && benefit is not (GroupBenefit.SocialAllowance or GroupBenefit.Funeral or GroupBenefit.Cremation or GroupBenefit.DisabilityCareSupport or GroupBenefit.CarerSupport or GroupBenefit.InstitutionalCare) && (g.Bands is not null || perChild is not null || g.Combine is not null))
         {
             problem(path, $"a {g.Benefit} group has one amount or share: no bands, perChild or combine");
             ok = false;
         }
 
-        return ok ? new GroupEligibility(condition!, bands.ToImmutable(), perChild, start!.Value, combine!.Value, benefit!.Value) : null;
+        FactDefinition? times = null;
+        if (g.Times is { } timesName)
+        {
+            if (!merit || !FactCatalog.MeritFacts.TryGetValue(timesName, out times) || times.Type != FactType.Count)
+            {
+                problem(path + ".times", merit
+                    ? $"\"{MessageText.Cut(timesName)}\" is not a count of a merit record: {string.Join(", ", FactCatalog.MeritFacts.Values.Where(f => f.Type == FactType.Count).Select(f => f.Name).Order(StringComparer.Ordinal))}"
+                    : "\"times\" multiplies a merit group's amount by a count of its record; this group is not a merit group");
+                ok = false;
+                times = null;
+            }
+        }
+
+        return ok ? new GroupEligibility(condition!, bands.ToImmutable(), perChild, start!.Value, combine!.Value, benefit!.Value, times) : null;
     }
 
     /// <summary>The named eligibility rules (<c>Law/NamedRules.json</c>), read once: group templates without citations.</summary>

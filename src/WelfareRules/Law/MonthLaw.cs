@@ -43,11 +43,12 @@ internal sealed class MonthLaw
         this.values = values;
         byParts = values.GetAlternateLookup<(string, string?, string?)>();
         LawStart = lawStart;
-        warnings = values.Values.Select(p => p.Basis)
-            .Concat(groups.Concat(closedGroups).Select(g => g.Definition.Basis))
-            .Where(c => c.IsProvisional)
-            .Distinct<Citation>(ReferenceEqualityComparer.Instance)
-            .ToFrozenDictionary<Citation, Citation, ProvisionalWarning>(c => c, ProvisionalWarning.For, ReferenceEqualityComparer.Instance);
+        // A provisional provision's warning says why, from its note, when it has one.
+        warnings = values.Values.Select(p => (p.Basis, p.Note))
+            .Concat(groups.Concat(closedGroups).Select(g => (g.Definition.Basis, Note: (string?)null)))
+            .Where(c => c.Basis.IsProvisional)
+            .DistinctBy(c => c.Basis, (IEqualityComparer<Citation>)ReferenceEqualityComparer.Instance)
+            .ToFrozenDictionary(c => c.Basis, c => ProvisionalWarning.For(c.Basis, c.Note), (IEqualityComparer<Citation>)ReferenceEqualityComparer.Instance);
     }
 
     internal Jurisdiction Jurisdiction { get; }
@@ -101,6 +102,9 @@ internal sealed class MonthLaw
 
     /// <summary>The open groups of cremation support this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> CremationGroups { get; private init; } = [];
+
+    /// <summary>The open groups of the merit benefits (<c>merit-allowance</c>, <c>merit-carer-allowance</c>), in the rule set's order.</summary>
+    internal ImmutableArray<GroupDefinition> MeritGroups { get; private init; } = [];
 
     /// <summary>The open groups of care support (to the person, and to the carer) this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> CareGroups { get; private init; } = [];
@@ -178,6 +182,7 @@ internal sealed class MonthLaw
         var localHealthGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var funeralGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var cremationGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
+        var meritGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var careGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         var institutionalGroups = ImmutableArray.CreateBuilder<GroupDefinition>();
         foreach (var g in rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date))
@@ -192,6 +197,7 @@ internal sealed class MonthLaw
                         Conditions.GroupBenefit.HealthInsuranceLocal => localHealthGroups,
                         Conditions.GroupBenefit.Funeral => funeralGroups,
                         Conditions.GroupBenefit.Cremation => cremationGroups,
+                        Conditions.GroupBenefit.MeritAllowance or Conditions.GroupBenefit.MeritCarerAllowance => meritGroups,
                         Conditions.GroupBenefit.DisabilityCareSupport or Conditions.GroupBenefit.CarerSupport => careGroups,
                         Conditions.GroupBenefit.InstitutionalCare => institutionalGroups,
                         _ => pensionGroups,
@@ -227,6 +233,7 @@ internal sealed class MonthLaw
             LocalHealthInsuranceGroups = localHealthGroups.ToImmutable(),
             FuneralGroups = funeralGroups.ToImmutable(),
             CremationGroups = cremationGroups.ToImmutable(),
+            MeritGroups = meritGroups.ToImmutable(),
             CareGroups = careGroups.ToImmutable(),
             InstitutionalGroups = institutionalGroups.ToImmutable(),
         }.WithAges(chosen).WithGroups(rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= date));

@@ -92,6 +92,8 @@ internal static class ParameterCatalog
     internal const string SocialPension = "social-pension";
     internal const string SocialPensionTopUp = "social-pension-top-up";
     internal const string CremationSupport = "cremation-support";
+    internal const string MeritAmount = "merit-amount";
+    internal const string MeritStandard = "merit-standard";
 
     /// <summary>The cases of <see cref="CremationSupport"/>: the body (adult or child under 6) and the transport added to it.</summary>
     internal const string CremationAdult = "adult";
@@ -136,6 +138,10 @@ internal static class ParameterCatalog
             "a local monthly top-up paid to social-pension recipients (VND/month)"),
         new(CremationSupport, ParameterKind.Amount, ParameterScope.Global, [CremationAdult, CremationChild, CremationTransport], NotBelowNational: false,
             "hỗ trợ hỏa táng: one-off cremation support in the month of death, per case (VND)"),
+        new(MeritStandard, ParameterKind.Amount, ParameterScope.Global, [], NotBelowNational: false,
+            "mức chuẩn trợ cấp ưu đãi người có công: the merit standard, on which the appendix tables rest (VND/month)", ValueRange.PositiveAmount),
+        new(MeritAmount, ParameterKind.Amount, ParameterScope.GroupCase, [], NotBelowNational: false,
+            "mức trợ cấp, phụ cấp ưu đãi: the monthly amount of a merit group's case, as the appendix row prints it (VND/month)"),
     }.Concat(HealthInsuranceParameters.Definitions).Concat(PovertyParameters.Definitions).ToFrozenDictionary(d => d.Name);
 
     internal static bool TryGet(string name, out ParameterDefinition definition) => Definitions.TryGetValue(name, out definition!);

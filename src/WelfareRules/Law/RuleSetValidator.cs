@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using WelfareRules.Benefits.SocialAllowance;
+using WelfareRules.Law.Conditions;
 using static System.FormattableString;
 
 namespace WelfareRules.Law;
@@ -180,6 +181,15 @@ internal static class RuleSetValidator
                 return false;
             }
 
+            if (key.Name == ParameterCatalog.MeritAmount != (group.Eligibility?.Benefit.IsMerit() ?? false))
+            {
+                problems.Add(new(at with { Path = at.Path + ".group" },
+                    key.Name == ParameterCatalog.MeritAmount
+                        ? $"group {group.Id} is not a merit group; merit-amount is set for the groups of merit-allowance and merit-carer-allowance"
+                        : $"group {group.Id} is a merit group: its amounts are merit-amount"));
+                return false;
+            }
+
             var cases = AllowanceRules.For(group)!.Cases;
             if (definition.Scope == ParameterScope.GroupCase ? !cases.Contains(key.Case ?? "") : key.Case is not null)
             {
@@ -277,6 +287,23 @@ internal static class RuleSetValidator
             if (Lookup(timelines, new ParameterKey(ParameterCatalog.Standard), group.Jurisdiction, group) is null)
             {
                 problems.Add(new(group.Location, string.Create(CultureInfo.InvariantCulture, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but no standard is in force then")));
+            }
+        }
+
+        foreach (var group in groups.Where(g => g.Eligibility?.Benefit.IsMerit() ?? false))
+        {
+            foreach (var @case in group.Eligibility!.Cases)
+            {
+                if (Lookup(timelines, new ParameterKey(ParameterCatalog.MeritAmount, group.Id, @case), group.Jurisdiction, group) is null)
+                {
+                    problems.Add(new(group.Location,
+                        string.Create(CultureInfo.InvariantCulture, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but has no merit-amount for case \"{@case}\" in force then")));
+                }
+            }
+
+            if (Lookup(timelines, new ParameterKey(ParameterCatalog.MeritStandard), group.Jurisdiction, group) is null)
+            {
+                problems.Add(new(group.Location, string.Create(CultureInfo.InvariantCulture, $"group {group.Id} opens on {group.From:yyyy-MM-dd} but no merit-standard is in force then")));
             }
         }
     }

@@ -47,6 +47,12 @@ public sealed record Citation
     /// <summary>The provenance grade of the provision cited.</summary>
     public ProvisionStatus Status { get; }
 
+    /// <summary>The appendix (phụ lục) whose table sets the figure, e.g. <c>II</c>, or null.</summary>
+    public string? Appendix { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    /// <summary>The row (số thứ tự) of the appendix's table, e.g. <c>21</c> or <c>6.1</c>, or null.</summary>
+    public string? Row { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value; }
+
     /// <summary>Whether the provision cited is provisional.</summary>
     public bool IsProvisional => Status == ProvisionStatus.Provisional;
 
@@ -68,6 +74,15 @@ public sealed record Citation
             text.Append(' ').Append(Point);
         }
 
+        if (Appendix is not null)
+        {
+            text.Append(", Appendix ").Append(Appendix);
+            if (Row is not null)
+            {
+                text.Append(" row ").Append(Row);
+            }
+        }
+
         if (Status != ProvisionStatus.Verified)
         {
             text.Append(" [").Append(Status.ContractName()).Append(']');
@@ -84,6 +99,16 @@ public sealed record Citation
     public string ToVietnameseString()
     {
         var text = new StringBuilder();
+        if (Appendix is not null)
+        {
+            if (Row is not null)
+            {
+                text.Append("STT ").Append(Row).Append(' ');
+            }
+
+            text.Append("Phụ lục ").Append(Appendix).Append(", ");
+        }
+
         if (Point is not null)
         {
             text.Append("điểm ").Append(Point).Append(' ');

@@ -8,6 +8,13 @@ namespace WelfareRules.Legal;
 internal sealed record ProvisionalWarning(string Key, string Text, string TextVi)
 {
     /// <summary>The warning for a provisional citation.</summary>
+    /// <summary>The warning of a provisional provision, with its note (why it is provisional) in the English text when it has one.</summary>
+    internal static ProvisionalWarning For(Citation citation, string? note)
+    {
+        var warning = For(citation);
+        return note is null ? warning : warning with { Text = warning.Text + ". Why: " + note };
+    }
+
     internal static ProvisionalWarning For(Citation citation) => new(
         citation.ToString(),
         string.Create(CultureInfo.InvariantCulture, $"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change"),

@@ -125,7 +125,7 @@ internal sealed class MonthProfiles
         var missing = new List<int>(Count);
         for (int p = 0; p < Count; p++)
         {
-            if (laws is not null && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
+            if (laws is not null && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
             {
                 outcomes[p] = known.ForMonth(Month);
             }
@@ -146,6 +146,11 @@ internal sealed class MonthProfiles
         {
             foreach (int p in missing)
             {
+                if (Keys[p].IsOwn)
+                {
+                    continue;
+                }
+
                 cache!.Add(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], outcomes[p]);
             }
         }

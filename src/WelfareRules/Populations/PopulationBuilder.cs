@@ -15,6 +15,7 @@ public sealed class PopulationBuilder
     private readonly List<Jurisdiction> jurisdictions = [];
     private readonly Dictionary<Jurisdiction, int> jurisdictionIndex = [];
     private readonly List<RaisedChild> children = [];
+    private readonly Dictionary<int, ImmutableArray<MeritRecord>> merit = [];
     private ulong[] facts;
     private int[] birth, death, decision, certified, escaped, childStart;
     private int count;
@@ -100,6 +101,11 @@ public sealed class PopulationBuilder
         escaped[count] = packedEscaped;
         childStart[count] = children.Count;
         children.AddRange(person.ChildrenRaisedAlone);
+        if (!person.Merit.IsEmpty)
+        {
+            merit.Add(count, person.Merit);
+        }
+
         count++;
         childStart[count] = children.Count;
         return this;
@@ -119,7 +125,7 @@ public sealed class PopulationBuilder
         return new Population(new Columns(
             count, [.. jurisdictions], facts.AsSpan(0, count).ToArray(), birth.AsSpan(0, count).ToArray(), death.AsSpan(0, count).ToArray(),
             decision.AsSpan(0, count).ToArray(), certified.AsSpan(0, count).ToArray(), escaped.AsSpan(0, count).ToArray(),
-            childStart.AsSpan(0, count + 1).ToArray(), [.. children]));
+            childStart.AsSpan(0, count + 1).ToArray(), [.. children], merit.Count == 0 ? null : new Dictionary<int, ImmutableArray<MeritRecord>>(merit)));
     }
 
     private void Grow()
@@ -136,8 +142,14 @@ public sealed class PopulationBuilder
 
     /// <summary>The columns of a population: one array per fact, indexed by person.</summary>
     internal sealed class Columns(int count, ImmutableArray<Jurisdiction> jurisdictions, ulong[] facts, int[] birth, int[] death,
-        int[] decision, int[] certified, int[] escaped, int[] childStart, RaisedChild[] children)
+        int[] decision, int[] certified, int[] escaped, int[] childStart, RaisedChild[] children, Dictionary<int, ImmutableArray<MeritRecord>>? merit = null)
     {
+        /// <summary>The merit records of the persons who have any, by person; null when none has.</summary>
+        internal Dictionary<int, ImmutableArray<MeritRecord>>? Merit { get; } = merit;
+
+        /// <summary>Whether person i has merit records (each such person is a profile of their own).</summary>
+        internal bool HasMerit(int i) => Merit is { } m && m.ContainsKey(i);
+
         internal int Count { get; } = count;
 
         internal ImmutableArray<Jurisdiction> Jurisdictions { get; } = jurisdictions;
@@ -200,6 +212,7 @@ public sealed class PopulationBuilder
                 Student = FactBits.Get(f, FactBits.Student) != 0,
                 HasOtherHealthInsurance = FactBits.Get(f, FactBits.HasOtherHealthInsurance) != 0,
                 HealthInsuranceHouseholdOrder = (int)FactBits.Get(f, FactBits.HealthInsuranceHouseholdOrder),
+                Merit = Merit is { } m && m.TryGetValue(i, out var records) ? records : [],
             };
         }
     }

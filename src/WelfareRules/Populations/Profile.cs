@@ -38,6 +38,9 @@ namespace WelfareRules.Populations;
 /// <param name="Month">The month-dependent facts.</param>
 internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 {
+    /// <summary>Whether the key is a person's own (the person's index and every bit of the month set): such a profile is never shared across months.</summary>
+    internal bool IsOwn => Month == ulong.MaxValue;
+
     private const ulong EscapedNone = 0xFF;
 
     private const int AgeAtBreakpoint = 5, BirthdayThisMonth = 6, DeathShift = 7, DeathAgeShift = 9, DeathAgeAtBreakpoint = 14,
@@ -59,7 +62,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// <summary>The profile of person <paramref name="i"/> in the month.</summary>
     internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame)
     {
-        if (frame.Exact)
+        if (frame.Exact || (c.Merit is not null && c.HasMerit(i)))
         {
             // The conditions read what no profile keeps: each person on their own (no key of the encoding below has every bit set).
             return new ProfileKey((ulong)i, ulong.MaxValue);

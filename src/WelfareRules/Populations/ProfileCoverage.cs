@@ -93,6 +93,9 @@ internal sealed class ProfileCoverage
                 case AgeCondition or FactCondition or ReceivesCondition or InGroupCondition:
                     // Ages by their bands, facts by their bits, the month's report and other groups (walked themselves).
                     break;
+                case MeritCondition:
+                    // Only persons with merit records meet one, and each of them is a profile of their own.
+                    break;
                 case ChildrenCondition:
                     // The profile keeps each children condition's count, evaluated on the children themselves.
                     break;
@@ -121,6 +124,12 @@ internal sealed class ProfileCoverage
         /// <summary>Whether the profile decides the date condition: the states of each date it keeps.</summary>
         private bool Kept(DateCondition date)
         {
+            if (date.Fact.ReadRecord is not null)
+            {
+                // A merit record's date: only persons with merit records read one, each a profile of their own.
+                return true;
+            }
+
             switch (date.Fact.Name)
             {
                 case "deathDate":

@@ -43,6 +43,9 @@ public sealed class Entitlement
     /// <summary>The beneficiary group, e.g. <c>ND20-5-5a</c>, or null.</summary>
     public string? Group { get; }
 
+    /// <summary>For a merit entitlement, the index of the merit record (<c>person.merit[i]</c>) it is paid for; null otherwise.</summary>
+    public int? MeritRecord { get; init; }
+
     /// <summary>Every provision behind the figure.</summary>
     public ImmutableArray<Citation> Basis { get; }
 

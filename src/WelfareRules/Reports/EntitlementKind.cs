@@ -26,6 +26,12 @@ public enum EntitlementKind
 
     /// <summary><c>cremation-support</c>: Hanoi NQ 03/2020, in the month of death.</summary>
     CremationSupport = 7,
+
+    /// <summary><c>merit-allowance</c>: a preferential allowance, supplement, survivor or nurture amount of a merit person or relative (Ordinance 02/2020/UBTVQH14; ND 75/2021 Appendices I–III).</summary>
+    MeritAllowance = 8,
+
+    /// <summary><c>merit-carer-allowance</c>: the allowance for a merit person's carer (trợ cấp người phục vụ), payee <c>carer</c>.</summary>
+    MeritCarerAllowance = 9,
 }
 
 /// <summary>Who is paid.</summary>
@@ -55,6 +61,8 @@ public static class ContractNames
         EntitlementKind.SocialPensionTopUp => "social-pension-top-up",
         EntitlementKind.FuneralSupport => "funeral-support",
         EntitlementKind.CremationSupport => "cremation-support",
+        EntitlementKind.MeritAllowance => "merit-allowance",
+        EntitlementKind.MeritCarerAllowance => "merit-carer-allowance",
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entitlement kind."),
     };
 

@@ -18,6 +18,12 @@ internal static class ContractEnum<T> where T : struct, Enum
     internal static string Spell(T value)
     {
         string name = value.ToString();
+        // A vocabulary spelled otherwise than in camel case (the merit categories) names its spellings on its members.
+        if (typeof(T).GetField(name)?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute), false) is [System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute spelled, ..])
+        {
+            return spelled.Name;
+        }
+
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 }

@@ -37,6 +37,7 @@ internal sealed class GroupDto
     public string? Start { get; set; }
     public string? Combine { get; set; }
     public string? Benefit { get; set; }
+    public string? Times { get; set; }
     public LocalDate? From { get; set; }
     public string? Title { get; set; }
     public string? TitleEn { get; set; }
@@ -60,6 +61,8 @@ internal sealed class BasisDto
     public string? Article { get; set; }
     public string? Clause { get; set; }
     public string? Point { get; set; }
+    public string? Appendix { get; set; }
+    public string? Row { get; set; }
     public string? Status { get; set; }
 }
 
@@ -99,6 +102,21 @@ internal sealed class PersonDto
     public bool? Student { get; set; }
     public bool? HasOtherHealthInsurance { get; set; }
     public int? HealthInsuranceHouseholdOrder { get; set; }
+    public List<MeritDto?>? Merit { get; set; }
+}
+
+internal sealed class MeritDto
+{
+    public string? Category { get; set; }
+    public int? Rate { get; set; }
+    public bool? EspeciallySevere { get; set; }
+    public int? Martyrs { get; set; }
+    public bool? LivesAlone { get; set; }
+    public bool? LivesWithFamily { get; set; }
+    public bool? Detached { get; set; }
+    public int? SeniorityYears { get; set; }
+    public string? Award { get; set; }
+    public LocalDate? RecognisedOn { get; set; }
 }
 
 internal sealed class HouseholdDto

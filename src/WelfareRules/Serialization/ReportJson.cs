@@ -120,6 +120,11 @@ public static class ReportJson
                 writer.WriteString(Group, group);
             }
 
+            if (entitlement.MeritRecord is { } record)
+            {
+                writer.WriteNumber("meritRecord"u8, record);
+            }
+
             var status = WriteBasisAndTellStatus(writer, entitlement.Basis);
             writer.WriteBoolean(Provisional, status == ProvisionStatus.Provisional);
             writer.WriteString(Status, StatusName(status));
@@ -225,6 +230,15 @@ public static class ReportJson
             if (citation.Point is { } point)
             {
                 writer.WriteString(Point, point);
+            }
+        }
+
+        if (citation.Appendix is { } appendix)
+        {
+            writer.WriteString("appendix"u8, appendix);
+            if (citation.Row is { } row)
+            {
+                writer.WriteString("row"u8, row);
             }
         }
 

@@ -180,6 +180,18 @@ public static class SituationReader
             children = builder.MoveToImmutable();
         }
 
+        var merit = ImmutableArray<MeritRecord>.Empty;
+        if (p.Merit is { Count: > 0 } records)
+        {
+            var builder = ImmutableArray.CreateBuilder<MeritRecord>(records.Count);
+            for (int i = 0; i < records.Count; i++)
+            {
+                builder.Add(Merit(records[i], string.Create(CultureInfo.InvariantCulture, $"$.person.merit[{i}]")));
+            }
+
+            merit = builder.MoveToImmutable();
+        }
+
         return new Situation(jurisdiction, month, new Person(birth)
         {
             DeathDate = p.DeathDate,
@@ -207,6 +219,7 @@ public static class SituationReader
             Student = p.Student ?? false,
             HasOtherHealthInsurance = p.HasOtherHealthInsurance ?? false,
             HealthInsuranceHouseholdOrder = Count(p.HealthInsuranceHouseholdOrder, "$.person.healthInsuranceHouseholdOrder"),
+            Merit = merit,
         })
         {
             Id = dto.Id,
@@ -253,6 +266,72 @@ public static class SituationReader
         }
 
         return null;
+    }
+
+    /// <summary>One merit record, with the facts its category needs (docs/contract.md, "Merit records").</summary>
+    private static MeritRecord Merit(MeritDto? dto, string path)
+    {
+        if (dto is null)
+        {
+            throw new InvalidValue(path, "expected a merit record object, not null");
+        }
+
+        if (dto.Category is null)
+        {
+            throw new InvalidValue(path + ".category", $"missing \"category\" (one of {ContractEnum<MeritCategory>.Names})");
+        }
+
+        var category = Enum<MeritCategory>(dto.Category, path + ".category");
+        bool byRate = category is MeritCategory.WarInvalid or MeritCategory.WarInvalidEquivalent or MeritCategory.BWarInvalid
+            or MeritCategory.SickSoldier or MeritCategory.ResistanceActivistAgentOrange or MeritCategory.AgentOrangeChild;
+        if (byRate && dto.Rate is null)
+        {
+            throw new InvalidValue(path + ".rate", $"missing \"rate\": a {dto.Category} is paid by the body-injury rate (whole percent, 0 to 100)");
+        }
+
+        if (dto.Rate is < 0 or > 100)
+        {
+            throw new InvalidValue(path + ".rate", string.Create(CultureInfo.InvariantCulture, $"{dto.Rate} is not a rate; expected a whole percent from 0 to 100"));
+        }
+
+        if (category == MeritCategory.Pre1945Activist && dto.Detached is null)
+        {
+            throw new InvalidValue(path + ".detached", "missing \"detached\": a pre-1945 activist is paid as detached (diện thoát ly) or not");
+        }
+
+        if (category == MeritCategory.RevolutionHelper && dto.Award is null)
+        {
+            throw new InvalidValue(path + ".award", "missing \"award\": a revolution-helper is paid by the award (to-quoc-ghi-cong or resistance-order)");
+        }
+
+        if (dto.Martyrs is < 1 or > 100)
+        {
+            throw new InvalidValue(path + ".martyrs", string.Create(CultureInfo.InvariantCulture, $"{dto.Martyrs} martyrs; expected 1 to 100"));
+        }
+
+        if (dto.SeniorityYears is < 0 or > 100)
+        {
+            throw new InvalidValue(path + ".seniorityYears", string.Create(CultureInfo.InvariantCulture, $"{dto.SeniorityYears} years; expected 0 to 100"));
+        }
+
+        var award = Enum<MeritAward>(dto.Award, path + ".award");
+        if (dto.Award is not null && award == MeritAward.None)
+        {
+            throw new InvalidValue(path + ".award", "\"none\" is not an award; leave the field out");
+        }
+
+        return new MeritRecord(category)
+        {
+            Rate = dto.Rate,
+            EspeciallySevere = dto.EspeciallySevere ?? false,
+            Martyrs = dto.Martyrs ?? 1,
+            LivesAlone = dto.LivesAlone ?? false,
+            LivesWithFamily = dto.LivesWithFamily ?? true,
+            Detached = dto.Detached ?? false,
+            SeniorityYears = dto.SeniorityYears ?? 0,
+            Award = award,
+            RecognisedOn = dto.RecognisedOn,
+        };
     }
 
     private static T Enum<T>(string? text, string path) where T : struct, System.Enum =>

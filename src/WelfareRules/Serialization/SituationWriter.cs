@@ -100,7 +100,58 @@ public static class SituationWriter
             writer.WriteNumber("healthInsuranceHouseholdOrder", p.HealthInsuranceHouseholdOrder);
         }
 
+        if (!p.Merit.IsEmpty)
+        {
+            writer.WriteStartArray("merit");
+            foreach (var record in p.Merit)
+            {
+                WriteMerit(writer, record);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteMerit(Utf8JsonWriter writer, MeritRecord record)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("category", ContractEnum<MeritCategory>.Spell(record.Category));
+        if (record.Rate is { } rate)
+        {
+            writer.WriteNumber("rate", rate);
+        }
+
+        Flag(writer, "especiallySevere", record.EspeciallySevere);
+        if (record.Martyrs != 1)
+        {
+            writer.WriteNumber("martyrs", record.Martyrs);
+        }
+
+        Flag(writer, "livesAlone", record.LivesAlone);
+        if (!record.LivesWithFamily)
+        {
+            writer.WriteBoolean("livesWithFamily", false);
+        }
+
+        if (record.Detached || record.Category == MeritCategory.Pre1945Activist)
+        {
+            writer.WriteBoolean("detached", record.Detached);
+        }
+
+        if (record.SeniorityYears != 0)
+        {
+            writer.WriteNumber("seniorityYears", record.SeniorityYears);
+        }
+
+        Enum(writer, "award", record.Award);
+        if (record.RecognisedOn is { } recognised)
+        {
+            writer.WriteString("recognisedOn", LocalDatePattern.Iso.Format(recognised));
+        }
+
         writer.WriteEndObject();
     }
 

@@ -119,7 +119,31 @@ internal static class VariedPopulation
             };
         }
 
+        if (r.Next(30) == 0)
+        {
+            // Merit persons and relatives: one or two records of any category, with every fact drawn.
+            person = person with { Merit = [.. Enumerable.Range(0, r.Next(1, 3)).Select(_ => RandomMerit(r))] };
+        }
+
         return situation with { Jurisdiction = jurisdiction, Person = person };
+    }
+
+    private static MeritRecord RandomMerit(Random r)
+    {
+        var categories = Enum.GetValues<MeritCategory>();
+        var category = categories[r.Next(categories.Length)];
+        return new MeritRecord(category)
+        {
+            Rate = r.Next(4) == 0 && category is not (MeritCategory.WarInvalid or MeritCategory.SickSoldier) ? null : r.Next(0, 101),
+            EspeciallySevere = r.Next(3) == 0,
+            Martyrs = r.Next(1, 5),
+            LivesAlone = r.Next(4) == 0,
+            LivesWithFamily = r.Next(5) != 0,
+            Detached = r.Next(2) == 0,
+            SeniorityYears = r.Next(0, 12),
+            Award = (MeritAward)r.Next(3),
+            RecognisedOn = r.Next(3) == 0 ? RandomDate(r) : null,
+        };
     }
 
     private static LocalDate RandomDate(Random r) => new LocalDate(2021, 1, 1).PlusDays(r.Next(7 * 365));

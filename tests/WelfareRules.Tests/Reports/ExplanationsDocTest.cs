@@ -63,7 +63,7 @@ public sealed class ExplanationsDocTest : IDisposable
         Assert.Equal(new Dong(1_100_000), allowance.Amount);
         Assert.True(allowance.Provisional);
         Assert.True(report.IsProvisional);
-        Assert.Equal("provisional law: 09/2021/NQ-HĐND (Art ?) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change", Assert.Single(report.Warnings));
+        Assert.Equal("provisional law: 09/2021/NQ-HĐND (Art ?) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change. Why: Amount reported in the press [S]. The application date 2022-01-01 is from memory [M/U], and the article number has not been seen: a dated value whose date is unsure is provisional. From 2024-07-01 the national 500,000 (76/2024/NĐ-CP) is higher and applies instead (20/2021/NĐ-CP Art 4 k3).", Assert.Single(report.Warnings));
         Assert.Equal("quy định chưa xác minh: Điều ? 09/2021/NQ-HĐND chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi", Assert.Single(report.WarningsVi));
         Assert.Equal(ProvisionStatus.Provisional, report.Status);
 

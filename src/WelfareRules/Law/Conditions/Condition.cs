@@ -15,8 +15,13 @@ namespace WelfareRules.Law.Conditions;
 /// <param name="Law">The month's law: the age parameters and any parameter a comparison names.</param>
 /// <param name="Child">The child a children condition is looking at, or null.</param>
 /// <param name="Received">The kinds of entitlement the month's report holds for the person (bits by <see cref="Reports.EntitlementKind"/>), for conditions on what is received (health insurance).</param>
-internal readonly record struct ConditionContext(Person Person, MonthLaw Law, RaisedChild? Child = null, int Received = 0)
+/// <param name="Merit">The merit record a merit group (or a merit condition's <c>where</c>) is looking at, or null.</param>
+internal readonly record struct ConditionContext(Person Person, MonthLaw Law, RaisedChild? Child = null, int Received = 0, MeritRecord? Merit = null)
 {
+    /// <summary>Reads a fact of the person, or of the merit record looked at.</summary>
+    internal int Read(FactDefinition fact) =>
+        fact.ReadRecord is { } record ? (Merit is { } m ? record(m) : (fact.Type == FactType.Date ? FactCatalog.Absent : 0)) : fact.Read(Person);
+
     internal YearMonth Month => Law.Month;
 
     /// <summary>The birth date ages are read from: the child's in a children condition, the person's otherwise.</summary>
@@ -340,7 +345,7 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
     }
 
     private int Read(in ConditionContext context) =>
-        childFact ? (context.Child is { } child && child.InEducation ? 1 : 0) : Fact.Read(context.Person);
+        childFact ? (context.Child is { } child && child.InEducation ? 1 : 0) : context.Read(Fact);
 
     private int Bound(in ConditionContext context)
     {
@@ -488,7 +493,7 @@ internal sealed class DateCondition(FactDefinition fact, DateRelation relation, 
 
     internal override bool IsMet(in ConditionContext context)
     {
-        int date = Fact.Read(context.Person);
+        int date = context.Read(Fact);
         int month = FactCatalog.Packed(context.Month.Year, context.Month.Month);
         return Relation switch
         {
@@ -576,6 +581,67 @@ internal sealed class ChildrenCondition(Condition where, int atLeast, Citation? 
     internal override void ChildrenConditions(ImmutableArray<ChildrenCondition>.Builder children) => children.Add(this);
 
     internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => Where.ParametersRead(parameters);
+}
+
+/// <summary>
+/// The person's merit records (<c>person.merit[]</c>) that meet a condition over the record's facts, counted; the
+/// condition holds when there are at least <see cref="AtLeast"/> (the health-insurance groups of merit persons).
+/// </summary>
+internal sealed class MeritCondition(Condition where, int atLeast, Citation? basis) : Condition(basis)
+{
+    internal Condition Where { get; } = where;
+
+    internal int AtLeast { get; } = atLeast;
+
+    internal int Count(in ConditionContext context)
+    {
+        int count = 0;
+        foreach (var record in context.Person.Merit)
+        {
+            if (Where.IsMet(context with { Merit = record }))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    internal override bool IsMet(in ConditionContext context) => Count(context) >= AtLeast;
+
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    {
+        int count = 0;
+        var inner = new ValueList<ConditionNote>();
+        foreach (var record in context.Person.Merit)
+        {
+            if (Where.IsMet(context with { Merit = record }))
+            {
+                if (count++ == 0)
+                {
+                    Where.Explain(context with { Merit = record }, ref inner);
+                }
+            }
+        }
+
+        var basis = With();
+        var english = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{count} qualifying merit record(s)"));
+        var vietnamese = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{count} diện người có công đủ điều kiện"));
+        foreach (var note in inner.AsSpan())
+        {
+            english.Append("; ").Append(note.English);
+            vietnamese.Append("; ").Append(note.Vietnamese);
+            basis = basis.AddRange(note.Basis);
+        }
+
+        notes.Add(new ConditionNote(english.ToString(), vietnamese.ToString(), [.. basis.Distinct()]));
+    }
+
+    internal override void AgesRead(ImmutableArray<string>.Builder ages) => Where.AgesRead(ages);
+
+    internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters) => Where.ParametersRead(parameters);
+
+    internal override void GroupsRead(ImmutableArray<string>.Builder groups) => Where.GroupsRead(groups);
 }
 
 /// <summary>

@@ -12,12 +12,15 @@ namespace WelfareRules.Law.Conditions;
 /// every name against the declared facts and every value against the fact's type. A problem is reported with its
 /// JSON path; nothing is ever evaluated from a string.
 /// </summary>
-internal sealed class ConditionReader(string instrument, ProvisionStatus status, Action<string, string> problem)
+internal sealed class ConditionReader(string instrument, ProvisionStatus status, Action<string, string> problem, bool meritRecord = false)
 {
+    /// <summary>Whether the facts of a merit record may be read here: in a merit group's conditions, or in a merit condition's <c>where</c>.</summary>
+    private bool recordInScope = meritRecord;
+
     /// <summary>The deepest nesting of all, any and not a condition may have.</summary>
     internal const int MaxDepth = 16;
 
-    private static readonly string[] Keys = ["fact", "age", "date", "children", "receives", "birthMonth", "monthOfYear", "inGroup", "all", "any", "not"];
+    private static readonly string[] Keys = ["fact", "age", "date", "children", "merit", "receives", "birthMonth", "monthOfYear", "inGroup", "all", "any", "not"];
 
     internal Condition? Read(JsonElement element, string path, bool child = false, int depth = 0)
     {
@@ -56,6 +59,7 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
             "birthMonth" => Calendar(CalendarPart.BirthMonth, value, path + ".birthMonth", basis, element),
             "monthOfYear" => child ? Refuse(path + ".monthOfYear", "a child's condition reads only the child's age and inEducation") : Calendar(CalendarPart.MonthOfYear, value, path + ".monthOfYear", basis, element),
             "date" => child ? Refuse(path + ".date", "a child's condition reads only the child's age and inEducation") : Date(element, value, path, basis),
+            "merit" => child ? Refuse(path + ".merit", "a child's condition reads only the child's age and inEducation") : Merit(value, path + ".merit", depth, basis, element),
             _ => child ? Refuse(path + ".children", "children conditions do not nest") : Children(value, path + ".children", depth, basis, element),
         };
     }
@@ -115,6 +119,15 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
         if (child ? catalog!.TryGetValue(name, out var childFact) : FactCatalog.TryGet(name, out childFact))
         {
             fact = childFact;
+        }
+        else if (!child && FactCatalog.MeritFacts.TryGetValue(name, out var recordFact))
+        {
+            if (!recordInScope)
+            {
+                return Refuse(path + ".fact", $"\"{name}\" is a fact of a merit record: read it in a merit group's conditions or in {{\"merit\": {{\"where\": ...}}}}");
+            }
+
+            fact = recordFact;
         }
 
         if (fact is null || fact.Type == FactType.Date)
@@ -318,7 +331,17 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
     {
         Only(element, path, "date", "relation", "months", "basis");
         string? name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
-        if (name is null || !FactCatalog.TryGet(name, out var fact) || fact.Type != FactType.Date)
+        FactDefinition? fact = null;
+        if (name is not null && recordInScope && FactCatalog.MeritFacts.TryGetValue(name, out var recordFact))
+        {
+            fact = recordFact;
+        }
+        else if (name is not null && FactCatalog.TryGet(name, out var personFact))
+        {
+            fact = personFact;
+        }
+
+        if (name is null || fact is null || fact.Type != FactType.Date)
         {
             return Refuse(path + ".date", $"a date fact: {string.Join(", ", FactCatalog.Names.Where(n => FactCatalog.TryGet(n, out var d) && d.Type == FactType.Date).Order(StringComparer.Ordinal))}");
         }
@@ -380,6 +403,47 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
 
         var condition = Read(where, path + ".where", child: true, depth + 1);
         return condition is null ? null : new ChildrenCondition(condition, atLeast, basis);
+    }
+
+    private Condition? Merit(JsonElement value, string path, int depth, Citation? basis, JsonElement element)
+    {
+        Only(element, path[..path.LastIndexOf('.')], "merit", "basis");
+        if (recordInScope)
+        {
+            return Refuse(path, "merit conditions do not nest, and a merit group reads its record's facts directly");
+        }
+
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("where", out var where))
+        {
+            return Refuse(path, "{\"where\": a condition over each merit record (merit.category, merit.rate, …), \"atLeast\": a number (default 1)}");
+        }
+
+        int atLeast = 1;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name == "atLeast")
+            {
+                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out atLeast) || atLeast < 0)
+                {
+                    return Refuse(path + ".atLeast", "a whole number of 0 or more");
+                }
+            }
+            else if (property.Name != "where")
+            {
+                return Refuse(path + "." + property.Name, $"unknown property \"{MessageText.Cut(property.Name)}\" of a merit condition: where, atLeast");
+            }
+        }
+
+        recordInScope = true;
+        try
+        {
+            var condition = Read(where, path + ".where", child: false, depth + 1);
+            return condition is null ? null : new MeritCondition(condition, atLeast, basis);
+        }
+        finally
+        {
+            recordInScope = false;
+        }
     }
 
     /// <summary>Refuses properties of a condition object other than the ones its kind takes (a misspelt operator must not be ignored).</summary>

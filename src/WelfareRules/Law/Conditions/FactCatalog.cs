@@ -33,7 +33,8 @@ internal enum FactType
 /// <param name="Read">Reads the fact as a number: 0 or 1, the choice's index, the count; for a date, its packed month (year × 12 + month − 1), or <see cref="int.MinValue"/> when absent.</param>
 /// <param name="English">The label in English.</param>
 /// <param name="Vietnamese">The label in Vietnamese.</param>
-internal sealed record FactDefinition(string Name, FactType Type, ImmutableArray<string> Values, Func<Person, int> Read, string English, string Vietnamese);
+/// <param name="ReadRecord">For a fact of a merit record (<c>merit.rate</c>), how to read it from the record, as <paramref name="Read"/> does from a person; null for a person's fact.</param>
+internal sealed record FactDefinition(string Name, FactType Type, ImmutableArray<string> Values, Func<Person, int> Read, string English, string Vietnamese, Func<MeritRecord, int>? ReadRecord = null);
 
 /// <summary>
 /// The facts of a person that rule files may name in conditions: every fact of the contract's situation, declared
@@ -82,6 +83,24 @@ internal static class FactCatalog
         new("inEducation", FactType.Boolean, [], _ => 0, "in education", "đang đi học"),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The facts of a merit record (<c>person.merit[]</c>) that the conditions of a merit group, or of a merit condition's
+    /// <c>where</c>, may read besides the person's.
+    /// </summary>
+    internal static readonly FrozenDictionary<string, FactDefinition> MeritFacts = new FactDefinition[]
+    {
+        Record("merit.category", FactType.Choice, [.. Enum.GetValues<MeritCategory>().Select(ContractEnum<MeritCategory>.Spell)], r => (int)r.Category, "category", "diện người có công"),
+        Record("merit.rate", FactType.Count, [], r => r.Rate ?? 0, "body-injury rate (%)", "tỷ lệ tổn thương cơ thể (%)"),
+        Record("merit.especiallySevere", FactType.Boolean, [], r => r.EspeciallySevere ? 1 : 0, "especially severe wound or illness", "vết thương, bệnh tật đặc biệt nặng"),
+        Record("merit.martyrs", FactType.Count, [], r => r.Martyrs, "martyrs", "số liệt sĩ"),
+        Record("merit.livesAlone", FactType.Boolean, [], r => r.LivesAlone ? 1 : 0, "living alone", "sống cô đơn"),
+        Record("merit.livesWithFamily", FactType.Boolean, [], r => r.LivesWithFamily ? 1 : 0, "living with the family", "sống ở gia đình"),
+        Record("merit.detached", FactType.Boolean, [], r => r.Detached ? 1 : 0, "detached", "diện thoát ly"),
+        Record("merit.seniorityYears", FactType.Count, [], r => r.SeniorityYears, "years of seniority", "số năm thâm niên"),
+        Record("merit.award", FactType.Choice, [.. Enum.GetValues<MeritAward>().Select(ContractEnum<MeritAward>.Spell)], r => (int)r.Award, "award", "khen thưởng"),
+        Record("merit.recognisedOn", FactType.Date, [], r => r.RecognisedOn is { } d ? Packed(d.Year, d.Month) : Absent, "recognition", "quyết định công nhận"),
+    }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+
     /// <summary>Every fact's name, in no particular order.</summary>
     internal static ImmutableArray<string> Names => Definitions.Keys;
 
@@ -89,6 +108,9 @@ internal static class FactCatalog
 
     /// <summary>A month packed as year × 12 + month − 1, so that months compare as numbers.</summary>
     internal static int Packed(int year, int month) => (year * 12) + month - 1;
+
+    private static FactDefinition Record(string name, FactType type, ImmutableArray<string> values, Func<MeritRecord, int> read, string english, string vietnamese) =>
+        new(name, type, values, _ => type == FactType.Date ? Absent : 0, english, vietnamese, read);
 
     private static FactDefinition Flag(string name, Func<Person, bool> read, string english, string vietnamese) =>
         new(name, FactType.Boolean, [], p => read(p) ? 1 : 0, english, vietnamese);

@@ -33,6 +33,15 @@ internal enum GroupBenefit
 
     /// <summary>The nurturing allowance in a social assistance facility (Art 24 k1, Art 25 k1): its bands name the case of <c>institutional-coefficient</c>; it replaces the monthly allowance.</summary>
     InstitutionalCare,
+
+    /// <summary>
+    /// A preferential allowance of a merit person or relative (trợ cấp, phụ cấp ưu đãi người có công): evaluated for each
+    /// merit record, its bands name the case of <c>merit-amount</c> (an appendix row).
+    /// </summary>
+    MeritAllowance,
+
+    /// <summary>The allowance for a merit person's carer (trợ cấp người phục vụ), paid in respect of the carer; evaluated for each merit record.</summary>
+    MeritCarerAllowance,
 }
 
 /// <summary>From which month a group's benefit is paid.</summary>
@@ -46,6 +55,9 @@ internal enum GroupStart
 
     /// <summary>From the month the age is reached: no decision month holds it back (K5b, K5c).</summary>
     AgeReached,
+
+    /// <summary>From the month of the merit record's <c>recognisedOn</c>, when given (the decision or medical conclusion, ND 131/2021).</summary>
+    RecognisedMonth,
 }
 
 /// <summary>How a group's amount combines with the other groups a person is in (ND 20 Art 6 k2).</summary>
@@ -59,6 +71,12 @@ internal enum GroupCombination
 
     /// <summary>One highest amount, to which an <see cref="Added"/> group's amount may be added (K5, K6, K8).</summary>
     TakesAdded,
+}
+
+/// <summary>Whether a group belongs to the merit benefits, evaluated once for each merit record of a person.</summary>
+internal static class GroupBenefits
+{
+    internal static bool IsMerit(this GroupBenefit benefit) => benefit is GroupBenefit.MeritAllowance or GroupBenefit.MeritCarerAllowance;
 }
 
 /// <summary>A band of a group: the case (which names the coefficient) that applies when its condition holds; the first band whose condition holds is taken.</summary>
@@ -76,7 +94,8 @@ internal sealed record GroupBand(string Case, Condition? When);
 /// <param name="Start">From which month the benefit is paid.</param>
 /// <param name="Combine">How the group combines with others.</param>
 /// <param name="Benefit">The benefit the group belongs to.</param>
-internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand> Bands, ChildrenCondition? PerChild, GroupStart Start, GroupCombination Combine, GroupBenefit Benefit = GroupBenefit.SocialAllowance)
+/// <param name="Times">For a merit group, a count of the merit record the amount is multiplied by (a per-year supplement), or null.</param>
+internal sealed record GroupEligibility(Condition When, ImmutableArray<GroupBand> Bands, ChildrenCondition? PerChild, GroupStart Start, GroupCombination Combine, GroupBenefit Benefit = GroupBenefit.SocialAllowance, FactDefinition? Times = null)
 {
     /// <summary>The cases of the bands, in order.</summary>
     internal ImmutableArray<string> Cases => [.. Bands.Select(b => b.Case)];

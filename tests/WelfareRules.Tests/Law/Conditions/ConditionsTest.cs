@@ -81,6 +81,10 @@ public sealed class ConditionsTest
     [InlineData("""{ "all": [ { "fact": "pregnant", "is": true } ], "any": [] }""", "$.groups[0].when", "only one of all, any")]
     [InlineData("""{ "children": { "where": { "date": "deathDate", "relation": "absent" } } }""", "$.groups[0].when.children.where.date", "reads only the child's age and inEducation")]
     [InlineData("\"hivPositive == true\"", "$.groups[0].when", "a condition is an object")]
+    [InlineData("""{ "fact": "merit.rate", "atLeast": 21 }""", "$.groups[0].when.fact", "is a fact of a merit record")]
+    [InlineData("""{ "merit": { "where": { "fact": "merit.category", "in": ["hero"] } } }""", "$.groups[0].when.merit.where.in[0]", "is not one of pre-1945-activist")]
+    [InlineData("""{ "merit": { "where": { "merit": { "where": { "fact": "merit.livesAlone", "is": true } } } } }""", "$.groups[0].when.merit.where.merit", "merit conditions do not nest")]
+    [InlineData("""{ "merit": { "atLeast": 1 } }""", "$.groups[0].when.merit", "\"where\": a condition over each merit record")]
     public void Read_BadCondition_RefusedWithLineAndPath(string when, string path, string message)
     {
         var refused = Assert.Throws<RuleFileException>(() => Read(Province(when)));
@@ -89,6 +93,31 @@ public sealed class ConditionsTest
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.Equal("zz.json", problem.Location.File);
         Assert.True(problem.Location.Line > 1);
+    }
+
+    [Fact]
+    public void Evaluate_ProvinceGroupReadingMeritRecords_PaysMeritPersonsOnly()
+    {
+        // A province's own group for its war invalids at 61% or more, by file alone.
+        var rules = RuleSet.BuiltIn.With(Read(Province("""{ "merit": { "where": { "all": [ { "fact": "merit.category", "in": ["war-invalid", "b-war-invalid"] }, { "fact": "merit.rate", "atLeast": 61 } ] } } }""")));
+        var invalid = new Person(new LocalDate(1950, 1, 1)) { Merit = [new MeritRecord(MeritCategory.WarInvalid) { Rate = 65 }] };
+        var lighter = invalid with { Merit = [new MeritRecord(MeritCategory.WarInvalid) { Rate = 41 }] };
+
+        var paid = rules.Evaluate(new Situation(Zz, new YearMonth(2027, 3), invalid));
+
+        Assert.Equal(900_000, paid.AmountOf(EntitlementKind.SocialAllowance).Value);
+        Assert.Contains(paid.Explanation, s => s.English.Contains("1 qualifying merit record(s)", StringComparison.Ordinal));
+        Assert.Equal(0, rules.Evaluate(new Situation(Zz, new YearMonth(2027, 3), lighter)).AmountOf(EntitlementKind.SocialAllowance).Value);
+    }
+
+    [Fact]
+    public void With_MeritAmountForAGroupThatIsNotAMeritGroup_Refused()
+    {
+        var instrument = Read(Province(Valid, """, { "parameter": "merit-amount", "group": "ZZ-70", "case": "single", "from": "2027-01-01", "value": 100000, "basis": { "article": "4" } }"""));
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleSet.BuiltIn.With(instrument));
+
+        Assert.Contains(refused.Problems, p => p.Message.Contains("is not a merit group", StringComparison.Ordinal));
     }
 
     [Fact]
