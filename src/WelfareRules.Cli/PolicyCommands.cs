@@ -164,30 +164,77 @@ internal static class PolicyCommands
     internal static Command BuildCompare(Streams io)
     {
         var input = Options.Input("The population: situations in JSON Lines; - for standard input");
-        var rules = Options.Rules("The change: a rule file added on top of the built-in law; repeatable, at least one");
-        rules.Required = true;
+        var rules = Options.Rules("The change: a rule file added on top of the built-in law; repeatable");
+        var without = new Option<string[]>("--baseline-without")
+        {
+            Description = "The baseline is the built-in law without this instrument (its id, e.g. 77/2024/NĐ-CP): the cost of a decree in force; repeatable",
+            HelpName = "ID",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var month = Options.Month("--month", "Compare this month whatever each situation's month", "-m");
+        var from = Options.Month("--from", "With --to: compare every situation in every month from this one");
+        var to = Options.Month("--to", "With --from: the last month compared");
         var format = Options.Format(OutputFormat.Text);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar on a terminal" };
         var summaryFile = Options.Text("--summary", "Write the summary into this file rather than as the output's last line(s)", "FILE");
-        var command = new Command("compare", "The built-in law against the built-in law plus the --rules files, over a population: one line per person whose entitlements differ, then totals by kind, group and payee")
+        var command = new Command("compare", "The built-in law (or, with --baseline-without, the law without an instrument) against the built-in law plus the --rules files, over a population: one line per person (and month) whose entitlements differ, then totals by kind, group and payee")
         {
-            input, rules, month, format, quiet, summaryFile,
+            input, rules, without, month, from, to, format, quiet, summaryFile,
         };
         command.SetAction(parse => Compare(
-            parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(month), parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io));
+            parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(without), Months(parse.GetValue(month), parse.GetValue(from), parse.GetValue(to)),
+            parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io));
         return command;
     }
 
-    private static int Compare(string input, string[]? ruleFiles, YearMonth? month, bool json, bool quiet, string? summaryFile, Streams io)
+    /// <summary>The months compared: each situation's own (null), the one of --month, or every month of --from to --to.</summary>
+    private static YearMonth[]? Months(YearMonth? month, YearMonth? from, YearMonth? to)
+    {
+        if (from is null != to is null)
+        {
+            throw new UsageException("--from and --to go together: the first and the last month compared");
+        }
+
+        if (from is { } first && to is { } last)
+        {
+            if (month is not null)
+            {
+                throw new UsageException("give --month, or --from and --to, not both");
+            }
+
+            if (last < first)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--to {last:yyyy-MM} is before --from {first:yyyy-MM}"));
+            }
+
+            var months = new List<YearMonth>();
+            for (var m = first; m <= last; m = m.PlusMonths(1))
+            {
+                months.Add(m);
+            }
+
+            return [.. months];
+        }
+
+        return month is { } one ? [one] : null;
+    }
+
+    private static int Compare(string input, string[]? ruleFiles, string[]? without, YearMonth[]? months, bool json, bool quiet, string? summaryFile, Streams io)
     {
         var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
-        if (ruleFiles is not { Length: > 0 })
+        if (ruleFiles is not { Length: > 0 } && without is not { Length: > 0 })
         {
-            throw new UsageException("compare needs at least one --rules FILE: the change to compare against the built-in law");
+            throw new UsageException("compare needs a change: at least one --rules FILE, or --baseline-without ID");
         }
 
         var baseline = RuleSet.BuiltIn;
+        foreach (string id in without ?? [])
+        {
+            baseline = baseline.Instruments.Any(i => i.Id == id)
+                ? baseline.Without(id)
+                : throw new UsageException($"--baseline-without: no built-in instrument has the id {id}; `welfare-rules rules --all` lists them");
+        }
+
         var changed = Program.LoadRules(ruleFiles);
         using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
         bool badInput = false;
@@ -203,7 +250,7 @@ internal static class PolicyCommands
 
         IEnumerable<Situation> Population()
         {
-            foreach (var item in SituationReader.ReadLines(reader, input, month))
+            foreach (var item in SituationReader.ReadLines(reader, input, months is [var single] ? single : null))
             {
                 if (item.Error is { } error)
                 {
@@ -217,16 +264,20 @@ internal static class PolicyCommands
                     continue;
                 }
 
-                if (index > 0 && index % PolicyComparison.BatchSize == 0)
+                // Over a range of months, each situation is compared in each month (one person-month each).
+                foreach (var situation in months is { Length: > 1 } range ? range.Select(m => item.Situation! with { Month = m }) : [item.Situation!])
                 {
-                    // The batch before is compared and written: every bad line held comes before this one.
-                    WriteUnread(int.MaxValue);
-                }
+                    if (index > 0 && index % PolicyComparison.BatchSize == 0)
+                    {
+                        // The batch before is compared and written: every bad line held comes before this one.
+                        WriteUnread(int.MaxValue);
+                    }
 
-                int slot = (int)(index++ % lines.Length);
-                lines[slot] = item.Line;
-                ids[slot] = item.Situation!.Id;
-                yield return item.Situation!;
+                    int slot = (int)(index++ % lines.Length);
+                    lines[slot] = item.Line;
+                    ids[slot] = situation.Id;
+                    yield return situation;
+                }
             }
         }
 
@@ -273,6 +324,7 @@ internal static class PolicyCommands
 
             writer.WriteNumber("line", lines[difference.Index % lines.Length]);
             writer.WriteNumber("index", difference.Index);
+            writer.WriteString("month", difference.Situation.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
             writer.WriteNumber("baseline", difference.BaselineReport.Total.Value);
             writer.WriteNumber("changed", difference.ChangedReport.Total.Value);
             writer.WriteNumber("difference", difference.Difference.Value);
@@ -322,13 +374,13 @@ internal static class PolicyCommands
 
         if (summaryFile is null)
         {
-            WriteSummary(output, summary, json);
+            WriteSummary(output, summary, json, months?.Length ?? 1);
         }
         else
         {
             using var summaryStream = new FileStream(summaryFile, FileMode.Create, FileAccess.Write, FileShare.Read);
             using var summaryOutput = new OutputStream(summaryStream);
-            WriteSummary(summaryOutput, summary, json);
+            WriteSummary(summaryOutput, summary, json, months?.Length ?? 1);
         }
 
         output.Flush();
@@ -343,15 +395,16 @@ internal static class PolicyCommands
         var seed = Options.Text("--seed", "The seed: the same seed gives the same population (default 1)", "S");
         var jurisdiction = Options.Text("--jurisdiction", "VN or VN-HN (default VN)", "CODE");
         var month = Options.Month("--month", "The month of every situation (default 2024-08)", "-m");
+        var merit = new Option<bool>("--merit") { Description = "Merit persons and relatives, each with a merit record, in the mix of docs/population.md" };
         var command = new Command("population", "A reproducible synthetic population in JSON Lines, in the situation format (docs/population.md)")
         {
-            size, seed, jurisdiction, month,
+            size, seed, jurisdiction, month, merit,
         };
-        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), io.Stdout));
+        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), parse.GetValue(merit), io.Stdout));
         return command;
     }
 
-    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, Stream stdout)
+    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, bool merit, Stream stdout)
     {
         long size = long.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
         ulong seed = ulong.TryParse(seedText ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
@@ -359,7 +412,7 @@ internal static class PolicyCommands
         var month = monthGiven ?? new YearMonth(2024, 8);
         using var output = new BufferedStream(stdout, 1 << 16);
         using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
-        foreach (var situation in PopulationGenerator.Generate(size, seed, jurisdiction, month))
+        foreach (var situation in merit ? PopulationGenerator.GenerateMerit(size, seed, jurisdiction, month) : PopulationGenerator.Generate(size, seed, jurisdiction, month))
         {
             SituationWriter.Write(writer, situation);
             writer.Flush();
@@ -370,7 +423,7 @@ internal static class PolicyCommands
         return Program.Ok;
     }
 
-    private static void WriteSummary(Stream output, ComparisonSummary summary, bool json)
+    private static void WriteSummary(Stream output, ComparisonSummary summary, bool json, int months)
     {
         if (json)
         {
@@ -378,6 +431,11 @@ internal static class PolicyCommands
             writer.WriteStartObject();
             writer.WriteStartObject("summary");
             writer.WriteNumber("persons", summary.Persons);
+            if (months > 1)
+            {
+                writer.WriteNumber("months", months);
+            }
+
             writer.WriteNumber("gainers", summary.Gainers);
             writer.WriteNumber("losers", summary.Losers);
             writer.WriteNumber("unchanged", summary.Unchanged);
@@ -410,8 +468,10 @@ internal static class PolicyCommands
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# persons {summary.Persons:#,0}: {summary.Gainers:#,0} gain, {summary.Losers:#,0} lose, {summary.Unchanged:#,0} unchanged, {summary.Errors:#,0} errors\n");
-        text.Append(CultureInfo.InvariantCulture, $"# monthly cost: baseline {summary.BaselineTotal.Value:#,0}, changed {summary.ChangedTotal.Value:#,0}, difference {summary.Difference.Value:#,0} VND\n");
+        string counted = months > 1 ? string.Create(CultureInfo.InvariantCulture, $"person-months ({months} months)") : "persons";
+        string cost = months > 1 ? string.Create(CultureInfo.InvariantCulture, $"cost of the {months} months") : "monthly cost";
+        text.Append(CultureInfo.InvariantCulture, $"# {counted} {summary.Persons:#,0}: {summary.Gainers:#,0} gain, {summary.Losers:#,0} lose, {summary.Unchanged:#,0} unchanged, {summary.Errors:#,0} errors\n");
+        text.Append(CultureInfo.InvariantCulture, $"# {cost}: baseline {summary.BaselineTotal.Value:#,0}, changed {summary.ChangedTotal.Value:#,0}, difference {summary.Difference.Value:#,0} VND\n");
         foreach (var (name, lines) in new[] { ("kind", summary.ByKind), ("group", summary.ByGroup), ("payee", summary.ByPayee) })
         {
             text.Append(CultureInfo.InvariantCulture, $"# {"by " + name,-26}{"persons",10}{"baseline",18}{"changed",18}{"difference",16}\n");

@@ -105,6 +105,24 @@ public sealed partial class RuleSet
     /// <exception cref="ArgumentNullException"><paramref name="instrument"/> is null.</exception>
     public RuleSet With(Instrument instrument) => Create(Instruments.Add(Preconditions.CheckNotNull(instrument, nameof(instrument))));
 
+    /// <summary>
+    /// This law without an instrument: what the law would be had it not been issued (the cost of a decree already in
+    /// force is the built-in law against the built-in law without it). This rule set is unchanged.
+    /// </summary>
+    /// <param name="instrumentId">The instrument's id (số hiệu), e.g. <c>77/2024/NĐ-CP</c>.</param>
+    /// <returns>The new rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="instrumentId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No instrument of the rule set has that id.</exception>
+    /// <exception cref="RuleFileException">The remaining instruments do not stand without it (a group or parameter it alone gave is read); nothing is applied.</exception>
+    public RuleSet Without(string instrumentId)
+    {
+        Preconditions.CheckNotNull(instrumentId, nameof(instrumentId));
+        var kept = Instruments.RemoveAll(i => i.Id == instrumentId);
+        Preconditions.CheckArgument(kept.Length < Instruments.Length, nameof(instrumentId),
+            string.Create(CultureInfo.InvariantCulture, $"No instrument of the rule set has the id {instrumentId}."));
+        return Create(kept);
+    }
+
     /// <summary>Whether the rule set knows a jurisdiction (the country, or a province with at least one instrument).</summary>
     /// <param name="jurisdiction">The jurisdiction.</param>
     /// <returns>Whether it is known.</returns>

@@ -32,6 +32,95 @@ public static class PopulationGenerator
         return Iterate(size, seed, jurisdiction, month);
     }
 
+    /// <summary>
+    /// Generates <paramref name="size"/> merit persons and relatives lazily: every situation has one merit record
+    /// (one in twenty a second, a war invalid who is also a martyr's relative), in a mix of categories and rates
+    /// documented in <c>docs/population.md</c>, an illustration, not a census.
+    /// </summary>
+    /// <param name="size">The number of persons.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="jurisdiction">Where they live.</param>
+    /// <param name="month">The benefit month of every situation.</param>
+    /// <returns>The situations, lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jurisdiction"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative, or <paramref name="month"/> is before 1900 (such as <c>default</c>).</exception>
+    public static IEnumerable<Situation> GenerateMerit(long size, ulong seed, Jurisdiction jurisdiction, YearMonth month)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        Preconditions.CheckMonth(month, nameof(month));
+        return IterateMerit(size, seed, jurisdiction, month);
+    }
+
+    /// <summary>The mix of merit categories, per thousand persons (docs/population.md).</summary>
+    private static readonly (MeritCategory Category, int PerThousand)[] MeritMix =
+    [
+        (MeritCategory.WarInvalid, 300), (MeritCategory.WarInvalidEquivalent, 30), (MeritCategory.BWarInvalid, 50),
+        (MeritCategory.SickSoldier, 80), (MeritCategory.ResistanceActivistAgentOrange, 120), (MeritCategory.AgentOrangeChild, 30),
+        (MeritCategory.MartyrRelative, 200), (MeritCategory.RemarriedMartyrSpouse, 10), (MeritCategory.HeroicMother, 5),
+        (MeritCategory.ArmedForcesHero, 5), (MeritCategory.Pre1945Activist, 5), (MeritCategory.PreUprising1945Activist, 5),
+        (MeritCategory.WarInvalidSurvivor, 40), (MeritCategory.SickSoldierSurvivor, 15), (MeritCategory.AgentOrangeSurvivor, 15),
+        (MeritCategory.Pre1945ActivistSurvivor, 5), (MeritCategory.RevolutionaryPrisoner, 50), (MeritCategory.RevolutionHelper, 35),
+    ];
+
+    private static IEnumerable<Situation> IterateMerit(long size, ulong seed, Jurisdiction jurisdiction, YearMonth month)
+    {
+        var random = new SplitMix64(seed);
+        var reference = month.OnDayOfMonth(1);
+        for (long i = 0; i < size; i++)
+        {
+            var record = Merit(ref random);
+            var person = new Person(record.Category switch
+            {
+                MeritCategory.AgentOrangeChild => Birth(ref random, reference, 20, 55),
+                MeritCategory.WarInvalidSurvivor or MeritCategory.SickSoldierSurvivor or MeritCategory.AgentOrangeSurvivor
+                    or MeritCategory.Pre1945ActivistSurvivor => Birth(ref random, reference, 55, 95),
+                _ => Birth(ref random, reference, 65, 100),
+            });
+            person = person with
+            {
+                Merit = random.Next(20) == 0 && record.Category is MeritCategory.WarInvalid
+                    ? [record, new MeritRecord(MeritCategory.MartyrRelative)]
+                    : [record],
+            };
+            yield return new Situation(jurisdiction, month, person);
+        }
+    }
+
+    private static MeritRecord Merit(ref SplitMix64 r)
+    {
+        int draw = r.Next(1000);
+        var category = MeritMix[^1].Category;
+        foreach (var (c, perThousand) in MeritMix)
+        {
+            if (draw < perThousand)
+            {
+                category = c;
+                break;
+            }
+
+            draw -= perThousand;
+        }
+
+        // Rates lean low (the lower of two draws); sick soldiers from 41%, Agent-Orange children from 61%.
+        int low = category switch { MeritCategory.SickSoldier => 41, MeritCategory.AgentOrangeChild => 61, _ => 21 };
+        int rate = low + Math.Min(r.Next(101 - low), r.Next(101 - low));
+        bool byRate = category is MeritCategory.WarInvalid or MeritCategory.WarInvalidEquivalent or MeritCategory.BWarInvalid
+            or MeritCategory.SickSoldier or MeritCategory.ResistanceActivistAgentOrange or MeritCategory.AgentOrangeChild;
+        return new MeritRecord(category)
+        {
+            Rate = byRate ? rate : null,
+            EspeciallySevere = byRate && rate >= 81 && r.Next(4) == 0,
+            Martyrs = category == MeritCategory.MartyrRelative ? r.Next(100) switch { < 85 => 1, < 97 => 2, _ => 3 } : 1,
+            LivesAlone = r.Next(100) < 8,
+            LivesWithFamily = r.Next(100) >= 3,
+            Detached = category == MeritCategory.Pre1945Activist && r.Next(2) == 0,
+            SeniorityYears = category == MeritCategory.Pre1945Activist ? r.Next(20) : 0,
+            Award = category == MeritCategory.RevolutionHelper ? (r.Next(3) == 0 ? MeritAward.ToQuocGhiCong : MeritAward.ResistanceOrder) : MeritAward.None,
+        };
+    }
+
     private static IEnumerable<Situation> Iterate(long size, ulong seed, Jurisdiction jurisdiction, YearMonth month)
     {
         var random = new SplitMix64(seed);
