@@ -172,6 +172,7 @@ internal static class CommandTree
         ["compare"] = ["welfare-rules compare -r docs/policy-example/hanoi-700k-2027.json -i docs/policy-example/people.jsonl -f json"],
         ["population"] = ["welfare-rules population --size 1000 --seed 7 --jurisdiction VN-HN --month 2025-01 > people.jsonl"],
         ["classify"] = ["welfare-rules classify --area rural --income 1400000 --deprivations 3 --on 2024-06-01 -f text"],
+        ["serve"] = ["welfare-rules serve", "welfare-rules serve --urls http://0.0.0.0:8080 --max-batch 50000"],
     };
 
     /// <summary>The root command, its actions writing to <paramref name="io"/>.</summary>
@@ -185,6 +186,7 @@ internal static class CommandTree
             PolicyCommands.BuildCompare(io),
             PolicyCommands.BuildPopulation(io),
             ClassifyCommand.Build(io),
+            Server.ServeCommand.Build(io),
         };
         root.HelpName = "welfare-rules";
 

@@ -107,9 +107,20 @@ internal static class PolicyCommands
             return Program.Ok;
         }
 
-        using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
+        using (var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented))
+        {
+            WriteSchedule(writer, situation.Jurisdiction, from, to, schedule);
+        }
+
+        stdout.WriteByte((byte)'\n');
+        return Program.Ok;
+    }
+
+    /// <summary>Writes a schedule in the contract's format (docs/contract.md, "Schedule"): the tool's and the server's.</summary>
+    internal static void WriteSchedule(Utf8JsonWriter writer, Jurisdiction jurisdiction, YearMonth from, YearMonth to, Schedules.Schedule schedule)
+    {
         writer.WriteStartObject();
-        writer.WriteString("jurisdiction", situation.Jurisdiction.Code);
+        writer.WriteString("jurisdiction", jurisdiction.Code);
         writer.WriteString("from", YearMonthPattern.Iso.Format(from));
         writer.WriteString("to", YearMonthPattern.Iso.Format(to));
         writer.WriteStartArray("months");
@@ -157,8 +168,6 @@ internal static class PolicyCommands
         writer.WriteNumber("totalOwed", schedule.TotalOwed.Value);
         writer.WriteEndObject();
         writer.Flush();
-        stdout.WriteByte((byte)'\n');
-        return Program.Ok;
     }
 
     internal static Command BuildCompare(Streams io)
@@ -237,8 +246,43 @@ internal static class PolicyCommands
 
         var changed = Program.LoadRules(ruleFiles);
         using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
-        bool badInput = false;
         using var output = new BufferedStream(stdout, 1 << 16);
+        var (summary, badInput) = CompareLines(baseline, changed, reader, input, months, json, output, stderr,
+            run => ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run));
+
+        if (summaryFile is null)
+        {
+            WriteSummary(output, summary, json, months?.Length ?? 1);
+        }
+        else
+        {
+            using var summaryStream = new FileStream(summaryFile, FileMode.Create, FileAccess.Write, FileShare.Read);
+            using var summaryOutput = new OutputStream(summaryStream);
+            WriteSummary(summaryOutput, summary, json, months?.Length ?? 1);
+        }
+
+        output.Flush();
+        return io.Finish(badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok,
+            string.Create(CultureInfo.InvariantCulture, $"the differences and the summary cover the {summary.Persons + summary.Errors:#,0} persons read before it"));
+    }
+
+    /// <summary>
+    /// Compares the situations of a JSON Lines reader under two laws and writes the difference lines (and, with
+    /// <paramref name="json"/>, the error lines) in input order: the tool's <c>compare</c> and the server's.
+    /// </summary>
+    /// <param name="baseline">The baseline law.</param>
+    /// <param name="changed">The changed law.</param>
+    /// <param name="reader">The situations, one a line.</param>
+    /// <param name="input">The input's name in messages.</param>
+    /// <param name="months">Each situation's own month (null), one month, or every month compared.</param>
+    /// <param name="json">Whether error lines go into the output too.</param>
+    /// <param name="output">Where the lines go.</param>
+    /// <param name="stderr">Where the messages go.</param>
+    /// <param name="run">Runs the comparison (the tool draws its progress bar around it).</param>
+    internal static (ComparisonSummary Summary, bool BadInput) CompareLines(RuleSet baseline, RuleSet changed, TextReader reader, string input, YearMonth[]? months,
+        bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run)
+    {
+        bool badInput = false;
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
 
         // Each person's input line and id, by index, for the lines written about them: the comparison reports a
@@ -313,48 +357,10 @@ internal static class PolicyCommands
             output.WriteByte((byte)'\n');
         }
 
-        var summary = ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", () => PolicyComparison.Run(baseline, changed, Population(), difference =>
+        var summary = run(() => PolicyComparison.Run(baseline, changed, Population(), difference =>
         {
             WriteUnread(lines[difference.Index % lines.Length]);
-            writer.WriteStartObject();
-            if (difference.Situation.Id is { } id)
-            {
-                writer.WriteString("id", id);
-            }
-
-            writer.WriteNumber("line", lines[difference.Index % lines.Length]);
-            writer.WriteNumber("index", difference.Index);
-            writer.WriteString("month", difference.Situation.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-            writer.WriteNumber("baseline", difference.BaselineReport.Total.Value);
-            writer.WriteNumber("changed", difference.ChangedReport.Total.Value);
-            writer.WriteNumber("difference", difference.Difference.Value);
-            writer.WriteStartArray("changes");
-            foreach (var c in difference.Changes)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("kind", ContractNames.Of(c.Kind));
-                writer.WriteString("payee", ContractNames.Of(c.Payee));
-                if (c.Group is not null)
-                {
-                    writer.WriteString("group", c.Group);
-                }
-
-                writer.WriteNumber("baseline", c.Baseline.Value);
-                writer.WriteNumber("changed", c.Changed.Value);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            if (difference.HealthInsurance is { } health)
-            {
-                writer.WriteStartObject("healthInsurance");
-                writer.WriteNumber("baseline", health.Baseline.Value);
-                writer.WriteNumber("changed", health.Changed.Value);
-                writer.WriteEndObject();
-            }
-
-            ReportJson.WriteBasis(writer, difference.Causes);
-            writer.WriteEndObject();
+            WriteDifference(writer, difference, lines[difference.Index % lines.Length]);
             writer.Flush();
             writer.Reset();
             output.WriteByte((byte)'\n');
@@ -371,21 +377,51 @@ internal static class PolicyCommands
         }));
         WriteUnread(int.MaxValue);
         writer.Dispose();
+        return (summary, badInput);
+    }
 
-        if (summaryFile is null)
+    /// <summary>Writes one difference line's object (docs/contract.md, "Difference lines"): the tool's and the server's.</summary>
+    internal static void WriteDifference(Utf8JsonWriter writer, PersonDifference difference, int line)
+    {
+        writer.WriteStartObject();
+        if (difference.Situation.Id is { } id)
         {
-            WriteSummary(output, summary, json, months?.Length ?? 1);
-        }
-        else
-        {
-            using var summaryStream = new FileStream(summaryFile, FileMode.Create, FileAccess.Write, FileShare.Read);
-            using var summaryOutput = new OutputStream(summaryStream);
-            WriteSummary(summaryOutput, summary, json, months?.Length ?? 1);
+            writer.WriteString("id", id);
         }
 
-        output.Flush();
-        return io.Finish(badInput ? Program.BadInput : summary.Errors > 0 ? Program.Failure : Program.Ok,
-            string.Create(CultureInfo.InvariantCulture, $"the differences and the summary cover the {summary.Persons + summary.Errors:#,0} persons read before it"));
+        writer.WriteNumber("line", line);
+        writer.WriteNumber("index", difference.Index);
+        writer.WriteString("month", difference.Situation.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        writer.WriteNumber("baseline", difference.BaselineReport.Total.Value);
+        writer.WriteNumber("changed", difference.ChangedReport.Total.Value);
+        writer.WriteNumber("difference", difference.Difference.Value);
+        writer.WriteStartArray("changes");
+        foreach (var c in difference.Changes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", ContractNames.Of(c.Kind));
+            writer.WriteString("payee", ContractNames.Of(c.Payee));
+            if (c.Group is not null)
+            {
+                writer.WriteString("group", c.Group);
+            }
+
+            writer.WriteNumber("baseline", c.Baseline.Value);
+            writer.WriteNumber("changed", c.Changed.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (difference.HealthInsurance is { } health)
+        {
+            writer.WriteStartObject("healthInsurance");
+            writer.WriteNumber("baseline", health.Baseline.Value);
+            writer.WriteNumber("changed", health.Changed.Value);
+            writer.WriteEndObject();
+        }
+
+        ReportJson.WriteBasis(writer, difference.Causes);
+        writer.WriteEndObject();
     }
 
     internal static Command BuildPopulation(Streams io)
@@ -423,46 +459,55 @@ internal static class PolicyCommands
         return Program.Ok;
     }
 
+    /// <summary>Writes the comparison's summary object, <c>{"summary": …}</c> (docs/contract.md, "Summary"): the tool's and the server's.</summary>
+    internal static void WriteSummaryJson(Utf8JsonWriter writer, ComparisonSummary summary, int months)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("persons", summary.Persons);
+        if (months > 1)
+        {
+            writer.WriteNumber("months", months);
+        }
+
+        writer.WriteNumber("gainers", summary.Gainers);
+        writer.WriteNumber("losers", summary.Losers);
+        writer.WriteNumber("unchanged", summary.Unchanged);
+        writer.WriteNumber("errors", summary.Errors);
+        writer.WriteNumber("baseline", summary.BaselineTotal.Value);
+        writer.WriteNumber("changed", summary.ChangedTotal.Value);
+        writer.WriteNumber("difference", summary.Difference.Value);
+        foreach (var (name, lines) in new[] { ("byKind", summary.ByKind), ("byGroup", summary.ByGroup), ("byPayee", summary.ByPayee) })
+        {
+            writer.WriteStartArray(name);
+            foreach (var l in lines)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("key", l.Key);
+                writer.WriteNumber("persons", l.Persons);
+                writer.WriteNumber("baseline", l.Baseline.Value);
+                writer.WriteNumber("changed", l.Changed.Value);
+                writer.WriteNumber("difference", l.Difference.Value);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
     private static void WriteSummary(Stream output, ComparisonSummary summary, bool json, int months)
     {
         if (json)
         {
-            using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
-            writer.WriteStartObject();
-            writer.WriteStartObject("summary");
-            writer.WriteNumber("persons", summary.Persons);
-            if (months > 1)
+            using (var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact))
             {
-                writer.WriteNumber("months", months);
+                WriteSummaryJson(writer, summary, months);
             }
 
-            writer.WriteNumber("gainers", summary.Gainers);
-            writer.WriteNumber("losers", summary.Losers);
-            writer.WriteNumber("unchanged", summary.Unchanged);
-            writer.WriteNumber("errors", summary.Errors);
-            writer.WriteNumber("baseline", summary.BaselineTotal.Value);
-            writer.WriteNumber("changed", summary.ChangedTotal.Value);
-            writer.WriteNumber("difference", summary.Difference.Value);
-            foreach (var (name, lines) in new[] { ("byKind", summary.ByKind), ("byGroup", summary.ByGroup), ("byPayee", summary.ByPayee) })
-            {
-                writer.WriteStartArray(name);
-                foreach (var l in lines)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("key", l.Key);
-                    writer.WriteNumber("persons", l.Persons);
-                    writer.WriteNumber("baseline", l.Baseline.Value);
-                    writer.WriteNumber("changed", l.Changed.Value);
-                    writer.WriteNumber("difference", l.Difference.Value);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.Flush();
             output.WriteByte((byte)'\n');
             return;
         }
@@ -485,10 +530,12 @@ internal static class PolicyCommands
         output.Write(bytes);
     }
 
-    private static Dictionary<YearMonth, Dong> ReadPaid(string file)
+    private static Dictionary<YearMonth, Dong> ReadPaid(string file) => ParsePaid(Inputs.ReadBytes(file, "--paid"), file);
+
+    /// <summary>Reads amounts paid, <c>{"yyyy-MM": whole đồng}</c>; a problem is a <see cref="UsageException"/> naming the line and path.</summary>
+    internal static Dictionary<YearMonth, Dong> ParsePaid(byte[] bytes, string source)
     {
-        byte[] bytes = Inputs.ReadBytes(file, "--paid");
-        string name = MessageText.Cut(file);
+        string name = MessageText.Cut(source);
         if (Utf16.HasMark(bytes))
         {
             throw new UsageException($"{name}: {Utf16.Message}");

@@ -44,82 +44,18 @@ internal static class RulesCommand
             throw new UsageException($"--jurisdiction: no instrument applies to {jurisdiction}");
         }
 
-        var provisions = rules.InForce(jurisdiction, on);
-        // A group is closed when a group-open switch in force turns it off; an instrument is in force when a provision
-        // or a group of it is, and superseded otherwise (listed only under --all). Both in date order.
-        var closed = provisions.Where(p => p.Key.Name == "group-open" && p.Key.Group is not null && p.Value == 0).Select(p => p.Key.Group!).ToHashSet(StringComparer.Ordinal);
-        var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on)
-            .OrderBy(g => closed.Contains(g.Id)).ThenBy(g => g.From).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
-        var cited = provisions.Select(p => p.Basis.Instrument).Concat(groups.Select(g => g.Basis.Instrument)).ToHashSet(StringComparer.Ordinal);
-        var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on && (all || cited.Contains(i.Id)))
-            .OrderBy(i => i.AppliesFrom).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var (provisions, closed, groups, cited, instruments) = Listing.Of(rules, jurisdiction, on, all);
         if (json)
         {
-            using var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented);
-            writer.WriteStartObject();
-            writer.WriteString("jurisdiction", jurisdiction.Code);
-            writer.WriteString("on", LocalDatePattern.Iso.Format(on));
-            writer.WriteString("lawVersion", LocalDatePattern.Iso.Format(rules.Version));
-            writer.WriteStartArray("instruments");
-            foreach (var i in instruments)
+            using (var writer = new Utf8JsonWriter(stdout, EvaluateCommand.Indented))
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", i.Id);
-                writer.WriteString("title", i.Title);
-                writer.WriteString("jurisdiction", i.Jurisdiction.Code);
-                writer.WriteString("appliesFrom", LocalDatePattern.Iso.Format(i.AppliesFrom));
-                writer.WriteString("status", Legal.ProvisionStatuses.ContractName(i.Status));
-                writer.WriteBoolean("inForce", cited.Contains(i.Id));
-                writer.WriteEndObject();
+                WriteJson(writer, rules, jurisdiction, on, all);
             }
 
-            writer.WriteEndArray();
-            writer.WriteStartArray("groups");
-            foreach (var g in groups)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", g.Id);
-                writer.WriteString("code", g.Code);
-                if (g.Rule is { } rule)
-                {
-                    writer.WriteString("rule", rule);
-                }
-                writer.WriteString("title", g.Title);
-                writer.WriteString("from", LocalDatePattern.Iso.Format(g.From));
-                writer.WriteBoolean("open", !closed.Contains(g.Id));
-                ReportJson.WriteBasis(writer, [g.Basis]);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("parameters");
-            foreach (var p in provisions)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("parameter", p.Key.Name);
-                if (p.Key.Group is not null)
-                {
-                    writer.WriteString("group", p.Key.Group);
-                }
-
-                if (p.Key.Case is not null)
-                {
-                    writer.WriteString("case", p.Key.Case);
-                }
-
-                writer.WriteString("jurisdiction", p.Jurisdiction.Code);
-                writer.WriteNumber("value", p.Value);
-                writer.WriteString("from", LocalDatePattern.Iso.Format(p.From));
-                ReportJson.WriteBasis(writer, [p.Basis]);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.Flush();
             stdout.WriteByte((byte)'\n');
             return Program.Ok;
         }
+
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\nLuật có hiệu lực tại {jurisdiction} ngày {on:dd/MM/yyyy} (phiên bản luật {rules.Version:yyyy-MM-dd})\n\nInstruments / Văn bản:\n");
@@ -145,6 +81,91 @@ internal static class RulesCommand
 
         Program.Write(stdout, text.ToString());
         return Program.Ok;
+    }
+
+    /// <summary>Writes the law in force on a date in the contract's format (docs/contract.md, "`rules` output"): the tool's and the server's.</summary>
+    internal static void WriteJson(Utf8JsonWriter writer, RuleSet rules, Jurisdiction jurisdiction, NodaTime.LocalDate on, bool all)
+    {
+        var (provisions, closed, groups, cited, instruments) = Listing.Of(rules, jurisdiction, on, all);
+        writer.WriteStartObject();
+        writer.WriteString("jurisdiction", jurisdiction.Code);
+        writer.WriteString("on", LocalDatePattern.Iso.Format(on));
+        writer.WriteString("lawVersion", LocalDatePattern.Iso.Format(rules.Version));
+        writer.WriteStartArray("instruments");
+        foreach (var i in instruments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", i.Id);
+            writer.WriteString("title", i.Title);
+            writer.WriteString("jurisdiction", i.Jurisdiction.Code);
+            writer.WriteString("appliesFrom", LocalDatePattern.Iso.Format(i.AppliesFrom));
+            writer.WriteString("status", Legal.ProvisionStatuses.ContractName(i.Status));
+            writer.WriteBoolean("inForce", cited.Contains(i.Id));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("groups");
+        foreach (var g in groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", g.Id);
+            writer.WriteString("code", g.Code);
+            if (g.Rule is { } rule)
+            {
+                writer.WriteString("rule", rule);
+            }
+            writer.WriteString("title", g.Title);
+            writer.WriteString("from", LocalDatePattern.Iso.Format(g.From));
+            writer.WriteBoolean("open", !closed.Contains(g.Id));
+            ReportJson.WriteBasis(writer, [g.Basis]);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("parameters");
+        foreach (var p in provisions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("parameter", p.Key.Name);
+            if (p.Key.Group is not null)
+            {
+                writer.WriteString("group", p.Key.Group);
+            }
+
+            if (p.Key.Case is not null)
+            {
+                writer.WriteString("case", p.Key.Case);
+            }
+
+            writer.WriteString("jurisdiction", p.Jurisdiction.Code);
+            writer.WriteNumber("value", p.Value);
+            writer.WriteString("from", LocalDatePattern.Iso.Format(p.From));
+            ReportJson.WriteBasis(writer, [p.Basis]);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>What the law holds on a date: the provisions in force, the closed groups, the groups (open first), the instruments cited, and the instruments listed.</summary>
+    private sealed record Listing(IReadOnlyList<Provision> Provisions, HashSet<string> Closed, List<GroupDefinition> Groups, HashSet<string> Cited, List<Instrument> Instruments)
+    {
+        internal static Listing Of(RuleSet rules, Jurisdiction jurisdiction, NodaTime.LocalDate on, bool all)
+        {
+            var provisions = rules.InForce(jurisdiction, on);
+            // A group is closed when a group-open switch in force turns it off; an instrument is in force when a provision
+            // or a group of it is, and superseded otherwise (listed only under --all). Both in date order.
+            var closed = provisions.Where(p => p.Key.Name == "group-open" && p.Key.Group is not null && p.Value == 0).Select(p => p.Key.Group!).ToHashSet(StringComparer.Ordinal);
+            var groups = rules.Groups.Where(g => jurisdiction.IsWithin(g.Jurisdiction) && g.From <= on)
+                .OrderBy(g => closed.Contains(g.Id)).ThenBy(g => g.From).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
+            var cited = provisions.Select(p => p.Basis.Instrument).Concat(groups.Select(g => g.Basis.Instrument)).ToHashSet(StringComparer.Ordinal);
+            var instruments = rules.Instruments.Where(i => jurisdiction.IsWithin(i.Jurisdiction) && i.AppliesFrom <= on && (all || cited.Contains(i.Id)))
+                .OrderBy(i => i.AppliesFrom).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+            return new Listing(provisions, closed, groups, cited, instruments);
+        }
     }
 
     /// <summary>A grade's code with its Vietnamese label beside it: <c>verified (đã đối chiếu)</c>.</summary>
