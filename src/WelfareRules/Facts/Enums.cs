@@ -13,6 +13,19 @@ public enum Poverty
     NearPoor = 2,
 }
 
+/// <summary>A person's sex, when given: for the distribution of a comparison (no condition of the law reads it yet).</summary>
+public enum Sex
+{
+    /// <summary>Not given.</summary>
+    NotGiven = 0,
+
+    /// <summary>Female (nữ).</summary>
+    Female = 1,
+
+    /// <summary>Male (nam).</summary>
+    Male = 2,
+}
+
 /// <summary>Urban or rural area (the poverty line differs).</summary>
 public enum Area
 {

@@ -32,6 +32,17 @@ public sealed record Household
     /// <summary>A farming, forestry, fishery or salt household with an average living standard (health insurance).</summary>
     public bool AverageLivingStandardFarming { get; init; }
 
+    /// <summary>
+    /// The household's income per person per month, whole đồng, when known: for the distribution of a comparison
+    /// by decile of income (no condition of the law reads it).
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? IncomePerPerson
+    {
+        get;
+        init => field = value is null or >= 0 ? value : throw new System.ArgumentOutOfRangeException(nameof(IncomePerPerson), value, "an income is 0 or more");
+    }
+
     /// <summary>Whether the household is poor or near-poor.</summary>
     public bool IsPoorOrNearPoor => Poverty is Poverty.Poor or Poverty.NearPoor;
 }

@@ -22,6 +22,7 @@ public sealed record Person
     private readonly LocalDate? disabilityCertifiedOn;
     private readonly LocalDate? decisionSignedOn;
     private readonly DeathCause deathCause;
+    private readonly Sex sex;
     private readonly Orphanhood orphanhood;
     private readonly Disability disability;
     private readonly LivingArrangement livingArrangement;
@@ -60,6 +61,10 @@ public sealed record Person
     /// <summary>The household.</summary>
     [System.Diagnostics.CodeAnalysis.AllowNull]
     public Household Household { get => household; init => household = value ?? Household.Default; }
+
+    /// <summary>The person's sex, when given (for the distribution of a comparison).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Facts.Sex"/>.</exception>
+    public Sex Sex { get => sex; init => sex = Preconditions.CheckDefined(value, nameof(Sex)); }
 
     /// <summary>The Art 5 k1 case of a child with no source of nurture.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Orphanhood"/>.</exception>
@@ -171,7 +176,7 @@ public sealed record Person
         && Pregnant == other.Pregnant && ChildrenUnder36Months == other.ChildrenUnder36Months
         && DecisionSignedOn == other.DecisionSignedOn && EthnicMinority == other.EthnicMinority && Student == other.Student
         && HasOtherHealthInsurance == other.HasOtherHealthInsurance && HealthInsuranceHouseholdOrder == other.HealthInsuranceHouseholdOrder
-        && Merit.SequenceEqual(other.Merit);
+        && Merit.SequenceEqual(other.Merit) && Sex == other.Sex;
 
     /// <inheritdoc />
     public override int GetHashCode() => System.HashCode.Combine(BirthDate, DeathDate, Household, Orphanhood, Disability, ChildrenRaisedAlone.Length, LivingArrangement, DecisionSignedOn);

@@ -25,6 +25,28 @@ public sealed record Situation(Jurisdiction Jurisdiction, YearMonth Month, Perso
     /// <exception cref="System.ArgumentNullException">The value is null.</exception>
     public Person Person { get; init => field = Preconditions.CheckNotNull(value, nameof(Person)); } = Preconditions.CheckNotNull(Person, nameof(Person));
 
+    /// <summary>The largest weight a situation may carry.</summary>
+    public const int MaxWeight = 1_000_000_000;
+
+    /// <summary>
+    /// How many real people the situation stands for in a population (a survey or register weight); 1 by default.
+    /// Every total of a comparison counts a person this many times.
+    /// </summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative or above <see cref="MaxWeight"/>.</exception>
+    public decimal Weight
+    {
+        get;
+        init => field = value >= 0 && value <= MaxWeight ? value : throw new System.ArgumentOutOfRangeException(nameof(Weight), value, $"a weight is from 0 to {MaxWeight:#,0}");
+    } = 1m;
+
+    /// <summary>The commune or ward (xã, phường) the person lives in, as a code (for totals by commune), or null.</summary>
+    /// <exception cref="System.ArgumentException">The code is empty or longer than 32 characters.</exception>
+    public string? Commune
+    {
+        get;
+        init => field = value is null || value.Length is > 0 and <= 32 ? value : throw new System.ArgumentException("a commune code is 1 to 32 characters", nameof(Commune));
+    }
+
     /// <summary>The most characters an <see cref="Id"/> holds.</summary>
     public const int MaxIdLength = 256;
 

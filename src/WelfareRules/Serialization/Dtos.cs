@@ -71,6 +71,8 @@ internal sealed class SituationDto
     public string? Id { get; set; }
     public string? Jurisdiction { get; set; }
     public YearMonth? Month { get; set; }
+    public decimal? Weight { get; set; }
+    public string? Commune { get; set; }
     public PersonDto? Person { get; set; }
 }
 
@@ -78,6 +80,7 @@ internal sealed class PersonDto
 {
     public LocalDate? BirthDate { get; set; }
     public LocalDate? DeathDate { get; set; }
+    public string? Sex { get; set; }
     public string? DeathCause { get; set; }
     public bool? Cremated { get; set; }
     public bool? PermanentResident { get; set; }
@@ -126,6 +129,7 @@ internal sealed class HouseholdDto
     public bool? ExtremelyDifficultArea { get; set; }
     public YearMonth? EscapedPovertyMonth { get; set; }
     public bool? AverageLivingStandardFarming { get; set; }
+    public long? IncomePerPerson { get; set; }
 }
 
 internal sealed class ChildDto

@@ -164,6 +164,8 @@ public static class SituationReader
             ExtremelyDifficultArea = h.ExtremelyDifficultArea ?? false,
             EscapedPovertyMonth = h.EscapedPovertyMonth,
             AverageLivingStandardFarming = h.AverageLivingStandardFarming ?? false,
+            IncomePerPerson = h.IncomePerPerson is null or >= 0 ? h.IncomePerPerson
+                : throw new InvalidValue("$.person.household.incomePerPerson", string.Create(CultureInfo.InvariantCulture, $"{h.IncomePerPerson} is negative; expected whole đồng, 0 or more")),
         };
 
         var children = ImmutableArray<RaisedChild>.Empty;
@@ -196,6 +198,7 @@ public static class SituationReader
         {
             DeathDate = p.DeathDate,
             DeathCause = Enum<DeathCause>(p.DeathCause, "$.person.deathCause"),
+            Sex = Enum<Sex>(p.Sex, "$.person.sex"),
             Cremated = p.Cremated ?? false,
             PermanentResident = p.PermanentResident ?? false,
             Household = household,
@@ -223,6 +226,11 @@ public static class SituationReader
         })
         {
             Id = dto.Id,
+            Weight = dto.Weight is null ? 1m
+                : dto.Weight is >= 0 and <= Situation.MaxWeight ? dto.Weight.Value
+                : throw new InvalidValue("$.weight", string.Create(CultureInfo.InvariantCulture, $"{dto.Weight} is not a weight; expected 0 to {Situation.MaxWeight:#,0}")),
+            Commune = dto.Commune is null or { Length: > 0 and <= 32 } ? dto.Commune
+                : throw new InvalidValue("$.commune", "a commune code is 1 to 32 characters"),
         };
     }
 

@@ -25,6 +25,16 @@ public static class SituationWriter
 
         writer.WriteString("jurisdiction", situation.Jurisdiction.Code);
         writer.WriteString("month", YearMonthPattern.Iso.Format(situation.Month));
+        if (situation.Weight != 1m)
+        {
+            writer.WriteNumber("weight", situation.Weight);
+        }
+
+        if (situation.Commune is { } commune)
+        {
+            writer.WriteString("commune", commune);
+        }
+
         writer.WriteStartObject("person");
         writer.WriteString("birthDate", LocalDatePattern.Iso.Format(p.BirthDate));
         if (p.DeathDate is { } death)
@@ -33,6 +43,7 @@ public static class SituationWriter
         }
 
         Enum(writer, "deathCause", p.DeathCause);
+        Enum(writer, "sex", p.Sex);
         Flag(writer, "cremated", p.Cremated);
         Flag(writer, "permanentResident", p.PermanentResident);
         if (p.Household != Household.Default)
@@ -48,6 +59,11 @@ public static class SituationWriter
             }
 
             Flag(writer, "averageLivingStandardFarming", h.AverageLivingStandardFarming);
+            if (h.IncomePerPerson is { } income)
+            {
+                writer.WriteNumber("incomePerPerson", income);
+            }
+
             writer.WriteEndObject();
         }
 

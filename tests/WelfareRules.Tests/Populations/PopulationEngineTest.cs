@@ -397,6 +397,7 @@ public sealed class PopulationEngineTest
             "LivingArrangement", "EligibleForFacilityCare", "Pregnant", "ChildrenUnder36Months", "DecisionSignedOn", "EthnicMinority",
             "Student", "HasOtherHealthInsurance", "HealthInsuranceHouseholdOrder",
             "Merit", // a side column: each person with merit records is a profile of their own
+            "Sex", "IncomePerPerson", // descriptive, for the distribution of a comparison: no condition reads them, the engine keeps none
             "Poverty", "Area", "ExtremelyDifficultArea", "EscapedPovertyMonth", "AverageLivingStandardFarming", "IsPoorOrNearPoor",
         ];
         var facts = typeof(Person).GetProperties(BindingFlags.Public | BindingFlags.Instance)
