@@ -186,13 +186,17 @@ internal static class PolicyCommands
         var format = Options.Format(OutputFormat.Text);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar on a terminal" };
         var summaryFile = Options.Text("--summary", "Write the summary into this file rather than as the output's last line(s)", "FILE");
+        var report = Options.Text("--report", "Write a self-contained HTML report (cost, gainers and losers, distribution, the provisions behind it) into this file", "FILE");
+        var xlsx = Options.Text("--xlsx", "Write the comparison's tables and each person's difference as a spreadsheet into this file", "FILE");
+        var csv = Options.Text("--csv", "Write the comparison's tables and each person's difference as CSV files into this folder", "FOLDER");
         var command = new Command("compare", "The built-in law (or, with --baseline-without, the law without an instrument) against the built-in law plus the --rules files, over a population: one line per person (and month) whose entitlements differ, then totals by kind, group and payee")
         {
-            input, rules, without, month, from, to, format, quiet, summaryFile,
+            input, rules, without, month, from, to, format, quiet, summaryFile, report, xlsx, csv,
         };
         command.SetAction(parse => Compare(
             parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(without), Months(parse.GetValue(month), parse.GetValue(from), parse.GetValue(to)),
-            parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io));
+            parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io,
+            new AnalysisFiles(parse.GetValue(report), parse.GetValue(xlsx), parse.GetValue(csv))));
         return command;
     }
 
@@ -228,7 +232,13 @@ internal static class PolicyCommands
         return month is { } one ? [one] : null;
     }
 
-    private static int Compare(string input, string[]? ruleFiles, string[]? without, YearMonth[]? months, bool json, bool quiet, string? summaryFile, Streams io)
+    /// <summary>The files <c>compare</c> writes its analysis into, each optional.</summary>
+    private sealed record AnalysisFiles(string? Report, string? Xlsx, string? Csv)
+    {
+        internal bool Any => Report is not null || Xlsx is not null || Csv is not null;
+    }
+
+    private static int Compare(string input, string[]? ruleFiles, string[]? without, YearMonth[]? months, bool json, bool quiet, string? summaryFile, Streams io, AnalysisFiles files)
     {
         var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
         if (ruleFiles is not { Length: > 0 } && without is not { Length: > 0 })
@@ -247,8 +257,31 @@ internal static class PolicyCommands
         var changed = Program.LoadRules(ruleFiles);
         using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
         using var output = new BufferedStream(stdout, 1 << 16);
+        var analysis = files.Any ? new Reporting.ComparisonAnalysis(keepDifferences: files.Xlsx is not null || files.Csv is not null) : null;
         var (summary, badInput) = CompareLines(baseline, changed, reader, input, months, json, output, stderr,
-            run => ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run));
+            run => ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis);
+        if (analysis is not null)
+        {
+            var distribution = analysis.Distribution.Build();
+            var builtIn = RuleSet.BuiltIn.Instruments.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            var setting = new Reporting.ComparisonSetting(input, [.. changed.Instruments.Where(i => !builtIn.Contains(i.Id))], without ?? [], months?.Length ?? 1,
+                months is { Length: > 0 } m ? YearMonthPattern.Iso.Format(m[0]) : null, months is { Length: > 0 } n ? YearMonthPattern.Iso.Format(n[^1]) : null,
+                LocalDatePattern.Iso.Format(changed.Version), Server.ServerApp.ToolVersion);
+            if (files.Report is { } reportFile)
+            {
+                File.WriteAllText(reportFile, Reporting.ComparisonReport.Render(summary, distribution, analysis, setting), new UTF8Encoding(false));
+            }
+
+            if (files.Xlsx is { } xlsxFile)
+            {
+                Reporting.ComparisonSheets.WriteXlsx(xlsxFile, summary, distribution, analysis, setting);
+            }
+
+            if (files.Csv is { } csvFolder)
+            {
+                Reporting.ComparisonSheets.WriteCsv(csvFolder, summary, distribution, analysis, setting);
+            }
+        }
 
         if (summaryFile is null)
         {
@@ -279,8 +312,9 @@ internal static class PolicyCommands
     /// <param name="output">Where the lines go.</param>
     /// <param name="stderr">Where the messages go.</param>
     /// <param name="run">Runs the comparison (the tool draws its progress bar around it).</param>
+    /// <param name="analysis">Collects the distribution, the causes and the difference rows, or null.</param>
     internal static (ComparisonSummary Summary, bool BadInput) CompareLines(RuleSet baseline, RuleSet changed, TextReader reader, string input, YearMonth[]? months,
-        bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run)
+        bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run, Reporting.ComparisonAnalysis? analysis = null)
     {
         bool badInput = false;
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
@@ -361,6 +395,7 @@ internal static class PolicyCommands
         {
             WriteUnread(lines[difference.Index % lines.Length]);
             WriteDifference(writer, difference, lines[difference.Index % lines.Length]);
+            analysis?.Add(difference, lines[difference.Index % lines.Length]);
             writer.Flush();
             writer.Reset();
             output.WriteByte((byte)'\n');
@@ -374,7 +409,7 @@ internal static class PolicyCommands
                 WriteUnread(lines[slot]);
                 WriteError(lines[slot], message, null, ids[slot]);
             }
-        }));
+        }, analysis is null ? null : analysis.Distribution.Add));
         WriteUnread(int.MaxValue);
         writer.Dispose();
         return (summary, badInput);
@@ -477,6 +512,17 @@ internal static class PolicyCommands
         writer.WriteNumber("baseline", summary.BaselineTotal.Value);
         writer.WriteNumber("changed", summary.ChangedTotal.Value);
         writer.WriteNumber("difference", summary.Difference.Value);
+        if (summary.IsWeighted)
+        {
+            // The people the records stand for (their weights); the amounts above are weighted so.
+            writer.WriteStartObject("weighted");
+            writer.WriteNumber("persons", summary.WeightedPersons);
+            writer.WriteNumber("gainers", summary.WeightedGainers);
+            writer.WriteNumber("losers", summary.WeightedLosers);
+            writer.WriteNumber("unchanged", summary.WeightedPersons - summary.WeightedGainers - summary.WeightedLosers);
+            writer.WriteEndObject();
+        }
+
         foreach (var (name, lines) in new[] { ("byKind", summary.ByKind), ("byGroup", summary.ByGroup), ("byPayee", summary.ByPayee) })
         {
             writer.WriteStartArray(name);
@@ -485,6 +531,11 @@ internal static class PolicyCommands
                 writer.WriteStartObject();
                 writer.WriteString("key", l.Key);
                 writer.WriteNumber("persons", l.Persons);
+                if (summary.IsWeighted)
+                {
+                    writer.WriteNumber("weightedPersons", l.WeightedPersons);
+                }
+
                 writer.WriteNumber("baseline", l.Baseline.Value);
                 writer.WriteNumber("changed", l.Changed.Value);
                 writer.WriteNumber("difference", l.Difference.Value);

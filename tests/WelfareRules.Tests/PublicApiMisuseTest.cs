@@ -281,6 +281,8 @@ public sealed class PublicApiMisuseTest
         _ when type == typeof(EntitlementChange) => new EntitlementChange(EntitlementKind.SocialAllowance, Payee.Beneficiary, null, default, default),
         _ when type == typeof(RaisedChild) => new RaisedChild(Date("2020-01-01")),
         _ when type == typeof(MeritRecord) => new MeritRecord(MeritCategory.WarInvalid) { Rate = 41 },
+        _ when type == typeof(WelfareRules.Policy.DistributionBuilder) => new WelfareRules.Policy.DistributionBuilder(),
+        _ when type == typeof(WelfareRules.Policy.DistributionLine) => new WelfareRules.Policy.DistributionLine("k", 1, WelfareRules.Money.Dong.Zero, WelfareRules.Money.Dong.Zero, 0, 0),
         _ when type == typeof(RuleFileProblem) => new RuleFileProblem(SourceLocation.InCode("ND20", "$"), "x"),
         _ when type == typeof(PopulationTotal) => new PopulationTotal("x", default, 0),
         _ when type == typeof(ComparisonTotal) => new ComparisonTotal("x", default, default, 0),

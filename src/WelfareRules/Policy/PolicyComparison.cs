@@ -102,6 +102,9 @@ public sealed record ComparisonTotal(string Key, Dong Baseline, Dong Changed, lo
 
     /// <summary>Changed minus baseline.</summary>
     public Dong Difference => Changed - Baseline;
+
+    /// <summary>The people the persons stand for (the sum of their situations' weights); equal to <see cref="Persons"/> when every weight is 1.</summary>
+    public decimal WeightedPersons { get; init; } = Persons;
 }
 
 /// <summary>The totals of a comparison over a population.</summary>
@@ -133,6 +136,18 @@ public sealed class ComparisonSummary
 
     /// <summary>Persons whose total is unchanged.</summary>
     public long Unchanged => Persons - Gainers - Losers;
+
+    /// <summary>The people the persons stand for (the sum of their weights); the amounts of the summary are weighted so.</summary>
+    public decimal WeightedPersons { get; init; }
+
+    /// <summary>The people the gainers stand for.</summary>
+    public decimal WeightedGainers { get; init; }
+
+    /// <summary>The people the losers stand for.</summary>
+    public decimal WeightedLosers { get; init; }
+
+    /// <summary>Whether any person stands for other than one person (a weight other than 1).</summary>
+    public bool IsWeighted => WeightedPersons != Persons || WeightedGainers != Gainers || WeightedLosers != Losers;
 
     /// <summary>Persons that could not be evaluated (see <see cref="EvaluationException"/>).</summary>
     public long Errors { get; }
@@ -196,16 +211,17 @@ public static class PolicyComparison
     /// <param name="population">The situations.</param>
     /// <param name="onDifference">Called for each person whose entitlements differ, or null.</param>
     /// <param name="onError">Called for each person that cannot be evaluated, or null (errors are counted either way).</param>
-    /// <returns>The totals.</returns>
+    /// <param name="onEvaluated">Called for every person evaluated under both laws, with the two reports (for distributions: <see cref="DistributionBuilder"/>), or null; on the calling thread, each batch's persons month by month.</param>
+    /// <returns>The totals, each person counted with its situation's <see cref="Situation.Weight"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="baseline"/>, <paramref name="changed"/> or <paramref name="population"/> is null, or <paramref name="population"/> holds a null situation.</exception>
     public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, IEnumerable<Situation> population,
-        Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null)
+        Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null, Action<Situation, Report, Report>? onEvaluated = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(population);
         var totals = new Totals();
-        var run = new BatchRun(baseline, changed, totals, onDifference, onError);
+        var run = new BatchRun(baseline, changed, totals, onDifference, onError, onEvaluated);
         var batch = new List<Situation>(BatchSize);
         foreach (var situation in population)
         {
@@ -240,13 +256,14 @@ public static class PolicyComparison
     }
 
     private static void CompareOne(RuleSet baseline, RuleSet changed, Situation situation, long index, Totals totals,
-        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError)
+        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError, Action<Situation, Report, Report>? onEvaluated = null)
     {
         try
         {
             var before = baseline.Evaluate(situation, Quiet);
             var after = changed.Evaluate(situation, Quiet);
-            totals.Add(before, after, 1);
+            totals.Add(before, after, 1, situation.Weight);
+            onEvaluated?.Invoke(situation, before, after);
             if (onDifference is not null && !SameEntitlements(before, after))
             {
                 onDifference(Diff(index, situation, before, after));
@@ -260,7 +277,8 @@ public static class PolicyComparison
     }
 
     /// <summary>A streaming comparison's state across batches: the totals, the next index, and each law's outcomes by profile.</summary>
-    private sealed class BatchRun(RuleSet baseline, RuleSet changed, Totals totals, Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError)
+    private sealed class BatchRun(RuleSet baseline, RuleSet changed, Totals totals, Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError,
+        Action<Situation, Report, Report>? onEvaluated)
     {
         private readonly OutcomeCache baselineOutcomes = new(), changedOutcomes = new();
         private readonly int parallelism = PopulationEngine.Parallelism(0);
@@ -285,7 +303,7 @@ public static class PolicyComparison
                     {
                         CompareOne(baseline, changed, batch[position], start + position, totals,
                             onDifference is null ? null : d => events.Add((position, () => onDifference(d))),
-                            onError is null ? null : (i, e) => events.Add((position, () => onError(i, e))));
+                            onError is null ? null : (i, e) => events.Add((position, () => onError(i, e))), onEvaluated);
                     }
                 }
 
@@ -320,7 +338,9 @@ public static class PolicyComparison
                     long index = start + position;
                     var error = ErrorOf(baseline, changed, batch[position]);
                     events.Add((position, () => onError(index, error)));
-                });
+                },
+                positions.Any(p => batch[p].Weight != 1m) ? i => batch[positions[i]].Weight : null,
+                onEvaluated is null ? null : (i, b, a) => onEvaluated(batch[positions[i]], b, a));
         }
     }
 
@@ -330,17 +350,30 @@ public static class PolicyComparison
     /// who cannot be evaluated (by position in <paramref name="population"/>).
     /// </summary>
     private static void CompareProfiles(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
-        OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Action<int, Report, Report>? onDifferent, Action<int>? onFailed)
+        OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Action<int, Report, Report>? onDifferent, Action<int>? onFailed,
+        Func<int, decimal>? weightOf = null, Action<int, Report, Report>? onEvaluated = null)
     {
         var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
         var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
         var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
         var differs = new bool[profiles.Count];
+
+        // The people each profile stands for: its persons' weights, or its count when every weight is 1.
+        decimal[]? weights = null;
+        if (weightOf is not null)
+        {
+            weights = new decimal[profiles.Count];
+            for (int i = 0; i < population.Count; i++)
+            {
+                weights[profiles.PersonProfile[i]] += weightOf(i);
+            }
+        }
+
         for (int p = 0; p < profiles.Count; p++)
         {
             if (before[p].Report is { } b && after[p].Report is { } a)
             {
-                totals.Add(b, a, profiles.Counts[p]);
+                totals.Add(b, a, profiles.Counts[p], weights?[p] ?? profiles.Counts[p]);
                 differs[p] = !SameEntitlements(b, a);
             }
             else
@@ -349,7 +382,7 @@ public static class PolicyComparison
             }
         }
 
-        if (onDifferent is null && onFailed is null)
+        if (onDifferent is null && onFailed is null && onEvaluated is null)
         {
             return;
         }
@@ -360,8 +393,11 @@ public static class PolicyComparison
             if (before[p].Report is not { } b || after[p].Report is not { } a)
             {
                 onFailed?.Invoke(i);
+                continue;
             }
-            else if (differs[p])
+
+            onEvaluated?.Invoke(i, b, a);
+            if (differs[p])
             {
                 onDifferent?.Invoke(i, b, a);
             }
@@ -471,37 +507,47 @@ public static class PolicyComparison
 
     private sealed class Totals
     {
-        private readonly Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> byKind = [], byGroup = [], byPayee = [];
+        private readonly Dictionary<string, Line> byKind = [], byGroup = [], byPayee = [];
         private long persons, gainers, losers;
-        private Dong baseline, changed;
+        private decimal weightedPersons, weightedGainers, weightedLosers, baseline, changed;
+
+        /// <summary>A total under a key: amounts weighted (in đồng, rounded once at the end), persons counted and weighted.</summary>
+        private struct Line
+        {
+            internal decimal Baseline, Changed, Weighted;
+            internal long Persons;
+        }
 
         internal long Errors { get; set; }
 
-        /// <summary>Adds <paramref name="weight"/> persons with these reports (the population engine adds a whole profile at once).</summary>
-        internal void Add(Report before, Report after, long weight)
+        /// <summary>Adds <paramref name="count"/> persons with these reports, standing for <paramref name="weight"/> people (the population engine adds a whole profile at once).</summary>
+        internal void Add(Report before, Report after, long count, decimal weight)
         {
-            persons += weight;
-            baseline += PopulationResult.Weighted(before.Cost, weight);
-            changed += PopulationResult.Weighted(after.Cost, weight);
+            persons += count;
+            weightedPersons += weight;
+            baseline += before.Cost.Value * weight;
+            changed += after.Cost.Value * weight;
             if (after.Cost > before.Cost)
             {
-                gainers += weight;
+                gainers += count;
+                weightedGainers += weight;
             }
             else if (after.Cost < before.Cost)
             {
-                losers += weight;
+                losers += count;
+                weightedLosers += weight;
             }
 
-            Accumulate(byKind, before, after, weight, e => ContractNames.Of(e.Kind));
-            Accumulate(byGroup, before, after, weight, e => e.Group ?? ContractNames.Of(e.Kind));
-            Accumulate(byPayee, before, after, weight, e => ContractNames.Of(e.Payee));
-            AccumulateHealthInsurance(byKind, before, after, weight, Report.HealthInsuranceKey);
-            AccumulateHealthInsurance(byGroup, before, after, weight, Report.HealthInsuranceKey);
-            AccumulateHealthInsurance(byPayee, before, after, weight, ContractNames.Of(Payee.Beneficiary), before.Entitlements.Any(e => e.Payee == Payee.Beneficiary) || after.Entitlements.Any(e => e.Payee == Payee.Beneficiary));
+            Accumulate(byKind, before, after, count, weight, e => ContractNames.Of(e.Kind));
+            Accumulate(byGroup, before, after, count, weight, e => e.Group ?? ContractNames.Of(e.Kind));
+            Accumulate(byPayee, before, after, count, weight, e => ContractNames.Of(e.Payee));
+            AccumulateHealthInsurance(byKind, before, after, count, weight, Report.HealthInsuranceKey);
+            AccumulateHealthInsurance(byGroup, before, after, count, weight, Report.HealthInsuranceKey);
+            AccumulateHealthInsurance(byPayee, before, after, count, weight, ContractNames.Of(Payee.Beneficiary), before.Entitlements.Any(e => e.Payee == Payee.Beneficiary) || after.Entitlements.Any(e => e.Payee == Payee.Beneficiary));
         }
 
         /// <summary>Adds the state's health-insurance payments under a key; the person counts once for it (unless <paramref name="counted"/> already).</summary>
-        private static void AccumulateHealthInsurance(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, long weight, string key, bool counted = false)
+        private static void AccumulateHealthInsurance(Dictionary<string, Line> totals, Report before, Report after, long count, decimal weight, string key, bool counted = false)
         {
             var b = before.HealthInsuranceStatePays;
             var a = after.HealthInsuranceStatePays;
@@ -511,15 +557,31 @@ public static class PolicyComparison
             }
 
             var t = totals.GetValueOrDefault(key);
-            totals[key] = (t.Baseline + PopulationResult.Weighted(b, weight), t.Changed + PopulationResult.Weighted(a, weight), counted ? t.Persons : t.Persons + weight);
+            t.Baseline += b.Value * weight;
+            t.Changed += a.Value * weight;
+            if (!counted)
+            {
+                t.Persons += count;
+                t.Weighted += weight;
+            }
+
+            totals[key] = t;
         }
 
-        internal ComparisonSummary ToSummary() => new(persons, gainers, losers, Errors, baseline, changed, Lines(byKind), Lines(byGroup), Lines(byPayee));
+        internal ComparisonSummary ToSummary() => new(persons, gainers, losers, Errors, Round(baseline), Round(changed), Lines(byKind), Lines(byGroup), Lines(byPayee))
+        {
+            WeightedPersons = weightedPersons,
+            WeightedGainers = weightedGainers,
+            WeightedLosers = weightedLosers,
+        };
 
-        private static ImmutableArray<ComparisonTotal> Lines(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals) =>
-            [.. totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ComparisonTotal(t.Key, t.Value.Baseline, t.Value.Changed, t.Value.Persons))];
+        /// <summary>A weighted sum in whole đồng: exact when every weight is whole.</summary>
+        private static Dong Round(decimal amount) => new(checked((long)decimal.Round(amount, MidpointRounding.AwayFromZero)));
 
-        private static void Accumulate(Dictionary<string, (Dong Baseline, Dong Changed, long Persons)> totals, Report before, Report after, long weight, Func<Entitlement, string> key)
+        private static ImmutableArray<ComparisonTotal> Lines(Dictionary<string, Line> totals) =>
+            [.. totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ComparisonTotal(t.Key, Round(t.Value.Baseline), Round(t.Value.Changed), t.Value.Persons) { WeightedPersons = t.Value.Weighted })];
+
+        private static void Accumulate(Dictionary<string, Line> totals, Report before, Report after, long count, decimal weight, Func<Entitlement, string> key)
         {
             // A person counts once for a key, whether it appears under the baseline, the change, or both.
             var b = before.Entitlements;
@@ -529,7 +591,14 @@ public static class PolicyComparison
                 string k = key(b[i]);
                 bool seen = Contains(b, i, k, key);
                 var t = totals.GetValueOrDefault(k);
-                totals[k] = (t.Baseline + PopulationResult.Weighted(b[i].Amount, weight), t.Changed, seen ? t.Persons : t.Persons + weight);
+                t.Baseline += b[i].Amount.Value * weight;
+                if (!seen)
+                {
+                    t.Persons += count;
+                    t.Weighted += weight;
+                }
+
+                totals[k] = t;
             }
 
             for (int i = 0; i < a.Length; i++)
@@ -537,7 +606,14 @@ public static class PolicyComparison
                 string k = key(a[i]);
                 bool seen = Contains(b, b.Length, k, key) || Contains(a, i, k, key);
                 var t = totals.GetValueOrDefault(k);
-                totals[k] = (t.Baseline, t.Changed + PopulationResult.Weighted(a[i].Amount, weight), seen ? t.Persons : t.Persons + weight);
+                t.Changed += a[i].Amount.Value * weight;
+                if (!seen)
+                {
+                    t.Persons += count;
+                    t.Weighted += weight;
+                }
+
+                totals[k] = t;
             }
         }
 
