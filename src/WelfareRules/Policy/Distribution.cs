@@ -166,7 +166,7 @@ public sealed class DistributionBuilder
         lines[key] = acc;
     }
 
-    private static int Band(long before, long after)
+    internal static int Band(long before, long after)
     {
         if (after == before)
         {
