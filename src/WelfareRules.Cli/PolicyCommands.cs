@@ -467,23 +467,37 @@ internal static class PolicyCommands
         var jurisdiction = Options.Text("--jurisdiction", "VN or VN-HN (default VN)", "CODE");
         var month = Options.Month("--month", "The month of every situation (default 2024-08)", "-m");
         var merit = new Option<bool>("--merit") { Description = "Merit persons and relatives, each with a merit record, in the mix of docs/population.md" };
+        var calibrated = new Option<bool>("--calibrated") { Description = "Hanoi, each person weighted so that the population matches the city's published figures (docs/population.md)" };
         var command = new Command("population", "A reproducible synthetic population in JSON Lines, in the situation format (docs/population.md)")
         {
-            size, seed, jurisdiction, month, merit,
+            size, seed, jurisdiction, month, merit, calibrated,
         };
-        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), parse.GetValue(merit), io.Stdout));
+        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), parse.GetValue(merit), parse.GetValue(calibrated), io.Stdout));
         return command;
     }
 
-    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, bool merit, Stream stdout)
+    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, bool merit, bool calibrated, Stream stdout)
     {
+        if (calibrated && (merit || (code is not null && code != "VN-HN")))
+        {
+            throw new UsageException("--calibrated is a Hanoi population of its own: no --merit, and --jurisdiction VN-HN if given");
+        }
+
         long size = long.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out long s) ? s : throw new UsageException("--size: expected a whole number");
         ulong seed = ulong.TryParse(seedText ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
         var jurisdiction = Jurisdiction.TryParse(code ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
         var month = monthGiven ?? new YearMonth(2024, 8);
         using var output = new BufferedStream(stdout, 1 << 16);
         using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
-        foreach (var situation in merit ? PopulationGenerator.GenerateMerit(size, seed, jurisdiction, month) : PopulationGenerator.Generate(size, seed, jurisdiction, month))
+        if (calibrated && size < 1)
+        {
+            throw new UsageException("--calibrated: --size is at least 1");
+        }
+
+        var situations = calibrated ? CalibratedPopulation.Generate(size, seed, month, RuleSet.BuiltIn)
+            : merit ? PopulationGenerator.GenerateMerit(size, seed, jurisdiction, month)
+            : PopulationGenerator.Generate(size, seed, jurisdiction, month);
+        foreach (var situation in situations)
         {
             SituationWriter.Write(writer, situation);
             writer.Flush();
@@ -567,6 +581,11 @@ internal static class PolicyCommands
         string counted = months > 1 ? string.Create(CultureInfo.InvariantCulture, $"person-months ({months} months)") : "persons";
         string cost = months > 1 ? string.Create(CultureInfo.InvariantCulture, $"cost of the {months} months") : "monthly cost";
         text.Append(CultureInfo.InvariantCulture, $"# {counted} {summary.Persons:#,0}: {summary.Gainers:#,0} gain, {summary.Losers:#,0} lose, {summary.Unchanged:#,0} unchanged, {summary.Errors:#,0} errors\n");
+        if (summary.IsWeighted)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# weighted: {summary.WeightedPersons:#,0} people: {summary.WeightedGainers:#,0} gain, {summary.WeightedLosers:#,0} lose (the amounts below are weighted)\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"# {cost}: baseline {summary.BaselineTotal.Value:#,0}, changed {summary.ChangedTotal.Value:#,0}, difference {summary.Difference.Value:#,0} VND\n");
         foreach (var (name, lines) in new[] { ("kind", summary.ByKind), ("group", summary.ByGroup), ("payee", summary.ByPayee) })
         {

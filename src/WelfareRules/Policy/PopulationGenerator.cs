@@ -88,6 +88,75 @@ public static class PopulationGenerator
         }
     }
 
+    /// <summary>
+    /// The sample the calibrated population is weighted from (<see cref="CalibratedPopulation"/>): four in ten persons
+    /// from the beneficiary-heavy mix of <see cref="Generate"/>, one in ten a merit person, half the general
+    /// population (an assumed Hanoi age pyramid, docs/population.md); each with a sex, a synthetic commune code and an
+    /// income per person. Hanoi, unweighted.
+    /// </summary>
+    internal static IEnumerable<Situation> Sample(long size, ulong seed, YearMonth month)
+    {
+        var random = new SplitMix64(seed);
+        var reference = month.OnDayOfMonth(1);
+        for (long i = 0; i < size; i++)
+        {
+            long slot = i % 10;
+            Person person;
+            if (slot < 4)
+            {
+                person = Person(ref random, reference);
+            }
+            else if (slot == 4)
+            {
+                person = new Person(Birth(ref random, reference, 65, 100)) { Merit = [Merit(ref random)] };
+            }
+            else
+            {
+                person = General(ref random, reference);
+            }
+
+            var household = person.Household with { IncomePerPerson = Income(ref random, person.Household.Poverty) };
+            person = person with { Sex = random.Next(1000) < 496 ? Sex.Male : Sex.Female, Household = household };
+            string commune = "HN-" + (1 + random.Next(126)).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+            yield return new Situation(Jurisdiction.Hanoi, month, person) { Commune = commune };
+        }
+    }
+
+    /// <summary>Whether the sample's person at this index is of the general population (the other half is beneficiaries and merit persons).</summary>
+    internal static bool IsGeneral(long index) => index % 10 >= 5;
+
+    /// <summary>A person of the general population: an assumed age pyramid, 45% of those over 60 on a pension, 1% near-poor.</summary>
+    private static Person General(ref SplitMix64 r, LocalDate reference)
+    {
+        int draw = r.Next(1000);
+        var birth = draw switch
+        {
+            < 186 => Birth(ref r, reference, 0, 14),
+            < 850 => Birth(ref r, reference, 15, 59),
+            < 962 => Birth(ref r, reference, 60, 74),
+            < 997 => Birth(ref r, reference, 75, 89),
+            _ => Birth(ref r, reference, 90, 100),
+        };
+        bool elderly = draw >= 850;
+        var poverty = r.Next(10_000) switch { < 3 => Poverty.Poor, < 103 => Poverty.NearPoor, _ => Poverty.None };
+        return new Person(birth)
+        {
+            ReceivesPension = elderly && r.Next(100) < 45,
+            Household = new Household { Poverty = poverty, Area = r.Next(100) < 51 ? Area.Rural : Area.Urban },
+            Student = draw is >= 186 and < 300 && r.Next(100) < 60,
+        };
+    }
+
+    /// <summary>An income per person per month: log-normal around a mean of about 6.9 million (σ 0.74), lower for poor and near-poor households.</summary>
+    private static long Income(ref SplitMix64 r, Poverty poverty)
+    {
+        // Box–Muller from two uniform draws in (0, 1].
+        double u1 = (r.Next(1 << 30) + 1) / (double)(1 << 30), u2 = r.Next(1 << 30) / (double)(1 << 30);
+        double normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+        double median = poverty switch { Poverty.Poor => 1_200_000, Poverty.NearPoor => 1_800_000, _ => 5_200_000 };
+        return (long)Math.Round(median * Math.Exp(0.74 * normal) / 1000) * 1000;
+    }
+
     private static MeritRecord Merit(ref SplitMix64 r)
     {
         int draw = r.Next(1000);
