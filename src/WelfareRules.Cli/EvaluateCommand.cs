@@ -46,19 +46,27 @@ internal static class EvaluateCommand
                 ["both"] = ExplanationLanguages.Both,
             });
         var rules = Options.Rules();
+        var paymentList = Options.Text("--payment-list", "Also write the month's payment list (one row per beneficiary and payee, amounts by kind, grouped by commune with totals): FILE.xlsx, or CSV under any other name", "FILE");
         var command = new Command("evaluate", "Evaluate one situation (a JSON object) or JSON Lines, one report per situation, in input order")
         {
-            input, month, format, strict, admit, lines, explain, rules,
+            input, month, format, strict, admit, lines, explain, rules, paymentList,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input)!, parse.GetValue(month), parse.GetValue(format) == OutputFormat.Text,
-            Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(explain) ?? ExplanationLanguages.Both, parse.GetValue(lines), parse.GetValue(rules), io));
+            Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(explain) ?? ExplanationLanguages.Both, parse.GetValue(lines), parse.GetValue(rules), io,
+            parse.GetValue(paymentList)));
         return command;
     }
 
-    private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, ExplanationLanguages languages, bool forceLines, string[]? ruleFiles, Streams io)
+    private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, ExplanationLanguages languages, bool forceLines, string[]? ruleFiles, Streams io,
+        string? paymentList = null)
     {
         var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
+        if (paymentList is not null && input == "-")
+        {
+            throw new UsageException("--payment-list reads the situations again: give --input a file, not standard input");
+        }
+
         var rules = Program.LoadRules(ruleFiles);
         var options = new EvaluationOptions { Admit = admitted, Explain = languages != ExplanationLanguages.None, Languages = languages };
 
@@ -95,6 +103,11 @@ internal static class EvaluateCommand
             ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations", () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
+        if (paymentList is not null)
+        {
+            Reporting.PaymentList.Write(paymentList, input, rules, month, options);
+        }
+
         return io.Finish(result, "every line read before it is evaluated and written; the rest of the input is not");
     }
 
