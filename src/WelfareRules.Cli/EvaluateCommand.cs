@@ -98,6 +98,11 @@ internal static class EvaluateCommand
         bool lines = forceLines || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             || (head.Count == 2 && (IsCompleteObject(head[0]) || IsCompleteObject(head[1])));
         string first = string.Join("\n", head);
+        if (paymentList is not null && !lines)
+        {
+            throw new UsageException("--payment-list lists JSON Lines (a population): give a .jsonl input, or --lines");
+        }
+
         using var output = new BufferedStream(stdout, 1 << 16);
         int result = lines
             ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations", () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr))

@@ -328,7 +328,8 @@ internal static class PolicyCommands
 
         IEnumerable<Situation> Population()
         {
-            foreach (var item in SituationReader.ReadLines(reader, input, months is [var single] ? single : null))
+            // With --month, or --from and --to, a line's own month is overridden (each is compared in the months given).
+            foreach (var item in SituationReader.ReadLines(reader, input, months is { Length: > 0 } given ? given[0] : null))
             {
                 if (item.Error is { } error)
                 {

@@ -123,19 +123,23 @@ internal static class ComparisonSheets
             text.Append(string.Join(",", rows[0].Keys.Select(Field))).Append('\n');
             foreach (var row in rows.Where(r => r.Values.Any(v => v is not null)))
             {
-                text.Append(string.Join(",", row.Values.Select(v => Field(v switch
+                text.Append(string.Join(",", row.Values.Select(v => v switch
                 {
                     null => "",
                     decimal d => d.ToString(CultureInfo.InvariantCulture),
                     long l => l.ToString(CultureInfo.InvariantCulture),
                     int i => i.ToString(CultureInfo.InvariantCulture),
-                    _ => v.ToString() ?? "",
-                })))).Append('\n');
+                    _ => Text(v.ToString() ?? ""),
+                }))).Append('\n');
             }
         }
 
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+        // With a byte-order mark, so that a spreadsheet reads the Vietnamese as UTF-8.
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(true));
     }
+
+    /// <summary>A text field: one a spreadsheet would read as a formula is written as text.</summary>
+    private static string Text(string value) => Field(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value);
 
     private static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", System.StringComparison.Ordinal) + "\"" : value;

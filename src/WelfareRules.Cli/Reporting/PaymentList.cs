@@ -31,7 +31,8 @@ internal static class PaymentList
             {
                 if (item.Situation is not { } situation)
                 {
-                    // A bad line is reported by the evaluation itself; it has no place in the list.
+                    // A line that is not a situation keeps its place in the list, with nothing paid and why.
+                    rows.Add(("", item.Line, Failed(item.Line, item.Id, "", item.Error!.Message)));
                     continue;
                 }
 
@@ -40,8 +41,9 @@ internal static class PaymentList
                 {
                     report = rules.Evaluate(situation, options with { Explain = false });
                 }
-                catch (EvaluationException)
+                catch (EvaluationException failed)
                 {
+                    rows.Add((situation.Commune ?? "", item.Line, Failed(item.Line, situation.Id, situation.Commune ?? "", failed.Message)));
                     continue;
                 }
 
@@ -66,6 +68,7 @@ internal static class PaymentList
 
                     row["total"] = total;
                     row["provisional"] = report.Entitlements.Any(e => e.Payee == payee && e.Provisional);
+                    row["error"] = null;
                     rows.Add((situation.Commune ?? "", item.Line, row));
                 }
             }
@@ -94,7 +97,23 @@ internal static class PaymentList
             text.Append(string.Join(",", columns.Select(c => Csv(row.GetValueOrDefault(c))))).Append('\n');
         }
 
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+        // With a byte-order mark, so that a spreadsheet reads the Vietnamese as UTF-8.
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(true));
+    }
+
+    /// <summary>A row for a situation that could not be read or evaluated: in its place, nothing paid, the error given.</summary>
+    private static Dictionary<string, object?> Failed(int line, string? id, string commune, string error)
+    {
+        var row = new Dictionary<string, object?> { ["commune"] = commune, ["line"] = line, ["id"] = id, ["jurisdiction"] = null, ["month"] = null, ["payee"] = null };
+        foreach (var kind in Kinds)
+        {
+            row[ContractNames.Of(kind)] = 0L;
+        }
+
+        row["total"] = 0L;
+        row["provisional"] = false;
+        row["error"] = error;
+        return row;
     }
 
     private static Dictionary<string, object?> Total(IEnumerable<Dictionary<string, object?>> rows, string commune, string label)
@@ -108,6 +127,8 @@ internal static class PaymentList
 
         total["total"] = all.Sum(r => (long)r["total"]!);
         total["provisional"] = all.Any(r => (bool)r["provisional"]!);
+        int errors = all.Count(r => r["error"] is not null);
+        total["error"] = errors == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{errors} situation(s) not paid: see their rows");
         return total;
     }
 
@@ -120,6 +141,12 @@ internal static class PaymentList
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
-        return text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        // A text that a spreadsheet would read as a formula is written as text.
+        if (value is string && text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+        {
+            text = "'" + text;
+        }
+
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }

@@ -80,6 +80,7 @@ internal static class ServerApp
     internal static void AddServices(IServiceCollection services, ServerLimits limits)
     {
         services.AddSingleton(limits);
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobStore>();
         services.AddRouting();
         services.AddProblemDetails();
@@ -140,6 +141,7 @@ internal static class ServerApp
             .WithDescription("Body: {\"rules\"?: [rule files], \"baselineWithout\"?: [instrument ids], \"population\": [situations], \"month\"? or \"from\" and \"to\"}. Response: application/x-ndjson difference lines (docs/schema/compare-difference.schema.json), error lines, and the summary last (docs/schema/compare-summary.schema.json).");
         routes.MapGet("/v1/jobs/{id}", Job).WithName("job").WithSummary("A comparison job's status and progress");
         routes.MapGet("/v1/jobs/{id}/result", JobResult).WithName("jobResult").WithSummary("A finished comparison job's lines");
+        routes.MapDelete("/v1/jobs/{id}", DeleteJob).WithName("deleteJob").WithSummary("Forgets a finished comparison job and its result");
         routes.MapGet("/v1/rules", Rules).WithName("rules")
             .WithSummary("The law in force on a date: instruments, groups, parameters (docs/schema/rules.schema.json)");
         routes.MapGet("/v1/instruments", Instruments).WithName("instruments").WithSummary("Every instrument of the built-in law");
@@ -275,6 +277,7 @@ internal static class ServerApp
             int i = 0;
             foreach (var element in array.EnumerateArray())
             {
+                context.RequestAborted.ThrowIfCancellationRequested();
                 string path = string.Create(CultureInfo.InvariantCulture, $"{at}[{i}]");
                 try
                 {
@@ -319,7 +322,7 @@ internal static class ServerApp
         context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/x-ndjson";
-        using var reader = new LineLimitReader(new StreamReader(context.Request.Body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true), limits.MaxBatch);
+        using var reader = new LineLimitReader(new StreamReader(context.Request.Body, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true), limits.MaxBatch, context.RequestAborted);
         var body = context.Response.Body;
         await Task.Run(() =>
         {
@@ -447,18 +450,32 @@ internal static class ServerApp
             }
 
             var baseline = RuleSet.BuiltIn;
-            if (root.TryGetProperty("baselineWithout", out var without) && without.ValueKind == JsonValueKind.Array)
+            if (root.TryGetProperty("baselineWithout", out var without) && without.ValueKind != JsonValueKind.Null)
             {
+                if (without.ValueKind != JsonValueKind.Array)
+                {
+                    return await Problem(context, 400, "Bad request", "\"baselineWithout\" is an array of instrument ids", "$.baselineWithout");
+                }
+
                 int i = 0;
                 foreach (var id in without.EnumerateArray())
                 {
                     string? text = id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+                    string at = string.Create(CultureInfo.InvariantCulture, $"$.baselineWithout[{i}]");
                     if (text is null || !baseline.Instruments.Any(x => x.Id == text))
                     {
-                        return await Problem(context, 400, "Bad request", $"no built-in instrument has the id {text}", string.Create(CultureInfo.InvariantCulture, $"$.baselineWithout[{i}]"));
+                        return await Problem(context, 400, "Bad request", $"no built-in instrument has the id {text}", at);
                     }
 
-                    baseline = baseline.Without(text);
+                    try
+                    {
+                        baseline = baseline.Without(text);
+                    }
+                    catch (RuleFileException refused)
+                    {
+                        return await Problem(context, 400, "Rule file refused", $"the law does not stand without {text}: {refused.Message}", at);
+                    }
+
                     i++;
                 }
             }
@@ -490,12 +507,20 @@ internal static class ServerApp
             if (personMonths <= limits.MaxCompareNow)
             {
                 var output = new MemoryStream();
-                RunComparison(baseline, changed, lines, months, output, null);
+                try
+                {
+                    RunComparison(baseline, changed, lines, months, output, null, context.RequestAborted);
+                }
+                catch (OverflowException)
+                {
+                    return await Problem(context, 422, "Cannot compare", "a total does not fit in 64 bits of đồng (weights too large?)");
+                }
+
                 return await Send(context, 200, "application/x-ndjson", output);
             }
 
             var jobs = context.RequestServices.GetRequiredService<JobStore>();
-            var job = jobs.Start(personMonths, lines.Length, (progress, output) => RunComparison(baseline, changed, lines, months, output, progress));
+            var job = jobs.Start(personMonths, lines.Length, (progress, output) => RunComparison(baseline, changed, lines, months, output, progress, default));
             if (job is null)
             {
                 return await Problem(context, 429, "Too many jobs", string.Create(CultureInfo.InvariantCulture, $"{limits.MaxJobs} comparisons are running; try again when one has finished"));
@@ -506,9 +531,9 @@ internal static class ServerApp
         }
     }
 
-    private static void RunComparison(RuleSet baseline, RuleSet changed, string lines, YearMonth[]? months, Stream output, Action<long>? progress)
+    private static void RunComparison(RuleSet baseline, RuleSet changed, string lines, YearMonth[]? months, Stream output, Action<long>? progress, CancellationToken cancel)
     {
-        using var reader = new CountingReader(new StringReader(lines), progress);
+        using var reader = new CountingReader(new StringReader(lines), progress, cancel);
         var (summary, _) = PolicyCommands.CompareLines(baseline, changed, reader, "population", months, json: true, output, TextWriter.Null, run => run());
         using (var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact))
         {
@@ -574,6 +599,23 @@ internal static class ServerApp
             : await Send(context, 200, "application/json", JobJson(job));
     }
 
+    private static async Task<IResult> DeleteJob(HttpContext context, string id, CancellationToken cancel)
+    {
+        var jobs = context.RequestServices.GetRequiredService<JobStore>();
+        if (jobs.Find(id) is not { } job)
+        {
+            return await Problem(context, 404, "No such job", $"no comparison job {id}");
+        }
+
+        if (!jobs.Remove(id))
+        {
+            return await Problem(context, 409, "Job running", $"the comparison is still running ({job.Progress:P0} read); delete it when it has finished");
+        }
+
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Results.Empty;
+    }
+
     private static async Task<IResult> JobResult(HttpContext context, string id, CancellationToken cancel)
     {
         var job = context.RequestServices.GetRequiredService<JobStore>().Find(id);
@@ -585,7 +627,7 @@ internal static class ServerApp
         if (job.State != JobState.Done)
         {
             return job.State == JobState.Failed
-                ? await Problem(context, 422, "Job failed", job.Error ?? "the comparison failed")
+                ? await Problem(context, 500, "Job failed", job.Error ?? "the comparison failed")
                 : await Problem(context, 409, "Job running", $"the comparison is still running ({job.Progress:P0} read); poll /v1/jobs/{id}");
         }
 
@@ -1077,8 +1119,8 @@ internal static class ServerApp
         return await Send(context, status, "application/problem+json", output);
     }
 
-    /// <summary>Reads lines up to a number of them, then ends as if the input did.</summary>
-    private sealed class LineLimitReader(TextReader inner, int maxLines) : TextReader
+    /// <summary>Reads lines up to a number of them, then ends as if the input did (noting whether anything followed).</summary>
+    private sealed class LineLimitReader(TextReader inner, int maxLines, CancellationToken cancel) : TextReader
     {
         internal int Lines { get; private set; }
 
@@ -1088,18 +1130,26 @@ internal static class ServerApp
 
         public override int Read(Span<char> buffer)
         {
-            if (LimitReached)
+            cancel.ThrowIfCancellationRequested();
+            if (Lines >= maxLines)
             {
+                // At the limit: anything but blank space after it is a line beyond it, left unread.
+                Span<char> rest = stackalloc char[256];
+                int n;
+                while (!LimitReached && (n = inner.Read(rest)) > 0)
+                {
+                    LimitReached = !rest[..n].IsWhiteSpace();
+                }
+
                 return 0;
             }
 
             int read = inner.Read(buffer);
             for (int i = 0; i < read; i++)
             {
-                if (buffer[i] == '\n' && ++Lines == maxLines)
+                if (buffer[i] == '\n' && ++Lines >= maxLines)
                 {
-                    // The rest is not read: one more character would start a line beyond the limit.
-                    LimitReached = inner.Peek() >= 0 || i + 1 < read;
+                    LimitReached = !buffer[(i + 1)..read].IsWhiteSpace();
                     return i + 1;
                 }
             }
@@ -1113,7 +1163,7 @@ internal static class ServerApp
             return Read(one) == 0 ? -1 : one[0];
         }
 
-        public override int Peek() => LimitReached ? -1 : inner.Peek();
+        public override int Peek() => Lines >= maxLines ? -1 : inner.Peek();
 
         protected override void Dispose(bool disposing)
         {
@@ -1127,7 +1177,7 @@ internal static class ServerApp
     }
 
     /// <summary>Reports how many characters have been read, for a job's progress.</summary>
-    private sealed class CountingReader(TextReader inner, Action<long>? progress) : TextReader
+    private sealed class CountingReader(TextReader inner, Action<long>? progress, CancellationToken cancel) : TextReader
     {
         private long read;
 
@@ -1135,6 +1185,8 @@ internal static class ServerApp
 
         public override int Read(Span<char> buffer)
         {
+            // A request past its time limit stops at the next read (the timeout answers 503).
+            cancel.ThrowIfCancellationRequested();
             int n = inner.Read(buffer);
             read += n;
             progress?.Invoke(read);

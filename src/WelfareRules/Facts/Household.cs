@@ -36,13 +36,17 @@ public sealed record Household
     /// The household's income per person per month, whole đồng, when known: for the distribution of a comparison
     /// by decile of income (no condition of the law reads it).
     /// </summary>
-    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is negative or above <see cref="MaxIncomePerPerson"/>.</exception>
     public long? IncomePerPerson
     {
         get;
-        init => field = value is null or >= 0 ? value : throw new System.ArgumentOutOfRangeException(nameof(IncomePerPerson), value, "an income is 0 or more");
+        init => field = value is null or (>= 0 and <= MaxIncomePerPerson) ? value
+            : throw new System.ArgumentOutOfRangeException(nameof(IncomePerPerson), value, $"an income is from 0 to {MaxIncomePerPerson:#,0} đồng");
     }
 
     /// <summary>Whether the household is poor or near-poor.</summary>
     public bool IsPoorOrNearPoor => Poverty is Poverty.Poor or Poverty.NearPoor;
+
+    /// <summary>The largest income per person a month a household may give (a bound of the representation, far above any income).</summary>
+    public const long MaxIncomePerPerson = 1_000_000_000_000;
 }

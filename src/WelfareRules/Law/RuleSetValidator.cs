@@ -233,6 +233,12 @@ internal static class RuleSetValidator
                     problems.Add(new(group.Location with { Path = group.Location.Path + ".when" },
                         $"group {group.Id} names the group \"{MessageText.Cut(named)}\", which no instrument of the rule set defines for {group.Jurisdiction}"));
                 }
+                else if (target.Eligibility?.Benefit.IsMerit() == true && group.Eligibility?.Benefit.IsMerit() != true)
+                {
+                    // A merit group is met by a merit record, not by a person: read the records with a merit condition.
+                    problems.Add(new(group.Location with { Path = group.Location.Path + ".when" },
+                        $"group {group.Id} names the merit group {named}, which is met by a merit record, not a person: read the person's records with {{\"merit\": {{\"where\": ...}}}}"));
+                }
             }
         }
 

@@ -103,7 +103,7 @@ public sealed class DistributionBuilder
 
     private readonly Acc[] byChange = new Acc[5], byAge = new Acc[7];
     private readonly Dictionary<string, Acc> bySex = new(StringComparer.Ordinal), byPoverty = new(StringComparer.Ordinal), byCommune = new(StringComparer.Ordinal);
-    private readonly List<(long Income, decimal Weight, long Baseline, long Changed)> incomes = [];
+    private readonly List<(long Income, int Order, decimal Weight, long Baseline, long Changed)> incomes = [];
     private bool anyCommune;
     private decimal persons;
 
@@ -155,7 +155,8 @@ public sealed class DistributionBuilder
         Into(byCommune, situation.Commune ?? "not-given", weight, before, after);
         if (situation.Person.Household.IncomePerPerson is { } income)
         {
-            incomes.Add((checked(income + baseline.MonthlyTotal.Value), weight, before, after));
+            // Ties of income keep the order persons were added in, so a decile's edge does not depend on the sort.
+            incomes.Add((income + baseline.MonthlyTotal.Value, incomes.Count, weight, before, after));
         }
     }
 
@@ -191,10 +192,10 @@ public sealed class DistributionBuilder
         decimal withIncome = 0;
         if (incomes.Count > 0)
         {
-            incomes.Sort((a, b) => a.Income.CompareTo(b.Income));
+            incomes.Sort((a, b) => a.Income != b.Income ? a.Income.CompareTo(b.Income) : a.Order.CompareTo(b.Order));
             withIncome = incomes.Sum(i => i.Weight);
             decimal below = 0;
-            foreach (var (_, weight, before, after) in incomes)
+            foreach (var (_, _, weight, before, after) in incomes)
             {
                 // A person falls in the decile its weight's midpoint falls in, so each decile holds about a tenth of the weight.
                 decimal middle = below + (weight / 2);

@@ -52,6 +52,7 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         Add(nameof(law.CremationGroups), law.CremationGroups);
         Add(nameof(law.CareGroups), law.CareGroups);
         Add(nameof(law.InstitutionalGroups), law.InstitutionalGroups);
+        Add(nameof(law.MeritGroups), law.MeritGroups);
         parts.Add(nameof(law.ClosedGroups));
         AddOpen(law.ClosedGroups);
 

@@ -164,8 +164,8 @@ public static class SituationReader
             ExtremelyDifficultArea = h.ExtremelyDifficultArea ?? false,
             EscapedPovertyMonth = h.EscapedPovertyMonth,
             AverageLivingStandardFarming = h.AverageLivingStandardFarming ?? false,
-            IncomePerPerson = h.IncomePerPerson is null or >= 0 ? h.IncomePerPerson
-                : throw new InvalidValue("$.person.household.incomePerPerson", string.Create(CultureInfo.InvariantCulture, $"{h.IncomePerPerson} is negative; expected whole đồng, 0 or more")),
+            IncomePerPerson = h.IncomePerPerson is null or (>= 0 and <= Household.MaxIncomePerPerson) ? h.IncomePerPerson
+                : throw new InvalidValue("$.person.household.incomePerPerson", string.Create(CultureInfo.InvariantCulture, $"{h.IncomePerPerson} is not an income; expected whole đồng from 0 to {Household.MaxIncomePerPerson:#,0}")),
         };
 
         var children = ImmutableArray<RaisedChild>.Empty;

@@ -30,6 +30,19 @@ public sealed class CompareMonthsCommandTest
         Assert.Equal(differences.Sum(d => d.GetProperty("difference").GetInt64()), summary.GetProperty("difference").GetInt64());
     }
 
+    [Fact]
+    public void Compare_RangeOverLinesWithoutTheirMonth_ComparesEachMonth()
+    {
+        const string line = "{\"jurisdiction\":\"VN\",\"person\":{\"birthDate\":\"1950-03-01\",\"merit\":[{\"category\":\"war-invalid\",\"rate\":41}]}}\n";
+
+        var (exit, stdout, stderr) = CliRunner.RunWithInput(line, "compare", "--input", "-", "--baseline-without", "77/2024/NĐ-CP", "--from", "2024-06", "--to", "2024-07", "--format", "json");
+
+        Assert.True(exit == 0, stderr);
+        var summary = JsonDocument.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("summary");
+        Assert.Equal(2, summary.GetProperty("persons").GetInt64());
+        Assert.Equal(965_000, summary.GetProperty("difference").GetInt64());
+    }
+
     [Theory]
     [InlineData("--baseline-without", "99/2099/NĐ-CP", "no built-in instrument has the id 99/2099/NĐ-CP")]
     [InlineData("--from", "2024-07", "--from and --to go together")]

@@ -50,7 +50,23 @@ public sealed class PaymentListCommandTest : IDisposable
         }
 
         Assert.Equal(rows.Count + 1, File.ReadAllLines(csv).Length);
-        Assert.EndsWith("," + expected + ",true", File.ReadAllLines(csv)[^1], StringComparison.Ordinal);
+        Assert.EndsWith("," + expected + ",true,", File.ReadAllLines(csv)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PaymentListWithABadLine_KeepsItsRowWithTheReason()
+    {
+        string input = Path.Combine(folder, "two.jsonl");
+        File.WriteAllText(input, "{\"id\":\"A\",\"jurisdiction\":\"VN\",\"month\":\"2024-07\",\"person\":{\"birthDate\":\"1950-03-01\",\"merit\":[{\"category\":\"war-invalid\",\"rate\":41}]}}\n"
+            + "{\"id\":\"B\",\"jurisdiction\":\"VN\",\"month\":\"2024-07\",\"person\":{\"birthDate\":\"1950-13-01\"}}\n");
+        string csv = Path.Combine(folder, "payments.csv");
+
+        CliRunner.Run("evaluate", "--input", input, "--explain", "none", "--payment-list", csv);
+
+        var lines = File.ReadAllLines(csv);
+        Assert.Contains(lines, l => l.Contains(",B,", StringComparison.Ordinal) && l.Contains("birthDate", StringComparison.Ordinal));
+        Assert.Contains("1 situation(s) not paid", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(",3667000,", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]

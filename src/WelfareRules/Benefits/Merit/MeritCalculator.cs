@@ -48,7 +48,7 @@ internal static class MeritCalculator
         {
             var record = person.Merit[i];
             var context = new ConditionContext(person, law, Merit: record);
-            bool paid = false;
+            bool paid = false, held = false;
             foreach (var group in law.MeritGroups)
             {
                 var eligibility = group.Eligibility!;
@@ -60,6 +60,7 @@ internal static class MeritCalculator
 
                 if (HeldBack(eligibility.Start, person, record, law, out var from))
                 {
+                    held = true;
                     explain?.Add(
                         string.Create(CultureInfo.InvariantCulture, $"{Record(i, record)}: {group.TitleEnglish ?? group.Title}: paid from {from}, after {Format.Month(law.Month)}"),
                         string.Create(CultureInfo.InvariantCulture, $"{RecordVi(i, record)}: {group.Title}: hưởng từ tháng {from}, sau tháng {Format.Month(law.Month)}"),
@@ -76,6 +77,8 @@ internal static class MeritCalculator
                 }
 
                 var amount = row.Amount.Times(times);
+
+                // The conditions' own citations (a reading graded provisional, say) stand behind the figure, explained or not.
                 var notes = new ValueList<ConditionNote>();
                 eligibility.When.Explain(context, ref notes);
                 foreach (var band in eligibility.Bands)
@@ -128,7 +131,7 @@ internal static class MeritCalculator
                 }
             }
 
-            if (!paid)
+            if (!paid && !held)
             {
                 explain?.Add(
                     $"{Record(i, record)}: no monthly merit allowance: no merit group's conditions are met in {Format.Month(law.Month)}",

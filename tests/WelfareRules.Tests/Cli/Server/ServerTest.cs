@@ -218,6 +218,10 @@ public sealed class ServerTest : IClassFixture<ServerTest.Host>, IDisposable
         var summary = JsonDocument.Parse(result.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("summary");
         Assert.Equal(40, summary.GetProperty("persons").GetInt64());
         Assert.Equal(HttpStatusCode.NotFound, (await small.GetAsync("/v1/jobs/none")).StatusCode);
+
+        // A finished job is forgotten on request, its result with it.
+        Assert.Equal(HttpStatusCode.NoContent, (await small.DeleteAsync(status)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await small.GetAsync(status)).StatusCode);
     }
 
     [Fact]
@@ -236,6 +240,8 @@ public sealed class ServerTest : IClassFixture<ServerTest.Host>, IDisposable
     [InlineData("{\"population\": []}", "$")]
     [InlineData("{\"baselineWithout\": [\"99/2099/NĐ-CP\"], \"population\": []}", "$.baselineWithout[0]")]
     [InlineData("{\"rules\": [], \"baselineWithout\": [\"77/2024/NĐ-CP\"]}", "$.population")]
+    [InlineData("{\"baselineWithout\": \"77/2024/NĐ-CP\", \"population\": []}", "$.baselineWithout")]
+    [InlineData("{\"baselineWithout\": [\"02/2020/UBTVQH14\"], \"population\": []}", "$.baselineWithout[0]")]
     public async Task Compare_BadRequest_400NamingThePath(string body, string path)
     {
         var response = await client.PostAsync("/v1/compare", Json(body));

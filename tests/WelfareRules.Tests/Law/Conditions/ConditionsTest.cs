@@ -111,6 +111,16 @@ public sealed class ConditionsTest
     }
 
     [Fact]
+    public void With_PersonGroupNamingAMeritGroup_RefusedAsMetByARecordNotAPerson()
+    {
+        var instrument = Read(Province("""{ "inGroup": "MERIT-II" }"""));
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleSet.BuiltIn.With(instrument));
+
+        Assert.Contains(refused.Problems, p => p.Message.Contains("met by a merit record, not a person", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void With_MeritAmountForAGroupThatIsNotAMeritGroup_Refused()
     {
         var instrument = Read(Province(Valid, """, { "parameter": "merit-amount", "group": "ZZ-70", "case": "single", "from": "2027-01-01", "value": 100000, "basis": { "article": "4" } }"""));
