@@ -95,7 +95,7 @@ internal static class EvaluateCommand
             throw new UsageException($"{MessageText.Cut(input)}: no situation (the input is empty)");
         }
 
-        bool lines = forceLines || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        bool lines = forceLines || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || ParquetFiles.ParquetPopulation.IsParquet(input)
             || (head.Count == 2 && (IsCompleteObject(head[0]) || IsCompleteObject(head[1])));
         string first = string.Join("\n", head);
         if (paymentList is not null && !lines)

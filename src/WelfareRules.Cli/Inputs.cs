@@ -35,6 +35,14 @@ internal static class Inputs
     /// <summary>As <see cref="OpenText(string, string, TextReader, CancellationToken)"/>, giving the file's stream (or null for standard input) and the input's meter (for progress).</summary>
     internal static JsonLinesReader OpenText(string path, string option, TextReader stdin, out Stream? file, out InputMeter meter, CancellationToken stop = default)
     {
+        if (path != "-" && ParquetFiles.ParquetPopulation.IsParquet(path))
+        {
+            // A population as Parquet is read as the JSON Lines of its rows (docs/contract.md, "Population as Parquet").
+            file = null;
+            meter = new InputMeter(ParquetFiles.ParquetPopulation.OpenAsLines(CheckFile(path, option)), stop);
+            return JsonLinesReader.Of(meter);
+        }
+
         file = path == "-" ? null : new FileStream(CheckFile(path, option), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var reader = file is null ? stdin : new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         if (reader is StreamReader stream)

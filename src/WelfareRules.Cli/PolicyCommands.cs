@@ -469,15 +469,16 @@ internal static class PolicyCommands
         var month = Options.Month("--month", "The month of every situation (default 2024-08)", "-m");
         var merit = new Option<bool>("--merit") { Description = "Merit persons and relatives, each with a merit record, in the mix of docs/population.md" };
         var calibrated = new Option<bool>("--calibrated") { Description = "Hanoi, each person weighted so that the population matches the city's published figures (docs/population.md)" };
+        var output = Options.Text("--output", "Write into this file: a .parquet name writes Parquet (docs/contract.md, \"Population as Parquet\"), any other JSON Lines; default standard output (JSON Lines)", "FILE");
         var command = new Command("population", "A reproducible synthetic population in JSON Lines, in the situation format (docs/population.md)")
         {
-            size, seed, jurisdiction, month, merit, calibrated,
+            size, seed, jurisdiction, month, merit, calibrated, output,
         };
-        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), parse.GetValue(merit), parse.GetValue(calibrated), io.Stdout));
+        command.SetAction(parse => Population(parse.GetValue(size)!, parse.GetValue(seed), parse.GetValue(jurisdiction), parse.GetValue(month), parse.GetValue(merit), parse.GetValue(calibrated), io.Stdout, parse.GetValue(output)));
         return command;
     }
 
-    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, bool merit, bool calibrated, Stream stdout)
+    private static int Population(string sizeText, string? seedText, string? code, YearMonth? monthGiven, bool merit, bool calibrated, Stream stdout, string? outputFile = null)
     {
         if (calibrated && (merit || (code is not null && code != "VN-HN")))
         {
@@ -488,8 +489,6 @@ internal static class PolicyCommands
         ulong seed = ulong.TryParse(seedText ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd) ? sd : throw new UsageException("--seed: expected a whole number");
         var jurisdiction = Jurisdiction.TryParse(code ?? "VN", out var j) ? j : throw new UsageException("--jurisdiction: not a jurisdiction code");
         var month = monthGiven ?? new YearMonth(2024, 8);
-        using var output = new BufferedStream(stdout, 1 << 16);
-        using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
         if (calibrated && size < 1)
         {
             throw new UsageException("--calibrated: --size is at least 1");
@@ -498,6 +497,15 @@ internal static class PolicyCommands
         var situations = calibrated ? CalibratedPopulation.Generate(size, seed, month, RuleSet.BuiltIn)
             : merit ? PopulationGenerator.GenerateMerit(size, seed, jurisdiction, month)
             : PopulationGenerator.Generate(size, seed, jurisdiction, month);
+        if (outputFile is not null && ParquetFiles.ParquetPopulation.IsParquet(outputFile))
+        {
+            ParquetFiles.ParquetPopulation.Write(situations, outputFile);
+            return Program.Ok;
+        }
+
+        using var target = outputFile is null ? null : new OutputStream(new FileStream(outputFile, FileMode.Create, FileAccess.Write, FileShare.Read));
+        using var output = new BufferedStream(target ?? stdout, 1 << 16);
+        using var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
         foreach (var situation in situations)
         {
             SituationWriter.Write(writer, situation);

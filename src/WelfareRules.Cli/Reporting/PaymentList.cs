@@ -25,7 +25,7 @@ internal static class PaymentList
     internal static void Write(string path, string input, RuleSet rules, YearMonth? month, EvaluationOptions options)
     {
         var rows = new List<(string Commune, int Line, Dictionary<string, object?> Row)>();
-        using (var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+        using (var reader = ParquetFiles.ParquetPopulation.IsParquet(input) ? ParquetFiles.ParquetPopulation.OpenAsLines(input) : new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
         {
             foreach (var item in SituationReader.ReadLines(reader, input, month))
             {

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Xunit;
+
+namespace WelfareRules.Tests.Cli;
+
+/// <summary>Populations as Parquet: written by <c>population</c>, read by <c>evaluate</c> and <c>compare</c> as their JSON Lines, and by another reader (DuckDB).</summary>
+public sealed class ParquetPopulationTest : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("welfare-parquet-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private (string Parquet, string Lines) Population(params string[] options)
+    {
+        string parquet = Path.Combine(folder, "people.parquet"), lines = Path.Combine(folder, "people.jsonl");
+        Assert.Equal(0, CliRunner.Run(["population", .. options, "--output", parquet]).Exit);
+        Assert.Equal(0, CliRunner.Run(["population", .. options, "--output", lines]).Exit);
+        return (parquet, lines);
+    }
+
+    [Fact]
+    public void EvaluateAndCompare_ParquetPopulation_GiveWhatItsJsonLinesGive()
+    {
+        var (parquet, lines) = Population("--calibrated", "--size", "3000", "--seed", "8", "--month", "2026-03");
+
+        Assert.Equal(CliRunner.Run("evaluate", "--input", lines, "--explain", "none").Stdout, CliRunner.Run("evaluate", "--input", parquet, "--explain", "none").Stdout);
+        string[] compare = ["compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--month", "2027-03", "--format", "json", "--input"];
+        Assert.Equal(CliRunner.Run([.. compare, lines]).Stdout, CliRunner.Run([.. compare, parquet]).Stdout);
+    }
+
+    [Fact]
+    public void Population_AsParquet_ReadsBackInDuckDbWithTheContractsColumns()
+    {
+        var (parquet, lines) = Population("--merit", "--size", "500", "--seed", "2", "--month", "2024-07");
+        var situations = File.ReadAllLines(lines).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), min(birthDate), max(birthDate), count(merit), typeof(min(birthDate)) FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+
+        Assert.Equal(situations.Count, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        var births = situations.Select(s => s.GetProperty("person").GetProperty("birthDate").GetString()!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(births[0], DateOnly.FromDateTime(reader.GetDateTime(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(births[^1], DateOnly.FromDateTime(reader.GetDateTime(2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(situations.Count, Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("DATE", reader.GetString(4));
+    }
+
+    [Fact]
+    public void Evaluate_FileThatIsNotParquet_IsBadInputNamingIt()
+    {
+        string bad = Path.Combine(folder, "bad.parquet");
+        File.WriteAllText(bad, "not parquet");
+
+        var (exit, _, stderr) = CliRunner.Run("evaluate", "--input", bad);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Parquet", stderr, StringComparison.Ordinal);
+    }
+}
