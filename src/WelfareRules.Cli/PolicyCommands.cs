@@ -255,11 +255,16 @@ internal static class PolicyCommands
         }
 
         var changed = Program.LoadRules(ruleFiles);
-        using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
+        // A Parquet population is read from its typed columns (its rows with lists, or a value out of the contract, as JSON).
+        bool parquet = input != "-" && ParquetFiles.ParquetPopulation.IsParquet(input);
+        Stream? file = null;
+        InputMeter? meter = null;
+        using var reader = parquet ? TextReader.Null : Inputs.OpenText(input, "--input", stdin, out file, out meter, io.Stop);
         using var output = new BufferedStream(stdout, 1 << 16);
         var analysis = files.Any ? new Reporting.ComparisonAnalysis(keepDifferences: files.Xlsx is not null || files.Csv is not null) : null;
         var (summary, badInput) = CompareLines(baseline, changed, reader, input, months, json, output, stderr,
-            run => ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis);
+            run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
+            parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null);
         if (analysis is not null)
         {
             var distribution = analysis.Distribution.Build();
@@ -313,8 +318,10 @@ internal static class PolicyCommands
     /// <param name="stderr">Where the messages go.</param>
     /// <param name="run">Runs the comparison (the tool draws its progress bar around it).</param>
     /// <param name="analysis">Collects the distribution, the causes and the difference rows, or null.</param>
+    /// <param name="situations">The situations already read (a Parquet population), or null to read them from <paramref name="reader"/>.</param>
     internal static (ComparisonSummary Summary, bool BadInput) CompareLines(RuleSet baseline, RuleSet changed, TextReader reader, string input, YearMonth[]? months,
-        bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run, Reporting.ComparisonAnalysis? analysis = null)
+        bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run, Reporting.ComparisonAnalysis? analysis = null,
+        IEnumerable<SituationLine>? situations = null)
     {
         bool badInput = false;
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
@@ -329,7 +336,7 @@ internal static class PolicyCommands
         IEnumerable<Situation> Population()
         {
             // With --month, or --from and --to, a line's own month is overridden (each is compared in the months given).
-            foreach (var item in SituationReader.ReadLines(reader, input, months is { Length: > 0 } given ? given[0] : null))
+            foreach (var item in situations ?? SituationReader.ReadLines(reader, input, months is { Length: > 0 } given ? given[0] : null))
             {
                 if (item.Error is { } error)
                 {

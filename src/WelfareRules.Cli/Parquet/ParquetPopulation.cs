@@ -10,6 +10,7 @@ using Parquet;
 using Parquet.Schema;
 using WelfareRules.Facts;
 using WelfareRules.Serialization;
+using Jurisdiction = WelfareRules.Law.Jurisdiction;
 
 namespace WelfareRules.Cli.ParquetFiles;
 
@@ -23,7 +24,7 @@ namespace WelfareRules.Cli.ParquetFiles;
 internal static class ParquetPopulation
 {
     /// <summary>The rows written into one row group.</summary>
-    internal const int RowGroupSize = 1 << 20;
+    internal const int RowGroupSize = 1 << 16;
 
     private static readonly (string Name, Kind Kind)[] Columns =
     [
@@ -77,18 +78,10 @@ internal static class ParquetPopulation
 
     private static void WriteAll(IEnumerable<Situation> situations, ParquetWriter writer)
     {
-        var batch = new List<JsonElement>(RowGroupSize);
-        var buffer = new MemoryStream();
+        var batch = new List<Situation>(RowGroupSize);
         foreach (var situation in situations)
         {
-            // Each row as the contract writes it, so that the columns hold exactly the JSON's values.
-            buffer.SetLength(0);
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                SituationWriter.Write(json, situation);
-            }
-
-            batch.Add(JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());
+            batch.Add(situation);
             if (batch.Count == RowGroupSize)
             {
                 WriteGroup(writer, batch);
@@ -102,60 +95,96 @@ internal static class ParquetPopulation
         }
     }
 
-    private static void WriteGroup(ParquetWriter writer, List<JsonElement> rows)
+    /// <summary>Writes a row group from the situations' typed values, column by column, as the contract spells them.</summary>
+    private static void WriteGroup(ParquetWriter writer, List<Situation> rows)
     {
         using var group = writer.CreateRowGroup();
         var fields = Schema.GetDataFields();
+        string? Spell<T>(T value) where T : struct, Enum => value.Equals(default(T)) ? null : ContractEnum<T>.Spell(value);
+        DateOnly? Date(LocalDate? date) => date is { } d ? new DateOnly(d.Year, d.Month, d.Day) : null;
+        string? Month(YearMonth? month) => month is { } m ? YearMonthPattern.Iso.Format(m) : null;
+        bool? Flag(bool value) => value ? true : null;
+        int? Count(int value) => value == 0 ? null : value;
         for (int c = 0; c < Columns.Length; c++)
         {
-            var (name, kind) = Columns[c];
             var field = fields[c];
-            var values = rows.Select(r => Find(r, name)).ToArray();
-            switch (kind)
+            Func<Situation, object?> value = Columns[c].Name switch
             {
-                case Kind.Text:
-                    group.WriteAsync(field, values.Select(v => v is { ValueKind: JsonValueKind.String } s ? s.GetString() : null).ToArray()).GetAwaiter().GetResult();
-                    break;
-                case Kind.Json:
-                    group.WriteAsync(field, values.Select(v => v is { } j ? j.GetRawText() : null).ToArray()).GetAwaiter().GetResult();
+                "id" => s => s.Id,
+                "jurisdiction" => s => s.Jurisdiction.Code,
+                "month" => s => YearMonthPattern.Iso.Format(s.Month),
+                "weight" => s => s.Weight == 1m ? null : (double)s.Weight,
+                "commune" => s => s.Commune,
+                "birthDate" => s => Date(s.Person.BirthDate),
+                "deathDate" => s => Date(s.Person.DeathDate),
+                "deathCause" => s => Spell(s.Person.DeathCause),
+                "sex" => s => Spell(s.Person.Sex),
+                "cremated" => s => Flag(s.Person.Cremated),
+                "permanentResident" => s => Flag(s.Person.PermanentResident),
+                "household_poverty" => s => Spell(s.Person.Household.Poverty),
+                "household_area" => s => Spell(s.Person.Household.Area),
+                "household_extremelyDifficultArea" => s => Flag(s.Person.Household.ExtremelyDifficultArea),
+                "household_escapedPovertyMonth" => s => Month(s.Person.Household.EscapedPovertyMonth),
+                "household_averageLivingStandardFarming" => s => Flag(s.Person.Household.AverageLivingStandardFarming),
+                "household_incomePerPerson" => s => s.Person.Household.IncomePerPerson,
+                "orphanhood" => s => Spell(s.Person.Orphanhood),
+                "inEducation" => s => Flag(s.Person.InEducation),
+                "hivPositive" => s => Flag(s.Person.HivPositive),
+                "disability" => s => Spell(s.Person.Disability),
+                "disabilityCertifiedOn" => s => Date(s.Person.DisabilityCertifiedOn),
+                "childrenRaisedAlone" => s => s.Person.ChildrenRaisedAlone.IsEmpty ? null : ListJson(s, "childrenRaisedAlone"),
+                "withoutSupporter" => s => Flag(s.Person.WithoutSupporter),
+                "receivesPension" => s => Flag(s.Person.ReceivesPension),
+                "pensionBelowSocialPension" => s => Flag(s.Person.PensionBelowSocialPension),
+                "parentReceivesAllowance" => s => Flag(s.Person.ParentReceivesAllowance),
+                "parentDetained" => s => Flag(s.Person.ParentDetained),
+                "livingArrangement" => s => Spell(s.Person.LivingArrangement),
+                "eligibleForFacilityCare" => s => Flag(s.Person.EligibleForFacilityCare),
+                "pregnant" => s => Flag(s.Person.Pregnant),
+                "childrenUnder36Months" => s => Count(s.Person.ChildrenUnder36Months),
+                "decisionSignedOn" => s => Date(s.Person.DecisionSignedOn),
+                "ethnicMinority" => s => Flag(s.Person.EthnicMinority),
+                "student" => s => Flag(s.Person.Student),
+                "hasOtherHealthInsurance" => s => Flag(s.Person.HasOtherHealthInsurance),
+                "healthInsuranceHouseholdOrder" => s => Count(s.Person.HealthInsuranceHouseholdOrder),
+                "merit" => s => s.Person.Merit.IsEmpty ? null : ListJson(s, "merit"),
+                var other => throw new InvalidOperationException("no writer for column " + other),
+            };
+            switch (Columns[c].Kind)
+            {
+                case Kind.Text or Kind.Json:
+                    group.WriteAsync(field, rows.Select(r => (string?)value(r)).ToArray()).GetAwaiter().GetResult();
                     break;
                 case Kind.Flag:
-                    group.WriteAsync<bool>(field, values.Select(v => v is { } b ? b.GetBoolean() : (bool?)null).ToArray().AsMemory()).GetAwaiter().GetResult();
+                    group.WriteAsync<bool>(field, rows.Select(r => (bool?)value(r)).ToArray().AsMemory()).GetAwaiter().GetResult();
                     break;
                 case Kind.Count:
-                    group.WriteAsync<int>(field, values.Select(v => v is { } n ? n.GetInt32() : (int?)null).ToArray().AsMemory()).GetAwaiter().GetResult();
+                    group.WriteAsync<int>(field, rows.Select(r => (int?)value(r)).ToArray().AsMemory()).GetAwaiter().GetResult();
                     break;
                 case Kind.Long:
-                    group.WriteAsync<long>(field, values.Select(v => v is { } n ? n.GetInt64() : (long?)null).ToArray().AsMemory()).GetAwaiter().GetResult();
+                    group.WriteAsync<long>(field, rows.Select(r => (long?)value(r)).ToArray().AsMemory()).GetAwaiter().GetResult();
                     break;
                 case Kind.Number:
-                    group.WriteAsync<double>(field, values.Select(v => v is { } n ? n.GetDouble() : (double?)null).ToArray().AsMemory()).GetAwaiter().GetResult();
+                    group.WriteAsync<double>(field, rows.Select(r => (double?)value(r)).ToArray().AsMemory()).GetAwaiter().GetResult();
                     break;
                 default:
-                    group.WriteAsync<DateOnly>(field, values.Select(v => v is { ValueKind: JsonValueKind.String } d ? DateOnly.ParseExact(d.GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null).ToArray().AsMemory()).GetAwaiter().GetResult();
+                    group.WriteAsync<DateOnly>(field, rows.Select(r => (DateOnly?)value(r)).ToArray().AsMemory()).GetAwaiter().GetResult();
                     break;
             }
         }
     }
 
-    private static JsonElement? Find(JsonElement row, string name)
+    /// <summary>A list field (children, merit records) as the contract writes it, from the situation's JSON.</summary>
+    private static string ListJson(Situation situation, string name)
     {
-        var at = row;
-        if (at.TryGetProperty("person", out var person) && name is not ("id" or "jurisdiction" or "month" or "weight" or "commune"))
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            at = person;
-            if (name.StartsWith("household_", StringComparison.Ordinal))
-            {
-                if (!at.TryGetProperty("household", out at))
-                {
-                    return null;
-                }
-
-                name = name["household_".Length..];
-            }
+            SituationWriter.Write(json, situation);
         }
 
-        return at.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.GetProperty("person").GetProperty(name).GetRawText();
     }
 
     /// <summary>Whether a file is Parquet: by its name (<c>.parquet</c>).</summary>
@@ -305,6 +334,219 @@ internal static class ParquetPopulation
                 yield return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
             }
         }
+    }
+
+    /// <summary>
+    /// The situations of a Parquet population, built from the typed columns without going through JSON; a row
+    /// with lists (children, merit records) or a value out of the contract goes the JSON way, so that its
+    /// situation or its error is exactly what its JSON line would give.
+    /// </summary>
+    internal static IEnumerable<SituationLine> ReadSituations(string path, YearMonth? month)
+    {
+        using var stream = File.OpenRead(path);
+        var reader = ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }).GetAwaiter().GetResult();
+        try
+        {
+            var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+            if (fields.Keys.Where(k => Columns.All(c => c.Name != k)).ToList() is { Count: > 0 } unknown)
+            {
+                throw new UsageException($"{MessageText.Cut(path)}: unknown column(s) {string.Join(", ", unknown)}; a population's columns are those of docs/contract.md, \"Population as Parquet\"");
+            }
+
+            int line = 0;
+            var buffer = new MemoryStream();
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                Dictionary<string, Array> columns;
+                int rows;
+                using (var group = reader.OpenRowGroupReader(g))
+                {
+                    rows = (int)group.RowCount;
+                    columns = ReadGroup(group, fields, rows);
+                }
+
+                var resolved = new Resolved(columns);
+
+                for (int r = 0; r < rows; r++)
+                {
+                    line++;
+                    if (Direct(resolved, r, month) is { } situation)
+                    {
+                        yield return new SituationLine(line, situation, null);
+                        continue;
+                    }
+
+                    buffer.SetLength(0);
+                    using (var json = new Utf8JsonWriter(buffer, EvaluateCommand.Compact))
+                    {
+                        WriteRow(json, columns, r);
+                    }
+
+                    SituationLine parsed;
+                    try
+                    {
+                        parsed = new SituationLine(line, SituationReader.Parse(buffer.ToArray(), path, line, month), null);
+                    }
+                    catch (SituationFormatException error)
+                    {
+                        parsed = new SituationLine(line, null, error) { Id = columns.TryGetValue("id", out var ids) ? ids.GetValue(r) as string : null };
+                    }
+
+                    yield return parsed;
+                }
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static Dictionary<string, Array> ReadGroup(ParquetRowGroupReader group, Dictionary<string, DataField> fields, int rows)
+    {
+        var columns = new Dictionary<string, Array>(StringComparer.Ordinal);
+        foreach (var (name, kind) in Columns.Where(c => fields.ContainsKey(c.Name)))
+        {
+            var field = fields[name];
+            columns[name] = kind switch
+            {
+                Kind.Text or Kind.Json => ReadStrings(group, field, rows),
+                Kind.Flag => Read<bool>(group, field, rows),
+                Kind.Count => Read<int>(group, field, rows),
+                Kind.Long => Read<long>(group, field, rows),
+                Kind.Number => Read<double>(group, field, rows),
+                _ => Read<DateOnly>(group, field, rows),
+            };
+        }
+
+        return columns;
+    }
+
+    /// <summary>The columns of a row group resolved once into typed arrays.</summary>
+    private sealed class Resolved(Dictionary<string, Array> c)
+    {
+        private static T? Of<T>(Dictionary<string, Array> c, string name) where T : class => c.TryGetValue(name, out var values) ? values as T : null;
+
+        internal readonly string?[]? Id = Of<string?[]>(c, "id"), Jurisdiction = Of<string?[]>(c, "jurisdiction"), Month = Of<string?[]>(c, "month"), Commune = Of<string?[]>(c, "commune"),
+            DeathCause = Of<string?[]>(c, "deathCause"), Sex = Of<string?[]>(c, "sex"), Poverty = Of<string?[]>(c, "household_poverty"), Area = Of<string?[]>(c, "household_area"),
+            Escaped = Of<string?[]>(c, "household_escapedPovertyMonth"), Orphanhood = Of<string?[]>(c, "orphanhood"), Disability = Of<string?[]>(c, "disability"),
+            Living = Of<string?[]>(c, "livingArrangement"), Children = Of<string?[]>(c, "childrenRaisedAlone"), Merit = Of<string?[]>(c, "merit");
+
+        internal readonly double?[]? Weight = Of<double?[]>(c, "weight");
+
+        internal readonly long?[]? Income = Of<long?[]>(c, "household_incomePerPerson");
+
+        internal readonly int?[]? Children36 = Of<int?[]>(c, "childrenUnder36Months"), Order = Of<int?[]>(c, "healthInsuranceHouseholdOrder");
+
+        internal readonly DateOnly?[]? Birth = Of<DateOnly?[]>(c, "birthDate"), Death = Of<DateOnly?[]>(c, "deathDate"), Certified = Of<DateOnly?[]>(c, "disabilityCertifiedOn"),
+            Decision = Of<DateOnly?[]>(c, "decisionSignedOn");
+
+        internal readonly bool?[]? Cremated = Of<bool?[]>(c, "cremated"), Permanent = Of<bool?[]>(c, "permanentResident"), Difficult = Of<bool?[]>(c, "household_extremelyDifficultArea"),
+            Farming = Of<bool?[]>(c, "household_averageLivingStandardFarming"), InEducation = Of<bool?[]>(c, "inEducation"), Hiv = Of<bool?[]>(c, "hivPositive"),
+            WithoutSupporter = Of<bool?[]>(c, "withoutSupporter"), Pension = Of<bool?[]>(c, "receivesPension"), PensionBelow = Of<bool?[]>(c, "pensionBelowSocialPension"),
+            ParentAllowance = Of<bool?[]>(c, "parentReceivesAllowance"), ParentDetained = Of<bool?[]>(c, "parentDetained"), Facility = Of<bool?[]>(c, "eligibleForFacilityCare"),
+            Pregnant = Of<bool?[]>(c, "pregnant"), Ethnic = Of<bool?[]>(c, "ethnicMinority"), Student = Of<bool?[]>(c, "student"), OtherInsurance = Of<bool?[]>(c, "hasOtherHealthInsurance");
+    }
+
+    private static Situation? Direct(Resolved c, int r, YearMonth? monthOverride)
+    {
+        static bool Flag(bool?[]? values, int r) => values is not null && values[r] == true;
+        static LocalDate? Date(DateOnly?[]? values, int r) => values?[r] is { } d ? new LocalDate(d.Year, d.Month, d.Day) : null;
+        static bool Choice<T>(string?[]? values, int r, out T value) where T : struct, Enum
+        {
+            value = default;
+            return values?[r] is not { } text || ContractEnum<T>.TryParse(text, out value);
+        }
+
+        if (c.Children?[r] is not null || c.Merit?[r] is not null
+            || c.Jurisdiction?[r] is not { } code || !WelfareRules.Law.Jurisdiction.TryParse(code, out var jurisdiction)
+            || Date(c.Birth, r) is not { } birth || birth.Year < 1900)
+        {
+            return null;
+        }
+
+        YearMonth month;
+        if (monthOverride is { } given)
+        {
+            month = given;
+        }
+        else if (c.Month?[r] is { } monthText && YearMonthPattern.Iso.Parse(monthText) is { Success: true } parsedMonth && parsedMonth.Value.Year >= 1900)
+        {
+            month = parsedMonth.Value;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (!Choice<DeathCause>(c.DeathCause, r, out var deathCause) || !Choice<Sex>(c.Sex, r, out var sex) || !Choice<Orphanhood>(c.Orphanhood, r, out var orphanhood)
+            || !Choice<Disability>(c.Disability, r, out var disability) || !Choice<LivingArrangement>(c.Living, r, out var living)
+            || !Choice<Poverty>(c.Poverty, r, out var poverty) || !Choice<Area>(c.Area, r, out var area))
+        {
+            return null;
+        }
+
+        YearMonth? escaped = null;
+        if (c.Escaped?[r] is { } escapedText)
+        {
+            if (YearMonthPattern.Iso.Parse(escapedText) is not { Success: true } e || e.Value.Year < 1900)
+            {
+                return null;
+            }
+
+            escaped = e.Value;
+        }
+
+        int children36 = c.Children36?[r] ?? 0, order = c.Order?[r] ?? 0;
+        long? income = c.Income?[r];
+        double weight = c.Weight?[r] ?? 1;
+        string? id = c.Id?[r], commune = c.Commune?[r];
+        LocalDate? death = Date(c.Death, r), certified = Date(c.Certified, r), decision = Date(c.Decision, r);
+        if (children36 < 0 || order < 0 || income is < 0 or > Household.MaxIncomePerPerson || weight is < 0 or > Situation.MaxWeight
+            || id is { Length: 0 or > Situation.MaxIdLength } || commune is { Length: 0 or > 32 }
+            || death is { Year: < 1900 } || certified is { Year: < 1900 } || decision is { Year: < 1900 })
+        {
+            return null;
+        }
+
+        var household = new Household
+        {
+            Poverty = poverty,
+            Area = area,
+            ExtremelyDifficultArea = Flag(c.Difficult, r),
+            EscapedPovertyMonth = escaped,
+            AverageLivingStandardFarming = Flag(c.Farming, r),
+            IncomePerPerson = income,
+        };
+        var person = new Person(birth)
+        {
+            DeathDate = death,
+            DeathCause = deathCause,
+            Sex = sex,
+            Cremated = Flag(c.Cremated, r),
+            PermanentResident = Flag(c.Permanent, r),
+            Household = household == Household.Default ? Household.Default : household,
+            Orphanhood = orphanhood,
+            InEducation = Flag(c.InEducation, r),
+            HivPositive = Flag(c.Hiv, r),
+            Disability = disability,
+            DisabilityCertifiedOn = certified,
+            WithoutSupporter = Flag(c.WithoutSupporter, r),
+            ReceivesPension = Flag(c.Pension, r),
+            PensionBelowSocialPension = Flag(c.PensionBelow, r),
+            ParentReceivesAllowance = Flag(c.ParentAllowance, r),
+            ParentDetained = Flag(c.ParentDetained, r),
+            LivingArrangement = living,
+            EligibleForFacilityCare = Flag(c.Facility, r),
+            Pregnant = Flag(c.Pregnant, r),
+            ChildrenUnder36Months = children36,
+            DecisionSignedOn = decision,
+            EthnicMinority = Flag(c.Ethnic, r),
+            Student = Flag(c.Student, r),
+            HasOtherHealthInsurance = Flag(c.OtherInsurance, r),
+            HealthInsuranceHouseholdOrder = order,
+        };
+        return new Situation(jurisdiction, month, person) { Id = id, Commune = commune, Weight = (decimal)weight };
     }
 
     private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows)

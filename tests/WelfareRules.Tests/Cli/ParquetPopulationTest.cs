@@ -54,6 +54,41 @@ public sealed class ParquetPopulationTest : IDisposable
     }
 
     [Fact]
+    public void EvaluateAndCompare_ParquetFromAnotherWriterWithABadValue_ReportTheRowAndItsPathAndComputeTheRest()
+    {
+        // Written by DuckDB, with only some of the columns: an unknown poverty class on row 2.
+        string parquet = Path.Combine(folder, "duck.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES
+                    ('P1', 'VN', '2024-07', DATE '1940-01-01', 'poor', true),
+                    ('P2', 'VN', '2024-07', DATE '1940-01-01', 'veryPoor', true),
+                    ('P3', 'VN', '2024-07', DATE '2020-01-10', NULL, NULL))
+                  AS t(id, jurisdiction, month, birthDate, household_poverty, withoutSupporter))
+                TO '{parquet}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", parquet, "--explain", "none");
+        var (compareExit, compareOut, _) = CliRunner.Run("compare", "--input", parquet, "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--month", "2027-03", "--format", "json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2", stderr, StringComparison.Ordinal);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal("$.person.household.poverty", lines[1].GetProperty("path").GetString());
+        Assert.Equal("P3", lines[2].GetProperty("id").GetString());
+        Assert.Equal(2, compareExit);
+        var error = compareOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).Single(l => l.TryGetProperty("error", out _));
+        Assert.Equal(2, error.GetProperty("line").GetInt32());
+        Assert.Equal("$.person.household.poverty", error.GetProperty("path").GetString());
+    }
+
+    [Fact]
     public void Evaluate_FileThatIsNotParquet_IsBadInputNamingIt()
     {
         string bad = Path.Combine(folder, "bad.parquet");
