@@ -46,25 +46,26 @@ internal static class EvaluateCommand
                 ["both"] = ExplanationLanguages.Both,
             });
         var rules = Options.Rules();
+        var parquetResults = Options.Text("--parquet", "Also write each situation's result (totals, amounts by kind, grade or error) as Parquet into this file", "FILE");
         var paymentList = Options.Text("--payment-list", "Also write the month's payment list (one row per beneficiary and payee, amounts by kind, grouped by commune with totals): FILE.xlsx, or CSV under any other name", "FILE");
         var command = new Command("evaluate", "Evaluate one situation (a JSON object) or JSON Lines, one report per situation, in input order")
         {
-            input, month, format, strict, admit, lines, explain, rules, paymentList,
+            input, month, format, strict, admit, lines, explain, rules, paymentList, parquetResults,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input)!, parse.GetValue(month), parse.GetValue(format) == OutputFormat.Text,
             Admitted(parse.GetValue(strict), parse.GetValue(admit)), parse.GetValue(explain) ?? ExplanationLanguages.Both, parse.GetValue(lines), parse.GetValue(rules), io,
-            parse.GetValue(paymentList)));
+            parse.GetValue(paymentList), parse.GetValue(parquetResults)));
         return command;
     }
 
     private static int Run(string input, YearMonth? month, bool text, Legal.ProvisionStatus admitted, ExplanationLanguages languages, bool forceLines, string[]? ruleFiles, Streams io,
-        string? paymentList = null)
+        string? paymentList = null, string? parquetResults = null)
     {
         var (stdin, stdout, stderr) = (io.Stdin, io.Stdout, io.Stderr);
-        if (paymentList is not null && input == "-")
+        if ((paymentList is not null || parquetResults is not null) && input == "-")
         {
-            throw new UsageException("--payment-list reads the situations again: give --input a file, not standard input");
+            throw new UsageException($"{(paymentList is not null ? "--payment-list" : "--parquet")} reads the situations again: give --input a file, not standard input");
         }
 
         var rules = Program.LoadRules(ruleFiles);
@@ -98,9 +99,9 @@ internal static class EvaluateCommand
         bool lines = forceLines || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || ParquetFiles.ParquetPopulation.IsParquet(input)
             || (head.Count == 2 && (IsCompleteObject(head[0]) || IsCompleteObject(head[1])));
         string first = string.Join("\n", head);
-        if (paymentList is not null && !lines)
+        if ((paymentList is not null || parquetResults is not null) && !lines)
         {
-            throw new UsageException("--payment-list lists JSON Lines (a population): give a .jsonl input, or --lines");
+            throw new UsageException($"{(paymentList is not null ? "--payment-list" : "--parquet")} lists JSON Lines (a population): give a .jsonl or .parquet input, or --lines");
         }
 
         using var output = new BufferedStream(stdout, 1 << 16);
@@ -111,6 +112,11 @@ internal static class EvaluateCommand
         if (paymentList is not null)
         {
             Reporting.PaymentList.Write(paymentList, input, rules, month, options);
+        }
+
+        if (parquetResults is not null)
+        {
+            ParquetFiles.ParquetTable.WriteResults(parquetResults, input, rules, month, options);
         }
 
         return io.Finish(result, "every line read before it is evaluated and written; the rest of the input is not");

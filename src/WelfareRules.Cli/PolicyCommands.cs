@@ -189,14 +189,15 @@ internal static class PolicyCommands
         var report = Options.Text("--report", "Write a self-contained HTML report (cost, gainers and losers, distribution, the provisions behind it) into this file", "FILE");
         var xlsx = Options.Text("--xlsx", "Write the comparison's tables and each person's difference as a spreadsheet into this file", "FILE");
         var csv = Options.Text("--csv", "Write the comparison's tables and each person's difference as CSV files into this folder", "FOLDER");
+        var parquetOut = Options.Text("--parquet", "Write each person's difference (every difference line) as Parquet into this file", "FILE");
         var command = new Command("compare", "The built-in law (or, with --baseline-without, the law without an instrument) against the built-in law plus the --rules files, over a population: one line per person (and month) whose entitlements differ, then totals by kind, group and payee")
         {
-            input, rules, without, month, from, to, format, quiet, summaryFile, report, xlsx, csv,
+            input, rules, without, month, from, to, format, quiet, summaryFile, report, xlsx, csv, parquetOut,
         };
         command.SetAction(parse => Compare(
             parse.GetValue(input)!, parse.GetValue(rules), parse.GetValue(without), Months(parse.GetValue(month), parse.GetValue(from), parse.GetValue(to)),
             parse.GetValue(format) == OutputFormat.Json, parse.GetValue(quiet), parse.GetValue(summaryFile), io,
-            new AnalysisFiles(parse.GetValue(report), parse.GetValue(xlsx), parse.GetValue(csv))));
+            new AnalysisFiles(parse.GetValue(report), parse.GetValue(xlsx), parse.GetValue(csv), parse.GetValue(parquetOut))));
         return command;
     }
 
@@ -233,7 +234,7 @@ internal static class PolicyCommands
     }
 
     /// <summary>The files <c>compare</c> writes its analysis into, each optional.</summary>
-    private sealed record AnalysisFiles(string? Report, string? Xlsx, string? Csv)
+    private sealed record AnalysisFiles(string? Report, string? Xlsx, string? Csv, string? Parquet = null)
     {
         internal bool Any => Report is not null || Xlsx is not null || Csv is not null;
     }
@@ -262,9 +263,16 @@ internal static class PolicyCommands
         using var reader = parquet ? TextReader.Null : Inputs.OpenText(input, "--input", stdin, out file, out meter, io.Stop);
         using var output = new BufferedStream(stdout, 1 << 16);
         var analysis = files.Any ? new Reporting.ComparisonAnalysis(keepDifferences: files.Xlsx is not null || files.Csv is not null) : null;
-        var (summary, badInput) = CompareLines(baseline, changed, reader, input, months, json, output, stderr,
-            run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
-            parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null);
+        var differences = files.Parquet is { } parquetFile ? ParquetFiles.ParquetTable.Differences(parquetFile) : null;
+        ComparisonSummary summary;
+        bool badInput;
+        using (differences)
+        {
+            (summary, badInput) = CompareLines(baseline, changed, reader, input, months, json, output, stderr,
+                run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
+                parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null,
+                differences);
+        }
         if (analysis is not null)
         {
             var distribution = analysis.Distribution.Build();
@@ -319,9 +327,10 @@ internal static class PolicyCommands
     /// <param name="run">Runs the comparison (the tool draws its progress bar around it).</param>
     /// <param name="analysis">Collects the distribution, the causes and the difference rows, or null.</param>
     /// <param name="situations">The situations already read (a Parquet population), or null to read them from <paramref name="reader"/>.</param>
+    /// <param name="differences">Also writes each difference line into a Parquet file, or null.</param>
     internal static (ComparisonSummary Summary, bool BadInput) CompareLines(RuleSet baseline, RuleSet changed, TextReader reader, string input, YearMonth[]? months,
         bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run, Reporting.ComparisonAnalysis? analysis = null,
-        IEnumerable<SituationLine>? situations = null)
+        IEnumerable<SituationLine>? situations = null, ParquetFiles.ParquetTable? differences = null)
     {
         bool badInput = false;
         var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
@@ -404,6 +413,7 @@ internal static class PolicyCommands
             WriteUnread(lines[difference.Index % lines.Length]);
             WriteDifference(writer, difference, lines[difference.Index % lines.Length]);
             analysis?.Add(difference, lines[difference.Index % lines.Length]);
+            differences?.AddDifference(difference, lines[difference.Index % lines.Length]);
             writer.Flush();
             writer.Reset();
             output.WriteByte((byte)'\n');

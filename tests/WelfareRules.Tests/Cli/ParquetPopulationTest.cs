@@ -89,6 +89,32 @@ public sealed class ParquetPopulationTest : IDisposable
     }
 
     [Fact]
+    public void CompareAndEvaluate_ParquetOutputs_HoldEveryDifferenceLineAndEveryResult()
+    {
+        var (parquet, lines) = Population("--calibrated", "--size", "2000", "--seed", "5", "--month", "2027-03");
+        string differences = Path.Combine(folder, "differences.parquet"), results = Path.Combine(folder, "results.parquet");
+
+        var (exit, stdout, stderr) = CliRunner.Run("compare", "--input", parquet, "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--format", "json", "--parquet", differences);
+        var (evaluateExit, evaluated, _) = CliRunner.Run("evaluate", "--input", lines, "--explain", "none", "--parquet", results);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(0, evaluateExit);
+        var differenceLines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var reports = evaluated.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), CAST(sum(difference) AS BIGINT), (SELECT count(*) FROM read_parquet('{results}')), (SELECT CAST(sum(total) AS BIGINT) FROM read_parquet('{results}')) FROM read_parquet('{differences}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+
+        Assert.Equal(differenceLines.Count, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(differenceLines.Sum(d => d.GetProperty("difference").GetInt64()), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(reports.Count, Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(reports.Sum(r => r.GetProperty("total").GetInt64()), Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Evaluate_FileThatIsNotParquet_IsBadInputNamingIt()
     {
         string bad = Path.Combine(folder, "bad.parquet");
