@@ -11,8 +11,8 @@ namespace WelfareRules.Benchmarks.Populations;
 
 /// <summary>
 /// Setting a population up: one million generated Hanoi persons packed into the engine's compact form
-/// (<see cref="PopulationBuilder"/>, one core; <see cref="Population.Create"/>), beside the engine's month over
-/// the same persons, in the same run. Per person.
+/// (<see cref="PopulationBuilder"/>, one core; <see cref="Population.Create"/>), read from the same persons as
+/// Parquet and as JSON Lines into the compact form, beside the engine's month over them, in the same run. Per person.
 /// </summary>
 [MemoryDiagnoser]
 public class PopulationBuildBenchmarks
@@ -21,12 +21,60 @@ public class PopulationBuildBenchmarks
 
     private List<Situation> situations = [];
     private Population population = null!;
+    private string parquet = "", lines = "";
 
     [GlobalSetup]
     public void Setup()
     {
         situations = PopulationGenerator.Generate(Persons, 11, Jurisdiction.Hanoi, new YearMonth(2026, 1)).ToList();
         population = Population.Create(situations);
+        parquet = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "welfare-bench-population.parquet");
+        lines = System.IO.Path.ChangeExtension(parquet, ".jsonl");
+        Cli.ParquetFiles.ParquetPopulation.Write(situations, parquet);
+        using var writer = new System.IO.StreamWriter(lines);
+        var buffer = new System.IO.MemoryStream();
+        foreach (var situation in situations)
+        {
+            buffer.SetLength(0);
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                WelfareRules.Serialization.SituationWriter.Write(json, situation);
+            }
+
+            writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        System.IO.File.Delete(parquet);
+        System.IO.File.Delete(lines);
+    }
+
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int BuildFromParquet()
+    {
+        var builder = new PopulationBuilder(Persons);
+        foreach (var line in Cli.ParquetFiles.ParquetPopulation.ReadSituations(parquet, null))
+        {
+            builder.Add(line.Situation!.Jurisdiction, line.Situation.Person);
+        }
+
+        return builder.ToPopulation().Count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int BuildFromJsonLines()
+    {
+        var builder = new PopulationBuilder(Persons);
+        using var reader = new System.IO.StreamReader(lines);
+        foreach (var line in WelfareRules.Serialization.SituationReader.ReadLines(reader, lines))
+        {
+            builder.Add(line.Situation!.Jurisdiction, line.Situation.Person);
+        }
+
+        return builder.ToPopulation().Count;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Persons)]

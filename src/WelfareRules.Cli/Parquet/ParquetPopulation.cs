@@ -441,6 +441,11 @@ internal static class ParquetPopulation
         internal readonly DateOnly?[]? Birth = Of<DateOnly?[]>(c, "birthDate"), Death = Of<DateOnly?[]>(c, "deathDate"), Certified = Of<DateOnly?[]>(c, "disabilityCertifiedOn"),
             Decision = Of<DateOnly?[]>(c, "decisionSignedOn");
 
+        // The month and jurisdiction of consecutive rows are most often the same: parsed once while they repeat.
+        internal string? LastMonthText, LastCode;
+        internal YearMonth LastMonth;
+        internal WelfareRules.Law.Jurisdiction? LastJurisdiction;
+
         internal readonly bool?[]? Cremated = Of<bool?[]>(c, "cremated"), Permanent = Of<bool?[]>(c, "permanentResident"), Difficult = Of<bool?[]>(c, "household_extremelyDifficultArea"),
             Farming = Of<bool?[]>(c, "household_averageLivingStandardFarming"), InEducation = Of<bool?[]>(c, "inEducation"), Hiv = Of<bool?[]>(c, "hivPositive"),
             WithoutSupporter = Of<bool?[]>(c, "withoutSupporter"), Pension = Of<bool?[]>(c, "receivesPension"), PensionBelow = Of<bool?[]>(c, "pensionBelowSocialPension"),
@@ -458,21 +463,40 @@ internal static class ParquetPopulation
             return values?[r] is not { } text || ContractEnum<T>.TryParse(text, out value);
         }
 
-        if (c.Children?[r] is not null || c.Merit?[r] is not null
-            || c.Jurisdiction?[r] is not { } code || !WelfareRules.Law.Jurisdiction.TryParse(code, out var jurisdiction)
-            || Date(c.Birth, r) is not { } birth || birth.Year < 1900)
+        if (c.Children?[r] is not null || c.Merit?[r] is not null || c.Jurisdiction?[r] is not { } code || Date(c.Birth, r) is not { } birth || birth.Year < 1900)
         {
             return null;
         }
 
+        if (code != c.LastCode)
+        {
+            if (!WelfareRules.Law.Jurisdiction.TryParse(code, out var parsedJurisdiction))
+            {
+                return null;
+            }
+
+            (c.LastCode, c.LastJurisdiction) = (code, parsedJurisdiction);
+        }
+
+        var jurisdiction = c.LastJurisdiction!;
         YearMonth month;
         if (monthOverride is { } given)
         {
             month = given;
         }
-        else if (c.Month?[r] is { } monthText && YearMonthPattern.Iso.Parse(monthText) is { Success: true } parsedMonth && parsedMonth.Value.Year >= 1900)
+        else if (c.Month?[r] is { } monthText)
         {
-            month = parsedMonth.Value;
+            if (monthText != c.LastMonthText)
+            {
+                if (YearMonthPattern.Iso.Parse(monthText) is not { Success: true } parsedMonth || parsedMonth.Value.Year < 1900)
+                {
+                    return null;
+                }
+
+                (c.LastMonthText, c.LastMonth) = (monthText, parsedMonth.Value);
+            }
+
+            month = c.LastMonth;
         }
         else
         {
