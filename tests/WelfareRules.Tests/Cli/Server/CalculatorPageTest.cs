@@ -55,13 +55,26 @@ public sealed class CalculatorPageTest
             Assert.Equal(expected.RootElement.GetProperty("explanation")[0].GetString(), (await page.TextContentAsync("#explanation li .en"))?.Trim());
             Assert.Contains("đ", await page.TextContentAsync("#total") ?? "", StringComparison.Ordinal);
 
+            // A merit record: a war invalid at 41% in 2024-07 is paid 3,667,000 (77/2024/NĐ-CP Appendix II row 21).
+            await page.ReloadAsync();
+            await page.SelectOptionAsync("#jurisdiction", "VN");
+            await page.FillAsync("#month", "2024-07");
+            await page.FillAsync("#birthDate", "1950-03-01");
+            await page.ClickAsync("#add-merit");
+            await page.SelectOptionAsync(".merit-category", "war-invalid");
+            await page.FillAsync(".merit-rate", "41");
+            await page.ClickAsync("#evaluate");
+            await page.WaitForSelectorAsync("#entitlements tbody tr[data-kind='merit-allowance']");
+            Assert.Equal("3667000", await page.GetAttributeAsync("#entitlements tbody tr[data-kind='merit-allowance']", "data-amount"));
+            Assert.Contains("Phụ lục II", await page.TextContentAsync("#entitlements tbody tr[data-kind='merit-allowance']") ?? "", StringComparison.Ordinal);
+
             // A month-by-month schedule for a range.
-            await page.FillAsync("#scheduleFrom", "2023-01");
-            await page.FillAsync("#scheduleTo", "2023-03");
+            await page.FillAsync("#scheduleFrom", "2024-06");
+            await page.FillAsync("#scheduleTo", "2024-07");
             await page.ClickAsync("#schedule");
-            await page.WaitForSelectorAsync("#schedule-table tr[data-month='2023-03']");
-            Assert.Equal(entitlement.GetProperty("amount").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                await page.GetAttributeAsync("#schedule-table tr[data-month='2023-03']", "data-due"));
+            await page.WaitForSelectorAsync("#schedule-table tr[data-month='2024-07']");
+            Assert.Equal("2702000", await page.GetAttributeAsync("#schedule-table tr[data-month='2024-06']", "data-due"));
+            Assert.Equal("3667000", await page.GetAttributeAsync("#schedule-table tr[data-month='2024-07']", "data-due"));
         }
         finally
         {
