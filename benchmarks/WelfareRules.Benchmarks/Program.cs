@@ -1,3 +1,4 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
 
 namespace WelfareRules.Benchmarks;
@@ -10,6 +11,14 @@ public static class Program
         if (args is ["--load", var url, ..])
         {
             Server.LoadTest.Run(url);
+            return;
+        }
+
+        // `--country SIZES [--months N]`: the country run over generated national populations (Populations/CountryRun.cs).
+        if (args is ["--country", var sizes, ..])
+        {
+            int months = args is [_, _, "--months", var m, ..] ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 12;
+            Populations.CountryRun.Run([.. sizes.Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], months);
             return;
         }
 

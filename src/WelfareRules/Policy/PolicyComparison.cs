@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Evaluation;
@@ -347,15 +349,19 @@ public static class PolicyComparison
     /// <summary>
     /// Compares a population in one month through its profiles: adds every profile to the totals, weighted
     /// by its count, then, in person order, reports each person whose entitlements differ and each person
-    /// who cannot be evaluated (by position in <paramref name="population"/>).
+    /// who cannot be evaluated (by position in <paramref name="population"/>). Returns the month's profile
+    /// of each person, an array the caller may hand back as <paramref name="spare"/> for a later month.
     /// </summary>
-    private static void CompareProfiles(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
+    private static int[] CompareProfiles(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
         OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Action<int, Report, Report>? onDifferent, Action<int>? onFailed,
-        Func<int, decimal>? weightOf = null, Action<int, Report, Report>? onEvaluated = null)
+        Func<int, decimal>? weightOf = null, Action<int, Report, Report>? onEvaluated = null, ComparisonPhases? phases = null, int[]? spare = null)
     {
-        var profiles = MonthProfiles.Classify(population, month, parallelism, baseline, changed);
+        long clock = Stopwatch.GetTimestamp();
+        var profiles = MonthProfiles.Classify(population, month, parallelism, spare, baseline, changed);
+        phases?.Lap(ComparisonPhase.Classify, ref clock);
         var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
         var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
+        phases?.Lap(ComparisonPhase.Evaluate, ref clock);
         var differs = new bool[profiles.Count];
 
         // The people each profile stands for: its persons' weights, or its count when every weight is 1.
@@ -382,9 +388,10 @@ public static class PolicyComparison
             }
         }
 
+        phases?.Lap(ComparisonPhase.Totals, ref clock);
         if (onDifferent is null && onFailed is null && onEvaluated is null)
         {
-            return;
+            return profiles.PersonProfile;
         }
 
         for (int i = 0; i < population.Count; i++)
@@ -402,6 +409,8 @@ public static class PolicyComparison
                 onDifferent?.Invoke(i, b, a);
             }
         }
+
+        return profiles.PersonProfile;
     }
 
     /// <summary>
@@ -432,6 +441,62 @@ public static class PolicyComparison
         CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), null, null, totals,
             onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),
             onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))));
+        return totals.ToSummary();
+    }
+
+    /// <summary>
+    /// Compares a population held in compact form over several months, in the order given, with the
+    /// <see cref="PopulationEngine"/>: each person is compared in each month, and a profile evaluated under
+    /// a law in one month is not evaluated again in a later month in which the same provisions are in force.
+    /// The summary is that of the one-month overload run for each month and added up: a person counts once
+    /// a month (as <c>welfare-rules compare --from --to</c> counts them).
+    /// </summary>
+    /// <param name="baseline">The baseline law.</param>
+    /// <param name="changed">The changed law.</param>
+    /// <param name="population">The persons.</param>
+    /// <param name="months">The benefit months, each once.</param>
+    /// <param name="onDifference">Called, month by month and in person order, for each person whose entitlements differ in a month, or null.</param>
+    /// <param name="onError">Called for each person and month that cannot be evaluated, or null (errors are counted either way).</param>
+    /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
+    /// <returns>The totals over all the months.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="baseline"/>, <paramref name="changed"/>, <paramref name="population"/> or <paramref name="months"/> is null.</exception>
+    /// <exception cref="ArgumentException">A month is not in the ISO calendar, or is given twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A month is before 1900 (such as <c>default</c>).</exception>
+    public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, Population population, IEnumerable<YearMonth> months,
+        Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null, int maxDegreeOfParallelism = 0) =>
+        Run(baseline, changed, population, months, null, onDifference, onError, maxDegreeOfParallelism);
+
+    /// <summary>The multi-month comparison, adding the time spent in each phase to <paramref name="phases"/> when given (for the benchmarks).</summary>
+    internal static ComparisonSummary Run(RuleSet baseline, RuleSet changed, Population population, IEnumerable<YearMonth> months, ComparisonPhases? phases,
+        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError, int maxDegreeOfParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(months);
+        var list = months.ToList();
+        var seen = new HashSet<YearMonth>();
+        foreach (var month in list)
+        {
+            Preconditions.CheckMonth(month, nameof(months));
+            if (!seen.Add(month))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the month {month.Year:D4}-{month.Month:D2} is given twice"), nameof(months));
+            }
+        }
+
+        var totals = new Totals();
+        var baselineOutcomes = new OutcomeCache();
+        var changedOutcomes = new OutcomeCache();
+        int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
+        int[]? spare = null;
+        foreach (var month in list)
+        {
+            spare = CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
+                onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),
+                onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))), phases: phases, spare: spare);
+        }
+
         return totals.ToSummary();
     }
 
@@ -630,5 +695,35 @@ public static class PolicyComparison
 
             return false;
         }
+    }
+}
+
+/// <summary>A phase of a comparison over a compact population.</summary>
+internal enum ComparisonPhase
+{
+    /// <summary>Sorting the persons into the month's profiles.</summary>
+    Classify,
+
+    /// <summary>Evaluating each new profile under both laws (or finding it evaluated in an earlier month).</summary>
+    Evaluate,
+
+    /// <summary>Adding the profiles' reports to the totals.</summary>
+    Totals,
+}
+
+/// <summary>The time a comparison over a compact population spent in each phase, added up over its months (measured by the benchmarks).</summary>
+internal sealed class ComparisonPhases
+{
+    private readonly TimeSpan[] spent = new TimeSpan[3];
+
+    /// <summary>The time spent in <paramref name="phase"/>.</summary>
+    internal TimeSpan this[ComparisonPhase phase] => spent[(int)phase];
+
+    /// <summary>Adds the time since <paramref name="clock"/> to <paramref name="phase"/> and restarts the clock.</summary>
+    internal void Lap(ComparisonPhase phase, ref long clock)
+    {
+        long now = Stopwatch.GetTimestamp();
+        spent[(int)phase] += Stopwatch.GetElapsedTime(clock, now);
+        clock = now;
     }
 }

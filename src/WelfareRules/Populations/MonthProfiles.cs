@@ -47,13 +47,21 @@ internal sealed class MonthProfiles
     internal int Count => Keys.Length;
 
     /// <summary>Sorts the persons into profiles, for evaluation under any of <paramref name="rules"/>.</summary>
-    internal static MonthProfiles Classify(Population population, YearMonth month, int parallelism, params RuleSet[] rules)
+    internal static MonthProfiles Classify(Population population, YearMonth month, int parallelism, params RuleSet[] rules) =>
+        Classify(population, month, parallelism, (int[]?)null, rules);
+
+    /// <summary>
+    /// Sorts the persons into profiles, writing each person's profile into <paramref name="spare"/> when it is
+    /// given and large enough: the <see cref="PersonProfile"/> of an earlier month no longer read (a month of
+    /// a hundred million persons would otherwise leave 400 MB behind it).
+    /// </summary>
+    internal static MonthProfiles Classify(Population population, YearMonth month, int parallelism, int[]? spare, params RuleSet[] rules)
     {
         var columns = population.Columns;
         int n = columns.Count;
         var coverage = ProfileCoverage.Of(rules);
         var frame = new MonthFrame(month, Windows(population, month, rules, coverage), AgeBands.Of(coverage.YearAgeCases, rules), ChildCounts(population, month, rules), coverage.Exact is not null);
-        var ids = new int[n];
+        var ids = spare is not null && spare.Length == n ? spare : new int[n];
         int workers = Math.Max(1, Math.Min(parallelism, n / 4096));
         var maps = new ProfileMap[workers];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };

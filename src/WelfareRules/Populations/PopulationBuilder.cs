@@ -122,11 +122,16 @@ public sealed class PopulationBuilder
         }
 
         built = true;
+
+        // A builder is used once: when it was given its exact size, its arrays become the population's, without
+        // a copy (a hundred million persons would otherwise need twice their memory at this moment).
         return new Population(new Columns(
-            count, [.. jurisdictions], facts.AsSpan(0, count).ToArray(), birth.AsSpan(0, count).ToArray(), death.AsSpan(0, count).ToArray(),
-            decision.AsSpan(0, count).ToArray(), certified.AsSpan(0, count).ToArray(), escaped.AsSpan(0, count).ToArray(),
-            childStart.AsSpan(0, count + 1).ToArray(), [.. children], merit.Count == 0 ? null : new Dictionary<int, ImmutableArray<MeritRecord>>(merit)));
+            count, [.. jurisdictions], Trimmed(facts), Trimmed(birth), Trimmed(death), Trimmed(decision), Trimmed(certified), Trimmed(escaped),
+            childStart.Length == count + 1 ? childStart : childStart.AsSpan(0, count + 1).ToArray(), [.. children],
+            merit.Count == 0 ? null : new Dictionary<int, ImmutableArray<MeritRecord>>(merit)));
     }
+
+    private T[] Trimmed<T>(T[] column) => column.Length == count ? column : column.AsSpan(0, count).ToArray();
 
     private void Grow()
     {

@@ -339,6 +339,33 @@ public sealed class PopulationEngineTest
     }
 
     [Fact]
+    public void Run_PopulationOverSeveralMonths_EqualsTheOneByOneComparisonOfEachMonth()
+    {
+        // Months across the draft's start, a month repeated by the law (2027-06 after 2027-03) and one before
+        // ND 20's rise: profiles evaluated in one month are reused in another only where the law is the same.
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json")));
+        var (situations, population) = Varied.Value;
+        YearMonth[] months = [new(2026, 12), new(2027, 3), new(2027, 6), new(2024, 6)];
+        var everyMonth = months.SelectMany(m => situations.Select(s => s with { Month = m })).ToList();
+        var (expected, expectedDifferences, expectedErrors) = Collect((d, e) => PolicyComparison.RunOneByOne(RuleSet.BuiltIn, draft, everyMonth, d, e));
+        var (compact, compactDifferences, compactErrors) = Collect((d, e) => PolicyComparison.Run(RuleSet.BuiltIn, draft, population, months, d, e));
+
+        Assert.Equal(4L * situations.Count, expected.Persons + expected.Errors);
+        Assert.True(expected.Gainers > 1000, $"{expected.Gainers} gainers");
+        Assert.Equal(Describe(expected), Describe(compact));
+        Assert.Equal(expectedDifferences.Count, compactDifferences.Count);
+        Assert.Equal(expectedErrors.Count, compactErrors.Count);
+    }
+
+    [Fact]
+    public void Run_MonthGivenTwice_IsRefused()
+    {
+        var (_, population) = Varied.Value;
+        var error = Assert.Throws<ArgumentException>(() => PolicyComparison.Run(RuleSet.BuiltIn, RuleSet.BuiltIn, population, [new YearMonth(2027, 1), new YearMonth(2027, 1)]));
+        Assert.Contains("2027-01 is given twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_StreamOfSeveralMonthsAndBatches_EqualsTheComparisonOneByOne()
     {
         var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(Law.RuleFileValidationTest.RuleFile("draft-standard-2027.json")));
