@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -463,7 +464,9 @@ internal static class ParquetPopulation
             return values?[r] is not { } text || ContractEnum<T>.TryParse(text, out value);
         }
 
-        if (c.Children?[r] is not null || c.Merit?[r] is not null || c.Jurisdiction?[r] is not { } code || Date(c.Birth, r) is not { } birth || birth.Year < 1900)
+        var children = ImmutableArray<RaisedChild>.Empty;
+        if (c.Merit?[r] is not null || c.Jurisdiction?[r] is not { } code || Date(c.Birth, r) is not { } birth || birth.Year < 1900
+            || (c.Children?[r] is { } childrenJson && !TryChildren(childrenJson, out children)))
         {
             return null;
         }
@@ -563,6 +566,7 @@ internal static class ParquetPopulation
             LivingArrangement = living,
             EligibleForFacilityCare = Flag(c.Facility, r),
             Pregnant = Flag(c.Pregnant, r),
+            ChildrenRaisedAlone = children,
             ChildrenUnder36Months = children36,
             DecisionSignedOn = decision,
             EthnicMinority = Flag(c.Ethnic, r),
@@ -571,6 +575,72 @@ internal static class ParquetPopulation
             HealthInsuranceHouseholdOrder = order,
         };
         return new Situation(jurisdiction, month, person) { Id = id, Commune = commune, Weight = (decimal)weight };
+    }
+
+    /// <summary>
+    /// The children of a <c>childrenRaisedAlone</c> cell in the one shape the contract's writer gives them:
+    /// an array of objects with <c>birthDate</c> (yyyy-MM-dd, from 1900) and, optionally, <c>inEducation</c>,
+    /// each once. Anything else (another field, a null, a repeated key, a bad date, an empty list) is left to
+    /// the JSON way, so that its situation or its error is the one its JSON line would give.
+    /// </summary>
+    private static bool TryChildren(string json, out ImmutableArray<RaisedChild> children)
+    {
+        children = ImmutableArray<RaisedChild>.Empty;
+        try
+        {
+            return ReadChildren(json, ref children);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ReadChildren(string json, ref ImmutableArray<RaisedChild> children)
+    {
+        var builder = ImmutableArray.CreateBuilder<RaisedChild>();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            LocalDate? birth = null;
+            bool? inEducation = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("birthDate"u8) && birth is null && reader.Read() && reader.TokenType == JsonTokenType.String
+                    && LocalDatePattern.Iso.Parse(reader.GetString()!) is { Success: true, Value.Year: >= 1900 } date)
+                {
+                    birth = date.Value;
+                }
+                else if (reader.ValueTextEquals("inEducation"u8) && inEducation is null && reader.Read() && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                {
+                    inEducation = reader.GetBoolean();
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || birth is not { } childBirth)
+            {
+                return false;
+            }
+
+            builder.Add(new RaisedChild(childBirth, inEducation ?? false));
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray || builder.Count == 0 || reader.Read())
+        {
+            return false;
+        }
+
+        children = builder.ToImmutable();
+        return true;
     }
 
     private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows)

@@ -88,6 +88,54 @@ public sealed class ParquetPopulationTest : IDisposable
         Assert.Equal("$.person.household.poverty", error.GetProperty("path").GetString());
     }
 
+    [Theory]
+    [InlineData("""[{"birthDate":"2015-03-01","inEducation":true},{"birthDate":"2019-06-01"}]""")]
+    [InlineData("""[{"inEducation":false,"birthDate":"2010-01-01"}]""")]
+    [InlineData("""[]""")]
+    [InlineData("""[{"birthDate":"2015-03-01","nickname":"x"}]""")]
+    [InlineData("""[null]""")]
+    [InlineData("""[{"birthDate":"2015-02-30"}]""")]
+    [InlineData("""[{"birthDate":"1899-12-31"}]""")]
+    [InlineData("""[{"birthDate":"2015-03-01","birthDate":"2016-03-01"}]""")]
+    [InlineData("""[{"inEducation":true}]""")]
+    [InlineData("""{"birthDate":"2015-03-01"}""")]
+    public void Compare_ParquetChildrenCell_GivesWhatItsJsonLineGives(string children)
+    {
+        // Children are read from the cell without the JSON way when it has the writer's shape; any other
+        // shape goes the JSON way, so the comparison (or its error and path) is the JSON line's.
+        string parquet = Path.Combine(folder, "children.parquet"), lines = Path.Combine(folder, "children.jsonl");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES
+                    ('C1', 'VN-HN', '2027-03', DATE '1985-05-01', 'poor', '{children.Replace("'", "''", StringComparison.Ordinal)}'),
+                    ('C2', 'VN-HN', '2027-03', DATE '1940-01-01', 'poor', NULL))
+                  AS t(id, jurisdiction, month, birthDate, household_poverty, childrenRaisedAlone))
+                TO '{parquet}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        File.WriteAllLines(lines,
+        [
+            $$$"""{"id":"C1","jurisdiction":"VN-HN","month":"2027-03","person":{"birthDate":"1985-05-01","household":{"poverty":"poor"},"childrenRaisedAlone":{{{children}}}}}""",
+            """{"id":"C2","jurisdiction":"VN-HN","month":"2027-03","person":{"birthDate":"1940-01-01","household":{"poverty":"poor"}}}""",
+        ]);
+        string[] compare = ["compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--format", "json", "--input"];
+
+        var fromLines = CliRunner.Run([.. compare, lines]);
+        var fromParquet = CliRunner.Run([.. compare, parquet]);
+
+        Assert.Equal(fromLines.Exit, fromParquet.Exit);
+        Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+        if (children.Contains("2019", StringComparison.Ordinal))
+        {
+            Assert.Contains("\"C1\"", fromParquet.Stdout, StringComparison.Ordinal); // a single parent raising two children, paid more under the draft
+        }
+    }
+
     [Fact]
     public void CompareAndEvaluate_ParquetOutputs_HoldEveryDifferenceLineAndEveryResult()
     {
