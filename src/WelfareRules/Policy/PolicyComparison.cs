@@ -394,15 +394,18 @@ public static class PolicyComparison
             return profiles.PersonProfile;
         }
 
+        // The reports handed out are dated to the month (a profile met in an earlier month holds that month's), once a profile.
+        var dated = new (Report Before, Report After)?[profiles.Count];
         for (int i = 0; i < population.Count; i++)
         {
             int p = profiles.PersonProfile[i];
-            if (before[p].Report is not { } b || after[p].Report is not { } a)
+            if (before[p].Report is null || after[p].Report is null)
             {
                 onFailed?.Invoke(i);
                 continue;
             }
 
+            var (b, a) = dated[p] ??= (before[p].ReportIn(month)!, after[p].ReportIn(month)!);
             onEvaluated?.Invoke(i, b, a);
             if (differs[p])
             {

@@ -62,7 +62,7 @@ internal sealed class MonthProfiles
         var coverage = ProfileCoverage.Of(rules);
         var frame = new MonthFrame(month, Windows(population, month, rules, coverage), AgeBands.Of(coverage.YearAgeCases, rules), ChildCounts(population, month, rules), coverage.Exact is not null);
         var ids = spare is not null && spare.Length == n ? spare : new int[n];
-        int workers = Math.Max(1, Math.Min(parallelism, n / 4096));
+        int workers = Workers(n, parallelism);
         var maps = new ProfileMap[workers];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
@@ -118,6 +118,9 @@ internal sealed class MonthProfiles
         return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives], frame.Exact);
     }
 
+    /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than 4,096 items).</summary>
+    private static int Workers(int n, int parallelism) => Math.Max(1, Math.Min(parallelism, n / 4096));
+
     private static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
 
     /// <summary>
@@ -130,20 +133,35 @@ internal sealed class MonthProfiles
         var outcomes = new Outcome[Count];
         cache = Exact ? null : cache;
         var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month))).ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+
+        // The profiles met in an earlier month under the same law, found on all cores (the cache is only read
+        // here); the rest, in profile order, are evaluated.
+        if (laws is not null)
+        {
+            Parallel.For(0, Workers(Count, parallelism), options, w =>
+            {
+                for (int p = Start(Count, Workers(Count, parallelism), w), end = Start(Count, Workers(Count, parallelism), w + 1); p < end; p++)
+                {
+                    if (!Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
+                    {
+                        // The earlier month's outcome itself: its amounts are this month's; a report for this
+                        // month is made only when one is asked for (Outcome.ReportIn).
+                        outcomes[p] = known;
+                    }
+                }
+            });
+        }
+
         var missing = new List<int>(Count);
         for (int p = 0; p < Count; p++)
         {
-            if (laws is not null && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
-            {
-                outcomes[p] = known.ForMonth(Month);
-            }
-            else
+            if (outcomes[p] is null)
             {
                 missing.Add(p);
             }
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         Parallel.For(0, missing.Count, options, m =>
         {
             int p = missing[m];
@@ -286,11 +304,15 @@ internal sealed class Outcome
 
     private Outcome(Report? report) => Report = report;
 
-    /// <summary>The report (no explanation), or null on error.</summary>
+    /// <summary>
+    /// The report (no explanation), or null on error; for a profile met in an earlier month under the same law,
+    /// that month's report: its entitlements and amounts are this month's, its <see cref="Reports.Report.Month"/>
+    /// is not (<see cref="ReportIn"/> gives the month's).
+    /// </summary>
     internal Report? Report { get; }
 
-    /// <summary>The same outcome for another month under the same law.</summary>
-    internal Outcome ForMonth(YearMonth month) => Report is { } report && report.Month != month ? new Outcome(report.ForMonth(month)) : this;
+    /// <summary>The report for <paramref name="month"/>: <see cref="Report"/> itself when evaluated in that month, else a copy dated to it.</summary>
+    internal Report? ReportIn(YearMonth month) => Report is { } report && report.Month != month ? report.ForMonth(month) : Report;
 
     internal static Outcome Of(RuleSet rules, Facts.Situation situation)
     {

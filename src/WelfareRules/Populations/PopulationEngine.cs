@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using NodaTime;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -39,7 +40,7 @@ public static class PopulationEngine
         int parallelism = Parallelism(maxDegreeOfParallelism);
         var profiles = MonthProfiles.Classify(population, month, parallelism, rules);
         var outcomes = profiles.Evaluate(rules, population, parallelism);
-        return new PopulationResult(rules, population, profiles, outcomes);
+        return new PopulationResult(rules, population, profiles, outcomes, parallelism);
     }
 
     /// <summary>
@@ -69,7 +70,7 @@ public static class PopulationEngine
         {
             Preconditions.CheckMonth(month, nameof(months));
             var profiles = MonthProfiles.Classify(population, month, parallelism, rules);
-            yield return new PopulationResult(rules, population, profiles, profiles.Evaluate(rules, population, parallelism, cache));
+            yield return new PopulationResult(rules, population, profiles, profiles.Evaluate(rules, population, parallelism, cache), parallelism);
         }
     }
 
@@ -96,47 +97,44 @@ public sealed class PopulationResult
     private readonly Population population;
     private readonly MonthProfiles profiles;
     private readonly Outcome[] outcomes;
+    private Report?[]? datedReports;
 
-    internal PopulationResult(RuleSet rules, Population population, MonthProfiles profiles, Outcome[] outcomes)
+    internal PopulationResult(RuleSet rules, Population population, MonthProfiles profiles, Outcome[] outcomes, int parallelism = 1)
     {
         this.rules = rules;
         this.population = population;
         this.profiles = profiles;
         this.outcomes = outcomes;
-        var byKind = new Dictionary<string, (Dong Amount, long Persons)>();
-        var byGroup = new Dictionary<string, (Dong Amount, long Persons)>();
-        var byPayee = new Dictionary<string, (Dong Amount, long Persons)>();
-        for (int p = 0; p < outcomes.Length; p++)
+        // Each core tallies a range of the profiles; the tallies are whole đồng, so their sum does not depend on the split.
+        int workers = outcomes.Length < 8192 ? 1 : Math.Max(1, parallelism);
+        var tallies = new Tally[workers];
+        try
         {
-            long count = profiles.Counts[p];
-            if (outcomes[p].Report is not { } report)
+            System.Threading.Tasks.Parallel.For(0, workers, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             {
-                Errors += count;
-                continue;
-            }
-
-            Evaluated += count;
-            Total += Weighted(report.Cost, count);
-            Accumulate(byKind, report, count, e => ContractNames.Of(e.Kind));
-            Accumulate(byGroup, report, count, e => e.Group ?? ContractNames.Of(e.Kind));
-            Accumulate(byPayee, report, count, e => ContractNames.Of(e.Payee));
-            var statePays = report.HealthInsuranceStatePays;
-            if (statePays != Dong.Zero)
-            {
-                var weighted = Weighted(statePays, count);
-                AddHealthInsurance(byKind, Report.HealthInsuranceKey, weighted, count);
-                AddHealthInsurance(byGroup, Report.HealthInsuranceKey, weighted, count);
-                bool counted = false;
-                foreach (var e in report.Entitlements)
+                var tally = tallies[w] = new Tally();
+                for (int p = (int)((long)outcomes.Length * w / workers), end = (int)((long)outcomes.Length * (w + 1) / workers); p < end; p++)
                 {
-                    counted |= e.Payee == Payee.Beneficiary;
+                    tally.Add(outcomes[p].Report, profiles.Counts[p]);
                 }
-
-                var b = byPayee.GetValueOrDefault(ContractNames.Of(Payee.Beneficiary));
-                byPayee[ContractNames.Of(Payee.Beneficiary)] = (b.Amount + weighted, counted ? b.Persons : b.Persons + count);
-            }
+            });
+        }
+        catch (AggregateException error) when (error.InnerExceptions is [OverflowException overflow])
+        {
+            // A total beyond 64 bits, raised as the one-core tally raises it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(overflow);
         }
 
+        var all = tallies[0];
+        for (int w = 1; w < workers; w++)
+        {
+            all.Merge(tallies[w]);
+        }
+
+        Evaluated = all.Evaluated;
+        Errors = all.Errors;
+        Total = all.Total;
+        var (byKind, byGroup, byPayee) = (all.ByKind, all.ByGroup, all.ByPayee);
         ByKind = Lines(byKind);
         ByGroup = Lines(byGroup);
         ByPayee = Lines(byPayee);
@@ -172,7 +170,19 @@ public sealed class PopulationResult
     /// <summary>The report of a person: the one <see cref="RuleSet.Evaluate"/> gives without explanation.</summary>
     /// <param name="index">The person's 0-based position.</param>
     /// <returns>The report, or null when the person cannot be evaluated.</returns>
-    public Report? ReportOf(int index) => outcomes[ProfileOf(index)].Report;
+    public Report? ReportOf(int index)
+    {
+        int p = ProfileOf(index);
+        var outcome = outcomes[p];
+        if (outcome.Report is not { } report || report.Month == Month)
+        {
+            return outcome.Report;
+        }
+
+        // A profile met in an earlier month: its report dated to this month, made once and shared by the profile's persons.
+        var dated = Volatile.Read(ref datedReports) ?? Interlocked.CompareExchange(ref datedReports, new Report?[outcomes.Length], null) ?? datedReports;
+        return Volatile.Read(ref dated[p]) ?? Interlocked.CompareExchange(ref dated[p], outcome.ReportIn(Month), null) ?? dated[p];
+    }
 
     /// <summary>The error of a person who cannot be evaluated, as <see cref="RuleSet.Evaluate"/> raises it.</summary>
     /// <param name="index">The person's 0-based position.</param>
@@ -219,6 +229,59 @@ public sealed class PopulationResult
 
             var t = totals.GetValueOrDefault(k);
             totals[k] = (t.Amount + Weighted(entitlements[i].Amount, count), seen ? t.Persons : t.Persons + count);
+        }
+    }
+
+    /// <summary>The totals of some of the profiles.</summary>
+    private sealed class Tally
+    {
+        internal readonly Dictionary<string, (Dong Amount, long Persons)> ByKind = [], ByGroup = [], ByPayee = [];
+        internal long Evaluated, Errors;
+        internal Dong Total;
+
+        internal void Add(Report? report, long count)
+        {
+            if (report is null)
+            {
+                Errors += count;
+                return;
+            }
+
+            Evaluated += count;
+            Total += Weighted(report.Cost, count);
+            Accumulate(ByKind, report, count, e => ContractNames.Of(e.Kind));
+            Accumulate(ByGroup, report, count, e => e.Group ?? ContractNames.Of(e.Kind));
+            Accumulate(ByPayee, report, count, e => ContractNames.Of(e.Payee));
+            var statePays = report.HealthInsuranceStatePays;
+            if (statePays != Dong.Zero)
+            {
+                var weighted = Weighted(statePays, count);
+                AddHealthInsurance(ByKind, Report.HealthInsuranceKey, weighted, count);
+                AddHealthInsurance(ByGroup, Report.HealthInsuranceKey, weighted, count);
+                bool counted = false;
+                foreach (var e in report.Entitlements)
+                {
+                    counted |= e.Payee == Payee.Beneficiary;
+                }
+
+                var b = ByPayee.GetValueOrDefault(ContractNames.Of(Payee.Beneficiary));
+                ByPayee[ContractNames.Of(Payee.Beneficiary)] = (b.Amount + weighted, counted ? b.Persons : b.Persons + count);
+            }
+        }
+
+        internal void Merge(Tally other)
+        {
+            Evaluated += other.Evaluated;
+            Errors += other.Errors;
+            Total += other.Total;
+            foreach (var (mine, theirs) in new[] { (ByKind, other.ByKind), (ByGroup, other.ByGroup), (ByPayee, other.ByPayee) })
+            {
+                foreach (var (key, value) in theirs)
+                {
+                    var t = mine.GetValueOrDefault(key);
+                    mine[key] = (t.Amount + value.Amount, t.Persons + value.Persons);
+                }
+            }
         }
     }
 

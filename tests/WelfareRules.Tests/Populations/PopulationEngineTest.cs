@@ -308,6 +308,21 @@ public sealed class PopulationEngineTest
     }
 
     [Fact]
+    public void ReportOf_ProfileMetInAnEarlierMonth_IsDatedToTheMonthAndSharedByItsPersons()
+    {
+        var (_, population) = Varied.Value;
+        var months = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, [new YearMonth(2026, 2), new YearMonth(2026, 3)]).ToList();
+        var march = months[1];
+        var persons = Enumerable.Range(0, population.Count).Where(i => march.ReportOf(i) is not null).ToList();
+        var shared = persons.GroupBy(march.ProfileOf).First(g => g.Count() > 1).ToList();
+
+        Assert.All(persons, i => Assert.Equal(new YearMonth(2026, 3), march.ReportOf(i)!.Month));
+        Assert.Same(march.ReportOf(shared[0]), march.ReportOf(shared[1]));
+        Assert.Same(march.ReportOf(shared[0]), march.ReportOf(shared[0]));
+        Assert.Equal(new YearMonth(2026, 2), months[0].ReportOf(shared[0])!.Month);
+    }
+
+    [Fact]
     public void Evaluate_OneCoreOrAll_SameResult()
     {
         var (_, population) = Varied.Value;
