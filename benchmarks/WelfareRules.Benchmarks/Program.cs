@@ -22,10 +22,6 @@ public static class Program
             return;
         }
 
-        if (args is ["--probe", var kind]) { Probe.Run(kind); return; }
-        if (args is ["--probe2", var kind2]) { Probe2.Run(kind2); return; }
-        if (args is ["--probe3", var p3]) { Probe3.Run(p3); return; }
-
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
