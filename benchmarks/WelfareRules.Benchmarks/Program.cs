@@ -18,6 +18,12 @@ public static class Program
         if (args is ["--country", var sizes, ..])
         {
             int months = args is [_, _, "--months", var m, ..] ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 12;
+            if (months < 1)
+            {
+                Console.Error.WriteLine("--months: at least 1");
+                return;
+            }
+
             Populations.CountryRun.Run([.. sizes.Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], months);
             return;
         }

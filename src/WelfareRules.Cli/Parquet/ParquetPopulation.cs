@@ -611,12 +611,18 @@ internal static class ParquetPopulation
             bool? inEducation = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("birthDate"u8) && birth is null && reader.Read() && reader.TokenType == JsonTokenType.String
+                bool isBirth = reader.ValueTextEquals("birthDate"u8), isInEducation = reader.ValueTextEquals("inEducation"u8);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (isBirth && birth is null && reader.TokenType == JsonTokenType.String
                     && LocalDatePattern.Iso.Parse(reader.GetString()!) is { Success: true, Value.Year: >= 1900 } date)
                 {
                     birth = date.Value;
                 }
-                else if (reader.ValueTextEquals("inEducation"u8) && inEducation is null && reader.Read() && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+                else if (isInEducation && inEducation is null && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
                 {
                     inEducation = reader.GetBoolean();
                 }

@@ -395,17 +395,22 @@ public static class PolicyComparison
         }
 
         // The reports handed out are dated to the month (a profile met in an earlier month holds that month's), once a profile.
-        var dated = new (Report Before, Report After)?[profiles.Count];
+        (Report Before, Report After)?[]? dated = null;
         for (int i = 0; i < population.Count; i++)
         {
             int p = profiles.PersonProfile[i];
-            if (before[p].Report is null || after[p].Report is null)
+            if (before[p].Report is not { } b || after[p].Report is not { } a)
             {
                 onFailed?.Invoke(i);
                 continue;
             }
 
-            var (b, a) = dated[p] ??= (before[p].ReportIn(month)!, after[p].ReportIn(month)!);
+            if (b.Month != month || a.Month != month)
+            {
+                dated ??= new (Report, Report)?[profiles.Count];
+                (b, a) = dated[p] ??= (before[p].ReportIn(month)!, after[p].ReportIn(month)!);
+            }
+
             onEvaluated?.Invoke(i, b, a);
             if (differs[p])
             {
@@ -458,13 +463,15 @@ public static class PolicyComparison
     /// <param name="changed">The changed law.</param>
     /// <param name="population">The persons.</param>
     /// <param name="months">The benefit months, each once.</param>
-    /// <param name="onDifference">Called, month by month and in person order, for each person whose entitlements differ in a month, or null.</param>
-    /// <param name="onError">Called for each person and month that cannot be evaluated, or null (errors are counted either way).</param>
+    /// <param name="onDifference">Called, month by month and in person order, for each person whose entitlements differ in a month, or null (the difference's situation carries the month).</param>
+    /// <param name="onError">Called, month by month in the order of <paramref name="months"/> and in person order, for each person who cannot be evaluated in that month, with the person's position, or null (errors are counted either way).</param>
     /// <param name="maxDegreeOfParallelism">The number of cores to use; 0 or less for all of them.</param>
     /// <returns>The totals over all the months.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="baseline"/>, <paramref name="changed"/>, <paramref name="population"/> or <paramref name="months"/> is null.</exception>
     /// <exception cref="ArgumentException">A month is not in the ISO calendar, or is given twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A month is before 1900 (such as <c>default</c>).</exception>
+    /// <exception cref="NotSupportedException">The rule sets draw more lines than the compact profiles hold in a month (ages, support windows or children conditions; the message says which).</exception>
+    /// <exception cref="OverflowException">A total exceeds what 64 bits hold.</exception>
     public static ComparisonSummary Run(RuleSet baseline, RuleSet changed, Population population, IEnumerable<YearMonth> months,
         Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null, int maxDegreeOfParallelism = 0) =>
         Run(baseline, changed, population, months, null, onDifference, onError, maxDegreeOfParallelism);

@@ -18,10 +18,11 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class MonthProfiles
 {
-    private MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact)
+    private MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact, string layout)
     {
         Month = month;
         Exact = exact;
+        Layout = layout;
         PersonProfile = personProfile;
         Keys = keys;
         Counts = counts;
@@ -29,6 +30,13 @@ internal sealed class MonthProfiles
     }
 
     internal YearMonth Month { get; }
+
+    /// <summary>
+    /// What the month-dependent parts of a key count against: the support windows in force and which rule sets'
+    /// children conditions hold each children count. Two months' keys mean the same only where this is the same,
+    /// so it is part of what a profile's outcome is cached under.
+    /// </summary>
+    internal string Layout { get; }
 
     /// <summary>Whether every person is a profile of their own (<see cref="ProfileCoverage.Exact"/>): their reports are then never shared across months.</summary>
     internal bool Exact { get; }
@@ -60,7 +68,10 @@ internal sealed class MonthProfiles
         var columns = population.Columns;
         int n = columns.Count;
         var coverage = ProfileCoverage.Of(rules);
-        var frame = new MonthFrame(month, Windows(population, month, rules, coverage), AgeBands.Of(coverage.YearAgeCases, rules), ChildCounts(population, month, rules), coverage.Exact is not null);
+        var windows = Windows(population, month, rules, coverage);
+        var childCounts = ChildCounts(population, month, rules, out string childLayout);
+        var frame = new MonthFrame(month, windows, AgeBands.Of(coverage.YearAgeCases, rules), childCounts, coverage.Exact is not null);
+        string layout = string.Join(",", windows) + ";" + childLayout;
         var ids = spare is not null && spare.Length == n ? spare : new int[n];
         int workers = Workers(n, parallelism);
         var maps = new ProfileMap[workers];
@@ -115,7 +126,7 @@ internal sealed class MonthProfiles
             }
         });
 
-        return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives], frame.Exact);
+        return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives], frame.Exact, layout);
     }
 
     /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than 4,096 items).</summary>
@@ -132,7 +143,7 @@ internal sealed class MonthProfiles
     {
         var outcomes = new Outcome[Count];
         cache = Exact ? null : cache;
-        var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month))).ToArray();
+        var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month), Layout)).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
         // The profiles met in an earlier month under the same law, found on all cores (the cache is only read
@@ -192,11 +203,13 @@ internal sealed class MonthProfiles
     /// adds), each with the month's law of every jurisdiction of the population (for its ages): a person's profile
     /// keeps how many of their children meet each, which is all such a condition can tell of them.
     /// </summary>
-    private static ChildCount[] ChildCounts(Population population, YearMonth month, RuleSet[] rules)
+    private static ChildCount[] ChildCounts(Population population, YearMonth month, RuleSet[] rules, out string layout)
     {
         var counts = new List<ChildCount>();
-        foreach (var ruleSet in rules)
+        var holders = new List<string>();
+        for (int r = 0; r < rules.Length; r++)
         {
+            var ruleSet = rules[r];
             // No count where the month is outside the law encoded: the single-person path refuses those persons anyway.
             var laws = population.Jurisdictions.Select(j => ruleSet.Knows(j) && ruleSet.ForMonth(j, month) is { IsCovered: true } law ? law : null).ToArray();
             var conditions = ImmutableArray.CreateBuilder<Law.Conditions.ChildrenCondition>();
@@ -217,14 +230,27 @@ internal sealed class MonthProfiles
                 }
             }
 
+            int k = 0;
             foreach (var condition in conditions.Distinct())
             {
-                if (!counts.Any(c => ReferenceEquals(c.Condition, condition) && c.Laws.SequenceEqual(laws)))
+                // A count shared by two rule sets in one month may be two counts in another: which rule set's
+                // conditions each count holds is part of the layout.
+                int slot = counts.FindIndex(c => ReferenceEquals(c.Condition, condition) && c.Laws.SequenceEqual(laws));
+                if (slot < 0)
                 {
                     counts.Add(new ChildCount(condition, laws));
+                    holders.Add(string.Create(CultureInfo.InvariantCulture, $"{r}.{k}"));
                 }
+                else
+                {
+                    holders[slot] += string.Create(CultureInfo.InvariantCulture, $"+{r}.{k}");
+                }
+
+                k++;
             }
         }
+
+        layout = string.Join(",", holders);
 
         if (counts.Count > MaxChildConditions)
         {
@@ -275,16 +301,19 @@ internal sealed class MonthProfiles
 /// <summary>The outcomes of profiles under one rule set, by the law they were evaluated under: shared across the months of one run.</summary>
 internal sealed class OutcomeCache
 {
-    private readonly Dictionary<LawSignature, int> laws = [];
+    private readonly Dictionary<(LawSignature Law, string Layout), int> laws = [];
     private readonly Dictionary<(int Law, ProfileKey Profile), Outcome> outcomes = [];
 
-    /// <summary>A small number for each distinct law, so that looking up a profile does not compare signatures.</summary>
-    internal int LawId(LawSignature law)
+    /// <summary>
+    /// A small number for each distinct law and layout of the month's keys (<see cref="MonthProfiles.Layout"/>),
+    /// so that looking up a profile does not compare signatures.
+    /// </summary>
+    internal int LawId(LawSignature law, string layout)
     {
-        if (!laws.TryGetValue(law, out int id))
+        if (!laws.TryGetValue((law, layout), out int id))
         {
             id = laws.Count;
-            laws.Add(law, id);
+            laws.Add((law, layout), id);
         }
 
         return id;

@@ -119,10 +119,10 @@ public sealed class PopulationResult
                 }
             });
         }
-        catch (AggregateException error) when (error.InnerExceptions is [OverflowException overflow])
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0 && error.InnerExceptions.All(e => e is OverflowException))
         {
-            // A total beyond 64 bits, raised as the one-core tally raises it.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(overflow);
+            // A total beyond 64 bits (on one core or several), raised as the one-core tally raises it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
         }
 
         var all = tallies[0];

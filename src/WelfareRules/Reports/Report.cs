@@ -43,7 +43,6 @@ public sealed class Report
         Status = status;
     }
 
-    /// <summary>The same report for another month (the population engine's reuse of a profile's report across months with the same law).</summary>
     /// <summary>The contract's key of the health-insurance line in comparison and population totals.</summary>
     internal const string HealthInsuranceKey = "health-insurance";
 
@@ -53,6 +52,7 @@ public sealed class Report
     /// <summary>What the month costs the public purse for this person: every entitlement, and the state's share of the health-insurance premium.</summary>
     internal Dong Cost => Total + HealthInsuranceStatePays;
 
+    /// <summary>The same report for another month (the population engine's reuse of a profile's report across months with the same law).</summary>
     internal Report ForMonth(YearMonth month) => new(Jurisdiction, month, Standard, Entitlements, Warnings, WarningsVi, Explanation, HealthInsurance);
 
     /// <summary>The jurisdiction evaluated.</summary>

@@ -98,6 +98,11 @@ public sealed class ParquetPopulationTest : IDisposable
     [InlineData("""[{"birthDate":"1899-12-31"}]""")]
     [InlineData("""[{"birthDate":"2015-03-01","birthDate":"2016-03-01"}]""")]
     [InlineData("""[{"inEducation":true}]""")]
+    [InlineData("""[{"birthDate":null}]""")]
+    [InlineData("""[{"birthDate":5}]""")]
+    [InlineData("""[{"birthDate":{}}]""")]
+    [InlineData("""[{"inEducation":"yes","birthDate":"2015-03-01"}]""")]
+    [InlineData("""[{"birthDate":"2015-03-01","inEducation":null}]""")]
     [InlineData("""{"birthDate":"2015-03-01"}""")]
     public void Compare_ParquetChildrenCell_GivesWhatItsJsonLineGives(string children)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
@@ -368,8 +369,44 @@ public sealed class PopulationEngineTest
         Assert.Equal(4L * situations.Count, expected.Persons + expected.Errors);
         Assert.True(expected.Gainers > 1000, $"{expected.Gainers} gainers");
         Assert.Equal(Describe(expected), Describe(compact));
-        Assert.Equal(expectedDifferences.Count, compactDifferences.Count);
         Assert.Equal(expectedErrors.Count, compactErrors.Count);
+
+        // The same differences, in the same order, each with the month's reports (the one-by-one run numbers
+        // persons across the months, the compact one within each).
+        var expectedByPerson = new List<string>();
+        var compactByPerson = new List<string>();
+        PolicyComparison.RunOneByOne(RuleSet.BuiltIn, draft, everyMonth, d => expectedByPerson.Add((d.Index % situations.Count).ToString(CultureInfo.InvariantCulture) + Describe(d)[d.Index.ToString(CultureInfo.InvariantCulture).Length..] + " " + d.BaselineReport.Month + " " + d.ChangedReport.Month));
+        PolicyComparison.Run(RuleSet.BuiltIn, draft, population, months, d => compactByPerson.Add(Describe(d) + " " + d.BaselineReport.Month + " " + d.ChangedReport.Month));
+        Assert.Equal(expectedDifferences.Count, compactDifferences.Count);
+        Assert.Equal(expectedByPerson, compactByPerson);
+    }
+
+    [Fact]
+    public void Run_DraftAddingASupportWindowFromAMonth_EqualsTheOneByOneComparisonOfEachMonth()
+    {
+        // From 2027-03 the draft shortens Hanoi's support after leaving poverty from 36 to 24 months: the windows
+        // the profiles count against change with the month while the baseline's law does not, so a baseline
+        // profile met in 2027-02 must not be taken for one of 2027-03.
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.Read(
+            """{"format":1,"id":"DRAFT-HN-24","kind":"draft","title":"Dự thảo","issuer":"test","jurisdiction":"VN-HN","appliesFrom":"2027-03-01","status":"provisional","provisions":[{"parameter":"health-insurance-escaped-poverty-months","from":"2027-03-01","value":24,"basis":{"article":"1"}}]}"""u8,
+            "draft.json"));
+        var persons = Enumerable.Range(0, 20_000).Select(i => new Situation(Jurisdiction.Hanoi, new YearMonth(2026, 12), new Person(new LocalDate(1950 + (i % 60), 1 + (i % 12), 1))
+        {
+            Household = new Household { EscapedPovertyMonth = new YearMonth(2022, 1).PlusMonths(i % 60) },
+            PermanentResident = true,
+            Student = i % 7 == 0,
+        })).ToList();
+        var population = Population.Create(persons);
+        YearMonth[] months = [new(2027, 1), new(2027, 2), new(2027, 3), new(2027, 4)];
+        var everyMonth = months.SelectMany(m => persons.Select(s => s with { Month = m })).ToList();
+
+        var expected = PolicyComparison.RunOneByOne(RuleSet.BuiltIn, draft, everyMonth);
+        var compact = PolicyComparison.Run(RuleSet.BuiltIn, draft, population, months);
+        var streamed = PolicyComparison.Run(RuleSet.BuiltIn, draft, everyMonth);
+
+        Assert.True(expected.Losers > 100, $"{expected.Losers} losers");
+        Assert.Equal(Describe(expected), Describe(compact));
+        Assert.Equal(Describe(expected), Describe(streamed));
     }
 
     [Fact]
