@@ -20,7 +20,7 @@ public static class Program
             int months = args is [_, _, "--months", var m, ..] ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 12;
             if (months < 1)
             {
-                Console.Error.WriteLine("--months: at least 1");
+                System.Console.Error.WriteLine("--months: at least 1");
                 return;
             }
 
