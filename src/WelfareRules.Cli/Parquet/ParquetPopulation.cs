@@ -277,10 +277,12 @@ internal static class ParquetPopulation
         }
     }
 
+    private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
+
     private static IEnumerable<string> Lines(string path)
     {
         using var stream = File.OpenRead(path);
-        var reader = ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }).GetAwaiter().GetResult();
+        var reader = ParquetReader.CreateAsync(stream, ReadOptions).GetAwaiter().GetResult();
         try
         {
             foreach (string line in Lines(reader, path))
@@ -296,34 +298,13 @@ internal static class ParquetPopulation
 
     private static IEnumerable<string> Lines(ParquetReader reader, string path)
     {
-        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var missing = Columns.Where(c => !fields.ContainsKey(c.Name)).Select(c => c.Name).ToList();
-        var unknown = fields.Keys.Where(k => Columns.All(c => c.Name != k)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new UsageException($"{MessageText.Cut(path)}: unknown column(s) {string.Join(", ", unknown)}; a population's columns are those of docs/contract.md, \"Population as Parquet\"");
-        }
-
+        var fields = Fields(reader, path);
         var buffer = new MemoryStream();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             int rows = (int)group.RowCount;
-            var columns = new Dictionary<string, Array>(StringComparer.Ordinal);
-            foreach (var (name, kind) in Columns.Where(c => fields.ContainsKey(c.Name)))
-            {
-                var field = fields[name];
-                columns[name] = kind switch
-                {
-                    Kind.Text or Kind.Json => ReadStrings(group, field, rows),
-                    Kind.Flag => Read<bool>(group, field, rows),
-                    Kind.Count => Read<int>(group, field, rows),
-                    Kind.Long => Read<long>(group, field, rows),
-                    Kind.Number => Read<double>(group, field, rows),
-                    _ => Read<DateOnly>(group, field, rows),
-                };
-            }
-
+            var columns = ReadGroup(group, fields, rows);
             for (int r = 0; r < rows; r++)
             {
                 buffer.SetLength(0);
@@ -345,15 +326,10 @@ internal static class ParquetPopulation
     internal static IEnumerable<SituationLine> ReadSituations(string path, YearMonth? month)
     {
         using var stream = File.OpenRead(path);
-        var reader = ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }).GetAwaiter().GetResult();
+        var reader = ParquetReader.CreateAsync(stream, ReadOptions).GetAwaiter().GetResult();
         try
         {
-            var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
-            if (fields.Keys.Where(k => Columns.All(c => c.Name != k)).ToList() is { Count: > 0 } unknown)
-            {
-                throw new UsageException($"{MessageText.Cut(path)}: unknown column(s) {string.Join(", ", unknown)}; a population's columns are those of docs/contract.md, \"Population as Parquet\"");
-            }
-
+            var fields = Fields(reader, path);
             int line = 0;
             var buffer = new MemoryStream();
             for (int g = 0; g < reader.RowGroupCount; g++)
@@ -401,6 +377,18 @@ internal static class ParquetPopulation
         {
             reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>The file's columns by name, once every one is known to be a column of the contract.</summary>
+    private static Dictionary<string, DataField> Fields(ParquetReader reader, string path)
+    {
+        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+        if (fields.Keys.Where(k => Columns.All(c => c.Name != k)).ToList() is { Count: > 0 } unknown)
+        {
+            throw new UsageException($"{MessageText.Cut(path)}: unknown column(s) {string.Join(", ", unknown)}; a population's columns are those of docs/contract.md, \"Population as Parquet\"");
+        }
+
+        return fields;
     }
 
     private static Dictionary<string, Array> ReadGroup(ParquetRowGroupReader group, Dictionary<string, DataField> fields, int rows)
