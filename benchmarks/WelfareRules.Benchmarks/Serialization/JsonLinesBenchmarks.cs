@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
 using WelfareRules.Policy;
@@ -122,10 +123,20 @@ public class JsonLinesBenchmarks
     [Benchmark(OperationsPerInvoke = Situations)]
     public int EvaluateLinesAllCores() => EvaluateLines(System.Environment.ProcessorCount);
 
-    private int EvaluateLines(int cores) =>
+    /// <summary>`evaluate --explain none` over the lines on all cores: each line whose profile was met before gets that report's bytes.</summary>
+    [Benchmark(OperationsPerInvoke = Situations)]
+    public int WithoutExplanationReusedByProfile() => EvaluateLines(System.Environment.ProcessorCount, explain: false, reuse: true);
+
+    /// <summary>The same, each line evaluated and written on its own (as before reports were reused by profile).</summary>
+    [Benchmark(OperationsPerInvoke = Situations)]
+    public int WithoutExplanationEachAlone() => EvaluateLines(System.Environment.ProcessorCount, explain: false, reuse: false);
+
+    private int EvaluateLines(int cores, bool explain = true, bool reuse = true) =>
         JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(input), Stream.Null, TextWriter.Null, new JsonLinesOptions
         {
             Source = "bench.jsonl",
             MaxDegreeOfParallelism = cores,
+            Evaluation = new EvaluationOptions { Explain = explain },
+            ReuseProfiles = reuse,
         }).Evaluated;
 }

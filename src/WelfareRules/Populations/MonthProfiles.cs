@@ -67,11 +67,7 @@ internal sealed class MonthProfiles
     {
         var columns = population.Columns;
         int n = columns.Count;
-        var coverage = ProfileCoverage.Of(rules);
-        var windows = Windows(population, month, rules, coverage);
-        var childCounts = ChildCounts(population, month, rules, out string childLayout);
-        var frame = new MonthFrame(month, windows, AgeBands.Of(coverage.YearAgeCases, rules), childCounts, coverage.Exact is not null);
-        string layout = string.Join(",", windows) + ";" + childLayout;
+        var frame = Frame(population.Jurisdictions, month, rules, out string layout);
         var ids = spare is not null && spare.Length == n ? spare : new int[n];
         int workers = Workers(n, parallelism);
         var maps = new ProfileMap[workers];
@@ -127,6 +123,20 @@ internal sealed class MonthProfiles
         });
 
         return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives], frame.Exact, layout);
+    }
+
+    /// <summary>
+    /// What a profile key of the month counts against, for persons of <paramref name="jurisdictions"/> (by their index
+    /// there) under any of <paramref name="rules"/>; <paramref name="layout"/> names it (<see cref="Layout"/>).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The rule sets draw more lines than a key holds.</exception>
+    internal static MonthFrame Frame(ImmutableArray<Jurisdiction> jurisdictions, YearMonth month, RuleSet[] rules, out string layout)
+    {
+        var coverage = ProfileCoverage.Of(rules);
+        var windows = Windows(jurisdictions, month, rules, coverage);
+        var childCounts = ChildCounts(jurisdictions, month, rules, out string childLayout);
+        layout = string.Join(",", windows) + ";" + childLayout;
+        return new MonthFrame(month, windows, AgeBands.Of(coverage.YearAgeCases, rules), childCounts, coverage.Exact is not null);
     }
 
     /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than 4,096 items).</summary>
@@ -203,7 +213,7 @@ internal sealed class MonthProfiles
     /// adds), each with the month's law of every jurisdiction of the population (for its ages): a person's profile
     /// keeps how many of their children meet each, which is all such a condition can tell of them.
     /// </summary>
-    private static ChildCount[] ChildCounts(Population population, YearMonth month, RuleSet[] rules, out string layout)
+    private static ChildCount[] ChildCounts(ImmutableArray<Jurisdiction> jurisdictions, YearMonth month, RuleSet[] rules, out string layout)
     {
         var counts = new List<ChildCount>();
         var holders = new List<string>();
@@ -211,7 +221,7 @@ internal sealed class MonthProfiles
         {
             var ruleSet = rules[r];
             // No count where the month is outside the law encoded: the single-person path refuses those persons anyway.
-            var laws = population.Jurisdictions.Select(j => ruleSet.Knows(j) && ruleSet.ForMonth(j, month) is { IsCovered: true } law ? law : null).ToArray();
+            var laws = jurisdictions.Select(j => ruleSet.Knows(j) && ruleSet.ForMonth(j, month) is { IsCovered: true } law ? law : null).ToArray();
             var conditions = ImmutableArray.CreateBuilder<Law.Conditions.ChildrenCondition>();
             foreach (var group in ruleSet.Groups)
             {
@@ -265,12 +275,12 @@ internal sealed class MonthProfiles
     /// The distinct support windows after leaving poverty in force in the month, in the population's jurisdictions,
     /// under any of the rule sets: every <c>withinMonths</c> of the conditions (the only place the law reads them).
     /// </summary>
-    private static int[] Windows(Population population, YearMonth month, RuleSet[] rules, ProfileCoverage coverage)
+    private static int[] Windows(ImmutableArray<Jurisdiction> jurisdictions, YearMonth month, RuleSet[] rules, ProfileCoverage coverage)
     {
         var windows = new SortedSet<int>();
         foreach (var ruleSet in rules)
         {
-            foreach (var jurisdiction in population.Jurisdictions)
+            foreach (var jurisdiction in jurisdictions)
             {
                 if (!ruleSet.Knows(jurisdiction))
                 {

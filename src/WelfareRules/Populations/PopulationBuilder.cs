@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -143,6 +144,37 @@ public sealed class PopulationBuilder
         Array.Resize(ref certified, size);
         Array.Resize(ref escaped, size);
         Array.Resize(ref childStart, size + 1);
+    }
+
+    /// <summary>
+    /// One person's columns (jurisdiction index 0 of <paramref name="jurisdictions"/>), for finding their profile on
+    /// their own; null when the person has merit records (each such person is a profile of their own) or cannot be
+    /// represented.
+    /// </summary>
+    internal static Columns? Single(ImmutableArray<Jurisdiction> jurisdictions, Person person)
+    {
+        var children = person.ChildrenRaisedAlone;
+        if (!person.Merit.IsEmpty || children.Length > FactBits.MaxChildrenRaisedAlone)
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (var child in children)
+            {
+                PackedDate.Of(child.BirthDate, 0, "child's birth date");
+            }
+
+            return new Columns(
+                1, jurisdictions, [FactBits.Pack(person, 0, 0)], [PackedDate.Of(person.BirthDate, 0, "birth date")], [PackedDate.Of(person.DeathDate, 0, "death date")],
+                [PackedDate.Of(person.DecisionSignedOn, 0, "decision date")], [PackedDate.Of(person.DisabilityCertifiedOn, 0, "disability certificate date")],
+                [PackedDate.Of(person.Household.EscapedPovertyMonth, 0)], [0, children.Length], ImmutableCollectionsMarshal.AsArray(children) ?? []);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The columns of a population: one array per fact, indexed by person.</summary>

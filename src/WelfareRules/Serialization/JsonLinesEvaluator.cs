@@ -38,6 +38,12 @@ public sealed record JsonLinesOptions
 
     /// <summary>Gets the number of lines read, evaluated and written at a time.</summary>
     public int BatchSize { get; init; } = 4096;
+
+    /// <summary>
+    /// Gets whether, without explanation, a line whose profile was met before gets that report's bytes
+    /// (<see cref="Populations.ProfileReports"/>); off only to measure what it saves.
+    /// </summary>
+    internal bool ReuseProfiles { get; init; } = true;
 }
 
 /// <summary>What a JSON Lines run met.</summary>
@@ -94,36 +100,107 @@ public static class JsonLinesEvaluator
 
         var lines = JsonLinesReader.Of(input);
         errors = SafeMessages.Of(errors);
-        using var batch = new Batch(rules, options);
+        var profiles = options.Evaluation.Explain || !options.ReuseProfiles ? null : new Populations.ProfileReports(rules, options.Evaluation);
+        using var first = new Batch(rules, options, profiles);
+        using var second = new Batch(rules, options, profiles);
         int number = options.LinesBefore;
         var summary = default(JsonLinesSummary);
-        while (true)
+
+        // Two batches in turn: while one is parsed, evaluated and written into its buffers on the workers, this
+        // thread writes out the one before it and reads the one after it into that one's place. What is written is
+        // what a line-by-line run writes, in the same order; a failure to read is raised after the lines before it.
+        var failure = Read(first, lines, ref number, options.BatchSize);
+        Batch? done = null;
+        var (running, free) = (first, second);
+        while (running.Count > 0)
         {
-            ExceptionDispatchInfo? readFailure = null;
-            batch.Clear(number + 1);
+            var work = running.Count < 2 * ChunkLines || options.MaxDegreeOfParallelism == 1 ? RunHere(running) : Task.Run(running.Run);
+            ExceptionDispatchInfo? nextFailure = null;
             try
             {
-                while (batch.Count < options.BatchSize && lines.ReadLine() is { } text)
+                if (done is not null)
                 {
-                    number++;
-                    batch.Add(text);
+                    summary = done.WriteTo(output, errors, summary);
+                    free = done;
+                    done = null;
+                }
+
+                if (failure is null)
+                {
+                    nextFailure = Read(free, lines, ref number, options.BatchSize);
+                }
+                else
+                {
+                    free.Clear(number + 1);
                 }
             }
-            catch (Exception exception) when (batch.Count > 0)
+            catch (Exception)
             {
-                // What was read before the failure is still evaluated and written, as a line-by-line reading would have.
-                readFailure = ExceptionDispatchInfo.Capture(exception);
+                // The workers finish with the batch before its buffers are given back.
+                Finish(work);
+                throw;
             }
 
-            if (batch.Count == 0)
+            work.GetAwaiter().GetResult();
+            if (failure is not null)
             {
-                return summary;
+                summary = running.WriteTo(output, errors, summary);
+                failure.Throw();
             }
 
-            batch.Run();
-            summary = batch.WriteTo(output, errors, summary);
-            readFailure?.Throw();
+            (done, running, failure) = (running, free, nextFailure);
         }
+
+        if (done is not null)
+        {
+            summary = done.WriteTo(output, errors, summary);
+        }
+
+        failure?.Throw();
+        return summary;
+    }
+
+    /// <summary>Waits for a batch's work to end, whatever its outcome (another failure is being raised).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The failure being raised is the one reported.")]
+    private static void Finish(Task work)
+    {
+        try
+        {
+            work.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    /// <summary>Runs a batch on the calling thread (a small one, or one core), as a finished task.</summary>
+    private static Task RunHere(Batch batch)
+    {
+        batch.Run();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="size"/> lines into <paramref name="batch"/>; a failure to read is returned, to be
+    /// raised once the lines read before it are evaluated and written, as a line-by-line reading would have.
+    /// </summary>
+    private static ExceptionDispatchInfo? Read(Batch batch, JsonLinesReader lines, ref int number, int size)
+    {
+        batch.Clear(number + 1);
+        try
+        {
+            while (batch.Count < size && lines.ReadLine() is { } text)
+            {
+                number++;
+                batch.Add(text);
+            }
+        }
+        catch (Exception exception)
+        {
+            return ExceptionDispatchInfo.Capture(exception);
+        }
+
+        return null;
     }
 
     /// <summary>What became of one line.</summary>
@@ -137,7 +214,7 @@ public static class JsonLinesEvaluator
     }
 
     /// <summary>A batch of lines, their outcomes and the chunk buffers they are written into.</summary>
-    private sealed class Batch(RuleSet rules, JsonLinesOptions options) : IDisposable
+    private sealed class Batch(RuleSet rules, JsonLinesOptions options, Populations.ProfileReports? profiles) : IDisposable
     {
         private readonly List<string> lines = new(Math.Min(options.BatchSize, 1 << 16));
         private readonly List<Chunk> chunks = [];
@@ -271,6 +348,12 @@ public static class JsonLinesEvaluator
                     return Outcome.BadLine;
                 }
 
+                if (profiles is not null && profiles.TryWrite(situation, chunk.Buffer, chunk.IdWriter))
+                {
+                    chunk.NewLine();
+                    return Outcome.Report;
+                }
+
                 Reports.Report report;
                 try
                 {
@@ -328,11 +411,15 @@ public static class JsonLinesEvaluator
         public Chunk()
         {
             Writer = new Utf8JsonWriter(Buffer, Compact);
+            IdWriter = new Utf8JsonWriter(Buffer, Compact);
         }
 
         internal PooledBuffer Buffer { get; } = new();
 
         internal Utf8JsonWriter Writer { get; }
+
+        /// <summary>A writer for a lone id (<see cref="Populations.ProfileReports.TryWrite"/>).</summary>
+        internal Utf8JsonWriter IdWriter { get; }
 
         internal ReadOnlySpan<byte> Encode(string text)
         {

@@ -1,0 +1,130 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Serialization;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// Report lines without explanation, kept by profile, for evaluating JSON Lines: two situations of the same
+/// jurisdiction and month with the same <see cref="ProfileKey"/> get the same report from the single-person path
+/// (what the population engine rests on, and tests person for person), so the compact JSON of the first is written
+/// for the others, with each line's own <c>id</c>. What a key cannot stand for is evaluated as before: a person
+/// with merit records, a rule set reading what no key keeps, a profile whose evaluation fails (its message is the
+/// person's own), and every profile past <see cref="MaxProfiles"/>.
+/// </summary>
+/// <remarks>Thread-safe: the workers of a run share one.</remarks>
+internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
+{
+    /// <summary>The most profiles kept (a report line without explanation is about 1.5 KB: at most about 100 MB).</summary>
+    internal const int MaxProfiles = 1 << 16;
+
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly byte[] IdStart = "{\"id\":"u8.ToArray();
+
+    private readonly RuleSet[] ruleSets = [rules];
+    private readonly ConcurrentDictionary<(YearMonth Month, Jurisdiction Jurisdiction), Frame> frames = new();
+    private readonly ConcurrentDictionary<(YearMonth Month, Jurisdiction Jurisdiction, ProfileKey Key), byte[]?> lines = new();
+
+    /// <summary>
+    /// Writes the report line of <paramref name="situation"/> (without its line break) when a situation of the same
+    /// profile was evaluated before, or evaluates it and keeps the line for the next; false when the situation must
+    /// be evaluated on the single-person path (nothing is written then).
+    /// </summary>
+    internal bool TryWrite(Situation situation, IBufferWriter<byte> output, Utf8JsonWriter idWriter)
+    {
+        if (Key(situation) is not { } key)
+        {
+            return false;
+        }
+
+        if (!lines.TryGetValue(key, out var line))
+        {
+            if (lines.Count >= MaxProfiles)
+            {
+                return false;
+            }
+
+            line = Evaluate(situation);
+            lines.TryAdd(key, line);
+        }
+
+        if (line is null)
+        {
+            return false;
+        }
+
+        if (situation.Id is not { } id)
+        {
+            output.Write(line);
+            return true;
+        }
+
+        // {"id":"…", then the line after its opening brace: what ReportJson.Write gives with the id.
+        output.Write(IdStart);
+        idWriter.Reset(output);
+        idWriter.WriteStringValue(id);
+        idWriter.Flush();
+        output.Write(","u8);
+        output.Write(line.AsSpan(1));
+        return true;
+    }
+
+    private (YearMonth, Jurisdiction, ProfileKey)? Key(Situation situation)
+    {
+        var frame = frames.GetOrAdd((situation.Month, situation.Jurisdiction), static (at, ruleSets) => Frame.Of(at.Month, at.Jurisdiction, ruleSets), ruleSets);
+        if (frame.Keys is not { } keys || PopulationBuilder.Single(frame.Jurisdictions, situation.Person) is not { } columns)
+        {
+            return null;
+        }
+
+        var key = ProfileKey.Of(columns, 0, keys);
+        return key.IsOwn ? null : (situation.Month, situation.Jurisdiction, key);
+    }
+
+    /// <summary>The compact report line of a situation without its id, or null when its evaluation fails.</summary>
+    private byte[]? Evaluate(Situation situation)
+    {
+        Reports.Report report;
+        try
+        {
+            report = rules.Evaluate(situation, options);
+        }
+        catch (EvaluationException)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, Compact))
+        {
+            ReportJson.Write(writer, report, null, options.Languages);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>What keys of a month and jurisdiction count against; no month when the rule set draws more lines than a key holds.</summary>
+    private sealed record Frame(ImmutableArray<Jurisdiction> Jurisdictions, MonthFrame? Keys)
+    {
+        internal static Frame Of(YearMonth month, Jurisdiction jurisdiction, RuleSet[] rules)
+        {
+            ImmutableArray<Jurisdiction> jurisdictions = [jurisdiction];
+            try
+            {
+                return new Frame(jurisdictions, MonthProfiles.Frame(jurisdictions, month, rules, out _));
+            }
+            catch (Exception e) when (e is NotSupportedException or EvaluationException)
+            {
+                return new Frame(jurisdictions, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Populations;
+using WelfareRules.Serialization;
+using Xunit;
+
+namespace WelfareRules.Tests.Populations;
+
+public sealed class ProfileReportsTest
+{
+    private static readonly EvaluationOptions Quiet = new() { Explain = false };
+    private static readonly YearMonth Month = new(2027, 3);
+
+    [Fact]
+    public void TryWrite_SecondPersonOfAProfile_WritesTheFirstsReportWithItsOwnId()
+    {
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        // Two 80-year-olds without a supporter, birthdays outside the month: one profile.
+        var first = Elder(new LocalDate(1946, 5, 20)) with { Id = "a" };
+        var second = Elder(new LocalDate(1946, 11, 2)) with { Id = "\"b\" Nguyễn" };
+
+        Assert.True(reports.TryWrite(first, new ArrayBufferWriter<byte>(), Writer()));
+        var output = new ArrayBufferWriter<byte>();
+        Assert.True(reports.TryWrite(second, output, Writer()));
+
+        Assert.Equal(Alone(second), Encoding.UTF8.GetString(output.WrittenSpan));
+        Assert.Contains("\"social-pension\"", Alone(second), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryWrite_PersonWithMeritRecords_IsLeftToTheSinglePersonPath()
+    {
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        var veteran = Elder(new LocalDate(1950, 1, 1)) with
+        {
+            Person = Elder(new LocalDate(1950, 1, 1)).Person with { Merit = [new MeritRecord(MeritCategory.WarInvalid) { Rate = 41 }] },
+        };
+
+        Assert.False(reports.TryWrite(veteran, new ArrayBufferWriter<byte>(), Writer()));
+    }
+
+    [Fact]
+    public void TryWrite_ProfileWhoseEvaluationFails_IsLeftToTheSinglePersonPathEveryTime()
+    {
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        var nowhere = new Situation(Jurisdiction.Parse("VN-ZZ"), Month, new Person(new LocalDate(1946, 5, 20)));
+
+        Assert.False(reports.TryWrite(nowhere, new ArrayBufferWriter<byte>(), Writer()));
+        Assert.False(reports.TryWrite(nowhere with { Id = "again" }, new ArrayBufferWriter<byte>(), Writer()));
+    }
+
+    private static Situation Elder(LocalDate birth) => new(Jurisdiction.Hanoi, Month, new Person(birth) { WithoutSupporter = true });
+
+    private static Utf8JsonWriter Writer() => new(new ArrayBufferWriter<byte>(), new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static string Alone(Situation situation)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            ReportJson.Write(writer, RuleSet.BuiltIn.Evaluate(situation, Quiet), situation.Id, Quiet.Languages);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Legal;
+using WelfareRules.Serialization;
+using WelfareRules.Tests.Populations;
+using Xunit;
+
+namespace WelfareRules.Tests.Serialization;
+
+/// <summary>
+/// The JSON Lines path against itself: reports reused by profile against every line evaluated on its own, and
+/// the batches read, evaluated and written in turn against one line at a time, byte for byte.
+/// </summary>
+public sealed class JsonLinesEvaluatorTest
+{
+    private static readonly Lazy<string> Varied = new(() =>
+    {
+        // The varied test population (every group, benefit and error of the built-in law), each situation in one of
+        // the months the law changes in, a third with ids (quotes, non-ASCII, a line separator), with bad lines.
+        var random = new Random(61);
+        var text = new StringBuilder();
+        int i = 0;
+        foreach (var situation in VariedPopulation.Create(20_000, 61))
+        {
+            var dated = situation with { Month = VariedPopulation.Months[random.Next(VariedPopulation.Months.Length)] };
+            dated = (i % 3) switch
+            {
+                0 => dated with { Id = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                1 when i % 7 == 0 => dated with { Id = $"\"quoted\" Nguyễn \u2028 {i}" },
+                _ => dated,
+            };
+            text.Append(Json(dated)).Append('\n');
+            if (i % 997 == 0)
+            {
+                text.Append("{\"id\":\"bad\",\"jurisdiction\":\"VN-HN\",\"month\":\"2026-13\",\"person\":{}}\n\n");
+            }
+
+            i++;
+        }
+
+        return text.ToString();
+    });
+
+    [Theory]
+    [InlineData(ProvisionStatus.Provisional)]
+    [InlineData(ProvisionStatus.Verified)]
+    public void Evaluate_WithoutExplanation_ReusedReportsEqualEachLineEvaluatedAlone(ProvisionStatus admit)
+    {
+        var evaluation = new EvaluationOptions { Explain = false, Admit = admit };
+        var reused = Run(Varied.Value, new JsonLinesOptions { Evaluation = evaluation });
+        var alone = Run(Varied.Value, new JsonLinesOptions { Evaluation = evaluation, ReuseProfiles = false });
+
+        Assert.Equal(alone.Summary, reused.Summary);
+        Assert.Equal(alone.Errors, reused.Errors);
+        Assert.Equal(alone.Output, reused.Output);
+        Assert.True(alone.Summary.BadLines > 0 && alone.Summary.Failures > 0 && alone.Summary.Evaluated > 1_000, alone.Summary.ToString());
+    }
+
+    [Fact]
+    public void Evaluate_SmallBatchesOnAllCores_EqualOneLineAtATime()
+    {
+        string input = string.Join("", Varied.Value.Split('\n').Take(3_000).Select(l => l + "\n"));
+        var options = new JsonLinesOptions { Evaluation = new EvaluationOptions { Explain = false } };
+        var oneByOne = Run(input, options with { BatchSize = 1, MaxDegreeOfParallelism = 1, ReuseProfiles = false });
+        foreach (int size in new[] { 7, 64, 100, 4096 })
+        {
+            var batched = Run(input, options with { BatchSize = size });
+            Assert.Equal(oneByOne.Summary, batched.Summary);
+            Assert.Equal(oneByOne.Errors, batched.Errors);
+            Assert.Equal(oneByOne.Output, batched.Output);
+        }
+    }
+
+    [Theory]
+    [InlineData(10, 64)]
+    [InlineData(64, 64)]
+    [InlineData(200, 64)]
+    [InlineData(0, 64)]
+    public void Evaluate_InputFailingAfterSomeLines_WritesEveryLineBeforeItThenRaisesIt(int lines, int batch)
+    {
+        string input = string.Join("", Varied.Value.Split('\n').Where(l => l.Length > 0 && !l.Contains("\"bad\"", StringComparison.Ordinal)).Take(lines).Select(l => l + "\n"));
+        using var output = new MemoryStream();
+        var failure = Assert.Throws<IOException>(() => JsonLinesEvaluator.Evaluate(
+            RuleSet.BuiltIn, new FailingReader(input), output, TextWriter.Null, new JsonLinesOptions { BatchSize = batch, Evaluation = new EvaluationOptions { Explain = false } }));
+
+        Assert.Equal(FailingReader.Message, failure.Message);
+        var written = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines, written.Length);
+        Assert.All(written, line => JsonDocument.Parse(line).Dispose());
+    }
+
+    private static string Json(Situation situation)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            SituationWriter.Write(writer, situation);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static (JsonLinesSummary Summary, string Errors, byte[] Output) Run(string input, JsonLinesOptions options)
+    {
+        using var output = new MemoryStream();
+        using var errors = new StringWriter();
+        var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(input), output, errors, options with { Source = "varied.jsonl" });
+        return (summary, errors.ToString(), output.ToArray());
+    }
+
+    /// <summary>Gives the text, then fails as a broken input does.</summary>
+    private sealed class FailingReader(string text) : TextReader
+    {
+        internal const string Message = "the input broke";
+
+        private int position;
+
+        public override int Read(Span<char> buffer)
+        {
+            if (position == text.Length)
+            {
+                throw new IOException(Message);
+            }
+
+            int count = Math.Min(buffer.Length, Math.Min(100, text.Length - position));
+            text.AsSpan(position, count).CopyTo(buffer);
+            position += count;
+            return count;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read() => throw new NotSupportedException();
+
+        public override int Peek() => throw new NotSupportedException();
+    }
+}
