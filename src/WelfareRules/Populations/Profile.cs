@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using NodaTime;
 using WelfareRules.Benefits;
 using WelfareRules.Benefits.SocialAllowance;
@@ -121,28 +122,24 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             int jurisdiction = FactBits.Jurisdiction(facts);
             for (int j = 0; j < counts.Length; j++)
             {
-                var law = counts[j].Laws[jurisdiction];
-                if (law is null)
+                var count = counts[j];
+                if (count.Laws[jurisdiction] is null)
                 {
                     continue;
                 }
 
                 ulong counted = 0;
-                try
+                for (int k = from; k < to; k++)
                 {
-                    for (int k = from; k < to; k++)
+                    int met = count.Meets(jurisdiction, c.Children[k], frame);
+                    if (met == ChildCount.Fails)
                     {
-                        var child = c.Children[k];
-                        if (AgeReading.BornBy(child.BirthDate, frame.Month) && counts[j].Condition.Where.IsMet(new ConditionContext(ChildCount.Nobody, law, child)))
-                        {
-                            counted++;
-                        }
+                        // An age the condition names is not in force: the single-person path fails the same way.
+                        counted = ChildCount.Unreadable;
+                        break;
                     }
-                }
-                catch (Evaluation.EvaluationException)
-                {
-                    // An age the condition names is not in force: the single-person path fails the same way.
-                    counted = ChildCount.Unreadable;
+
+                    counted += (ulong)met;
                 }
 
                 m |= counted << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1)));
@@ -212,16 +209,82 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
     internal int Packed { get; } = PackedDate.Month(month);
 }
 
-/// <summary>A children condition of a rule set, with the month's law of each jurisdiction of the population (null where the rule set knows none).</summary>
-/// <param name="Condition">The condition.</param>
-/// <param name="Laws">The month's law by jurisdiction index.</param>
-internal sealed record ChildCount(ChildrenCondition Condition, MonthLaw?[] Laws)
+/// <summary>
+/// A children condition of a rule set, with the month's law of each jurisdiction of the population (null where the
+/// rule set knows none), and what it gave each kind of child met so far this month. A child's condition reads only
+/// the child (a child's <see cref="Person"/> is <see cref="Nobody"/>): its birth date, through ages read at the end
+/// of the month, whole months, the calendar year and the birth month, all decided in a given month by the month the
+/// child was born in; and its <see cref="RaisedChild.InEducation"/>. So in one month and jurisdiction two children
+/// born in the same month, in education or not alike, meet it alike, and it is evaluated once for each such kind.
+/// </summary>
+/// <param name="condition">The condition.</param>
+/// <param name="laws">The month's law by jurisdiction index.</param>
+internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
 {
     /// <summary>The person a child's condition is evaluated with: a child's condition reads only the child.</summary>
     internal static readonly Person Nobody = new(new LocalDate(2000, 1, 1));
 
     /// <summary>The count kept when the condition cannot be read in the month (more than any count of children allowed).</summary>
     internal const ulong Unreadable = 63;
+
+    /// <summary>What <see cref="Meets"/> gives when the condition cannot be read in the month.</summary>
+    internal const int Fails = -1;
+
+    /// <summary>The children's ages kept, in months (older children are evaluated each time).</summary>
+    private const int MonthsKept = 150 * 12;
+
+    /// <summary>Outcomes by jurisdiction, then by the child's age in months and whether in education: 0 not yet known, 1 not met, 2 met, 3 unreadable.</summary>
+    private readonly byte[]?[] outcomes = new byte[]?[laws.Length];
+
+    /// <summary>The condition.</summary>
+    internal ChildrenCondition Condition { get; } = condition;
+
+    /// <summary>The month's law by jurisdiction index (null where the rule set knows none).</summary>
+    internal MonthLaw?[] Laws { get; } = laws;
+
+    /// <summary>1 when the child is born by the month and meets the condition, 0 when not, <see cref="Fails"/> when the condition cannot be read.</summary>
+    internal int Meets(int jurisdiction, RaisedChild child, in MonthFrame frame)
+    {
+        var birth = child.BirthDate;
+        int months = ((frame.Year - birth.Year) * 12) + frame.MonthOfYear - birth.Month;
+        if (months < 0)
+        {
+            // Not born by the end of the month: not counted (AgeReading.BornBy).
+            return 0;
+        }
+
+        if (months >= MonthsKept || birth.Year > 9000)
+        {
+            // Past the ages kept, or born so late that an age's year would leave the calendar (read day by day).
+            return Evaluate(jurisdiction, child);
+        }
+
+        var known = outcomes[jurisdiction] ?? Interlocked.CompareExchange(ref outcomes[jurisdiction], new byte[MonthsKept * 2], null) ?? outcomes[jurisdiction]!;
+        int slot = (months * 2) + (child.InEducation ? 1 : 0);
+
+        // Workers may fill a slot at once: each writes the same outcome.
+        byte outcome = Volatile.Read(ref known[slot]);
+        if (outcome == 0)
+        {
+            int met = Evaluate(jurisdiction, child);
+            outcome = met == Fails ? (byte)3 : (byte)(met + 1);
+            Volatile.Write(ref known[slot], outcome);
+        }
+
+        return outcome == 3 ? Fails : outcome - 1;
+    }
+
+    private int Evaluate(int jurisdiction, RaisedChild child)
+    {
+        try
+        {
+            return Condition.Where.IsMet(new ConditionContext(Nobody, Laws[jurisdiction]!, child)) ? 1 : 0;
+        }
+        catch (Evaluation.EvaluationException)
+        {
+            return Fails;
+        }
+    }
 }
 
 /// <summary>

@@ -191,6 +191,14 @@ public sealed class PopulationEngineTest
         ["ZZ-TURNING"] = ("""{ "age": { "reachedThisYear": "elderly" } }""", false),
         // Within a window of its own after leaving poverty: the profile counts every window the conditions name.
         ["ZZ-ESCAPED"] = ("""{ "date": "household.escapedPovertyMonth", "relation": "withinMonths", "months": 7 }""", false),
+        // Children counted by every reading of a child's age, its birth month and whether in education: the profile
+        // keeps each count, whose outcomes are kept by the month the child was born in.
+        ["ZZ-CHILDREN"] = ("""
+            { "any": [
+              { "children": { "where": { "all": [ { "age": { "until": "child" } }, { "birthMonth": { "atMost": 6 } } ] }, "atLeast": 2 } },
+              { "children": { "where": { "any": [ { "age": { "reachedThisYear": "hi-child" } }, { "all": [ { "age": { "atLeast": "child" } }, { "age": { "below": "student-limit" } }, { "fact": "inEducation", "is": true } ] } ] } } }
+            ] }
+            """, false),
     };
 
     [Theory]
@@ -198,6 +206,7 @@ public sealed class PopulationEngineTest
     [InlineData("ZZ-DECIDED")]
     [InlineData("ZZ-TURNING")]
     [InlineData("ZZ-ESCAPED")]
+    [InlineData("ZZ-CHILDREN")]
     public void Evaluate_GroupReadingWhatTheProfileDoesNotKeep_EqualsTheSinglePersonPath(string id)
     {
         // The engine must tell these persons and months apart, or evaluate them one by one: never reuse a report wrongly.
@@ -223,6 +232,9 @@ public sealed class PopulationEngineTest
                 Person = s.Person with
                 {
                     DecisionSignedOn = random.Next(3) == 0 ? new LocalDate(2027, 1 + random.Next(3), 1 + random.Next(28)) : s.Person.DecisionSignedOn,
+                    ChildrenRaisedAlone = random.Next(3) == 0
+                        ? [.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => new RaisedChild(new LocalDate(2002, 1, 1).PlusDays(random.Next(27 * 365)), random.Next(2) == 0))]
+                        : s.Person.ChildrenRaisedAlone,
                     Household = s.Person.Household with { EscapedPovertyMonth = random.Next(3) == 0 ? new YearMonth(2026, 1 + random.Next(12)) : s.Person.Household.EscapedPovertyMonth },
                 },
             }
