@@ -9,8 +9,9 @@ namespace WelfareRules.Populations;
 
 /// <summary>
 /// Many persons, each with their jurisdiction, held column by column in a compact form (about 32 bytes a
-/// person instead of an object graph) for the <see cref="PopulationEngine"/>. Lossless: <see cref="PersonAt"/>
-/// gives back a person equal to the one added.
+/// person instead of an object graph) for the <see cref="PopulationEngine"/>. Lossless for every fact the law can
+/// read: <see cref="PersonAt"/> gives back a person equal to the one added, but for <see cref="Person.Sex"/> and
+/// <see cref="Household.IncomePerPerson"/>, descriptive facts no condition reads, which the compact form does not keep.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. Build one with <see cref="Create(IEnumerable{Situation})"/>,
@@ -72,7 +73,7 @@ public sealed class Population
 
     /// <summary>The person at a position, rebuilt from the compact form.</summary>
     /// <param name="index">The 0-based position.</param>
-    /// <returns>A person equal to the one added there.</returns>
+    /// <returns>A person equal to the one added there, but for the descriptive facts the compact form does not keep (see the remarks on <see cref="Population"/>).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative, or not below <see cref="Count"/>.</exception>
     public Person PersonAt(int index)
     {

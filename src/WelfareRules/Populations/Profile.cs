@@ -167,7 +167,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         // In the calendar year a person reaches an age read by "reachedThisYear" (a child's sixth: the card's end,
         // 146/2018/NĐ-CP Art 13 k2), the birth month and the month of the year are kept: conditions beside it may
         // read them, and such a profile is never shared with another month.
-        if (Array.IndexOf(frame.YearAges, frame.Year - (birth >> 9)) >= 0)
+        if (frame.IsYearAge(frame.Year - (birth >> 9)))
         {
             ulong sixthYear = (uint)(bm + 1) | ((uint)frame.MonthOfYear << 4);
             m |= sixthYear << SixthYearBirthMonthShift;
@@ -196,6 +196,12 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
 
     /// <summary>The ages read by <c>reachedThisYear</c> (every value of those age cases in the rule sets).</summary>
     internal int[] YearAges { get; } = ages.YearAges;
+
+    /// <summary>The ages of <see cref="YearAges"/> below 64, one bit each.</summary>
+    private ulong YearAgeBits { get; } = ages.YearAges.Aggregate(0UL, (bits, age) => age is >= 0 and < 64 ? bits | (1UL << age) : bits);
+
+    /// <summary>Whether <paramref name="age"/> (reached in the calendar year) is one of <see cref="YearAges"/>.</summary>
+    internal bool IsYearAge(int age) => (uint)age < 64 ? ((YearAgeBits >> age) & 1) != 0 : Array.IndexOf(YearAges, age) >= 0;
 
     internal YearMonth Month { get; } = month;
 
