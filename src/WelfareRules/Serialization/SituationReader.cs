@@ -50,10 +50,11 @@ public static class SituationReader
             throw new SituationFormatException(source, firstLine, "$", Utf16.Message);
         }
 
-        SituationDto? dto;
+        // The common shape read straight from the bytes; anything else, and every error, as System.Text.Json reads it.
+        SituationDto? dto = SituationDtoReader.TryRead(utf8);
         try
         {
-            dto = JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.SituationDto);
+            dto ??= JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.SituationDto);
         }
         catch (JsonException exception)
         {

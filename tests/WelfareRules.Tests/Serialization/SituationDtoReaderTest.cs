@@ -1,0 +1,128 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Policy;
+using WelfareRules.Serialization;
+using WelfareRules.Tests.Populations;
+using Xunit;
+
+namespace WelfareRules.Tests.Serialization;
+
+/// <summary>
+/// The fast reader of a situation's JSON against System.Text.Json: wherever it gives a DTO, System.Text.Json gives an
+/// equal one, over generated lines and their mutations; and it reads the common lines itself.
+/// </summary>
+public sealed class SituationDtoReaderTest
+{
+    private static readonly string[] Tokens =
+    [
+        "", "\"", "{", "}", "[", "]", ",", ":", "0", "-", "x", "null", "\\", " ", "true", "false", "1.5", "1e2", "-1", "2147483648",
+        "9223372036854775808", "\"2024-02-30\"", "\"1899-12-31\"", "\"2024-1-05\"", "\"\\u0032024-01-05\"", "\"Birthdate\"", "\"birthDate\"",
+        "\"id\"", "\"merit\"", "\"jurisdiction\"", "\"VN-HN\"", "\"\\u0069d\"", "/* */", "\uFEFF", "\u00e9",
+    ];
+
+    [Fact]
+    public void TryRead_GeneratedAndMutatedLines_GivesWhatSystemTextJsonGivesOrNothing()
+    {
+        var random = new Random(4_242);
+        var bases = VariedPopulation.Create(2_000, 42).Select(s => (random.Next(3)) switch
+            {
+                0 => s with { Id = "p-" + random.Next(1000).ToString(System.Globalization.CultureInfo.InvariantCulture), Weight = random.Next(1, 50), Commune = "00" + random.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                1 => s with { Person = s.Person with { Sex = Sex.Female, Household = s.Person.Household with { IncomePerPerson = random.Next(5_000_000) } } },
+                _ => s,
+            })
+            .Select(Json).ToArray();
+
+        int read = 0, mutatedRead = 0, mutations = 0;
+        foreach (string line in bases)
+        {
+            read += Check(line) ? 1 : 0;
+            for (int m = 0; m < 20; m++)
+            {
+                mutations++;
+                mutatedRead += Check(Mutate(line, random)) ? 1 : 0;
+            }
+        }
+
+        // Every line without merit records is read by the fast reader; many mutations too (those still valid).
+        Assert.Equal(bases.Count(l => !l.Contains("\"merit\"", StringComparison.Ordinal)), read);
+        Assert.True(mutatedRead > mutations / 50, $"{mutatedRead} of {mutations} mutated lines read");
+    }
+
+    [Theory]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"},"jurisdiction":"VN-HN"}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","unknown":1}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","cremated":"true"}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","childrenUnder36Months":1.0}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"}} {}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","merit":[{"category":"war-invalid","rate":41}]}}""")]
+    [InlineData("""null""")]
+    public void TryRead_LineSystemTextJsonMustJudge_GivesNothing(string line)
+    {
+        Assert.Null(SituationDtoReader.TryRead(Encoding.UTF8.GetBytes(line)));
+    }
+
+    /// <summary>Whether the fast reader read the line; fails when it gives what System.Text.Json does not.</summary>
+    private static bool Check(string line)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(line);
+        var fast = SituationDtoReader.TryRead(utf8);
+        if (fast is null)
+        {
+            return false;
+        }
+
+        SituationDto? expected;
+        try
+        {
+            expected = JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.SituationDto);
+        }
+        catch (JsonException e)
+        {
+            Assert.Fail($"the fast reader read what System.Text.Json refuses ({e.Message}): {line}");
+            return false;
+        }
+
+        Assert.Equal(JsonSerializer.Serialize(expected, WelfareJsonContext.Default.SituationDto), JsonSerializer.Serialize(fast, WelfareJsonContext.Default.SituationDto));
+        return true;
+    }
+
+    private static string Mutate(string line, Random random)
+    {
+        var text = new StringBuilder(line);
+        int edits = 1 + random.Next(2);
+        for (int e = 0; e < edits && text.Length > 0; e++)
+        {
+            int at = random.Next(text.Length);
+            switch (random.Next(3))
+            {
+                case 0:
+                    text.Remove(at, 1);
+                    break;
+                case 1:
+                    text.Insert(at, Tokens[random.Next(Tokens.Length)]);
+                    break;
+                default:
+                    text.Remove(at, 1).Insert(at, Tokens[random.Next(Tokens.Length)]);
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Json(Situation situation)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            SituationWriter.Write(writer, situation);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
