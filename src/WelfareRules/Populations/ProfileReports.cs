@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading;
 using NodaTime;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -31,7 +32,13 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
     private readonly RuleSet[] ruleSets = [rules];
     private readonly ConcurrentDictionary<(YearMonth Month, Jurisdiction Jurisdiction), Frame> frames = new();
-    private readonly ConcurrentDictionary<(YearMonth Month, Jurisdiction Jurisdiction, ProfileKey Key), byte[]?> lines = new();
+    private readonly ConcurrentDictionary<LineKey, byte[]?> lines = new();
+
+    /// <summary>The frame met last (lines mostly share their month and jurisdiction).</summary>
+    private Frame? last;
+
+    /// <summary>The frames numbered so far (each a number of its own, whichever worker makes it).</summary>
+    private int frameCount;
 
     /// <summary>
     /// Writes the report line of <paramref name="situation"/> (without its line break) when a situation of the same
@@ -77,16 +84,22 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         return true;
     }
 
-    private (YearMonth, Jurisdiction, ProfileKey)? Key(Situation situation)
+    private LineKey? Key(Situation situation)
     {
-        var frame = frames.GetOrAdd((situation.Month, situation.Jurisdiction), static (at, ruleSets) => Frame.Of(at.Month, at.Jurisdiction, ruleSets), ruleSets);
+        var frame = last;
+        if (frame is null || frame.Month != situation.Month || !frame.Jurisdictions[0].Equals(situation.Jurisdiction))
+        {
+            frame = frames.GetOrAdd((situation.Month, situation.Jurisdiction), static (at, state) => Frame.Of(at.Month, at.Jurisdiction, state.ruleSets, Interlocked.Increment(ref state.frameCount)), this);
+            last = frame;
+        }
+
         if (frame.Keys is not { } keys || PopulationBuilder.Single(frame.Jurisdictions, situation.Person) is not { } columns)
         {
             return null;
         }
 
         var key = ProfileKey.Of(columns, 0, keys);
-        return key.IsOwn ? null : (situation.Month, situation.Jurisdiction, key);
+        return key.IsOwn ? null : new LineKey(frame.Id, key);
     }
 
     /// <summary>The compact report line of a situation without its id, or null when its evaluation fails.</summary>
@@ -111,19 +124,27 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>What keys of a month and jurisdiction count against; no month when the rule set draws more lines than a key holds.</summary>
-    private sealed record Frame(ImmutableArray<Jurisdiction> Jurisdictions, MonthFrame? Keys)
+    /// <summary>A report line's key: the frame of its month and jurisdiction, and its profile there.</summary>
+    private readonly record struct LineKey(int Frame, ProfileKey Key)
     {
-        internal static Frame Of(YearMonth month, Jurisdiction jurisdiction, RuleSet[] rules)
+        public bool Equals(LineKey other) => Frame == other.Frame && Key.Facts == other.Key.Facts && Key.Month == other.Key.Month;
+
+        public override int GetHashCode() => unchecked(Key.GetHashCode() ^ (Frame * 0x2F0B3A49));
+    }
+
+    /// <summary>What keys of a month and jurisdiction count against, numbered; no keys when the rule set draws more lines than a key holds.</summary>
+    private sealed record Frame(int Id, YearMonth Month, ImmutableArray<Jurisdiction> Jurisdictions, MonthFrame? Keys)
+    {
+        internal static Frame Of(YearMonth month, Jurisdiction jurisdiction, RuleSet[] rules, int id)
         {
             ImmutableArray<Jurisdiction> jurisdictions = [jurisdiction];
             try
             {
-                return new Frame(jurisdictions, MonthProfiles.Frame(jurisdictions, month, rules, out _));
+                return new Frame(id, month, jurisdictions, MonthProfiles.Frame(jurisdictions, month, rules, out _));
             }
             catch (Exception e) when (e is NotSupportedException or EvaluationException)
             {
-                return new Frame(jurisdictions, null);
+                return new Frame(id, month, jurisdictions, null);
             }
         }
     }
