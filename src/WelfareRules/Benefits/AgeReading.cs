@@ -53,11 +53,12 @@ public static class AgeReading
     /// <param name="month">The benefit month.</param>
     /// <returns>True unless the birthday fell before the month began.</returns>
     public static bool StillUnder(LocalDate birthDate, int years, YearMonth month) =>
-        IsIso(birthDate, month) && birthDate.Year + years <= MaxIsoYear
+        IsIso(birthDate, month)
             // The birthday falls in the birth month (29 February on the 28th), on or after the 1st:
-            // it is not before the month began unless its month is.
-            ? MonthsBetween(birthDate, month) <= years * 12
-            : birthDate.PlusYears(years) >= month.OnDayOfMonth(1);
+            // it is not before the month began unless its month is. A birthday past the calendar's
+            // last year is never reached, which the count of months says too.
+            ? MonthsBetween(birthDate, month) <= years * 12L
+            : birthDate.Year + years > MaxIsoYear || birthDate.PlusYears(years) >= month.OnDayOfMonth(1);
 
     /// <summary>Whether a person is born by the last day of <paramref name="month"/>.</summary>
     internal static bool BornBy(LocalDate birthDate, YearMonth month) =>

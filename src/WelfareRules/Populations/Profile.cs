@@ -259,9 +259,9 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
             return 0;
         }
 
-        if (months >= MonthsKept || birth.Year > 9000)
+        if (months >= MonthsKept)
         {
-            // Past the ages kept, or born so late that an age's year would leave the calendar (read day by day).
+            // Past the ages kept.
             return Evaluate(jurisdiction, child);
         }
 

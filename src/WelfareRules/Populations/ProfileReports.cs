@@ -19,13 +19,21 @@ namespace WelfareRules.Populations;
 /// (what the population engine rests on, and tests person for person), so the compact JSON of the first is written
 /// for the others, with each line's own <c>id</c>. What a key cannot stand for is evaluated as before: a person
 /// with merit records, a rule set reading what no key keeps, a profile whose evaluation fails (its message is the
-/// person's own), and every profile past <see cref="MaxProfiles"/>.
+/// person's own), a jurisdiction the rule set does not know or a month outside its law, and everything once
+/// <see cref="MaxBytes"/> of lines, <see cref="MaxLines"/> lines or <see cref="MaxFrames"/> months and
+/// jurisdictions are kept.
 /// </summary>
 /// <remarks>Thread-safe: the workers of a run share one.</remarks>
 internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 {
-    /// <summary>The most profiles kept (a report line without explanation is about 1.5 KB: at most about 100 MB).</summary>
-    internal const int MaxProfiles = 1 << 16;
+    /// <summary>The most bytes of report lines kept (a line without explanation is about 1.5 KB).</summary>
+    internal const long MaxBytes = 96L << 20;
+
+    /// <summary>The most lines kept, failures included.</summary>
+    internal const int MaxLines = 1 << 16;
+
+    /// <summary>The most months and jurisdictions kept apart (each holds what its keys count against).</summary>
+    internal const int MaxFrames = 1 << 12;
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly byte[] IdStart = "{\"id\":"u8.ToArray();
@@ -39,6 +47,12 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
     /// <summary>The frames numbered so far (each a number of its own, whichever worker makes it).</summary>
     private int frameCount;
+
+    /// <summary>The lines kept, failures included.</summary>
+    private int linesKept;
+
+    /// <summary>The bytes of the lines kept.</summary>
+    private long bytesKept;
 
     /// <summary>
     /// Writes the report line of <paramref name="situation"/> (without its line break) when a situation of the same
@@ -54,13 +68,18 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
         if (!lines.TryGetValue(key, out var line))
         {
-            if (lines.Count >= MaxProfiles)
+            // Counted here: ConcurrentDictionary.Count takes every lock of the table.
+            if (Volatile.Read(ref linesKept) >= MaxLines || Volatile.Read(ref bytesKept) >= MaxBytes)
             {
                 return false;
             }
 
             line = Evaluate(situation);
-            lines.TryAdd(key, line);
+            if (lines.TryAdd(key, line))
+            {
+                Interlocked.Increment(ref linesKept);
+                Interlocked.Add(ref bytesKept, line?.Length ?? 0);
+            }
         }
 
         if (line is null)
@@ -89,6 +108,11 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         var frame = last;
         if (frame is null || frame.Month != situation.Month || !frame.Jurisdictions[0].Equals(situation.Jurisdiction))
         {
+            if (Volatile.Read(ref frameCount) >= MaxFrames && !frames.ContainsKey((situation.Month, situation.Jurisdiction)))
+            {
+                return null;
+            }
+
             frame = frames.GetOrAdd((situation.Month, situation.Jurisdiction), static (at, state) => Frame.Of(at.Month, at.Jurisdiction, state.ruleSets, Interlocked.Increment(ref state.frameCount)), this);
             last = frame;
         }
@@ -140,7 +164,10 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
             ImmutableArray<Jurisdiction> jurisdictions = [jurisdiction];
             try
             {
-                return new Frame(id, month, jurisdictions, MonthProfiles.Frame(jurisdictions, month, rules, out _));
+                // A jurisdiction or month the law does not cover fails on the single-person path: nothing to share.
+                return !rules[0].Knows(jurisdiction) || rules[0].ForMonth(jurisdiction, month) is not { IsCovered: true }
+                    ? new Frame(id, month, jurisdictions, null)
+                    : new Frame(id, month, jurisdictions, MonthProfiles.Frame(jurisdictions, month, rules, out _));
             }
             catch (Exception e) when (e is NotSupportedException or EvaluationException)
             {

@@ -59,8 +59,11 @@ public readonly record struct JsonLinesSummary(int Evaluated, int BadLines, int 
 /// </summary>
 /// <remarks>
 /// Lines are read a batch at a time; each line of the batch is parsed, evaluated and written into its
-/// chunk's own buffer on all cores; then the buffers, and the error messages, are written out in input
-/// order. The output is byte for byte that of evaluating the lines one after the other.
+/// chunk's own buffer on all cores, while the batch before is written out (its buffers and error messages,
+/// in input order) and the batch after is read. So a batch's lines are written once the next batch is read
+/// (or the input ends). Without explanation, a line whose profile was met before gets that report's bytes
+/// (<see cref="Populations.ProfileReports"/>). The output is byte for byte that of evaluating the lines one
+/// after the other.
 /// </remarks>
 public static class JsonLinesEvaluator
 {
@@ -110,6 +113,9 @@ public static class JsonLinesEvaluator
         // thread writes out the one before it and reads the one after it into that one's place. What is written is
         // what a line-by-line run writes, in the same order; a failure to read is raised after the lines before it.
         var failure = Read(first, lines, ref number, options.BatchSize);
+
+        // A batch read short ended the input: it is not read again (a terminal would wait for a second end of input).
+        bool ended = first.Count < options.BatchSize;
         Batch? done = null;
         var (running, free) = (first, second);
         while (running.Count > 0)
@@ -125,9 +131,10 @@ public static class JsonLinesEvaluator
                     done = null;
                 }
 
-                if (failure is null)
+                if (failure is null && !ended)
                 {
                     nextFailure = Read(free, lines, ref number, options.BatchSize);
+                    ended = free.Count < options.BatchSize;
                 }
                 else
                 {

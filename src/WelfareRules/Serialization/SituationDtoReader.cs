@@ -20,6 +20,12 @@ internal static class SituationDtoReader
     /// <summary>The DTO, or null when System.Text.Json must read the line.</summary>
     internal static SituationDto? TryRead(ReadOnlySpan<byte> utf8)
     {
+        // Merit records are System.Text.Json's: such a line is not begun here (giving up midway costs an exception).
+        if (utf8.IndexOf("\"merit\""u8) >= 0)
+        {
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8);
@@ -53,7 +59,7 @@ internal static class SituationDtoReader
                 : reader.ValueTextEquals("id"u8) ? 3
                 : reader.ValueTextEquals("weight"u8) ? 4
                 : reader.ValueTextEquals("commune"u8) ? 5
-                : throw GiveUp.Instance;
+                : throw new GiveUp();
             Once(ref seen, field);
             reader.Read();
             switch (field)
@@ -80,7 +86,7 @@ internal static class SituationDtoReader
             int field = PersonField(ref reader);
             if ((seen & (1L << field)) != 0)
             {
-                throw GiveUp.Instance;
+                throw new GiveUp();
             }
 
             seen |= 1L << field;
@@ -114,7 +120,7 @@ internal static class SituationDtoReader
                 case 24: p.Student = Flag(ref reader); break;
                 case 25: p.HasOtherHealthInsurance = Flag(ref reader); break;
                 case 26: p.HealthInsuranceHouseholdOrder = Count(ref reader); break;
-                default: throw GiveUp.Instance; // merit records: System.Text.Json's
+                default: throw new GiveUp(); // merit records: System.Text.Json's
             }
         }
 
@@ -151,7 +157,7 @@ internal static class SituationDtoReader
         : reader.ValueTextEquals("hasOtherHealthInsurance"u8) ? 25
         : reader.ValueTextEquals("healthInsuranceHouseholdOrder"u8) ? 26
         : reader.ValueTextEquals("merit"u8) ? 27
-        : throw GiveUp.Instance;
+        : throw new GiveUp();
 
     private static HouseholdDto Household(ref Utf8JsonReader reader)
     {
@@ -166,7 +172,7 @@ internal static class SituationDtoReader
                 : reader.ValueTextEquals("escapedPovertyMonth"u8) ? 3
                 : reader.ValueTextEquals("averageLivingStandardFarming"u8) ? 4
                 : reader.ValueTextEquals("incomePerPerson"u8) ? 5
-                : throw GiveUp.Instance;
+                : throw new GiveUp();
             Once(ref seen, field);
             reader.Read();
             switch (field)
@@ -200,7 +206,7 @@ internal static class SituationDtoReader
             int seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                int field = reader.ValueTextEquals("birthDate"u8) ? 0 : reader.ValueTextEquals("inEducation"u8) ? 1 : throw GiveUp.Instance;
+                int field = reader.ValueTextEquals("birthDate"u8) ? 0 : reader.ValueTextEquals("inEducation"u8) ? 1 : throw new GiveUp();
                 Once(ref seen, field);
                 reader.Read();
                 if (field == 0)
@@ -224,7 +230,7 @@ internal static class SituationDtoReader
     {
         if (reader.TokenType != token)
         {
-            throw GiveUp.Instance;
+            throw new GiveUp();
         }
     }
 
@@ -240,37 +246,37 @@ internal static class SituationDtoReader
     {
         if ((seen & (1 << field)) != 0)
         {
-            throw GiveUp.Instance;
+            throw new GiveUp();
         }
 
         seen |= 1 << field;
     }
 
     private static string? Text(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String ? reader.GetString() : throw GiveUp.Instance;
+        reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new GiveUp();
 
     private static bool? Flag(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
         JsonTokenType.Null => null,
-        _ => throw GiveUp.Instance,
+        _ => throw new GiveUp(),
     };
 
     private static int? Count(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null
         : reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int number) ? number
-        : throw GiveUp.Instance;
+        : throw new GiveUp();
 
     private static long? Long(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null
         : reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long number) ? number
-        : throw GiveUp.Instance;
+        : throw new GiveUp();
 
     private static decimal? Decimal(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null
         : reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal number) ? number
-        : throw GiveUp.Instance;
+        : throw new GiveUp();
 
     private static LocalDate? Date(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : Dates.Read(ref reader, typeof(LocalDate), WelfareJsonContext.Default.Options);
@@ -278,9 +284,6 @@ internal static class SituationDtoReader
     private static YearMonth? Month(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : Months.Read(ref reader, typeof(YearMonth), WelfareJsonContext.Default.Options);
 
-    /// <summary>Ends the reading: System.Text.Json reads the line instead.</summary>
-    private sealed class GiveUp : Exception
-    {
-        internal static readonly GiveUp Instance = new();
-    }
+    /// <summary>Ends the reading: System.Text.Json reads the line instead (a line out of the common shape, rare).</summary>
+    private sealed class GiveUp : Exception;
 }

@@ -37,6 +37,13 @@ public sealed class AgeReadingTest
     }
 
     [Fact]
+    public void StillUnder_BirthdayPastTheCalendarsLastYear_HoldsWithoutFailing()
+    {
+        // Born in 9990, "under 16" in 9999-06: the sixteenth birthday (10006) is never reached.
+        Assert.True(AgeReading.StillUnder(new NodaTime.LocalDate(9990, 3, 1), 16, new NodaTime.YearMonth(9999, 6)));
+    }
+
+    [Fact]
     public void CompletedYears_BeforeBirth_IsZero()
     {
         Assert.Equal(0, AgeReading.CompletedYears(new LocalDate(2020, 1, 1), new LocalDate(2019, 1, 1)));

@@ -97,6 +97,20 @@ public sealed class JsonLinesEvaluatorTest
         Assert.All(written, line => JsonDocument.Parse(line).Dispose());
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(64)]
+    [InlineData(130)]
+    public void Evaluate_InputEnded_IsNotReadAgain(int lines)
+    {
+        // A terminal gives its end of input once per Ctrl+D: reading on would wait for another.
+        string input = string.Join("", Varied.Value.Split('\n').Where(l => l.Length > 0).Take(lines).Select(l => l + "\n"));
+        using var output = new MemoryStream();
+        var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new EndOnceReader(input), output, TextWriter.Null, new JsonLinesOptions { BatchSize = 64 });
+
+        Assert.Equal(lines, summary.Evaluated + summary.BadLines + summary.Failures);
+    }
+
     private static string Json(Situation situation)
     {
         using var buffer = new MemoryStream();
@@ -114,6 +128,29 @@ public sealed class JsonLinesEvaluatorTest
         using var errors = new StringWriter();
         var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(input), output, errors, options with { Source = "varied.jsonl" });
         return (summary, errors.ToString(), output.ToArray());
+    }
+
+    /// <summary>Gives the text and its end once; a read after the end fails the test.</summary>
+    private sealed class EndOnceReader(string text) : TextReader
+    {
+        private int position;
+        private bool ended;
+
+        public override int Read(Span<char> buffer)
+        {
+            Assert.False(ended, "the input was read again after its end");
+            int count = Math.Min(buffer.Length, Math.Min(100, text.Length - position));
+            text.AsSpan(position, count).CopyTo(buffer);
+            position += count;
+            ended = count == 0;
+            return count;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read() => throw new NotSupportedException();
+
+        public override int Peek() => throw new NotSupportedException();
     }
 
     /// <summary>Gives the text, then fails as a broken input does.</summary>
