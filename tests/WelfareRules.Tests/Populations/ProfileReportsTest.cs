@@ -34,6 +34,21 @@ public sealed class ProfileReportsTest
     }
 
     [Fact]
+    public void TryWrite_ChildWhoseBirthdayPassesTheCalendarsLastYear_WritesWhatTheSinglePersonPathGives()
+    {
+        // The last month the calendar holds, a child born in 9990: "under 16" is read without a date past 9999.
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        var parent = new Situation(Jurisdiction.Vietnam, new YearMonth(9999, 6), new Person(new LocalDate(9960, 1, 1))
+        {
+            ChildrenRaisedAlone = [new RaisedChild(new LocalDate(9990, 3, 1))],
+        });
+
+        var output = new ArrayBufferWriter<byte>();
+        Assert.True(reports.TryWrite(parent, output, Writer()));
+        Assert.Equal(Alone(parent), Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
     public void TryWrite_PersonWithMeritRecords_IsLeftToTheSinglePersonPath()
     {
         var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
