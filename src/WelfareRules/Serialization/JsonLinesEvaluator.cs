@@ -61,7 +61,8 @@ public readonly record struct JsonLinesSummary(int Evaluated, int BadLines, int 
 /// Lines are read a batch at a time; each line of the batch is parsed, evaluated and written into its
 /// chunk's own buffer on all cores, while the batch before is written out (its buffers and error messages,
 /// in input order) and the batch after is read. So a batch's lines are written once the next batch is read
-/// (or the input ends). Without explanation, a line whose profile was met before gets that report's bytes
+/// (or the input ends); on one core (<see cref="JsonLinesOptions.MaxDegreeOfParallelism"/> 1) each batch is written
+/// as soon as it is evaluated. Without explanation, a line whose profile was met before gets that report's bytes
 /// (<see cref="Populations.ProfileReports"/>). The output is byte for byte that of evaluating the lines one
 /// after the other.
 /// </remarks>
@@ -109,6 +110,30 @@ public static class JsonLinesEvaluator
         int number = options.LinesBefore;
         var summary = default(JsonLinesSummary);
 
+        if (options.MaxDegreeOfParallelism == 1)
+        {
+            // One core: nothing to overlap; each batch is written as soon as it is evaluated (a stream served line
+            // by line gets its answers without waiting for the next batch).
+            while (true)
+            {
+                var failed = Read(first, lines, ref number, options.BatchSize);
+                if (first.Count == 0)
+                {
+                    failed?.Throw();
+                    return summary;
+                }
+
+                first.Run();
+                summary = first.WriteTo(output, errors, summary);
+                failed?.Throw();
+                if (first.Count < options.BatchSize)
+                {
+                    // Read short: the input ended (it is not read again; a terminal would wait for another end).
+                    return summary;
+                }
+            }
+        }
+
         // Two batches in turn: while one is parsed, evaluated and written into its buffers on the workers, this
         // thread writes out the one before it and reads the one after it into that one's place. What is written is
         // what a line-by-line run writes, in the same order; a failure to read is raised after the lines before it.
@@ -120,7 +145,7 @@ public static class JsonLinesEvaluator
         var (running, free) = (first, second);
         while (running.Count > 0)
         {
-            var work = running.Count < 2 * ChunkLines || options.MaxDegreeOfParallelism == 1 ? RunHere(running) : Task.Run(running.Run);
+            var work = running.Count < 2 * ChunkLines ? RunHere(running) : Task.Run(running.Run);
             ExceptionDispatchInfo? nextFailure = null;
             try
             {

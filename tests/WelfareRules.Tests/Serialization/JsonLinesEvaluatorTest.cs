@@ -80,16 +80,20 @@ public sealed class JsonLinesEvaluatorTest
     }
 
     [Theory]
-    [InlineData(10, 64)]
-    [InlineData(64, 64)]
-    [InlineData(200, 64)]
-    [InlineData(0, 64)]
-    public void Evaluate_InputFailingAfterSomeLines_WritesEveryLineBeforeItThenRaisesIt(int lines, int batch)
+    [InlineData(10, 64, 2)]
+    [InlineData(64, 64, 2)]
+    [InlineData(200, 64, 2)]
+    [InlineData(0, 64, 2)]
+    [InlineData(10, 64, 1)]
+    [InlineData(64, 64, 1)]
+    [InlineData(200, 64, 1)]
+    [InlineData(0, 64, 1)]
+    public void Evaluate_InputFailingAfterSomeLines_WritesEveryLineBeforeItThenRaisesIt(int lines, int batch, int cores)
     {
         string input = string.Join("", Varied.Value.Split('\n').Where(l => l.Length > 0 && !l.Contains("\"bad\"", StringComparison.Ordinal)).Take(lines).Select(l => l + "\n"));
         using var output = new MemoryStream();
         var failure = Assert.Throws<IOException>(() => JsonLinesEvaluator.Evaluate(
-            RuleSet.BuiltIn, new FailingReader(input), output, TextWriter.Null, new JsonLinesOptions { BatchSize = batch, Evaluation = new EvaluationOptions { Explain = false } }));
+            RuleSet.BuiltIn, new FailingReader(input), output, TextWriter.Null, new JsonLinesOptions { BatchSize = batch, MaxDegreeOfParallelism = cores, Evaluation = new EvaluationOptions { Explain = false } }));
 
         Assert.Equal(FailingReader.Message, failure.Message);
         var written = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -98,15 +102,18 @@ public sealed class JsonLinesEvaluatorTest
     }
 
     [Theory]
-    [InlineData(10)]
-    [InlineData(64)]
-    [InlineData(130)]
-    public void Evaluate_InputEnded_IsNotReadAgain(int lines)
+    [InlineData(10, 2)]
+    [InlineData(64, 2)]
+    [InlineData(130, 2)]
+    [InlineData(10, 1)]
+    [InlineData(64, 1)]
+    [InlineData(130, 1)]
+    public void Evaluate_InputEnded_IsNotReadAgain(int lines, int cores)
     {
         // A terminal gives its end of input once per Ctrl+D: reading on would wait for another.
         string input = string.Join("", Varied.Value.Split('\n').Where(l => l.Length > 0).Take(lines).Select(l => l + "\n"));
         using var output = new MemoryStream();
-        var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new EndOnceReader(input), output, TextWriter.Null, new JsonLinesOptions { BatchSize = 64 });
+        var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new EndOnceReader(input), output, TextWriter.Null, new JsonLinesOptions { BatchSize = 64, MaxDegreeOfParallelism = cores });
 
         Assert.Equal(lines, summary.Evaluated + summary.BadLines + summary.Failures);
     }
