@@ -188,6 +188,9 @@ internal static class EvaluateCommand
                 Month = month,
                 Evaluation = options,
                 LinesBefore = firstNumber - 1,
+
+                // Standard input may be typed or fed slowly: each batch's reports are written before more is read.
+                ReadAhead = source != "-",
             });
             return summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;
         }

@@ -40,6 +40,12 @@ public sealed record JsonLinesOptions
     public int BatchSize { get; init; } = 4096;
 
     /// <summary>
+    /// Gets whether the next batch is read while one is evaluated (on more than one core): faster over a file or a
+    /// fast pipe; false for an interactive stream, whose answers to a batch are then written before more is read.
+    /// </summary>
+    public bool ReadAhead { get; init; } = true;
+
+    /// <summary>
     /// Gets whether, without explanation, a line whose profile was met before gets that report's bytes
     /// (<see cref="Populations.ProfileReports"/>); off only to measure what it saves.
     /// </summary>
@@ -61,8 +67,8 @@ public readonly record struct JsonLinesSummary(int Evaluated, int BadLines, int 
 /// Lines are read a batch at a time; each line of the batch is parsed, evaluated and written into its
 /// chunk's own buffer on all cores, while the batch before is written out (its buffers and error messages,
 /// in input order) and the batch after is read. So a batch's lines are written once the next batch is read
-/// (or the input ends); on one core (<see cref="JsonLinesOptions.MaxDegreeOfParallelism"/> 1) each batch is written
-/// as soon as it is evaluated. Without explanation, a line whose profile was met before gets that report's bytes
+/// (or the input ends); on one core (<see cref="JsonLinesOptions.MaxDegreeOfParallelism"/> 1), or without
+/// <see cref="JsonLinesOptions.ReadAhead"/>, each batch is written as soon as it is evaluated. Without explanation, a line whose profile was met before gets that report's bytes
 /// (<see cref="Populations.ProfileReports"/>). The output is byte for byte that of evaluating the lines one
 /// after the other.
 /// </remarks>
@@ -110,10 +116,10 @@ public static class JsonLinesEvaluator
         int number = options.LinesBefore;
         var summary = default(JsonLinesSummary);
 
-        if (options.MaxDegreeOfParallelism == 1)
+        if (options.MaxDegreeOfParallelism == 1 || !options.ReadAhead)
         {
-            // One core: nothing to overlap; each batch is written as soon as it is evaluated (a stream served line
-            // by line gets its answers without waiting for the next batch).
+            // One core (nothing to overlap), or no reading ahead: each batch is written as soon as it is evaluated
+            // (a stream served line by line gets its answers without waiting for the next batch).
             while (true)
             {
                 var failed = Read(first, lines, ref number, options.BatchSize);

@@ -72,10 +72,13 @@ public sealed class JsonLinesEvaluatorTest
         var oneByOne = Run(input, options with { BatchSize = 1, MaxDegreeOfParallelism = 1, ReuseProfiles = false });
         foreach (int size in new[] { 7, 64, 100, 4096 })
         {
-            var batched = Run(input, options with { BatchSize = size });
-            Assert.Equal(oneByOne.Summary, batched.Summary);
-            Assert.Equal(oneByOne.Errors, batched.Errors);
-            Assert.Equal(oneByOne.Output, batched.Output);
+            foreach (bool readAhead in new[] { true, false })
+            {
+                var batched = Run(input, options with { BatchSize = size, ReadAhead = readAhead });
+                Assert.Equal(oneByOne.Summary, batched.Summary);
+                Assert.Equal(oneByOne.Errors, batched.Errors);
+                Assert.Equal(oneByOne.Output, batched.Output);
+            }
         }
     }
 
