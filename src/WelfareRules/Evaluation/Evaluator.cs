@@ -129,6 +129,17 @@ internal static class Evaluator
             return;
         }
 
+        // These steps name only the law: made once a month's law (workers may make them at once, each the same).
+        foreach (var step in law.StandardSteps ??= StandardSteps(law))
+        {
+            explain.Add(step);
+        }
+    }
+
+    /// <summary>The steps of the month's standard and of every local level raised to the national one.</summary>
+    private static Reports.ExplanationStep[] StandardSteps(MonthLaw law)
+    {
+        var explain = new Explainer();
         var standard = law.Standard!;
         if (standard.Local is null)
         {
@@ -166,6 +177,8 @@ internal static class Evaluator
                 string.Create(CultureInfo.InvariantCulture, $"{local.Key} tại {law.Jurisdiction}: áp dụng mức quốc gia {Format.Number(national.Value)}, vì mức của địa phương ({Format.Number(local.Value)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
                 national.Basis, local.Basis, LawCitations.LocalFloor);
         }
+
+        return [.. explain.ToImmutable()];
     }
 
     /// <summary>Refuses a result that rests on law weaker than the grade admitted, naming every such provision.</summary>

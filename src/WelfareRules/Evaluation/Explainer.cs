@@ -25,5 +25,8 @@ internal sealed class Explainer
         steps.Add(new ExplanationStep(english, vietnamese, distinct.DrainToImmutable()));
     }
 
+    /// <summary>Adds a step already made.</summary>
+    internal void Add(ExplanationStep step) => steps.Add(step);
+
     internal ImmutableArray<ExplanationStep> ToImmutable() => steps.ToImmutable();
 }

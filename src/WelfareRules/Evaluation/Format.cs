@@ -7,7 +7,8 @@ namespace WelfareRules.Evaluation;
 /// <summary>Formatting for explanations: invariant and stable.</summary>
 internal static class Format
 {
-    internal static string Amount(Dong amount) => amount.Value.ToString("#,0", CultureInfo.InvariantCulture);
+    /// <summary>Whole đồng with thousands grouped ("N0" on a whole number is "#,0", by the standard formatter's faster path).</summary>
+    internal static string Amount(Dong amount) => amount.Value.ToString("N0", CultureInfo.InvariantCulture);
 
     internal static string Amount(decimal amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
 

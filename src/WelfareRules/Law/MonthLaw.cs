@@ -58,6 +58,12 @@ internal sealed class MonthLaw
     /// <summary>The standard applied, or null when none is in force.</summary>
     internal AppliedStandard? Standard { get; }
 
+    /// <summary>
+    /// The explanation's steps for the month's standard and local levels raised to the national ones, made once for
+    /// every evaluation under this law (they name only the law); null until the first explained evaluation makes them.
+    /// </summary>
+    internal Reports.ExplanationStep[]? StandardSteps { get; set; }
+
     /// <summary>The groups open this month, in definition order.</summary>
     internal ImmutableArray<OpenGroup> Groups { get; }
 

@@ -39,14 +39,24 @@ public sealed class ExplanationStep
     /// </summary>
     internal static string VietnameseNumbers(string text)
     {
+        // The separators are few: found by a vectorised search, each then checked between digits.
         int first = -1;
-        for (int i = 1; i < text.Length - 1; i++)
+        for (int from = 1; from < text.Length - 1;)
         {
-            if (text[i] is ',' or '.' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
+            int found = text.AsSpan(from, text.Length - 1 - from).IndexOfAny(',', '.');
+            if (found < 0)
+            {
+                break;
+            }
+
+            int i = from + found;
+            if (char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
             {
                 first = i;
                 break;
             }
+
+            from = i + 1;
         }
 
         if (first < 0)
