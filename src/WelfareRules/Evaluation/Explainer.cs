@@ -28,5 +28,13 @@ internal sealed class Explainer
     /// <summary>Adds a step already made.</summary>
     internal void Add(ExplanationStep step) => steps.Add(step);
 
+    /// <summary>The step that <see cref="Add(string, string, ReadOnlySpan{Citation})"/> adds, made on its own (to be shared).</summary>
+    internal static ExplanationStep Step(string english, string vietnamese, params ReadOnlySpan<Citation> basis)
+    {
+        var one = new Explainer();
+        one.Add(english, vietnamese, basis);
+        return one.steps[0];
+    }
+
     internal ImmutableArray<ExplanationStep> ToImmutable() => steps.ToImmutable();
 }

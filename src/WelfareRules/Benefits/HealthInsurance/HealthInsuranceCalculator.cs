@@ -66,7 +66,12 @@ internal static class HealthInsuranceCalculator
         decimal share = Math.Min(1m, (national?.Group.Share.Value ?? 0m) + (local?.Group.Share.Value ?? 0m));
 
         var premium = hi.FirstMemberPremium;
-        ExplainFirstMemberPremium(baseSalary, rate, premium, law, explain);
+        if (explain is not null)
+        {
+            // The step names only the law: made once a month's law (workers may make it at once, each the same).
+            explain.Add(hi.FirstMemberStep ??= FirstMemberStep(baseSalary, rate, premium, law));
+        }
+
         Provision? ladder = null;
         if (person.HealthInsuranceHouseholdOrder >= 2)
         {
@@ -199,8 +204,8 @@ internal static class HealthInsuranceCalculator
             basis.AsSpan());
     }
 
-    private static void ExplainFirstMemberPremium(Provision baseSalary, Provision rate, Dong premium, MonthLaw law, Explainer? explain) =>
-        explain?.Add(
+    private static Reports.ExplanationStep FirstMemberStep(Provision baseSalary, Provision rate, Dong premium, MonthLaw law) =>
+        Explainer.Step(
             string.Create(CultureInfo.InvariantCulture, $"Health insurance premium in {Format.Month(law.Month)}: {Percent(rate.Value)}% × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month"),
             string.Create(CultureInfo.InvariantCulture, $"Mức đóng bảo hiểm y tế tháng {Format.Month(law.Month)}: {Percent(rate.Value)}% × mức lương cơ sở {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} đồng/tháng"),
             rate.Basis, baseSalary.Basis);

@@ -36,6 +36,9 @@ internal sealed class HealthInsuranceLaw
     /// <summary>The premium of an individual or a household's first member: the rate times the base salary (zero when either is missing).</summary>
     internal Dong FirstMemberPremium { get; }
 
+    /// <summary>The explanation's step for the first member's premium, which names only the law: made by the first explained evaluation, then shared.</summary>
+    internal Reports.ExplanationStep? FirstMemberStep { get; set; }
+
     /// <summary>
     /// The basis of a contribution without the household ladder, with the national group and the local
     /// group applied (each an index in <see cref="NationalGroups"/> and <see cref="LocalGroups"/>, or -1 for none).
