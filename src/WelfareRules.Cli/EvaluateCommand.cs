@@ -106,7 +106,8 @@ internal static class EvaluateCommand
 
         using var output = new BufferedStream(stdout, 1 << 16);
         int result = lines
-            ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations", () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr))
+            ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations",
+                () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr, readAhead: file is { CanSeek: true } || ParquetFiles.ParquetPopulation.IsParquet(input)))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
         if (paymentList is not null)
@@ -178,7 +179,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static int RunLines(string first, int firstNumber, TextReader reader, string source, YearMonth? month, RuleSet rules, EvaluationOptions options, bool text, Stream output, TextWriter stderr)
+    private static int RunLines(string first, int firstNumber, TextReader reader, string source, YearMonth? month, RuleSet rules, EvaluationOptions options, bool text, Stream output, TextWriter stderr, bool readAhead)
     {
         if (!text)
         {
@@ -189,8 +190,9 @@ internal static class EvaluateCommand
                 Evaluation = options,
                 LinesBefore = firstNumber - 1,
 
-                // Standard input may be typed or fed slowly: each batch's reports are written before more is read.
-                ReadAhead = source != "-",
+                // Only a file is read ahead: standard input, a pipe or a terminal may be fed slowly, and each batch's
+                // reports are then written before more is read.
+                ReadAhead = readAhead,
             });
             return summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;
         }

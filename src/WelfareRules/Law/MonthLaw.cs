@@ -17,9 +17,10 @@ namespace WelfareRules.Law;
 /// the higher of the two), and the beneficiary groups open then.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe; cached by the rule set. What is the same for every person of the month is
-/// read here once (each group's coefficients and entitlement basis, the health-insurance values, the
-/// warning for each provisional provision) so that evaluating a person only reads it.
+/// Immutable and thread-safe (but for write-once caches of explanation steps, each the same value whoever
+/// writes it); cached by the rule set. What is the same for every person of the month is read here once (each
+/// group's coefficients and entitlement basis, the health-insurance values, the warning for each provisional
+/// provision) so that evaluating a person only reads it.
 /// </remarks>
 internal sealed class MonthLaw
 {

@@ -41,7 +41,8 @@ public sealed record JsonLinesOptions
 
     /// <summary>
     /// Gets whether the next batch is read while one is evaluated (on more than one core): faster over a file or a
-    /// fast pipe; false for an interactive stream, whose answers to a batch are then written before more is read.
+    /// fast pipe; false for an interactive stream, whose answers to a batch are then written, and the output flushed,
+    /// before more is read (as on one core).
     /// </summary>
     public bool ReadAhead { get; init; } = true;
 
@@ -68,7 +69,7 @@ public readonly record struct JsonLinesSummary(int Evaluated, int BadLines, int 
 /// chunk's own buffer on all cores, while the batch before is written out (its buffers and error messages,
 /// in input order) and the batch after is read. So a batch's lines are written once the next batch is read
 /// (or the input ends); on one core (<see cref="JsonLinesOptions.MaxDegreeOfParallelism"/> 1), or without
-/// <see cref="JsonLinesOptions.ReadAhead"/>, each batch is written as soon as it is evaluated. Without explanation, a line whose profile was met before gets that report's bytes
+/// <see cref="JsonLinesOptions.ReadAhead"/>, each batch is written, and the output flushed, as soon as it is evaluated. Without explanation, a line whose profile was met before gets that report's bytes
 /// (<see cref="Populations.ProfileReports"/>). The output is byte for byte that of evaluating the lines one
 /// after the other.
 /// </remarks>
@@ -112,7 +113,6 @@ public static class JsonLinesEvaluator
         errors = SafeMessages.Of(errors);
         var profiles = options.Evaluation.Explain || !options.ReuseProfiles ? null : new Populations.ProfileReports(rules, options.Evaluation);
         using var first = new Batch(rules, options, profiles);
-        using var second = new Batch(rules, options, profiles);
         int number = options.LinesBefore;
         var summary = default(JsonLinesSummary);
 
@@ -131,6 +131,9 @@ public static class JsonLinesEvaluator
 
                 first.Run();
                 summary = first.WriteTo(output, errors, summary);
+
+                // Whoever waits for these answers gets them now, not when a buffer fills.
+                output.Flush();
                 failed?.Throw();
                 if (first.Count < options.BatchSize)
                 {
@@ -143,6 +146,7 @@ public static class JsonLinesEvaluator
         // Two batches in turn: while one is parsed, evaluated and written into its buffers on the workers, this
         // thread writes out the one before it and reads the one after it into that one's place. What is written is
         // what a line-by-line run writes, in the same order; a failure to read is raised after the lines before it.
+        using var second = new Batch(rules, options, profiles);
         var failure = Read(first, lines, ref number, options.BatchSize);
 
         // A batch read short ended the input: it is not read again (a terminal would wait for a second end of input).
@@ -211,7 +215,7 @@ public static class JsonLinesEvaluator
         }
     }
 
-    /// <summary>Runs a batch on the calling thread (a small one, or one core), as a finished task.</summary>
+    /// <summary>Runs a batch on the calling thread (a small one), as a finished task.</summary>
     private static Task RunHere(Batch batch)
     {
         batch.Run();

@@ -121,6 +121,22 @@ public sealed class JsonLinesEvaluatorTest
         Assert.Equal(lines, summary.Evaluated + summary.BadLines + summary.Failures);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Evaluate_WithoutReadAhead_WritesEachBatchBeforeReadingMore(int cores)
+    {
+        // A stream fed slowly: the answers to the lines given must be out before more is asked for.
+        var given = Varied.Value.Split('\n').Where(l => l.Length > 0).Take(20).ToArray();
+        var output = new FlushCountingStream();
+        var reader = new LineByLineReader(given, output);
+        JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, reader, output, TextWriter.Null, new JsonLinesOptions { BatchSize = 8, MaxDegreeOfParallelism = cores, ReadAhead = false });
+
+        // Line 9 was asked for once the 8 reports of the first batch were written and flushed, line 17 once 16 were.
+        Assert.Equal(8, reader.FlushedLinesWhenAsked[8]);
+        Assert.Equal(16, reader.FlushedLinesWhenAsked[16]);
+    }
+
     private static string Json(Situation situation)
     {
         using var buffer = new MemoryStream();
@@ -138,6 +154,46 @@ public sealed class JsonLinesEvaluatorTest
         using var errors = new StringWriter();
         var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(input), output, errors, options with { Source = "varied.jsonl" });
         return (summary, errors.ToString(), output.ToArray());
+    }
+
+    /// <summary>An output that counts the lines it had when last flushed.</summary>
+    private sealed class FlushCountingStream : MemoryStream
+    {
+        internal int FlushedLines { get; private set; }
+
+        public override void Flush()
+        {
+            FlushedLines = ToArray().Count(b => b == (byte)'\n');
+            base.Flush();
+        }
+    }
+
+    /// <summary>Gives one line a read, noting how many report lines had been flushed when each line was asked for.</summary>
+    private sealed class LineByLineReader(string[] lines, FlushCountingStream output) : TextReader
+    {
+        private int next;
+
+        internal Dictionary<int, int> FlushedLinesWhenAsked { get; } = [];
+
+        public override int Read(Span<char> buffer)
+        {
+            if (next == lines.Length)
+            {
+                return 0;
+            }
+
+            FlushedLinesWhenAsked[next] = output.FlushedLines;
+            string line = lines[next++] + "\n";
+            Assert.True(line.Length <= buffer.Length);
+            line.AsSpan().CopyTo(buffer);
+            return line.Length;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read() => throw new NotSupportedException();
+
+        public override int Peek() => throw new NotSupportedException();
     }
 
     /// <summary>Gives the text and its end once; a read after the end fails the test.</summary>

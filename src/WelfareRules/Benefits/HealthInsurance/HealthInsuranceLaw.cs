@@ -6,7 +6,7 @@ using WelfareRules.Money;
 namespace WelfareRules.Benefits.HealthInsurance;
 
 /// <summary>The health-insurance provisions of one month's law, read once for every person of the month.</summary>
-/// <remarks>Immutable and thread-safe; built with the <see cref="MonthLaw"/>.</remarks>
+/// <remarks>Immutable and thread-safe (but for a write-once cache of an explanation step, the same value whoever writes it); built with the <see cref="MonthLaw"/>.</remarks>
 internal sealed class HealthInsuranceLaw
 {
     private readonly ImmutableArray<ImmutableArray<Citation>> supportBases;
