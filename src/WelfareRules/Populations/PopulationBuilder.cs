@@ -57,11 +57,7 @@ public sealed class PopulationBuilder
         }
 
         // Everything is packed and checked before anything is stored, so a refused person leaves no trace.
-        if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {count}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented"), nameof(person));
-        }
-
+        CheckChildren(person, count);
         bool newJurisdiction = !jurisdictionIndex.TryGetValue(jurisdiction, out int j);
         if (newJurisdiction)
         {
@@ -72,16 +68,7 @@ public sealed class PopulationBuilder
             }
         }
 
-        ulong packedFacts = FactBits.Pack(person, j, count);
-        int packedBirth = PackedDate.Of(person.BirthDate, count, "birth date");
-        int packedDeath = PackedDate.Of(person.DeathDate, count, "death date");
-        int packedDecision = PackedDate.Of(person.DecisionSignedOn, count, "decision date");
-        int packedCertified = PackedDate.Of(person.DisabilityCertifiedOn, count, "disability certificate date");
-        int packedEscaped = PackedDate.Of(person.Household.EscapedPovertyMonth, count);
-        foreach (var child in person.ChildrenRaisedAlone)
-        {
-            PackedDate.Of(child.BirthDate, count, "child's birth date");
-        }
+        var packed = Pack(person, j, count);
 
         if (newJurisdiction)
         {
@@ -94,12 +81,12 @@ public sealed class PopulationBuilder
             Grow();
         }
 
-        facts[count] = packedFacts;
-        birth[count] = packedBirth;
-        death[count] = packedDeath;
-        decision[count] = packedDecision;
-        certified[count] = packedCertified;
-        escaped[count] = packedEscaped;
+        facts[count] = packed.Facts;
+        birth[count] = packed.Birth;
+        death[count] = packed.Death;
+        decision[count] = packed.Decision;
+        certified[count] = packed.Certified;
+        escaped[count] = packed.Escaped;
         childStart[count] = children.Count;
         children.AddRange(person.ChildrenRaisedAlone);
         if (!person.Merit.IsEmpty)
@@ -154,28 +141,56 @@ public sealed class PopulationBuilder
     internal static Columns? Single(ImmutableArray<Jurisdiction> jurisdictions, Person person)
     {
         var children = person.ChildrenRaisedAlone;
-        if (!person.Merit.IsEmpty || children.Length > FactBits.MaxChildrenRaisedAlone)
+        if (!person.Merit.IsEmpty)
         {
             return null;
         }
 
         try
         {
-            foreach (var child in children)
-            {
-                PackedDate.Of(child.BirthDate, 0, "child's birth date");
-            }
-
+            CheckChildren(person, 0);
+            var packed = Pack(person, 0, 0);
             return new Columns(
-                1, jurisdictions, [FactBits.Pack(person, 0, 0)], [PackedDate.Of(person.BirthDate, 0, "birth date")], [PackedDate.Of(person.DeathDate, 0, "death date")],
-                [PackedDate.Of(person.DecisionSignedOn, 0, "decision date")], [PackedDate.Of(person.DisabilityCertifiedOn, 0, "disability certificate date")],
-                [PackedDate.Of(person.Household.EscapedPovertyMonth, 0)], [0, children.Length], ImmutableCollectionsMarshal.AsArray(children) ?? []);
+                1, jurisdictions, [packed.Facts], [packed.Birth], [packed.Death], [packed.Decision], [packed.Certified], [packed.Escaped],
+                [0, children.Length], ImmutableCollectionsMarshal.AsArray(children) ?? []);
         }
         catch (ArgumentException)
         {
             return null;
         }
     }
+
+    /// <summary>Refuses a person raising more children alone than the compact form holds.</summary>
+    /// <exception cref="ArgumentException">The person raises too many.</exception>
+    private static void CheckChildren(Person person, int index)
+    {
+        if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {index}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented"), nameof(person));
+        }
+    }
+
+    /// <summary>A person's packed facts and dates, every value checked (children's birth dates included); nothing stored.</summary>
+    /// <exception cref="ArgumentException">A value cannot be represented.</exception>
+    private static PackedPerson Pack(Person person, int jurisdiction, int index)
+    {
+        var packed = new PackedPerson(
+            FactBits.Pack(person, jurisdiction, index),
+            PackedDate.Of(person.BirthDate, index, "birth date"),
+            PackedDate.Of(person.DeathDate, index, "death date"),
+            PackedDate.Of(person.DecisionSignedOn, index, "decision date"),
+            PackedDate.Of(person.DisabilityCertifiedOn, index, "disability certificate date"),
+            PackedDate.Of(person.Household.EscapedPovertyMonth, index));
+        foreach (var child in person.ChildrenRaisedAlone)
+        {
+            PackedDate.Of(child.BirthDate, index, "child's birth date");
+        }
+
+        return packed;
+    }
+
+    /// <summary>One person's values in the columns' forms.</summary>
+    private readonly record struct PackedPerson(ulong Facts, int Birth, int Death, int Decision, int Certified, int Escaped);
 
     /// <summary>The columns of a population: one array per fact, indexed by person.</summary>
     internal sealed class Columns(int count, ImmutableArray<Jurisdiction> jurisdictions, ulong[] facts, int[] birth, int[] death,
