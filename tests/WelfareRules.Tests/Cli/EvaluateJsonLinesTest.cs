@@ -96,7 +96,7 @@ public sealed class EvaluateJsonLinesTest : IDisposable
         {
             foreach (var situation in PopulationGenerator.Generate(800, (ulong)seed++, jurisdiction, TestDates.Month(month)))
             {
-                lines.Add(ToJson(situation));
+                lines.Add(SituationLines.Json(situation));
             }
         }
 
@@ -125,17 +125,6 @@ public sealed class EvaluateJsonLinesTest : IDisposable
         }
 
         return text.ToString();
-    }
-
-    private static string ToJson(Situation situation)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            SituationWriter.Write(writer, situation);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>The straightforward reading: one line after the other, each report or error line written as it comes.</summary>

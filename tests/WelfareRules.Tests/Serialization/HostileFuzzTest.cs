@@ -37,7 +37,7 @@ public sealed class HostileFuzzTest
     {
         var random = new Random(20_240_813);
         var bases = PopulationGenerator.Generate(200, 7, Jurisdiction.Parse("VN-HN"), new YearMonth(2025, 3))
-            .Select(Line).Concat(PopulationGenerator.Generate(100, 8, Jurisdiction.Vietnam, new YearMonth(2027, 2)).Select(Line)).ToArray();
+            .Select(Tests.SituationLines.Json).Concat(PopulationGenerator.Generate(100, 8, Jurisdiction.Vietnam, new YearMonth(2027, 2)).Select(Tests.SituationLines.Json)).ToArray();
         var input = new StringBuilder();
         for (int i = 0; i < SituationLines; i++)
         {
@@ -128,17 +128,6 @@ public sealed class HostileFuzzTest
 
         Assert.True(refused > RuleFiles / 2, $"{refused} refused");
         Assert.True(accepted > 0, "no mutated file was accepted");
-    }
-
-    private static string Line(Situation situation)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            SituationWriter.Write(writer, situation);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>One or two edits: a token in place of a character, a key written twice, deep nesting, or a value replaced.</summary>

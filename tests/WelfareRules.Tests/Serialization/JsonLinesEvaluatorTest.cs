@@ -37,7 +37,7 @@ public sealed class JsonLinesEvaluatorTest
                 1 when i % 7 == 0 => dated with { Id = $"\"quoted\" Nguyễn \u2028 {i}" },
                 _ => dated,
             };
-            text.Append(Json(dated)).Append('\n');
+            text.Append(SituationLines.Json(dated)).Append('\n');
             if (i % 997 == 0)
             {
                 text.Append("{\"id\":\"bad\",\"jurisdiction\":\"VN-HN\",\"month\":\"2026-13\",\"person\":{}}\n\n");
@@ -135,17 +135,6 @@ public sealed class JsonLinesEvaluatorTest
         // Line 9 was asked for once the 8 reports of the first batch were written and flushed, line 17 once 16 were.
         Assert.Equal(8, reader.FlushedLinesWhenAsked[8]);
         Assert.Equal(16, reader.FlushedLinesWhenAsked[16]);
-    }
-
-    private static string Json(Situation situation)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            SituationWriter.Write(writer, situation);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static (JsonLinesSummary Summary, string Errors, byte[] Output) Run(string input, JsonLinesOptions options)

@@ -35,7 +35,7 @@ public sealed class SituationDtoReaderTest
                 1 => s with { Person = s.Person with { Sex = Sex.Female, Household = s.Person.Household with { IncomePerPerson = random.Next(5_000_000) } } },
                 _ => s,
             })
-            .Select(Json).ToArray();
+            .Select(SituationLines.Json).ToArray();
 
         int read = 0, mutatedRead = 0, mutations = 0;
         foreach (string line in bases)
@@ -113,16 +113,5 @@ public sealed class SituationDtoReaderTest
         }
 
         return text.ToString();
-    }
-
-    private static string Json(Situation situation)
-    {
-        using var buffer = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            SituationWriter.Write(writer, situation);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
