@@ -20,9 +20,10 @@ public enum SortedPopulation
 }
 
 /// <summary>
-/// Sorting one month of a population into profiles (<see cref="MonthProfiles.Classify(Population, YearMonth, int, int[], RuleSet[])"/>) on all
-/// cores, under the built-in law and a draft together, as a comparison does: the step that bounds the country run.
-/// Each figure is per person.
+/// Sorting a population into profiles (<see cref="ProfileSorter"/>) on all cores, under the built-in law and a draft
+/// together, as a comparison does: the step that bounds the country run. <see cref="Classify"/> sorts one month
+/// (per person); <see cref="ClassifyTwelveMonths"/> sorts the twelve months of 2027 in one run, as the multi-month
+/// comparison does (per person-month).
 /// </summary>
 [MemoryDiagnoser]
 public class ProfileBenchmarks
@@ -32,7 +33,7 @@ public class ProfileBenchmarks
 
     private Population population = null!;
     private RuleSet draft = null!;
-    private int[] spare = [];
+    private static readonly YearMonth[] Months = [.. Enumerable.Range(1, 12).Select(m => new YearMonth(2027, m))];
 
     /// <summary>The population.</summary>
     [Params(SortedPopulation.Generated, SortedPopulation.RealLooking)]
@@ -45,12 +46,24 @@ public class ProfileBenchmarks
             ? PopulationGenerator.Generate(Persons, 7, Jurisdiction.Vietnam, Month)
             : CaseloadBenchmarks.Generate(Caseload.RealLooking, Persons, 27);
         population = Population.Create(situations);
-        spare = new int[Persons];
         draft = RuleSet.BuiltIn.With(InstrumentReader.Read(
             """{"format":1,"id":"DRAFT-HTXH-70","kind":"draft","title":"Dự thảo","issuer":"bench","jurisdiction":"VN","appliesFrom":"2027-01-01","status":"provisional","provisions":[{"parameter":"age","case":"social-pension","from":"2027-01-01","value":70,"basis":{"article":"1"}}]}"""u8,
             "draft.json"));
     }
 
     [Benchmark(OperationsPerInvoke = Persons)]
-    public int Classify() => MonthProfiles.Classify(population, Month, System.Environment.ProcessorCount, spare, RuleSet.BuiltIn, draft).Count;
+    public int Classify() => new ProfileSorter(population, System.Environment.ProcessorCount, false, RuleSet.BuiltIn, draft).Sort(Month).Count;
+
+    [Benchmark(OperationsPerInvoke = Persons * 12)]
+    public int ClassifyTwelveMonths()
+    {
+        var sorter = new ProfileSorter(population, System.Environment.ProcessorCount, true, RuleSet.BuiltIn, draft);
+        int profiles = 0;
+        foreach (var month in Months)
+        {
+            profiles += sorter.Sort(month).Present;
+        }
+
+        return profiles;
+    }
 }

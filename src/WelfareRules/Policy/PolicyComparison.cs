@@ -349,15 +349,15 @@ public static class PolicyComparison
     /// <summary>
     /// Compares a population in one month through its profiles: adds every profile to the totals, weighted
     /// by its count, then, in person order, reports each person whose entitlements differ and each person
-    /// who cannot be evaluated (by position in <paramref name="population"/>). Returns the month's profile
-    /// of each person, an array the caller may hand back as <paramref name="spare"/> for a later month.
+    /// who cannot be evaluated (by position in <paramref name="population"/>). The persons are sorted into
+    /// profiles by <paramref name="sorter"/> when given (one run over several months), else afresh.
     /// </summary>
-    private static int[] CompareProfiles(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
+    private static void CompareProfiles(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
         OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Action<int, Report, Report>? onDifferent, Action<int>? onFailed,
-        Func<int, decimal>? weightOf = null, Action<int, Report, Report>? onEvaluated = null, ComparisonPhases? phases = null, int[]? spare = null)
+        Func<int, decimal>? weightOf = null, Action<int, Report, Report>? onEvaluated = null, ComparisonPhases? phases = null, ProfileSorter? sorter = null)
     {
         long clock = Stopwatch.GetTimestamp();
-        var profiles = MonthProfiles.Classify(population, month, parallelism, spare, baseline, changed);
+        var profiles = (sorter ?? new ProfileSorter(population, parallelism, false, baseline, changed)).Sort(month);
         phases?.Lap(ComparisonPhase.Classify, ref clock);
         var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
         var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
@@ -377,6 +377,12 @@ public static class PolicyComparison
 
         for (int p = 0; p < profiles.Count; p++)
         {
+            if (profiles.Counts[p] == 0)
+            {
+                // A profile of an earlier month of the run with no person now.
+                continue;
+            }
+
             if (before[p].Report is { } b && after[p].Report is { } a)
             {
                 totals.Add(b, a, profiles.Counts[p], weights?[p] ?? profiles.Counts[p]);
@@ -391,7 +397,7 @@ public static class PolicyComparison
         phases?.Lap(ComparisonPhase.Totals, ref clock);
         if (onDifferent is null && onFailed is null && onEvaluated is null)
         {
-            return profiles.PersonProfile;
+            return;
         }
 
         // The reports handed out are dated to the month (a profile met in an earlier month holds that month's), once a profile.
@@ -417,8 +423,6 @@ public static class PolicyComparison
                 onDifferent?.Invoke(i, b, a);
             }
         }
-
-        return profiles.PersonProfile;
     }
 
     /// <summary>
@@ -499,12 +503,13 @@ public static class PolicyComparison
         var baselineOutcomes = new OutcomeCache();
         var changedOutcomes = new OutcomeCache();
         int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
-        int[]? spare = null;
+        // One sorter for the run: a person is sorted again only in a month in which their profile can have changed.
+        var sorter = new ProfileSorter(population, parallelism, true, baseline, changed);
         foreach (var month in list)
         {
-            spare = CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
+            CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
                 onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),
-                onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))), phases: phases, spare: spare);
+                onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))), phases: phases, sorter: sorter);
         }
 
         return totals.ToSummary();

@@ -18,7 +18,7 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class MonthProfiles
 {
-    private MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact, string layout)
+    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact, string layout)
     {
         Month = month;
         Exact = exact;
@@ -27,6 +27,13 @@ internal sealed class MonthProfiles
         Keys = keys;
         Counts = counts;
         Representatives = representatives;
+        int present = 0;
+        foreach (long c in counts)
+        {
+            present += c > 0 ? 1 : 0;
+        }
+
+        Present = present;
     }
 
     internal YearMonth Month { get; }
@@ -46,84 +53,21 @@ internal sealed class MonthProfiles
 
     internal ProfileKey[] Keys { get; }
 
-    /// <summary>The number of persons of each profile.</summary>
+    /// <summary>The number of persons of each profile this month (0 for a profile of an earlier month of the run that has none now).</summary>
     internal long[] Counts { get; }
 
-    /// <summary>The first person of each profile.</summary>
+    /// <summary>The first person of each profile this month, or -1 when it has none.</summary>
     internal int[] Representatives { get; }
 
+    /// <summary>The number of profiles, with those of earlier months of the run that have no person this month.</summary>
     internal int Count => Keys.Length;
+
+    /// <summary>The number of profiles with persons this month.</summary>
+    internal int Present { get; }
 
     /// <summary>Sorts the persons into profiles, for evaluation under any of <paramref name="rules"/>.</summary>
     internal static MonthProfiles Classify(Population population, YearMonth month, int parallelism, params RuleSet[] rules) =>
-        Classify(population, month, parallelism, (int[]?)null, rules);
-
-    /// <summary>
-    /// Sorts the persons into profiles, writing each person's profile into <paramref name="spare"/> when it is
-    /// given and large enough: the <see cref="PersonProfile"/> of an earlier month no longer read (a month of
-    /// a hundred million persons would otherwise leave 400 MB behind it).
-    /// </summary>
-    internal static MonthProfiles Classify(Population population, YearMonth month, int parallelism, int[]? spare, params RuleSet[] rules)
-    {
-        var columns = population.Columns;
-        int n = columns.Count;
-        var frame = Frame(population.Jurisdictions, month, rules, out string layout);
-        var ids = spare is not null && spare.Length == n ? spare : new int[n];
-        int workers = Workers(n, parallelism);
-        var maps = new ProfileMap[workers];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-
-        // Pass 1: each worker sorts its own range into its own table, without locks.
-        Parallel.For(0, workers, options, w =>
-        {
-            var map = new ProfileMap();
-            for (int i = Start(n, workers, w), end = Start(n, workers, w + 1); i < end; i++)
-            {
-                ids[i] = map.Add(ProfileKey.Of(columns, i, frame), i);
-            }
-
-            maps[w] = map;
-        });
-
-        // The workers' tables merged, in person order: a profile's id is the order of its first person.
-        var global = new Dictionary<ProfileKey, int>();
-        var keys = new List<ProfileKey>();
-        var counts = new List<long>();
-        var representatives = new List<int>();
-        var remaps = new int[workers][];
-        for (int w = 0; w < workers; w++)
-        {
-            var map = maps[w];
-            var remap = remaps[w] = new int[map.Count];
-            for (int local = 0; local < map.Count; local++)
-            {
-                var key = map.Keys[local];
-                if (!global.TryGetValue(key, out int id))
-                {
-                    id = keys.Count;
-                    global.Add(key, id);
-                    keys.Add(key);
-                    counts.Add(0);
-                    representatives.Add(map.Firsts[local]);
-                }
-
-                counts[id] += map.Counts[local];
-                remap[local] = id;
-            }
-        }
-
-        // Pass 2: local ids to global ones.
-        Parallel.For(0, workers, options, w =>
-        {
-            var remap = remaps[w];
-            for (int i = Start(n, workers, w), end = Start(n, workers, w + 1); i < end; i++)
-            {
-                ids[i] = remap[ids[i]];
-            }
-        });
-
-        return new MonthProfiles(month, ids, [.. keys], [.. counts], [.. representatives], frame.Exact, layout);
-    }
+        new ProfileSorter(population, parallelism, false, rules).Sort(month);
 
     /// <summary>
     /// What a profile key of the month counts against, for persons of <paramref name="jurisdictions"/> (by their index
@@ -140,9 +84,9 @@ internal sealed class MonthProfiles
     }
 
     /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than 4,096 items).</summary>
-    private static int Workers(int n, int parallelism) => Math.Max(1, Math.Min(parallelism, n / 4096));
+    internal static int Workers(int n, int parallelism) => Math.Max(1, Math.Min(parallelism, n / 4096));
 
-    private static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
+    internal static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
 
     /// <summary>
     /// Evaluates the first person of each profile on the single-person path, without explanation, on all
@@ -164,7 +108,7 @@ internal sealed class MonthProfiles
             {
                 for (int p = Start(Count, Workers(Count, parallelism), w), end = Start(Count, Workers(Count, parallelism), w + 1); p < end; p++)
                 {
-                    if (!Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
+                    if (Counts[p] > 0 && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
                     {
                         // The earlier month's outcome itself: its amounts are this month's; a report for this
                         // month is made only when one is asked for (Outcome.ReportIn).
@@ -177,7 +121,12 @@ internal sealed class MonthProfiles
         var missing = new List<int>(Count);
         for (int p = 0; p < Count; p++)
         {
-            if (outcomes[p] is null)
+            if (Counts[p] == 0)
+            {
+                // A profile of an earlier month with no person now: neither evaluated nor counted.
+                outcomes[p] = Outcome.Absent;
+            }
+            else if (outcomes[p] is null)
             {
                 missing.Add(p);
             }
@@ -340,6 +289,9 @@ internal sealed class Outcome
     private static readonly EvaluationOptions Quiet = new() { Explain = false };
 
     private static readonly Outcome Failed = new(null);
+
+    /// <summary>The outcome of a profile with no person in the month (<see cref="MonthProfiles.Counts"/> 0): never read for a person, nor counted.</summary>
+    internal static readonly Outcome Absent = new(null);
 
     private Outcome(Report? report) => Report = report;
 

@@ -66,10 +66,12 @@ public static class PopulationEngine
     private static IEnumerable<PopulationResult> Iterate(RuleSet rules, Population population, IEnumerable<YearMonth> months, int parallelism)
     {
         var cache = new OutcomeCache();
+        var sorter = new ProfileSorter(population, parallelism, true, rules);
         foreach (var month in months)
         {
             Preconditions.CheckMonth(month, nameof(months));
-            var profiles = MonthProfiles.Classify(population, month, parallelism, rules);
+            // Each month's result keeps its own array of the persons' profiles: the caller may hold it while the next is sorted.
+            var profiles = sorter.Sort(month, copy: true);
             yield return new PopulationResult(rules, population, profiles, profiles.Evaluate(rules, population, parallelism, cache), parallelism);
         }
     }
@@ -115,7 +117,10 @@ public sealed class PopulationResult
                 var tally = tallies[w] = new Tally();
                 for (int p = (int)((long)outcomes.Length * w / workers), end = (int)((long)outcomes.Length * (w + 1) / workers); p < end; p++)
                 {
-                    tally.Add(outcomes[p].Report, profiles.Counts[p]);
+                    if (profiles.Counts[p] > 0)
+                    {
+                        tally.Add(outcomes[p].Report, profiles.Counts[p]);
+                    }
                 }
             });
         }
@@ -147,7 +152,7 @@ public sealed class PopulationResult
     public int Count => population.Count;
 
     /// <summary>The number of distinct profiles, each evaluated once.</summary>
-    public int Profiles => profiles.Count;
+    public int Profiles => profiles.Present;
 
     /// <summary>The persons evaluated (errors excluded).</summary>
     public long Evaluated { get; }

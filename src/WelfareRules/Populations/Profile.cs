@@ -61,8 +61,19 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     }
 
     /// <summary>The profile of person <paramref name="i"/> in the month.</summary>
-    internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame)
+    internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame) => Of(c, i, frame, out _);
+
+    /// <summary>
+    /// The profile of person <paramref name="i"/> in the month, and the last month (<see cref="MonthFrame.Index"/>)
+    /// through which it is certain to stay the same, in months whose frame has the same support windows: the month
+    /// before the next one in which a part of the key moves (the age's band or an exact age the law draws a line at,
+    /// the birthday of such an age, the month of birth, death, certificate or decision, a support window reached,
+    /// a calendar year whose age some condition reads with <c>reachedThisYear</c>). A person raising children is
+    /// sorted again every month, and a person whose profile is their own never.
+    /// </summary>
+    internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame, out int through)
     {
+        through = int.MaxValue;
         if (frame.Exact || (c.Merit is not null && c.HasMerit(i)))
         {
             // The conditions read what no profile keeps: each person on their own (no key of the encoding below has every bit set).
@@ -74,16 +85,24 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         int birthMonth = birth >> 5;
         if (birthMonth > frame.Packed)
         {
+            through = MonthFrame.IndexOf(birthMonth) - 1;
             return new ProfileKey(facts, 1UL << Unborn);
         }
 
         int bm = birthMonth & 15;
-        int age = frame.Year - (birth >> 9) - (bm > frame.MonthOfYear ? 1 : 0);
+        int birthYear = birth >> 9;
+        int age = frame.Year - birthYear - (bm > frame.MonthOfYear ? 1 : 0);
         var ages = frame.Ages;
         ulong m = ages.Code(age);
         if ((m & (1UL << AgeAtBreakpoint)) != 0 && bm == frame.MonthOfYear)
         {
             m |= 1UL << BirthdayThisMonth;
+            through = frame.Index;
+        }
+        else if (ages.NextChange(age) is int next and < int.MaxValue)
+        {
+            // The age is reached in the birthday month of the year of birth plus that age.
+            through = ((birthYear + next) * 12) + bm - 2;
         }
 
         int death = c.Death[i];
@@ -99,6 +118,11 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                 m |= DeathInMonth << DeathShift;
                 int ageAtDeath = AgeReading.CompletedYears(PackedDate.ToDate(birth)!.Value, PackedDate.ToDate(death)!.Value);
                 m |= ages.Code(ageAtDeath) << DeathAgeShift;
+                through = frame.Index;
+            }
+            else
+            {
+                through = Math.Min(through, MonthFrame.IndexOf(deathMonth) - 1);
             }
         }
 
@@ -106,12 +130,14 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         if (certified != PackedDate.None && (certified >> 5) > frame.Packed)
         {
             m |= 1UL << CertificateLater;
+            through = Math.Min(through, MonthFrame.IndexOf(certified >> 5) - 1);
         }
 
         int decision = c.Decision[i];
         if (decision != PackedDate.None && (decision >> 5) > frame.Packed)
         {
             m |= 1UL << DecisionLater;
+            through = Math.Min(through, MonthFrame.IndexOf(decision >> 5) - 1);
         }
 
         int from = c.ChildStart[i], to = c.ChildStart[i + 1];
@@ -144,6 +170,9 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
                 m |= counted << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1)));
             }
+
+            // What the children's conditions give next month is not foreseen: sorted again then.
+            through = frame.Index;
         }
 
         int escaped = c.Escaped[i];
@@ -157,8 +186,21 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                 since = 0;
                 foreach (int window in frame.Windows)
                 {
-                    since += window <= months ? 1UL : 0UL;
+                    if (window <= months)
+                    {
+                        since++;
+                    }
+                    else
+                    {
+                        // The windows are in ascending order: this one is reached next.
+                        through = Math.Min(through, frame.Index - months + window - 1);
+                        break;
+                    }
                 }
+            }
+            else
+            {
+                through = Math.Min(through, frame.Index - months - 1);
             }
         }
 
@@ -167,10 +209,17 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         // In the calendar year a person reaches an age read by "reachedThisYear" (a child's sixth: the card's end,
         // 146/2018/NĐ-CP Art 13 k2), the birth month and the month of the year are kept: conditions beside it may
         // read them, and such a profile is never shared with another month.
-        if (frame.IsYearAge(frame.Year - (birth >> 9)))
+        int years = frame.Year - birthYear;
+        if (frame.IsYearAge(years))
         {
             ulong sixthYear = (uint)(bm + 1) | ((uint)frame.MonthOfYear << 4);
             m |= sixthYear << SixthYearBirthMonthShift;
+            through = frame.Index;
+        }
+        else if (frame.NextYearAge(years) is int yearAge and < int.MaxValue)
+        {
+            // Until the December before the calendar year of that age.
+            through = Math.Min(through, ((birthYear + yearAge) * 12) - 1);
         }
 
         return new ProfileKey(facts, m);
@@ -200,6 +249,20 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
     /// <summary>The ages of <see cref="YearAges"/> below 64, one bit each.</summary>
     private ulong YearAgeBits { get; } = ages.YearAges.Aggregate(0UL, (bits, age) => age is >= 0 and < 64 ? bits | (1UL << age) : bits);
 
+    /// <summary>The least of <see cref="YearAges"/> above <paramref name="age"/>, or <see cref="int.MaxValue"/>.</summary>
+    internal int NextYearAge(int age)
+    {
+        foreach (int yearAge in YearAges)
+        {
+            if (yearAge > age)
+            {
+                return yearAge;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
     /// <summary>Whether <paramref name="age"/> (reached in the calendar year) is one of <see cref="YearAges"/>.</summary>
     internal bool IsYearAge(int age) => (uint)age < 64 ? ((YearAgeBits >> age) & 1) != 0 : Array.IndexOf(YearAges, age) >= 0;
 
@@ -213,6 +276,12 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
 
     /// <summary>The month packed as <see cref="PackedDate.Month"/>.</summary>
     internal int Packed { get; } = PackedDate.Month(month);
+
+    /// <summary>The month as a count of months (year × 12 + month − 1): consecutive months are consecutive numbers.</summary>
+    internal int Index { get; } = (month.Year * 12) + month.Month - 1;
+
+    /// <summary>The <see cref="Index"/> of a month packed as <see cref="PackedDate.Month"/>.</summary>
+    internal static int IndexOf(int packedMonth) => ((packedMonth >> 4) * 12) + (packedMonth & 15) - 1;
 }
 
 /// <summary>
@@ -305,6 +374,7 @@ internal sealed class AgeBands
     private const int MaxBreakpoints = 31;
 
     private readonly ulong[] codes;
+    private readonly int[] nextChange;
 
     private AgeBands(ImmutableArray<int> breakpoints, int[] yearAges)
     {
@@ -318,7 +388,28 @@ internal sealed class AgeBands
             ulong exact = breakpoints.Contains(age) ? 1UL << 5 : 0UL;
             codes[age] = band | exact;
         }
+
+        // The next age at which the code changes or which is exactly a breakpoint (its birthday month is marked).
+        nextChange = new int[top + 1];
+        for (int age = 0; age <= top; age++)
+        {
+            nextChange[age] = int.MaxValue;
+            for (int later = age + 1; later <= top; later++)
+            {
+                if (codes[later] != codes[age] || breakpoints.Contains(later))
+                {
+                    nextChange[age] = later;
+                    break;
+                }
+            }
+        }
     }
+
+    /// <summary>
+    /// The least age above <paramref name="age"/> whose <see cref="Code"/> differs or which is a breakpoint, or
+    /// <see cref="int.MaxValue"/> when none is (every age past the last breakpoint has the same code).
+    /// </summary>
+    internal int NextChange(int age) => age < 0 ? 0 : age < nextChange.Length ? nextChange[age] : int.MaxValue;
 
     /// <summary>The ages drawn.</summary>
     internal ImmutableArray<int> Breakpoints { get; }

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using NodaTime;
+using WelfareRules.Law;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// Sorts one population into profiles month after month, under fixed rule sets. A profile keeps its id for the
+/// whole run, and a person is sorted again only in a month in which their key can have changed: with each key
+/// the sorter keeps the last month through which it is certain to hold (<see cref="ProfileKey.Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/>:
+/// the next birthday at which the age's band changes, the month of death, of the certificate or decision, a
+/// support window reached; every month for a person raising children). When the month's support windows differ
+/// from the last sorted month's, or the months go back, everyone is sorted again.
+/// </summary>
+/// <remarks>
+/// A month's <see cref="MonthProfiles"/> lists every profile of the run so far: those with no person this month
+/// have a count of 0 and no representative, and are neither evaluated nor counted.
+/// </remarks>
+internal sealed class ProfileSorter
+{
+    private readonly Population population;
+    private readonly RuleSet[] rules;
+    private readonly int parallelism;
+    private readonly bool track;
+    private readonly Dictionary<ProfileKey, int> ids = [];
+    private readonly List<ProfileKey> keys = [];
+    private int[]? profile;
+    private int[]? through;
+    private int last = int.MinValue;
+    private int[] lastWindows = [];
+    private int[][] workerCounts = [];
+    private int[][] workerFirsts = [];
+
+    /// <summary>A sorter for one or more months of <paramref name="population"/>.</summary>
+    /// <param name="population">The persons.</param>
+    /// <param name="parallelism">The number of cores to use.</param>
+    /// <param name="track">Whether months after the first will be sorted (the sorter then keeps, for each person, the month through which the key holds).</param>
+    /// <param name="rules">The rule sets the profiles are evaluated under.</param>
+    internal ProfileSorter(Population population, int parallelism, bool track, params RuleSet[] rules)
+    {
+        this.population = population;
+        this.rules = rules;
+        this.parallelism = parallelism;
+        this.track = track;
+    }
+
+    /// <summary>
+    /// Sorts the persons into profiles for <paramref name="month"/>. The result's <see cref="MonthProfiles.PersonProfile"/>
+    /// is the sorter's own array, which the next month's sorting overwrites, unless <paramref name="copy"/>.
+    /// </summary>
+    internal MonthProfiles Sort(YearMonth month, bool copy = false)
+    {
+        var columns = population.Columns;
+        int n = columns.Count;
+        var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out string layout);
+        int index = frame.Index;
+        bool all = profile is null || through is null || index < last || !frame.Windows.AsSpan().SequenceEqual(lastWindows);
+        var ids = profile ??= new int[n];
+        var until = through ??= track ? new int[n] : null;
+        int workers = MonthProfiles.Workers(n, parallelism);
+        var maps = new ProfileMap?[workers];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var known = this.ids;
+
+        // Pass 1: each worker sorts again those of its range whose key may have changed, finding each key among the
+        // run's profiles (read only here) or, when new, in a table of its own (as ~local id).
+        Parallel.For(0, workers, options, w =>
+        {
+            ProfileMap? map = null;
+            for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end; i++)
+            {
+                if (!all && index <= until![i])
+                {
+                    continue;
+                }
+
+                var key = ProfileKey.Of(columns, i, frame, out int holds);
+                if (until is not null)
+                {
+                    until[i] = holds;
+                }
+
+                if (known.Count > 0 && known.TryGetValue(key, out int id))
+                {
+                    ids[i] = id;
+                }
+                else
+                {
+                    map ??= new ProfileMap();
+                    ids[i] = ~map.Add(key, i);
+                }
+            }
+
+            maps[w] = map;
+        });
+
+        // The new keys given ids, worker by worker: a profile's id is the order in which it was first met.
+        var remaps = new int[workers][];
+        for (int w = 0; w < workers; w++)
+        {
+            if (maps[w] is not { } map)
+            {
+                continue;
+            }
+
+            var remap = remaps[w] = new int[map.Count];
+            for (int local = 0; local < map.Count; local++)
+            {
+                var key = map.Keys[local];
+                if (!known.TryGetValue(key, out int id))
+                {
+                    id = keys.Count;
+                    known.Add(key, id);
+                    keys.Add(key);
+                }
+
+                remap[local] = id;
+            }
+        }
+
+        // Pass 2: local ids to the run's, and each worker's count and first person of every profile.
+        int count = keys.Count;
+        Grow(workers, count);
+        Parallel.For(0, workers, options, w =>
+        {
+            var remap = remaps[w];
+            var counts = workerCounts[w];
+            var firsts = workerFirsts[w];
+            Array.Clear(counts, 0, count);
+            Array.Fill(firsts, -1, 0, count);
+            for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end; i++)
+            {
+                int p = ids[i];
+                if (p < 0)
+                {
+                    p = ids[i] = remap[~p];
+                }
+
+                if (counts[p]++ == 0)
+                {
+                    firsts[p] = i;
+                }
+            }
+        });
+
+        var totals = new long[count];
+        var representatives = new int[count];
+        Array.Fill(representatives, -1);
+        for (int w = 0; w < workers; w++)
+        {
+            var counts = workerCounts[w];
+            var firsts = workerFirsts[w];
+            for (int p = 0; p < count; p++)
+            {
+                totals[p] += counts[p];
+                if (representatives[p] < 0)
+                {
+                    representatives[p] = firsts[p];
+                }
+            }
+        }
+
+        last = index;
+        lastWindows = frame.Windows;
+        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame.Exact, layout);
+    }
+
+    /// <summary>Each worker's count and first-person arrays, large enough for <paramref name="count"/> profiles.</summary>
+    private void Grow(int workers, int count)
+    {
+        if (workerCounts.Length != workers)
+        {
+            workerCounts = new int[workers][];
+            workerFirsts = new int[workers][];
+        }
+
+        for (int w = 0; w < workers; w++)
+        {
+            if (workerCounts[w] is null || workerCounts[w].Length < count)
+            {
+                int size = Math.Max(count, (workerCounts[w]?.Length ?? 0) * 3 / 2);
+                workerCounts[w] = new int[size];
+                workerFirsts[w] = new int[size];
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Populations;
+using Xunit;
+
+namespace WelfareRules.Tests.Populations;
+
+public class ProfileSorterTest
+{
+    private static readonly Lazy<Population> Varied = new(() => Population.Create(VariedPopulation.Create(30_000, 41).Concat(Caseload(10_000, 43))));
+
+    /// <summary>
+    /// A draft shortening Hanoi's support after leaving poverty from 36 to 24 months from 2027-03: the month's
+    /// support windows change, so everyone is sorted again then.
+    /// </summary>
+    private static readonly Lazy<RuleSet> ShorterWindow = new(() => RuleSet.BuiltIn.With(InstrumentReader.Read(
+        """{"format":1,"id":"DRAFT-HN-24","kind":"draft","title":"Dự thảo","issuer":"test","jurisdiction":"VN-HN","appliesFrom":"2027-03-01","status":"provisional","provisions":[{"parameter":"health-insurance-escaped-poverty-months","from":"2027-03-01","value":24,"basis":{"article":"1"}}]}"""u8,
+        "draft.json")));
+
+    public static TheoryData<int> Parallelism => [1, 2];
+
+    [Theory]
+    [MemberData(nameof(Parallelism))]
+    public void Sort_ConsecutiveMonths_EveryPersonsProfileIsTheOneSortedAfresh(int parallelism)
+    {
+        // Thirty consecutive months across birthdays, deaths, certificates, decisions, support windows reached, the
+        // calendar years of the card's sixth year and the draft's new window; then back to an earlier month, and on.
+        var population = Varied.Value;
+        RuleSet[] rules = [RuleSet.BuiltIn, ShorterWindow.Value];
+        var months = Enumerable.Range(0, 30).Select(m => new YearMonth(2025, 10).PlusMonths(m)).Concat([new YearMonth(2026, 5), new YearMonth(2026, 6), new YearMonth(2026, 9)]).ToList();
+        var sorter = new ProfileSorter(population, parallelism, true, rules);
+
+        foreach (var month in months)
+        {
+            var sorted = sorter.Sort(month);
+            var fresh = MonthProfiles.Classify(population, month, parallelism, rules);
+            var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out _);
+            var counts = new Dictionary<ProfileKey, long>();
+            var firsts = new Dictionary<ProfileKey, int>();
+            for (int i = 0; i < population.Count; i++)
+            {
+                var key = ProfileKey.Of(population.Columns, i, frame);
+                if (key != sorted.Keys[sorted.PersonProfile[i]])
+                {
+                    Assert.Fail($"{month}: person {i} kept {sorted.Keys[sorted.PersonProfile[i]]}, sorted afresh {key}");
+                }
+
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+                firsts.TryAdd(key, i);
+            }
+
+            // Each profile's count and first person are the month's; the run's other profiles have none.
+            for (int p = 0; p < sorted.Count; p++)
+            {
+                Assert.Equal(counts.GetValueOrDefault(sorted.Keys[p]), sorted.Counts[p]);
+                Assert.Equal(firsts.GetValueOrDefault(sorted.Keys[p], -1), sorted.Representatives[p]);
+            }
+
+            Assert.Equal(fresh.Count, sorted.Present);
+        }
+    }
+
+    [Fact]
+    public void Sort_LaterMonth_SortsAgainOnlyPersonsWhoseProfileCanChange()
+    {
+        // A person aged 40 without children keeps one profile for years; one raising children is sorted each month.
+        var population = Population.Create(
+        [
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 1), new Person(new LocalDate(1987, 5, 1))),
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 1), new Person(new LocalDate(1987, 5, 1))
+            {
+                ChildrenRaisedAlone = [new RaisedChild(new LocalDate(2020, 3, 1))],
+            }),
+        ]);
+        var sorter = new ProfileSorter(population, 1, true, RuleSet.BuiltIn);
+        var january = sorter.Sort(new YearMonth(2027, 1), copy: true);
+        var february = sorter.Sort(new YearMonth(2027, 2), copy: true);
+
+        Assert.Equal(january.PersonProfile, february.PersonProfile);
+        Assert.Equal(2, february.Present);
+    }
+
+    /// <summary>Persons raising 3 to 12 children born over 25 years, dying near the months, with dates spread over ten years.</summary>
+    private static IEnumerable<Situation> Caseload(int size, int seed)
+    {
+        var r = new Random(seed);
+        for (int i = 0; i < size; i++)
+        {
+            var birth = new LocalDate(1926, 1, 1).PlusDays(r.Next(100 * 365));
+            var person = new Person(birth)
+            {
+                Disability = r.Next(6) == 0 ? (Disability)r.Next(1, 4) : Disability.None,
+                WithoutSupporter = r.Next(4) == 0,
+                ReceivesPension = r.Next(3) == 0,
+                Student = r.Next(10) == 0,
+                PermanentResident = r.Next(10) != 0,
+                DecisionSignedOn = r.Next(3) == 0 ? new LocalDate(2020, 1, 1).PlusDays(r.Next(10 * 365)) : null,
+                Household = new Household
+                {
+                    Poverty = r.Next(10) switch { 0 => Poverty.Poor, 1 or 2 => Poverty.NearPoor, _ => Poverty.None },
+                    EscapedPovertyMonth = r.Next(6) == 0 ? new YearMonth(2023, 1).PlusMonths(r.Next(60)) : null,
+                },
+            };
+            if (person.Disability != Disability.None && r.Next(2) == 0)
+            {
+                person = person with { DisabilityCertifiedOn = new LocalDate(2020, 1, 1).PlusDays(r.Next(10 * 365)) };
+            }
+
+            var death = new LocalDate(2025, 1, 1).PlusDays(r.Next(5 * 365));
+            if (r.Next(5) == 0 && death >= birth)
+            {
+                person = person with { DeathDate = death, DeathCause = (DeathCause)r.Next(2), Cremated = r.Next(2) == 0 };
+            }
+
+            if (r.Next(3) == 0)
+            {
+                person = person with
+                {
+                    ChildrenRaisedAlone = [.. Enumerable.Range(0, r.Next(3, 13)).Select(_ => new RaisedChild(new LocalDate(2003, 1, 1).PlusDays(r.Next(25 * 365))) { InEducation = r.Next(3) == 0 })],
+                };
+            }
+
+            yield return new Situation(r.Next(2) == 0 ? Jurisdiction.Hanoi : Jurisdiction.Vietnam, new YearMonth(2026, 6), person);
+        }
+    }
+}
