@@ -69,7 +69,8 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// before the next one in which a part of the key moves (the age's band or an exact age the law draws a line at,
     /// the birthday of such an age, the month of birth, death, certificate or decision, a support window reached,
     /// a calendar year whose age some condition reads with <c>reachedThisYear</c>). A person raising children is
-    /// sorted again every month, and a person whose profile is their own never.
+    /// sorted again in the month before one of them changes the count of a children condition (<see cref="ChildCount.MonthsUntilChange"/>),
+    /// or every month where the condition does not let that be foreseen; a person whose profile is their own never.
     /// </summary>
     internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame, out int through)
     {
@@ -162,17 +163,18 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                     {
                         // An age the condition names is not in force: the single-person path fails the same way.
                         counted = ChildCount.Unreadable;
+                        through = frame.Index;
                         break;
                     }
 
                     counted += (ulong)met;
+
+                    // The month before the child's outcome next changes, where the condition lets it be foreseen.
+                    through = Math.Min(through, count.Shiftable ? frame.Index + count.MonthsUntilChange(jurisdiction, c.Children[k], frame) - 1 : frame.Index);
                 }
 
                 m |= counted << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1)));
             }
-
-            // What the children's conditions give next month is not foreseen: sorted again then.
-            through = frame.Index;
         }
 
         int escaped = c.Escaped[i];
@@ -311,8 +313,92 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     /// <summary>Outcomes by jurisdiction, then by the child's age in months and whether in education: 0 not yet known, 1 not met, 2 met, 3 unreadable.</summary>
     private readonly byte[]?[] outcomes = new byte[]?[laws.Length];
 
+    /// <summary>By jurisdiction, then as <see cref="outcomes"/>: the age in months at which the outcome next differs, 0 when not yet known.</summary>
+    private readonly int[]?[] changes = new int[]?[laws.Length];
+
     /// <summary>The condition.</summary>
     internal ChildrenCondition Condition { get; } = condition;
+
+    /// <summary>
+    /// Whether the condition reads the child only through its age in completed years at the end of the month (at
+    /// least, below, until) and its facts, and nothing of the calendar: then, under the same law, a child's outcome
+    /// in a later month is what a child older by as many months has in this one (<see cref="MonthsUntilChange"/>).
+    /// </summary>
+    internal bool Shiftable { get; } = IsShiftable(condition.Where);
+
+    private static bool IsShiftable(Law.Conditions.Condition condition) => condition switch
+    {
+        PartsCondition parts => parts.Parts.All(IsShiftable),
+        NotCondition not => IsShiftable(not.Part),
+        AgeCondition age => age.Comparison is AgeComparison.AtLeast or AgeComparison.Below or AgeComparison.Until or AgeComparison.BelowAtDeath,
+        FactCondition => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// In how many months (at least 1) the child's outcome can first differ from this month's, under the month's
+    /// law: the months until its birth, or until the age in months at which the outcome kept for its kind changes;
+    /// 1 past the ages kept or where the condition cannot be read. Only for a <see cref="Shiftable"/> condition.
+    /// </summary>
+    internal int MonthsUntilChange(int jurisdiction, RaisedChild child, in MonthFrame frame)
+    {
+        var birth = child.BirthDate;
+        int months = ((frame.Year - birth.Year) * 12) + frame.MonthOfYear - birth.Month;
+        if (months < 0)
+        {
+            // Counted from the month of its birth.
+            return -months;
+        }
+
+        if (months >= MonthsKept)
+        {
+            return 1;
+        }
+
+        var next = changes[jurisdiction] ?? Interlocked.CompareExchange(ref changes[jurisdiction], new int[MonthsKept * 2], null) ?? changes[jurisdiction]!;
+        int edu = child.InEducation ? 1 : 0;
+        int known = Volatile.Read(ref next[(months * 2) + edu]);
+        if (known == 0)
+        {
+            // Scan to the next age whose outcome differs; every age passed has that change next (workers write the same values).
+            // Ages whose children would be born before 1900 (which no child is) end the scan.
+            var month = Laws[jurisdiction]!.Month;
+            int oldest = Math.Min(MonthsKept, ((month.Year - 1900) * 12) + month.Month);
+            int outcome = Outcome(jurisdiction, months, child);
+            int change = months + 1;
+            while (change < oldest && Outcome(jurisdiction, change, child) == outcome)
+            {
+                change++;
+            }
+
+            for (int age = months; age < change; age++)
+            {
+                Volatile.Write(ref next[(age * 2) + edu], change);
+            }
+
+            known = change;
+        }
+
+        return Math.Max(1, known - months);
+    }
+
+    /// <summary>The outcome kept for a child of the given kind aged <paramref name="months"/> (as <see cref="outcomes"/>).</summary>
+    private byte Outcome(int jurisdiction, int months, RaisedChild child)
+    {
+        var known = outcomes[jurisdiction] ?? Interlocked.CompareExchange(ref outcomes[jurisdiction], new byte[MonthsKept * 2], null) ?? outcomes[jurisdiction]!;
+        int slot = (months * 2) + (child.InEducation ? 1 : 0);
+        byte outcome = Volatile.Read(ref known[slot]);
+        if (outcome == 0)
+        {
+            // A child of that age in months: born that many months before the month (its day does not matter).
+            var birth = new LocalDate(Laws[jurisdiction]!.Month.Year, Laws[jurisdiction]!.Month.Month, 1).PlusMonths(-months);
+            int met = Evaluate(jurisdiction, child with { BirthDate = birth });
+            outcome = met == Fails ? (byte)3 : (byte)(met + 1);
+            Volatile.Write(ref known[slot], outcome);
+        }
+
+        return outcome;
+    }
 
     /// <summary>The month's law by jurisdiction index (null where the rule set knows none).</summary>
     internal MonthLaw?[] Laws { get; } = laws;

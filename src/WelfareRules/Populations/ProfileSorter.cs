@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
 using WelfareRules.Law;
@@ -11,8 +12,9 @@ namespace WelfareRules.Populations;
 /// whole run, and a person is sorted again only in a month in which their key can have changed: with each key
 /// the sorter keeps the last month through which it is certain to hold (<see cref="ProfileKey.Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/>:
 /// the next birthday at which the age's band changes, the month of death, of the certificate or decision, a
-/// support window reached; every month for a person raising children). When the month's support windows differ
-/// from the last sorted month's, or the months go back, everyone is sorted again.
+/// support window reached, a child's outcome changing). When the month's support windows, the layout of its keys
+/// or (where children are counted) its law differ from the last sorted month's, or the months go back, everyone
+/// is sorted again.
 /// </summary>
 /// <remarks>
 /// A month's <see cref="MonthProfiles"/> lists every profile of the run so far: those with no person this month
@@ -30,6 +32,8 @@ internal sealed class ProfileSorter
     private int[]? through;
     private int last = int.MinValue;
     private int[] lastWindows = [];
+    private string lastLayout = "";
+    private LawSignature[] lastLaws = [];
     private int[][] workerCounts = [];
     private int[][] workerFirsts = [];
 
@@ -46,6 +50,9 @@ internal sealed class ProfileSorter
         this.track = track;
     }
 
+    /// <summary>The number of persons whose key the last <see cref="Sort"/> computed (the others kept theirs).</summary>
+    internal long Sorted { get; private set; }
+
     /// <summary>
     /// Sorts the persons into profiles for <paramref name="month"/>. The result's <see cref="MonthProfiles.PersonProfile"/>
     /// is the sorter's own array, which the next month's sorting overwrites, unless <paramref name="copy"/>.
@@ -56,11 +63,16 @@ internal sealed class ProfileSorter
         int n = columns.Count;
         var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out string layout);
         int index = frame.Index;
-        bool all = profile is null || through is null || index < last || !frame.Windows.AsSpan().SequenceEqual(lastWindows);
+        // A key's months ahead are foreseen under this month's support windows and, for children, its children
+        // conditions and law: when any of those differ from the last sorted month's, everyone is sorted again.
+        var laws = frame.ChildCounts.Length == 0 ? [] : Signatures(month);
+        bool all = profile is null || through is null || index < last || !frame.Windows.AsSpan().SequenceEqual(lastWindows)
+            || layout != lastLayout || !laws.AsSpan().SequenceEqual(lastLaws);
         var ids = profile ??= new int[n];
         var until = through ??= track ? new int[n] : null;
         int workers = MonthProfiles.Workers(n, parallelism);
         var maps = new ProfileMap?[workers];
+        var sorted = new long[workers];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var known = this.ids;
 
@@ -69,6 +81,7 @@ internal sealed class ProfileSorter
         Parallel.For(0, workers, options, w =>
         {
             ProfileMap? map = null;
+            long computed = 0;
             for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end; i++)
             {
                 if (!all && index <= until![i])
@@ -77,6 +90,7 @@ internal sealed class ProfileSorter
                 }
 
                 var key = ProfileKey.Of(columns, i, frame, out int holds);
+                computed++;
                 if (until is not null)
                 {
                     until[i] = holds;
@@ -94,7 +108,10 @@ internal sealed class ProfileSorter
             }
 
             maps[w] = map;
+            sorted[w] = computed;
         });
+
+        Sorted = sorted.Sum();
 
         // The new keys given ids, worker by worker: a profile's id is the order in which it was first met.
         var remaps = new int[workers][];
@@ -164,7 +181,24 @@ internal sealed class ProfileSorter
 
         last = index;
         lastWindows = frame.Windows;
+        lastLayout = layout;
+        lastLaws = laws;
         return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame.Exact, layout);
+    }
+
+    /// <summary>The signature of the month's law of every rule set in every jurisdiction of the population.</summary>
+    private LawSignature[] Signatures(YearMonth month)
+    {
+        var signatures = new List<LawSignature>();
+        foreach (var ruleSet in rules)
+        {
+            foreach (var jurisdiction in population.Jurisdictions)
+            {
+                signatures.Add(LawSignature.Of(ruleSet, jurisdiction, month));
+            }
+        }
+
+        return [.. signatures];
     }
 
     /// <summary>Each worker's count and first-person arrays, large enough for <paramref name="count"/> profiles.</summary>

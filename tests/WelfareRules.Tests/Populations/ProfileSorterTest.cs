@@ -21,18 +21,63 @@ public class ProfileSorterTest
         """{"format":1,"id":"DRAFT-HN-24","kind":"draft","title":"Dự thảo","issuer":"test","jurisdiction":"VN-HN","appliesFrom":"2027-03-01","status":"provisional","provisions":[{"parameter":"health-insurance-escaped-poverty-months","from":"2027-03-01","value":24,"basis":{"article":"1"}}]}"""u8,
         "draft.json")));
 
-    public static TheoryData<int> Parallelism => [1, 2];
+    /// <summary>
+    /// A draft moving the ages children are counted by from 2027-01 (a change of the children conditions' law: everyone
+    /// sorted again then), with a national group counting children by readings a later month can be foreseen for
+    /// (ages, education).
+    /// </summary>
+    private static readonly Lazy<RuleSet> ChildrenAges = new(() => Draft("""
+        { "any": [
+          { "children": { "where": { "any": [ { "age": { "until": "child" } }, { "all": [ { "age": { "atLeast": "child" } }, { "age": { "below": "student-limit" } }, { "fact": "inEducation", "is": true } ] } ] }, "atLeast": 2 } },
+          { "children": { "where": { "all": [ { "age": { "atLeast": "young-child" } }, { "age": { "below": "child" } } ] }, "atLeast": 3 } }
+        ] }
+        """));
+
+    /// <summary>The same with children counted by readings of the calendar (the year of an age, the birth month), which the sorter does not foresee.</summary>
+    private static readonly Lazy<RuleSet> ChildrenCalendar = new(() => Draft("""
+        { "any": [
+          { "children": { "where": { "all": [ { "age": { "until": "child" } }, { "birthMonth": { "atMost": 6 } } ] }, "atLeast": 2 } },
+          { "children": { "where": { "any": [ { "age": { "reachedThisYear": "hi-child" } }, { "fact": "inEducation", "is": true } ] } } }
+        ] }
+        """));
+
+    private static RuleSet Draft(string when) => RuleSet.BuiltIn.With(InstrumentReader.Read(System.Text.Encoding.UTF8.GetBytes($$"""
+        {
+          "format": 1, "id": "DRAFT-CHILDREN-2027", "kind": "draft", "title": "Dự thảo", "issuer": "test", "jurisdiction": "VN", "appliesFrom": "2026-01-01", "status": "provisional",
+          "groups": [ { "id": "ZZ-CHILDREN", "code": "ZZC", "from": "2026-01-01", "title": "Nhóm giả định", "basis": { "article": "4" }, "when": {{when}} } ],
+          "provisions": [
+            { "parameter": "coefficient", "group": "ZZ-CHILDREN", "case": "single", "from": "2026-01-01", "value": 0.5, "basis": { "article": "4" } },
+            { "parameter": "age", "case": "child", "from": "2027-01-01", "value": 18, "basis": { "article": "1" } },
+            { "parameter": "age", "case": "student-limit", "from": "2027-01-01", "value": 24, "basis": { "article": "1" } }
+          ]
+        }
+        """), "children.json"));
+
+    public static TheoryData<int, string> Runs => new()
+    {
+        { 1, "windows" },
+        { 2, "windows" },
+        { 2, "children-ages" },
+        { 2, "children-calendar" },
+    };
 
     [Theory]
-    [MemberData(nameof(Parallelism))]
-    public void Sort_ConsecutiveMonths_EveryPersonsProfileIsTheOneSortedAfresh(int parallelism)
+    [MemberData(nameof(Runs))]
+    public void Sort_ConsecutiveMonths_EveryPersonsProfileIsTheOneSortedAfresh(int parallelism, string draft)
     {
-        // Thirty consecutive months across birthdays, deaths, certificates, decisions, support windows reached, the
-        // calendar years of the card's sixth year and the draft's new window; then back to an earlier month, and on.
+        // Thirty consecutive months across birthdays, deaths, certificates, decisions, support windows reached, children
+        // growing past the ages counted, the calendar years of the card's sixth year and the drafts' changes; then back
+        // to an earlier month, and on.
         var population = Varied.Value;
-        RuleSet[] rules = [RuleSet.BuiltIn, ShorterWindow.Value];
+        RuleSet[] rules = draft switch
+        {
+            "windows" => [RuleSet.BuiltIn, ShorterWindow.Value],
+            "children-ages" => [ChildrenAges.Value],
+            _ => [ChildrenCalendar.Value],
+        };
         var months = Enumerable.Range(0, 30).Select(m => new YearMonth(2025, 10).PlusMonths(m)).Concat([new YearMonth(2026, 5), new YearMonth(2026, 6), new YearMonth(2026, 9)]).ToList();
         var sorter = new ProfileSorter(population, parallelism, true, rules);
+        long kept = 0;
 
         foreach (var month in months)
         {
@@ -61,13 +106,18 @@ public class ProfileSorterTest
             }
 
             Assert.Equal(fresh.Count, sorted.Present);
+            kept += population.Count - sorter.Sorted;
         }
+
+        // Most persons kept their profile from one month to the next: the run would otherwise prove nothing.
+        Assert.True(kept > population.Count * 20L, $"{kept} person-months kept");
     }
 
     [Fact]
     public void Sort_LaterMonth_SortsAgainOnlyPersonsWhoseProfileCanChange()
     {
-        // A person aged 40 without children keeps one profile for years; one raising children is sorted each month.
+        // A person aged 39 keeps one profile for years, and so does one raising a child of 6 (counted by K4 until 16);
+        // one turning 60 in February is sorted again then.
         var population = Population.Create(
         [
             new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 1), new Person(new LocalDate(1987, 5, 1))),
@@ -75,13 +125,16 @@ public class ProfileSorterTest
             {
                 ChildrenRaisedAlone = [new RaisedChild(new LocalDate(2020, 3, 1))],
             }),
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 1), new Person(new LocalDate(1967, 2, 10))),
         ]);
         var sorter = new ProfileSorter(population, 1, true, RuleSet.BuiltIn);
         var january = sorter.Sort(new YearMonth(2027, 1), copy: true);
         var february = sorter.Sort(new YearMonth(2027, 2), copy: true);
 
-        Assert.Equal(january.PersonProfile, february.PersonProfile);
-        Assert.Equal(2, february.Present);
+        Assert.Equal(1, sorter.Sorted);
+        Assert.Equal(january.PersonProfile[..2], february.PersonProfile[..2]);
+        Assert.NotEqual(january.Keys[january.PersonProfile[2]], february.Keys[february.PersonProfile[2]]);
+        Assert.Equal(3, february.Present);
     }
 
     /// <summary>Persons raising 3 to 12 children born over 25 years, dying near the months, with dates spread over ten years.</summary>
