@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BenchmarkDotNet.Running;
 
@@ -25,6 +26,14 @@ public static class Program
             }
 
             Populations.CountryRun.Run([.. sizes.Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))], months);
+            return;
+        }
+
+        // `--country-parquet FILE [--months N]`: the country run over a Parquet population, reading included (Populations/CountryRun.cs).
+        if (args is ["--country-parquet", var file, ..])
+        {
+            int months = args is [_, _, "--months", var m, ..] ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 12;
+            Populations.CountryRun.RunParquet(file, Math.Max(1, months));
             return;
         }
 

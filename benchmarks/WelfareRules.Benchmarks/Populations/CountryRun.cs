@@ -28,9 +28,7 @@ internal static class CountryRun
 
     internal static void Run(IReadOnlyList<long> sizes, int months)
     {
-        var draft = RuleSet.BuiltIn.With(InstrumentReader.Read(
-            """{"format":1,"id":"DRAFT-HTXH-70","kind":"draft","title":"Dự thảo","issuer":"bench","jurisdiction":"VN","appliesFrom":"2027-01-01","status":"provisional","provisions":[{"parameter":"age","case":"social-pension","from":"2027-01-01","value":70,"basis":{"article":"1"}}]}"""u8,
-            "draft.json"));
+        var draft = Draft();
         var range = Enumerable.Range(0, months).Select(m => First.PlusMonths(m)).ToList();
         Console.WriteLine($"country run: {Environment.ProcessorCount} cores, months {range[0]}..{range[^1]}, draft: social-pension age 70 from 2027-01");
         Console.WriteLine("| Persons | Generating | Packing | Profiles | Evaluating | Totals | Comparison | Person-months a second | Managed heap after | Cost of the draft (VND) |");
@@ -51,6 +49,35 @@ internal static class CountryRun
             GC.Collect();
         }
     }
+
+    /// <summary>
+    /// The country from a Parquet population (as <c>welfare-rules population --output FILE.parquet</c> writes it): read
+    /// straight into the compact columns on all cores, then the same comparison over the months, each phase timed.
+    /// </summary>
+    internal static void RunParquet(string path, int months)
+    {
+        var draft = Draft();
+        var range = Enumerable.Range(0, months).Select(m => First.PlusMonths(m)).ToList();
+        Console.WriteLine($"country run from {path}: {Environment.ProcessorCount} cores, months {range[0]}..{range[^1]}, draft: social-pension age 70 from 2027-01");
+        var total = Stopwatch.StartNew();
+        var population = WelfareRules.Cli.ParquetFiles.ParquetPopulation.ReadPopulation(path, First, Environment.ProcessorCount, out var refused);
+        var reading = total.Elapsed;
+        var phases = new ComparisonPhases();
+        var clock = Stopwatch.StartNew();
+        var summary = PolicyComparison.Run(RuleSet.BuiltIn, draft, population, range, phases, null, null, 0);
+        clock.Stop();
+        total.Stop();
+        long heap = GC.GetTotalMemory(false);
+        GC.KeepAlive(population);
+        Console.WriteLine("| Persons | Rows refused | Reading | Profiles | Evaluating | Totals | Comparison | Reading and comparison | Person-months a second (comparison) | Managed heap after | Cost of the draft (VND) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {population.Count:N0} | {refused.Count:N0} | {reading.TotalSeconds:F1} s | {phases[ComparisonPhase.Classify].TotalSeconds:F1} s | {phases[ComparisonPhase.Evaluate].TotalSeconds:F1} s | {phases[ComparisonPhase.Totals].TotalSeconds:F2} s | {clock.Elapsed.TotalSeconds:F1} s | {total.Elapsed.TotalSeconds:F1} s | {population.Count * (double)months / clock.Elapsed.TotalSeconds / 1e6:F1} million | {heap / 1e9:F2} GB | {summary.Difference.Value:N0} |"));
+    }
+
+    private static RuleSet Draft() => RuleSet.BuiltIn.With(InstrumentReader.Read(
+        """{"format":1,"id":"DRAFT-HTXH-70","kind":"draft","title":"Dự thảo","issuer":"bench","jurisdiction":"VN","appliesFrom":"2027-01-01","status":"provisional","provisions":[{"parameter":"age","case":"social-pension","from":"2027-01-01","value":70,"basis":{"article":"1"}}]}"""u8,
+        "draft.json"));
 
     /// <summary>Generates the persons a chunk at a time on all cores (seed by chunk, so the same sizes give the same persons) and packs them in order on this thread.</summary>
     private static (Population Population, TimeSpan Generating, TimeSpan Packing) Build(long size)

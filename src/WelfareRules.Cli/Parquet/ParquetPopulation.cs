@@ -10,6 +10,7 @@ using NodaTime.Text;
 using Parquet;
 using Parquet.Schema;
 using WelfareRules.Facts;
+using WelfareRules.Populations;
 using WelfareRules.Serialization;
 using Jurisdiction = WelfareRules.Law.Jurisdiction;
 
@@ -22,7 +23,7 @@ namespace WelfareRules.Cli.ParquetFiles;
 /// text in the contract's format. Read back, each row becomes the situation's JSON line, so everything that
 /// reads JSON Lines reads Parquet, with the same checks and the same errors (a row's number as its line).
 /// </summary>
-internal static class ParquetPopulation
+internal static partial class ParquetPopulation
 {
     /// <summary>The rows written into one row group.</summary>
     internal const int RowGroupSize = 1 << 16;
@@ -61,14 +62,14 @@ internal static class ParquetPopulation
         _ => new DataField<DateOnly>(c.Name, true),
     }));
 
-    /// <summary>Writes situations into a Parquet file, a row group per <see cref="RowGroupSize"/> rows.</summary>
-    internal static void Write(IEnumerable<Situation> situations, string path)
+    /// <summary>Writes situations into a Parquet file, a row group per <paramref name="rowGroupSize"/> rows.</summary>
+    internal static void Write(IEnumerable<Situation> situations, string path, int rowGroupSize = RowGroupSize)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         var writer = ParquetWriter.CreateAsync(Schema, stream).GetAwaiter().GetResult();
         try
         {
-            WriteAll(situations, writer);
+            WriteAll(situations, writer, rowGroupSize);
         }
         finally
         {
@@ -77,13 +78,13 @@ internal static class ParquetPopulation
         }
     }
 
-    private static void WriteAll(IEnumerable<Situation> situations, ParquetWriter writer)
+    private static void WriteAll(IEnumerable<Situation> situations, ParquetWriter writer, int rowGroupSize)
     {
-        var batch = new List<Situation>(RowGroupSize);
+        var batch = new List<Situation>(rowGroupSize);
         foreach (var situation in situations)
         {
             batch.Add(situation);
-            if (batch.Count == RowGroupSize)
+            if (batch.Count == rowGroupSize)
             {
                 WriteGroup(writer, batch);
                 batch.Clear();
@@ -433,7 +434,7 @@ internal static class ParquetPopulation
         // The month and jurisdiction of consecutive rows are most often the same: parsed once while they repeat.
         internal string? LastMonthText, LastCode;
         internal YearMonth LastMonth;
-        internal WelfareRules.Law.Jurisdiction? LastJurisdiction;
+        internal Jurisdiction? LastJurisdiction;
 
         internal readonly bool?[]? Cremated = Of<bool?[]>(c, "cremated"), Permanent = Of<bool?[]>(c, "permanentResident"), Difficult = Of<bool?[]>(c, "household_extremelyDifficultArea"),
             Farming = Of<bool?[]>(c, "household_averageLivingStandardFarming"), InEducation = Of<bool?[]>(c, "inEducation"), Hiv = Of<bool?[]>(c, "hivPositive"),
@@ -442,7 +443,27 @@ internal static class ParquetPopulation
             Pregnant = Of<bool?[]>(c, "pregnant"), Ethnic = Of<bool?[]>(c, "ethnicMinority"), Student = Of<bool?[]>(c, "student"), OtherInsurance = Of<bool?[]>(c, "hasOtherHealthInsurance");
     }
 
-    private static Situation? Direct(Resolved c, int r, YearMonth? monthOverride)
+    /// <summary>One row's values, read from the typed columns and checked as the contract checks them (<see cref="TryRead"/>).</summary>
+    private struct Row
+    {
+        internal PersonFacts Facts;
+        internal Jurisdiction Jurisdiction;
+        internal YearMonth Month;
+        internal LocalDate Birth;
+        internal LocalDate? Death, Certified, Decision;
+        internal YearMonth? Escaped;
+        internal ImmutableArray<RaisedChild> Children;
+        internal Sex Sex;
+        internal long? Income;
+        internal double Weight;
+        internal string? Id, Commune;
+    }
+
+    /// <summary>
+    /// Reads row <paramref name="r"/> from the typed columns; false when it lists merit records, its children are not
+    /// in the writer's shape, or a value is out of the contract (the row then goes the JSON way, which names the error).
+    /// </summary>
+    private static bool TryRead(Resolved c, int r, YearMonth? monthOverride, out Row row)
     {
         static bool Flag(bool?[]? values, int r) => values is not null && values[r] == true;
         static LocalDate? Date(DateOnly?[]? values, int r) => values?[r] is { } d ? new LocalDate(d.Year, d.Month, d.Day) : null;
@@ -452,24 +473,24 @@ internal static class ParquetPopulation
             return values?[r] is not { } text || ContractEnum<T>.TryParse(text, out value);
         }
 
+        row = default;
         var children = ImmutableArray<RaisedChild>.Empty;
         if (c.Merit?[r] is not null || c.Jurisdiction?[r] is not { } code || Date(c.Birth, r) is not { } birth || birth.Year < 1900
             || (c.Children?[r] is { } childrenJson && !TryChildren(childrenJson, out children)))
         {
-            return null;
+            return false;
         }
 
         if (code != c.LastCode)
         {
-            if (!WelfareRules.Law.Jurisdiction.TryParse(code, out var parsedJurisdiction))
+            if (!Jurisdiction.TryParse(code, out var parsedJurisdiction))
             {
-                return null;
+                return false;
             }
 
             (c.LastCode, c.LastJurisdiction) = (code, parsedJurisdiction);
         }
 
-        var jurisdiction = c.LastJurisdiction!;
         YearMonth month;
         if (monthOverride is { } given)
         {
@@ -481,7 +502,7 @@ internal static class ParquetPopulation
             {
                 if (YearMonthPattern.Iso.Parse(monthText) is not { Success: true } parsedMonth || parsedMonth.Value.Year < 1900)
                 {
-                    return null;
+                    return false;
                 }
 
                 (c.LastMonthText, c.LastMonth) = (monthText, parsedMonth.Value);
@@ -491,14 +512,14 @@ internal static class ParquetPopulation
         }
         else
         {
-            return null;
+            return false;
         }
 
         if (!Choice<DeathCause>(c.DeathCause, r, out var deathCause) || !Choice<Sex>(c.Sex, r, out var sex) || !Choice<Orphanhood>(c.Orphanhood, r, out var orphanhood)
             || !Choice<Disability>(c.Disability, r, out var disability) || !Choice<LivingArrangement>(c.Living, r, out var living)
             || !Choice<Poverty>(c.Poverty, r, out var poverty) || !Choice<Area>(c.Area, r, out var area))
         {
-            return null;
+            return false;
         }
 
         YearMonth? escaped = null;
@@ -506,7 +527,7 @@ internal static class ParquetPopulation
         {
             if (YearMonthPattern.Iso.Parse(escapedText) is not { Success: true } e || e.Value.Year < 1900)
             {
-                return null;
+                return false;
             }
 
             escaped = e.Value;
@@ -521,56 +542,106 @@ internal static class ParquetPopulation
             || id is { Length: 0 or > Situation.MaxIdLength } || commune is { Length: 0 or > 32 }
             || death is { Year: < 1900 } || certified is { Year: < 1900 } || decision is { Year: < 1900 })
         {
+            return false;
+        }
+
+        row = new Row
+        {
+            Facts = new PersonFacts
+            {
+                DeathCause = deathCause,
+                Cremated = Flag(c.Cremated, r),
+                PermanentResident = Flag(c.Permanent, r),
+                Poverty = poverty,
+                Area = area,
+                ExtremelyDifficultArea = Flag(c.Difficult, r),
+                AverageLivingStandardFarming = Flag(c.Farming, r),
+                Orphanhood = orphanhood,
+                InEducation = Flag(c.InEducation, r),
+                HivPositive = Flag(c.Hiv, r),
+                Disability = disability,
+                WithoutSupporter = Flag(c.WithoutSupporter, r),
+                ReceivesPension = Flag(c.Pension, r),
+                PensionBelowSocialPension = Flag(c.PensionBelow, r),
+                ParentReceivesAllowance = Flag(c.ParentAllowance, r),
+                ParentDetained = Flag(c.ParentDetained, r),
+                LivingArrangement = living,
+                EligibleForFacilityCare = Flag(c.Facility, r),
+                Pregnant = Flag(c.Pregnant, r),
+                EthnicMinority = Flag(c.Ethnic, r),
+                Student = Flag(c.Student, r),
+                HasOtherHealthInsurance = Flag(c.OtherInsurance, r),
+                HasDisabilityCertificate = certified is not null,
+                DeathBeforeBirth = death is { } d && d < birth,
+                ChildrenUnder36Months = children36,
+                HealthInsuranceHouseholdOrder = order,
+            },
+            Jurisdiction = c.LastJurisdiction!,
+            Month = month,
+            Birth = birth,
+            Death = death,
+            Certified = certified,
+            Decision = decision,
+            Escaped = escaped,
+            Children = children,
+            Sex = sex,
+            Income = income,
+            Weight = weight,
+            Id = id,
+            Commune = commune,
+        };
+        return true;
+    }
+
+    private static Situation? Direct(Resolved c, int r, YearMonth? monthOverride)
+    {
+        if (!TryRead(c, r, monthOverride, out var row))
+        {
             return null;
         }
 
+        var f = row.Facts;
         var household = new Household
         {
-            Poverty = poverty,
-            Area = area,
-            ExtremelyDifficultArea = Flag(c.Difficult, r),
-            EscapedPovertyMonth = escaped,
-            AverageLivingStandardFarming = Flag(c.Farming, r),
-            IncomePerPerson = income,
+            Poverty = f.Poverty,
+            Area = f.Area,
+            ExtremelyDifficultArea = f.ExtremelyDifficultArea,
+            EscapedPovertyMonth = row.Escaped,
+            AverageLivingStandardFarming = f.AverageLivingStandardFarming,
+            IncomePerPerson = row.Income,
         };
-        var person = new Person(birth)
+        var person = new Person(row.Birth)
         {
-            DeathDate = death,
-            DeathCause = deathCause,
-            Sex = sex,
-            Cremated = Flag(c.Cremated, r),
-            PermanentResident = Flag(c.Permanent, r),
+            DeathDate = row.Death,
+            DeathCause = f.DeathCause,
+            Sex = row.Sex,
+            Cremated = f.Cremated,
+            PermanentResident = f.PermanentResident,
             Household = household == Household.Default ? Household.Default : household,
-            Orphanhood = orphanhood,
-            InEducation = Flag(c.InEducation, r),
-            HivPositive = Flag(c.Hiv, r),
-            Disability = disability,
-            DisabilityCertifiedOn = certified,
-            WithoutSupporter = Flag(c.WithoutSupporter, r),
-            ReceivesPension = Flag(c.Pension, r),
-            PensionBelowSocialPension = Flag(c.PensionBelow, r),
-            ParentReceivesAllowance = Flag(c.ParentAllowance, r),
-            ParentDetained = Flag(c.ParentDetained, r),
-            LivingArrangement = living,
-            EligibleForFacilityCare = Flag(c.Facility, r),
-            Pregnant = Flag(c.Pregnant, r),
-            ChildrenRaisedAlone = children,
-            ChildrenUnder36Months = children36,
-            DecisionSignedOn = decision,
-            EthnicMinority = Flag(c.Ethnic, r),
-            Student = Flag(c.Student, r),
-            HasOtherHealthInsurance = Flag(c.OtherInsurance, r),
-            HealthInsuranceHouseholdOrder = order,
+            Orphanhood = f.Orphanhood,
+            InEducation = f.InEducation,
+            HivPositive = f.HivPositive,
+            Disability = f.Disability,
+            DisabilityCertifiedOn = row.Certified,
+            WithoutSupporter = f.WithoutSupporter,
+            ReceivesPension = f.ReceivesPension,
+            PensionBelowSocialPension = f.PensionBelowSocialPension,
+            ParentReceivesAllowance = f.ParentReceivesAllowance,
+            ParentDetained = f.ParentDetained,
+            LivingArrangement = f.LivingArrangement,
+            EligibleForFacilityCare = f.EligibleForFacilityCare,
+            Pregnant = f.Pregnant,
+            ChildrenRaisedAlone = row.Children,
+            ChildrenUnder36Months = f.ChildrenUnder36Months,
+            DecisionSignedOn = row.Decision,
+            EthnicMinority = f.EthnicMinority,
+            Student = f.Student,
+            HasOtherHealthInsurance = f.HasOtherHealthInsurance,
+            HealthInsuranceHouseholdOrder = f.HealthInsuranceHouseholdOrder,
         };
-        return new Situation(jurisdiction, month, person) { Id = id, Commune = commune, Weight = (decimal)weight };
+        return new Situation(row.Jurisdiction, row.Month, person) { Id = row.Id, Commune = row.Commune, Weight = (decimal)row.Weight };
     }
 
-    /// <summary>
-    /// The children of a <c>childrenRaisedAlone</c> cell in the one shape the contract's writer gives them:
-    /// an array of objects with <c>birthDate</c> (yyyy-MM-dd, from 1900) and, optionally, <c>inEducation</c>,
-    /// each once. Anything else (another field, a null, a repeated key, a bad date, an empty list) is left to
-    /// the JSON way, so that its situation or its error is the one its JSON line would give.
-    /// </summary>
     private static bool TryChildren(string json, out ImmutableArray<RaisedChild> children)
     {
         children = ImmutableArray<RaisedChild>.Empty;

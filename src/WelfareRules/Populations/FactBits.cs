@@ -57,17 +57,19 @@ internal static class FactBits
     internal static int Jurisdiction(ulong facts) => (int)Get(facts, JurisdictionIndex);
 
     /// <summary>Packs a person's month-independent facts; throws when a value does not fit its field.</summary>
-    internal static ulong Pack(Person person, int jurisdiction, int index)
+    internal static ulong Pack(Person person, int jurisdiction, int index) => Pack(PersonFacts.Of(person), jurisdiction, index);
+
+    /// <summary>Packs month-independent facts given as values (a reader that builds no <see cref="Person"/>); throws when a value does not fit its field.</summary>
+    internal static ulong Pack(in PersonFacts person, int jurisdiction, int index)
     {
-        var h = person.Household;
         ulong f = 0;
         Set(ref f, DeathCause, (int)person.DeathCause, index, nameof(Person.DeathCause));
         Set(ref f, Cremated, person.Cremated);
         Set(ref f, PermanentResident, person.PermanentResident);
-        Set(ref f, Poverty, (int)h.Poverty, index, nameof(Household.Poverty));
-        Set(ref f, Area, (int)h.Area, index, nameof(Household.Area));
-        Set(ref f, ExtremelyDifficultArea, h.ExtremelyDifficultArea);
-        Set(ref f, AverageLivingStandardFarming, h.AverageLivingStandardFarming);
+        Set(ref f, Poverty, (int)person.Poverty, index, nameof(Household.Poverty));
+        Set(ref f, Area, (int)person.Area, index, nameof(Household.Area));
+        Set(ref f, ExtremelyDifficultArea, person.ExtremelyDifficultArea);
+        Set(ref f, AverageLivingStandardFarming, person.AverageLivingStandardFarming);
         Set(ref f, Orphanhood, (int)person.Orphanhood, index, nameof(Person.Orphanhood));
         Set(ref f, InEducation, person.InEducation);
         Set(ref f, HivPositive, person.HivPositive);
@@ -83,8 +85,8 @@ internal static class FactBits
         Set(ref f, EthnicMinority, person.EthnicMinority);
         Set(ref f, Student, person.Student);
         Set(ref f, HasOtherHealthInsurance, person.HasOtherHealthInsurance);
-        Set(ref f, HasDisabilityCertificate, person.DisabilityCertifiedOn is not null);
-        Set(ref f, DeathBeforeBirth, person.DeathDate is { } death && death < person.BirthDate);
+        Set(ref f, HasDisabilityCertificate, person.HasDisabilityCertificate);
+        Set(ref f, DeathBeforeBirth, person.DeathBeforeBirth);
         Set(ref f, ChildrenUnder36Months, person.ChildrenUnder36Months, index, nameof(Person.ChildrenUnder36Months));
         Set(ref f, HealthInsuranceHouseholdOrder, person.HealthInsuranceHouseholdOrder, index, nameof(Person.HealthInsuranceHouseholdOrder));
         Set(ref f, JurisdictionIndex, jurisdiction, index, "jurisdiction");
@@ -101,5 +103,67 @@ internal static class FactBits
         }
 
         facts |= (ulong)value << field.Shift;
+    }
+}
+
+/// <summary>
+/// The month-independent facts <see cref="FactBits"/> packs, as plain values: what a reader that builds no
+/// <see cref="Person"/> fills in (the Parquet reader of the tool), and what a person gives (<see cref="Of"/>).
+/// </summary>
+internal struct PersonFacts
+{
+    internal DeathCause DeathCause;
+    internal bool Cremated, PermanentResident;
+    internal Poverty Poverty;
+    internal Area Area;
+    internal bool ExtremelyDifficultArea, AverageLivingStandardFarming;
+    internal Orphanhood Orphanhood;
+    internal bool InEducation, HivPositive;
+    internal Disability Disability;
+    internal bool WithoutSupporter, ReceivesPension, PensionBelowSocialPension, ParentReceivesAllowance, ParentDetained;
+    internal LivingArrangement LivingArrangement;
+    internal bool EligibleForFacilityCare, Pregnant, EthnicMinority, Student, HasOtherHealthInsurance;
+
+    /// <summary>Whether a disability certificate date is given.</summary>
+    internal bool HasDisabilityCertificate;
+
+    /// <summary>Whether the date of death precedes the date of birth.</summary>
+    internal bool DeathBeforeBirth;
+
+    internal int ChildrenUnder36Months, HealthInsuranceHouseholdOrder;
+
+    /// <summary>The facts of a person.</summary>
+    internal static PersonFacts Of(Person person)
+    {
+        var h = person.Household;
+        return new PersonFacts
+        {
+            DeathCause = person.DeathCause,
+            Cremated = person.Cremated,
+            PermanentResident = person.PermanentResident,
+            Poverty = h.Poverty,
+            Area = h.Area,
+            ExtremelyDifficultArea = h.ExtremelyDifficultArea,
+            AverageLivingStandardFarming = h.AverageLivingStandardFarming,
+            Orphanhood = person.Orphanhood,
+            InEducation = person.InEducation,
+            HivPositive = person.HivPositive,
+            Disability = person.Disability,
+            WithoutSupporter = person.WithoutSupporter,
+            ReceivesPension = person.ReceivesPension,
+            PensionBelowSocialPension = person.PensionBelowSocialPension,
+            ParentReceivesAllowance = person.ParentReceivesAllowance,
+            ParentDetained = person.ParentDetained,
+            LivingArrangement = person.LivingArrangement,
+            EligibleForFacilityCare = person.EligibleForFacilityCare,
+            Pregnant = person.Pregnant,
+            EthnicMinority = person.EthnicMinority,
+            Student = person.Student,
+            HasOtherHealthInsurance = person.HasOtherHealthInsurance,
+            HasDisabilityCertificate = person.DisabilityCertifiedOn is not null,
+            DeathBeforeBirth = person.DeathDate is { } death && death < person.BirthDate,
+            ChildrenUnder36Months = person.ChildrenUnder36Months,
+            HealthInsuranceHouseholdOrder = person.HealthInsuranceHouseholdOrder,
+        };
     }
 }

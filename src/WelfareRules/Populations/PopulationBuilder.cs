@@ -162,7 +162,7 @@ public sealed class PopulationBuilder
 
     /// <summary>Refuses a person raising more children alone than the compact form holds.</summary>
     /// <exception cref="ArgumentException">The person raises too many.</exception>
-    private static void CheckChildren(Person person, int index)
+    internal static void CheckChildren(Person person, int index)
     {
         if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
         {
@@ -172,7 +172,7 @@ public sealed class PopulationBuilder
 
     /// <summary>A person's packed facts and dates, every value checked (children's birth dates included); nothing stored.</summary>
     /// <exception cref="ArgumentException">A value cannot be represented.</exception>
-    private static PackedPerson Pack(Person person, int jurisdiction, int index)
+    internal static PackedPerson Pack(Person person, int jurisdiction, int index)
     {
         var packed = new PackedPerson(
             FactBits.Pack(person, jurisdiction, index),
@@ -190,7 +190,7 @@ public sealed class PopulationBuilder
     }
 
     /// <summary>One person's values in the columns' forms.</summary>
-    private readonly record struct PackedPerson(ulong Facts, int Birth, int Death, int Decision, int Certified, int Escaped);
+    internal readonly record struct PackedPerson(ulong Facts, int Birth, int Death, int Decision, int Certified, int Escaped);
 
     /// <summary>The columns of a population: one array per fact, indexed by person.</summary>
     internal sealed class Columns(int count, ImmutableArray<Jurisdiction> jurisdictions, ulong[] facts, int[] birth, int[] death,
