@@ -78,6 +78,7 @@ internal static partial class ParquetPopulation
             {
                 using var stream = File.OpenRead(path);
                 var reader = Open(stream);
+                Dictionary<string, Array>? reuse = null;
                 try
                 {
                     for (int g = w; g < groups; g += workers)
@@ -87,7 +88,8 @@ internal static partial class ParquetPopulation
                         using (var group = reader.OpenRowGroupReader(g))
                         {
                             rows = (int)group.RowCount;
-                            raw = ReadGroup(group, read, rows);
+                            // The core's arrays of its previous group serve this one (its rows are all packed by then).
+                            raw = reuse = ReadGroup(group, read, rows, reuse);
                         }
 
                         chunks[g] = ReadChunk(new Resolved(raw), raw, rows, (int)starts[g], month, path, columns, jurisdictions);

@@ -333,6 +333,7 @@ internal static partial class ParquetPopulation
             var fields = Fields(reader, path);
             int line = 0;
             var buffer = new MemoryStream();
+            Dictionary<string, Array>? reuse = null;
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 Dictionary<string, Array> columns;
@@ -340,7 +341,9 @@ internal static partial class ParquetPopulation
                 using (var group = reader.OpenRowGroupReader(g))
                 {
                     rows = (int)group.RowCount;
-                    columns = ReadGroup(group, fields, rows);
+
+                    // Each row is read before the next group: the group's arrays serve the next.
+                    columns = reuse = ReadGroup(group, fields, rows, reuse);
                 }
 
                 var resolved = new Resolved(columns);
@@ -392,20 +395,26 @@ internal static partial class ParquetPopulation
         return fields;
     }
 
-    private static Dictionary<string, Array> ReadGroup(ParquetRowGroupReader group, Dictionary<string, DataField> fields, int rows)
+    /// <summary>
+    /// Reads a row group's columns. With <paramref name="reuse"/>, each column is read into the array the previous
+    /// group of the same reader used when it is long enough (cleared first): a row group's arrays are large, and
+    /// allocating them for every group made the collector's large-object work grow with the file.
+    /// </summary>
+    private static Dictionary<string, Array> ReadGroup(ParquetRowGroupReader group, Dictionary<string, DataField> fields, int rows, Dictionary<string, Array>? reuse = null)
     {
-        var columns = new Dictionary<string, Array>(StringComparer.Ordinal);
+        var columns = reuse ?? new Dictionary<string, Array>(StringComparer.Ordinal);
         foreach (var (name, kind) in Columns.Where(c => fields.ContainsKey(c.Name)))
         {
             var field = fields[name];
+            var spare = columns.GetValueOrDefault(name);
             columns[name] = kind switch
             {
-                Kind.Text or Kind.Json => ReadStrings(group, field, rows),
-                Kind.Flag => Read<bool>(group, field, rows),
-                Kind.Count => Read<int>(group, field, rows),
-                Kind.Long => Read<long>(group, field, rows),
-                Kind.Number => Read<double>(group, field, rows),
-                _ => Read<DateOnly>(group, field, rows),
+                Kind.Text or Kind.Json => ReadStrings(group, field, rows, spare as string?[]),
+                Kind.Flag => Read(group, field, rows, spare as bool?[]),
+                Kind.Count => Read(group, field, rows, spare as int?[]),
+                Kind.Long => Read(group, field, rows, spare as long?[]),
+                Kind.Number => Read(group, field, rows, spare as double?[]),
+                _ => Read(group, field, rows, spare as DateOnly?[]),
             };
         }
 
@@ -708,18 +717,20 @@ internal static partial class ParquetPopulation
         return true;
     }
 
-    private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows)
+    private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows, string?[]? spare)
     {
-        var values = new string?[rows];
-        group.ReadAsync(field, values.AsMemory()!).GetAwaiter().GetResult();
+        var values = spare is not null && spare.Length >= rows ? spare : new string?[rows];
+        Array.Clear(values, 0, rows);
+        group.ReadAsync(field, values.AsMemory(0, rows)!).GetAwaiter().GetResult();
         return values;
     }
 
-    private static T?[] Read<T>(ParquetRowGroupReader group, DataField field, int rows)
+    private static T?[] Read<T>(ParquetRowGroupReader group, DataField field, int rows, T?[]? spare)
         where T : struct
     {
-        var values = new T?[rows];
-        group.ReadAsync<T>(field, values.AsMemory()).GetAwaiter().GetResult();
+        var values = spare is not null && spare.Length >= rows ? spare : new T?[rows];
+        Array.Clear(values, 0, rows);
+        group.ReadAsync<T>(field, values.AsMemory(0, rows)).GetAwaiter().GetResult();
         return values;
     }
 
