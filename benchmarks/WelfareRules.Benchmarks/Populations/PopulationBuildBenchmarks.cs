@@ -64,6 +64,14 @@ public class PopulationBuildBenchmarks
         return builder.ToPopulation().Count;
     }
 
+    /// <summary>The Parquet file read straight into the compact columns (<c>ParquetPopulation.ReadPopulation</c>), on all cores.</summary>
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int ReadParquetColumnsAllCores() => Cli.ParquetFiles.ParquetPopulation.ReadPopulation(parquet, null, System.Environment.ProcessorCount, out _).Count;
+
+    /// <summary>The same on one core.</summary>
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int ReadParquetColumnsOneCore() => Cli.ParquetFiles.ParquetPopulation.ReadPopulation(parquet, null, 1, out _).Count;
+
     [Benchmark(OperationsPerInvoke = Persons)]
     public int BuildFromJsonLines()
     {

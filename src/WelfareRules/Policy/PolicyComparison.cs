@@ -500,8 +500,8 @@ public static class PolicyComparison
         }
 
         var totals = new Totals();
-        var baselineOutcomes = new OutcomeCache();
-        var changedOutcomes = new OutcomeCache();
+        var baselineOutcomes = new OutcomeCache(byProfileId: true);
+        var changedOutcomes = new OutcomeCache(byProfileId: true);
         int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
         // One sorter for the run: a person is sorted again only in a month in which their profile can have changed.
         var sorter = new ProfileSorter(population, parallelism, true, baseline, changed);

@@ -108,7 +108,7 @@ internal sealed class MonthProfiles
             {
                 for (int p = Start(Count, Workers(Count, parallelism), w), end = Start(Count, Workers(Count, parallelism), w + 1); p < end; p++)
                 {
-                    if (Counts[p] > 0 && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], out var known))
+                    if (Counts[p] > 0 && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], p, out var known))
                     {
                         // The earlier month's outcome itself: its amounts are this month's; a report for this
                         // month is made only when one is asked for (Outcome.ReportIn).
@@ -147,7 +147,7 @@ internal sealed class MonthProfiles
                     continue;
                 }
 
-                cache!.Add(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], outcomes[p]);
+                cache!.Add(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], p, outcomes[p]);
             }
         }
 
@@ -257,11 +257,21 @@ internal sealed class MonthProfiles
 
 }
 
-/// <summary>The outcomes of profiles under one rule set, by the law they were evaluated under: shared across the months of one run.</summary>
-internal sealed class OutcomeCache
+/// <summary>
+/// The outcomes of profiles under one rule set, by the law they were evaluated under: shared across the months of
+/// one run. Within a run sorted by one <see cref="ProfileSorter"/> (<see cref="ByProfileId"/>), a profile keeps its
+/// id from month to month, so its outcomes are kept in an array by that id; across batches of different persons
+/// (the streaming comparison), by the profile's key.
+/// </summary>
+/// <param name="byProfileId">Whether the profiles' ids are the same in every month of the run.</param>
+internal sealed class OutcomeCache(bool byProfileId = false)
 {
     private readonly Dictionary<(LawSignature Law, string Layout), int> laws = [];
     private readonly Dictionary<(int Law, ProfileKey Profile), Outcome> outcomes = [];
+    private readonly List<Outcome?[]> byId = [];
+
+    /// <summary>Whether outcomes are kept by profile id (one sorter's run) rather than by key.</summary>
+    internal bool ByProfileId { get; } = byProfileId;
 
     /// <summary>
     /// A small number for each distinct law and layout of the month's keys (<see cref="MonthProfiles.Layout"/>),
@@ -273,14 +283,42 @@ internal sealed class OutcomeCache
         {
             id = laws.Count;
             laws.Add((law, layout), id);
+            byId.Add([]);
         }
 
         return id;
     }
 
-    internal bool TryGet(int law, ProfileKey profile, out Outcome outcome) => outcomes.TryGetValue((law, profile), out outcome!);
+    /// <summary>The outcome of the profile (key <paramref name="profile"/>, id <paramref name="id"/> in the month) under the law, if known. Safe on several threads while nothing is added.</summary>
+    internal bool TryGet(int law, ProfileKey profile, int id, out Outcome outcome)
+    {
+        if (ByProfileId)
+        {
+            var known = byId[law];
+            outcome = (uint)id < (uint)known.Length ? known[id]! : null!;
+            return outcome is not null;
+        }
 
-    internal void Add(int law, ProfileKey profile, Outcome outcome) => outcomes.TryAdd((law, profile), outcome);
+        return outcomes.TryGetValue((law, profile), out outcome!);
+    }
+
+    internal void Add(int law, ProfileKey profile, int id, Outcome outcome)
+    {
+        if (!ByProfileId)
+        {
+            outcomes.TryAdd((law, profile), outcome);
+            return;
+        }
+
+        var known = byId[law];
+        if (id >= known.Length)
+        {
+            Array.Resize(ref known, Math.Max(id + 1, known.Length * 2));
+            byId[law] = known;
+        }
+
+        known[id] ??= outcome;
+    }
 }
 
 /// <summary>What the single-person path gives for one profile: a report, or none when it refuses the profile (the error itself is person-specific, and re-raised for the person when asked).</summary>

@@ -65,7 +65,7 @@ public static class PopulationEngine
 
     private static IEnumerable<PopulationResult> Iterate(RuleSet rules, Population population, IEnumerable<YearMonth> months, int parallelism)
     {
-        var cache = new OutcomeCache();
+        var cache = new OutcomeCache(byProfileId: true);
         var sorter = new ProfileSorter(population, parallelism, true, rules);
         foreach (var month in months)
         {
