@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NodaTime;
+using NodaTime.Text;
 using Parquet;
 using WelfareRules.Facts;
 using WelfareRules.Populations;
@@ -30,7 +31,7 @@ internal static partial class ParquetPopulation
     /// are those of <see cref="ReadSituations"/> in order, and the engine gives them the same results (tested).
     /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="month">The month the persons are read for: when given, the <c>month</c> column is not read (as <c>--month</c> overrides it).</param>
+    /// <param name="month">The month the persons are read for, overriding each row's (which must still be a month where given, as in JSON Lines); null to take each row's.</param>
     /// <param name="parallelism">The number of cores to use.</param>
     /// <param name="refused">The rows left out, in row order.</param>
     /// <exception cref="IOException">The file is not a readable Parquet population.</exception>
@@ -70,8 +71,9 @@ internal static partial class ParquetPopulation
         var jurisdictions = new JurisdictionIndex();
         int workers = Math.Max(1, Math.Min(parallelism, groups));
 
-        // The month column is not read when the month is given (it would not be used).
-        var read = month is null ? fields : fields.Where(f => f.Key != "month").ToDictionary(StringComparer.Ordinal);
+        // With a month given, a row group whose month column holds one month (by its statistics) is not decoded
+        // for it: every row's month is then a month, and the one given overrides it.
+        var withoutMonth = fields.Where(f => f.Key != "month").ToDictionary(StringComparer.Ordinal);
         try
         {
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
@@ -85,6 +87,7 @@ internal static partial class ParquetPopulation
                     {
                         int rows;
                         Dictionary<string, Array> raw;
+                        var read = month is not null && OneMonth(reader, g) ? withoutMonth : fields;
                         using (var group = reader.OpenRowGroupReader(g))
                         {
                             rows = (int)group.RowCount;
@@ -101,12 +104,33 @@ internal static partial class ParquetPopulation
                 }
             });
         }
-        catch (AggregateException error) when (error.InnerExceptions.Count > 0 && error.InnerExceptions[0] is not (UsageException or OutOfMemoryException))
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
         {
-            throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({error.InnerExceptions[0].Message})", error.InnerExceptions[0]);
+            var first = error.InnerExceptions[0];
+            if (first is UsageException or OutOfMemoryException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            }
+
+            throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({first.Message})", first);
         }
 
         return Assemble(columns, chunks, jurisdictions, out refused);
+    }
+
+    /// <summary>Whether row group <paramref name="g"/>'s month column, by its statistics, holds one month and nothing else (or no column at all).</summary>
+    private static bool OneMonth(ParquetReader reader, int g)
+    {
+        var column = reader.Metadata?.RowGroups[g].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is ["month"]);
+        if (column is null)
+        {
+            return reader.Schema.GetDataFields().All(f => f.Name != "month");
+        }
+
+        // Every value lies between the least and the greatest: when they are one text, and a month, so is every value.
+        return column.MetaData?.Statistics is { MinValue: { } least, MaxValue: { } greatest }
+            && least.AsSpan().SequenceEqual(greatest)
+            && YearMonthPattern.Iso.Parse(System.Text.Encoding.UTF8.GetString(least)) is { Success: true, Value.Year: >= 1900 };
     }
 
     private static ParquetReader Open(Stream stream) => ParquetReader.CreateAsync(stream, ReadOptions).GetAwaiter().GetResult();
@@ -169,18 +193,14 @@ internal static partial class ParquetPopulation
             {
                 if (TryRead(resolved, r, month, out var row))
                 {
-                    if (!ReferenceEquals(row.Jurisdiction, last))
-                    {
-                        (last, lastIndex) = (row.Jurisdiction, jurisdictions.Of(row.Jurisdiction));
-                    }
-
                     if (row.Children.Length > FactBits.MaxChildrenRaisedAlone)
                     {
                         throw new ArgumentException($"person {i}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented");
                     }
 
-                    // Packed as PopulationBuilder packs a person: every value checked, children's dates included.
-                    columns.Facts[i] = FactBits.Pack(row.Facts, lastIndex, i);
+                    // Packed as PopulationBuilder packs a person: every value checked, children's dates included; the
+                    // jurisdiction is counted only for a row kept (as the builder counts it).
+                    ulong facts = FactBits.Pack(row.Facts, 0, i);
                     columns.Birth[i] = PackedDate.Of(row.Birth, i, "birth date");
                     columns.Death[i] = PackedDate.Of(row.Death, i, "death date");
                     columns.Decision[i] = PackedDate.Of(row.Decision, i, "decision date");
@@ -191,6 +211,12 @@ internal static partial class ParquetPopulation
                         PackedDate.Of(child.BirthDate, i, "child's birth date");
                     }
 
+                    if (!ReferenceEquals(row.Jurisdiction, last))
+                    {
+                        (last, lastIndex) = (row.Jurisdiction, jurisdictions.Of(row.Jurisdiction));
+                    }
+
+                    columns.Facts[i] = FactBits.WithJurisdiction(facts, lastIndex);
                     columns.ChildCount[i] = row.Children.Length;
                     chunk.Children.AddRange(row.Children);
                     continue;
@@ -206,9 +232,10 @@ internal static partial class ParquetPopulation
                 var situation = SituationReader.Parse(buffer.ToArray(), path, i + 1, month);
                 var person = situation.Person;
                 PopulationBuilder.CheckChildren(person, i);
-                var packed = PopulationBuilder.Pack(person, jurisdictions.Of(situation.Jurisdiction), i);
+                var packed = PopulationBuilder.Pack(person, 0, i);
                 (columns.Facts[i], columns.Birth[i], columns.Death[i], columns.Decision[i], columns.Certified[i], columns.Escaped[i]) =
                     (packed.Facts, packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
+                columns.Facts[i] = FactBits.WithJurisdiction(packed.Facts, jurisdictions.Of(situation.Jurisdiction));
                 columns.ChildCount[i] = person.ChildrenRaisedAlone.Length;
                 chunk.Children.AddRange(person.ChildrenRaisedAlone);
                 if (!person.Merit.IsEmpty)

@@ -403,6 +403,12 @@ internal static partial class ParquetPopulation
     private static Dictionary<string, Array> ReadGroup(ParquetRowGroupReader group, Dictionary<string, DataField> fields, int rows, Dictionary<string, Array>? reuse = null)
     {
         var columns = reuse ?? new Dictionary<string, Array>(StringComparer.Ordinal);
+        foreach (string stale in columns.Keys.Where(k => !fields.ContainsKey(k)).ToList())
+        {
+            // A column the previous group read and this one does not: its values are not this group's.
+            columns.Remove(stale);
+        }
+
         foreach (var (name, kind) in Columns.Where(c => fields.ContainsKey(c.Name)))
         {
             var field = fields[name];
@@ -500,12 +506,9 @@ internal static partial class ParquetPopulation
             (c.LastCode, c.LastJurisdiction) = (code, parsedJurisdiction);
         }
 
+        // A month given overrides the row's, which must still be a month when present (as in JSON Lines).
         YearMonth month;
-        if (monthOverride is { } given)
-        {
-            month = given;
-        }
-        else if (c.Month?[r] is { } monthText)
+        if (c.Month?[r] is { } monthText)
         {
             if (monthText != c.LastMonthText)
             {
@@ -517,7 +520,11 @@ internal static partial class ParquetPopulation
                 (c.LastMonthText, c.LastMonth) = (monthText, parsedMonth.Value);
             }
 
-            month = c.LastMonth;
+            month = monthOverride ?? c.LastMonth;
+        }
+        else if (monthOverride is { } given)
+        {
+            month = given;
         }
         else
         {

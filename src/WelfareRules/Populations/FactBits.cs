@@ -56,6 +56,15 @@ internal static class FactBits
 
     internal static int Jurisdiction(ulong facts) => (int)Get(facts, JurisdictionIndex);
 
+    /// <summary>Packed facts with the jurisdiction index set to <paramref name="jurisdiction"/> (facts packed with another, usually 0, first).</summary>
+    /// <exception cref="ArgumentException">The index does not fit its field.</exception>
+    internal static ulong WithJurisdiction(ulong facts, int jurisdiction)
+    {
+        ulong f = facts & ~(JurisdictionIndex.Mask << JurisdictionIndex.Shift);
+        Set(ref f, JurisdictionIndex, jurisdiction, 0, "jurisdiction");
+        return f;
+    }
+
     /// <summary>Packs a person's month-independent facts; throws when a value does not fit its field.</summary>
     internal static ulong Pack(Person person, int jurisdiction, int index) => Pack(PersonFacts.Of(person), jurisdiction, index);
 

@@ -77,7 +77,9 @@ internal sealed class ProfileSorter
         var known = this.ids;
 
         // Pass 1: each worker sorts again those of its range whose key may have changed, finding each key among the
-        // run's profiles (read only here) or, when new, in a table of its own (as ~local id).
+        // run's profiles (read only here) or, when new, in a table of its own (as ~local id). Should a worker fail,
+        // the next month sorts everyone again (the kept ids and months are then not to be trusted).
+        profile = null;
         Parallel.For(0, workers, options, w =>
         {
             ProfileMap? map = null;
@@ -179,6 +181,7 @@ internal sealed class ProfileSorter
             }
         }
 
+        profile = ids;
         last = index;
         lastWindows = frame.Windows;
         lastLayout = layout;

@@ -49,6 +49,15 @@ public sealed class ParquetColumnsTest : IDisposable
             Assert.Equal(SituationLines.Json(fromLines.SituationAt(i, month)), SituationLines.Json(fromParquet.SituationAt(i, month)));
         }
 
+        // With a month given (each row group's month column one month by its statistics, so not decoded), the same.
+        var inMonth = ParquetPopulation.ReadPopulation(parquet, new YearMonth(2027, 3), parallelism, out var refusedInMonth);
+        Assert.Equal(refused.Select(r => r.Line), refusedInMonth.Select(r => r.Line));
+        Assert.Equal(fromParquet.Count, inMonth.Count);
+        for (int i = 0; i < fromLines.Count; i++)
+        {
+            Assert.Equal(SituationLines.Json(fromLines.SituationAt(i, month)), SituationLines.Json(inMonth.SituationAt(i, month)));
+        }
+
         YearMonth[] months = [new(2026, 6), new(2026, 7), new(2027, 1)];
         var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(RepositoryFiles.PolicyExample("social-pension-age-70.json")));
         Assert.Equal(
@@ -59,7 +68,9 @@ public sealed class ParquetColumnsTest : IDisposable
     [Fact]
     public void ReadPopulation_RowsOutOfTheContract_AreLeftOutByLineAndTheRestRead()
     {
-        // Written by DuckDB: an unknown poverty class on row 2, a count beyond the compact form on row 4.
+        // Written by DuckDB: an unknown poverty class on row 2, a count beyond the compact form on row 4 (the only row
+        // of its jurisdiction, which the population then does not hold), a month that is not one on row 5 (refused
+        // though a month is given, as JSON Lines refuses it).
         string parquet = Path.Combine(folder, "duck.parquet");
         using (var connection = new DuckDBConnection("Data Source=:memory:"))
         {
@@ -70,7 +81,8 @@ public sealed class ParquetColumnsTest : IDisposable
                     ('P1', 'VN', '2024-07', DATE '1940-01-01', 'poor', 0),
                     ('P2', 'VN', '2024-07', DATE '1940-01-01', 'veryPoor', 0),
                     ('P3', 'VN-HN', '2024-07', DATE '2020-01-10', NULL, 2),
-                    ('P4', 'VN', '2024-07', DATE '1990-01-10', NULL, 300))
+                    ('P4', 'VN-ZZ', '2024-07', DATE '1990-01-10', NULL, 300),
+                    ('P5', 'VN', '2024-13', DATE '1990-01-10', NULL, 0))
                   AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months))
                 TO '{parquet}' (FORMAT PARQUET)
                 """;
@@ -79,7 +91,9 @@ public sealed class ParquetColumnsTest : IDisposable
 
         var population = ParquetPopulation.ReadPopulation(parquet, new YearMonth(2027, 3), 2, out var refused);
 
-        Assert.Equal([2L, 4L], refused.Select(r => r.Line));
+        Assert.Equal([2L, 4L, 5L], refused.Select(r => r.Line));
+        Assert.Contains("$.month", refused[2].Message, StringComparison.Ordinal);
+        Assert.Equal(["VN", "VN-HN"], population.Jurisdictions.Select(j => j.Code).Order(StringComparer.Ordinal));
         Assert.Contains("$.person.household.poverty", refused[0].Message, StringComparison.Ordinal);
         Assert.Contains("ChildrenUnder36Months", refused[1].Message, StringComparison.Ordinal);
         Assert.Equal(2, population.Count);
