@@ -88,6 +88,41 @@ public sealed class ParquetPopulationTest : IDisposable
         Assert.Equal("$.person.household.poverty", error.GetProperty("path").GetString());
     }
 
+    [Fact]
+    public void Compare_ParquetMonthCellThatIsNotAMonthUnderMonthGiven_IsRefusedAsItsJsonLineIs()
+    {
+        // The month given overrides the row's, which must still be a month (the typed reader once took any text).
+        string parquet = Path.Combine(folder, "months.parquet"), lines = Path.Combine(folder, "months.jsonl");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES
+                    ('M1', 'VN', '2024-07', DATE '1940-01-01', true),
+                    ('M2', 'VN', '2024-13', DATE '1940-01-01', true))
+                  AS t(id, jurisdiction, month, birthDate, withoutSupporter))
+                TO '{parquet}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        File.WriteAllLines(lines,
+        [
+            """{"id":"M1","jurisdiction":"VN","month":"2024-07","person":{"birthDate":"1940-01-01","withoutSupporter":true}}""",
+            """{"id":"M2","jurisdiction":"VN","month":"2024-13","person":{"birthDate":"1940-01-01","withoutSupporter":true}}""",
+        ]);
+        string[] compare = ["compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--month", "2027-03", "--format", "json", "--input"];
+
+        var fromLines = CliRunner.Run([.. compare, lines]);
+        var fromParquet = CliRunner.Run([.. compare, parquet]);
+
+        Assert.Equal(2, fromParquet.Exit);
+        Assert.Equal(fromLines.Exit, fromParquet.Exit);
+        Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+        Assert.Contains("\"path\":\"$.month\"", fromParquet.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""[{"birthDate":"2015-03-01","inEducation":true},{"birthDate":"2019-06-01"}]""")]
     [InlineData("""[{"inEducation":false,"birthDate":"2010-01-01"}]""")]
