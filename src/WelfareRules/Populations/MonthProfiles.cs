@@ -18,8 +18,9 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class MonthProfiles
 {
-    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact, string layout)
+    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact, string layout, ProfileSorter sorter)
     {
+        Sorter = sorter;
         Month = month;
         Exact = exact;
         Layout = layout;
@@ -37,6 +38,9 @@ internal sealed class MonthProfiles
     }
 
     internal YearMonth Month { get; }
+
+    /// <summary>The sorter whose run the profiles' ids belong to.</summary>
+    internal ProfileSorter Sorter { get; }
 
     /// <summary>
     /// What the month-dependent parts of a key count against: the support windows in force and which rule sets'
@@ -97,6 +101,9 @@ internal sealed class MonthProfiles
     {
         var outcomes = new Outcome[Count];
         cache = Exact ? null : cache;
+
+        // Outcomes kept by profile id are another month's only under the ids of the same run.
+        cache?.Bind(Sorter);
         var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month), Layout)).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
@@ -270,8 +277,26 @@ internal sealed class OutcomeCache(bool byProfileId = false)
     private readonly Dictionary<(int Law, ProfileKey Profile), Outcome> outcomes = [];
     private readonly List<Outcome?[]> byId = [];
 
+    private ProfileSorter? run;
+
     /// <summary>Whether outcomes are kept by profile id (one sorter's run) rather than by key.</summary>
     internal bool ByProfileId { get; } = byProfileId;
+
+    /// <summary>Ties a cache by profile id to the run whose ids it holds: the first run it is used with, and only that one.</summary>
+    /// <exception cref="InvalidOperationException">The cache holds another run's ids.</exception>
+    internal void Bind(ProfileSorter sorter)
+    {
+        if (!ByProfileId)
+        {
+            return;
+        }
+
+        run ??= sorter;
+        if (!ReferenceEquals(run, sorter))
+        {
+            throw new InvalidOperationException("outcomes kept by profile id are another sorter's: a cache by id serves one run");
+        }
+    }
 
     /// <summary>
     /// A small number for each distinct law and layout of the month's keys (<see cref="MonthProfiles.Layout"/>),

@@ -137,6 +137,19 @@ public class ProfileSorterTest
         Assert.Equal(3, february.Present);
     }
 
+    [Fact]
+    public void Evaluate_CacheByIdOfAnotherRun_IsRefused()
+    {
+        // Profile ids are a run's own: outcomes kept by id must never be read for another sorter's profiles.
+        var population = Population.Create([new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 1), new Person(new LocalDate(1950, 5, 1)))]);
+        var cache = new OutcomeCache(byProfileId: true);
+        var first = new ProfileSorter(population, 1, true, RuleSet.BuiltIn).Sort(new YearMonth(2027, 1));
+        first.Evaluate(RuleSet.BuiltIn, population, 1, cache);
+        var other = new ProfileSorter(population, 1, true, RuleSet.BuiltIn).Sort(new YearMonth(2027, 1));
+
+        Assert.Throws<InvalidOperationException>(() => other.Evaluate(RuleSet.BuiltIn, population, 1, cache));
+    }
+
     /// <summary>Persons raising 3 to 12 children born over 25 years, dying near the months, with dates spread over ten years.</summary>
     private static IEnumerable<Situation> Caseload(int size, int seed)
     {
