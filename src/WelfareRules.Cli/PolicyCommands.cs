@@ -268,10 +268,14 @@ internal static class PolicyCommands
         bool badInput;
         using (differences)
         {
-            (summary, badInput) = CompareLines(baseline, changed, reader, input, months, json, output, stderr,
-                run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
-                parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null,
-                differences);
+            // A Parquet population in the months given is read straight into the engine's columns, unless the report's
+            // distribution needs every person's situation.
+            (summary, badInput) = parquet && months is { Length: > 0 } given && analysis is null
+                ? CompareColumns(baseline, changed, Inputs.CheckFile(input, "--input"), input, given, json, output, stderr, differences)
+                : CompareLines(baseline, changed, reader, input, months, json, output, stderr,
+                    run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
+                    parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null,
+                    differences);
         }
         if (analysis is not null)
         {
@@ -387,26 +391,7 @@ internal static class PolicyCommands
             }
         }
 
-        void WriteError(int line, string message, string? path, string? id)
-        {
-            writer.WriteStartObject();
-            if (id is not null)
-            {
-                writer.WriteString("id", id);
-            }
-
-            writer.WriteNumber("line", line);
-            writer.WriteString("error", message);
-            if (path is not null)
-            {
-                writer.WriteString("path", path);
-            }
-
-            writer.WriteEndObject();
-            writer.Flush();
-            writer.Reset();
-            output.WriteByte((byte)'\n');
-        }
+        void WriteError(int line, string message, string? path, string? id) => WriteErrorLine(writer, output, line, message, path, id);
 
         var summary = run(() => PolicyComparison.Run(baseline, changed, Population(), difference =>
         {
@@ -432,6 +417,105 @@ internal static class PolicyCommands
         writer.Dispose();
         return (summary, badInput);
     }
+
+    /// <summary>Writes one error line (docs/contract.md, "Error lines") and its line break.</summary>
+    private static void WriteErrorLine(Utf8JsonWriter writer, Stream output, int line, string message, string? path, string? id)
+    {
+        writer.WriteStartObject();
+        if (id is not null)
+        {
+            writer.WriteString("id", id);
+        }
+
+        writer.WriteNumber("line", line);
+        writer.WriteString("error", message);
+        if (path is not null)
+        {
+            writer.WriteString("path", path);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        writer.Reset();
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// <see cref="CompareLines"/> over a Parquet population in the months given, its row groups read straight into
+    /// the engine's columns (<see cref="ParquetFiles.ParquetPopulation.ReadBatches"/>): the same lines, in the same
+    /// order, and the same summary; a situation is made only for a person a line names.
+    /// </summary>
+    internal static (ComparisonSummary Summary, bool BadInput) CompareColumns(RuleSet baseline, RuleSet changed, string path, string input, YearMonth[] months,
+        bool json, Stream output, TextWriter stderr, ParquetFiles.ParquetTable? differences = null)
+    {
+        bool badInput = false;
+        var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
+        var unread = new Queue<RefusedRowLine>();
+        ParquetFiles.ParquetBatch? current = null;
+        long batchStart = 0, nextStart = 0;
+        int m = months.Length;
+
+        IEnumerable<ColumnBatch> Batches()
+        {
+            foreach (var batch in ParquetFiles.ParquetPopulation.ReadBatches(path, months[0]))
+            {
+                // Every error line held comes before this batch's rows.
+                WriteUnread(int.MaxValue);
+                foreach (var refused in batch.Refused)
+                {
+                    badInput = true;
+                    stderr.WriteLine(refused.Message);
+                    if (json)
+                    {
+                        unread.Enqueue(new RefusedRowLine((int)refused.Line, refused.Message, refused.Path, refused.Id));
+                    }
+                }
+
+                (current, batchStart) = (batch, nextStart);
+                nextStart += (long)batch.Batch.Rows * m;
+                yield return batch.Batch;
+            }
+        }
+
+        void WriteUnread(int before)
+        {
+            while (unread.Count > 0 && unread.Peek().Line < before)
+            {
+                var error = unread.Dequeue();
+                WriteErrorLine(writer, output, error.Line, error.Message, error.Path, error.Id);
+            }
+        }
+
+        int Ordinal(long index) => (int)((index - batchStart) / m);
+
+        var summary = PolicyComparison.Run(baseline, changed, Batches(), months, difference =>
+        {
+            int line = current!.Lines[Ordinal(difference.Index)];
+            WriteUnread(line);
+            WriteDifference(writer, difference, line);
+            differences?.AddDifference(difference, line);
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }, (person, error) =>
+        {
+            int line = current!.Lines[Ordinal(person)];
+            string? id = current.Ids[Ordinal(person)];
+            string message = $"{input} line {line}{EvaluateCommand.IdText(id)}: {error.Message}";
+            stderr.WriteLine(message);
+            if (json)
+            {
+                WriteUnread(line);
+                WriteErrorLine(writer, output, line, message, null, id);
+            }
+        });
+        WriteUnread(int.MaxValue);
+        writer.Dispose();
+        return (summary, badInput);
+    }
+
+    /// <summary>An error line held until the lines before it are written.</summary>
+    private readonly record struct RefusedRowLine(int Line, string Message, string? Path, string? Id);
 
     /// <summary>Writes one difference line's object (docs/contract.md, "Difference lines"): the tool's and the server's.</summary>
     internal static void WriteDifference(Utf8JsonWriter writer, PersonDifference difference, int line)

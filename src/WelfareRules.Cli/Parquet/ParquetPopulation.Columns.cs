@@ -9,6 +9,7 @@ using NodaTime;
 using NodaTime.Text;
 using Parquet;
 using WelfareRules.Facts;
+using WelfareRules.Policy;
 using WelfareRules.Populations;
 using WelfareRules.Serialization;
 using Jurisdiction = WelfareRules.Law.Jurisdiction;
@@ -18,7 +19,9 @@ namespace WelfareRules.Cli.ParquetFiles;
 /// <summary>A row of a Parquet population that could not be read into the population: its line (row number, from 1) and why.</summary>
 /// <param name="Line">The row's number, from 1, as <c>evaluate</c> numbers it.</param>
 /// <param name="Message">What is wrong, as the JSON Lines reader says it.</param>
-internal sealed record RefusedRow(long Line, string Message);
+/// <param name="Path">The JSON path of the value refused, when the situation's reader names one.</param>
+/// <param name="Id">The row's id, when it has one.</param>
+internal sealed record RefusedRow(long Line, string Message, string? Path = null, string? Id = null);
 
 internal static partial class ParquetPopulation
 {
@@ -133,6 +136,96 @@ internal static partial class ParquetPopulation
             && YearMonthPattern.Iso.Parse(System.Text.Encoding.UTF8.GetString(least)) is { Success: true, Value.Year: >= 1900 };
     }
 
+    /// <summary>
+    /// A Parquet population read a row group at a time straight into compact columns, for the streaming comparison
+    /// (<see cref="PolicyComparison"/>'s columns run), in <paramref name="month"/> (which overrides each row's):
+    /// each batch's persons, its rows' lines and ids by ordinal, and its refused rows. A row the compact form cannot
+    /// hold is a situation of the batch, compared one by one; a row the situation's reader refuses is refused.
+    /// </summary>
+    internal static IEnumerable<ParquetBatch> ReadBatches(string path, YearMonth month)
+    {
+        using var stream = File.OpenRead(path);
+        var reader = Open(stream);
+        try
+        {
+            var fields = Fields(reader, path);
+            var withoutMonth = fields.Where(f => f.Key != "month").ToDictionary(StringComparer.Ordinal);
+            Dictionary<string, Array>? reuse = null;
+            int start = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                int rows;
+                Dictionary<string, Array> raw;
+                var read = OneMonth(reader, g) ? withoutMonth : fields;
+                using (var group = reader.OpenRowGroupReader(g))
+                {
+                    rows = (int)group.RowCount;
+                    raw = reuse = ReadGroup(group, read, rows, reuse);
+                }
+
+                yield return Batch(new Resolved(raw), raw, rows, start, month, path);
+                start += rows;
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static ParquetBatch Batch(Resolved resolved, Dictionary<string, Array> raw, int rows, int start, YearMonth month, string path)
+    {
+        // The chunk's rows are packed at their row index within the group (positions 0..rows-1).
+        var columns = new Packed(rows);
+        var side = new Side(rows);
+        var jurisdictions = new JurisdictionIndex();
+        var chunk = ReadChunk(resolved, raw, rows, 0, month, path, columns, jurisdictions, side, start + 1);
+        var population = Assemble(columns, [chunk], jurisdictions, out var refused);
+        var others = (chunk.Others ?? []).ToDictionary(o => o.Index, o => o.Situation);
+        var refusedRows = refused.Select(r => (int)(r.Line - 1 - start)).ToHashSet();
+
+        // Every row not refused is a person of the batch, by ordinal: in the population, or among the others.
+        var lines = new int[rows];
+        var ids = new string?[rows];
+        var ordinals = new int[population.Count];
+        var communes = new string?[population.Count];
+        var weights = new decimal[population.Count];
+        var othersByOrdinal = new List<(int Ordinal, Situation Situation)>();
+        int ordinal = 0, p = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            if (refusedRows.Contains(r))
+            {
+                continue;
+            }
+
+            lines[ordinal] = start + r + 1;
+            ids[ordinal] = side.Ids[r];
+            if (others.TryGetValue(r, out var situation))
+            {
+                othersByOrdinal.Add((ordinal, situation with { Month = month }));
+            }
+            else
+            {
+                (ordinals[p], communes[p], weights[p]) = (ordinal, side.Communes[r], side.Weights[r]);
+                p++;
+            }
+
+            ordinal++;
+        }
+
+        var batch = new ColumnBatch
+        {
+            Population = population,
+            Ordinals = ordinals,
+            SituationAt = (i, m) => population.SituationAt(i, m) with { Id = ids[ordinals[i]], Commune = communes[i], Weight = weights[i] },
+            Weights = weights.Any(w => w != 1m) ? weights : null,
+            Others = othersByOrdinal,
+            Rows = ordinal,
+        };
+        return new ParquetBatch(batch, lines, ids, refused);
+    }
+
     private static ParquetReader Open(Stream stream) => ParquetReader.CreateAsync(stream, ReadOptions).GetAwaiter().GetResult();
 
     /// <summary>The final columns, each row written at its own position by whichever core reads its group.</summary>
@@ -150,6 +243,16 @@ internal static partial class ParquetPopulation
         internal readonly List<RaisedChild> Children = [];
         internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit;
         internal List<RefusedRow>? Refused;
+
+        /// <summary>In batch mode (<see cref="Side"/> given): the rows the compact form cannot hold, by row index, with their situations.</summary>
+        internal List<(int Index, Situation Situation)>? Others;
+    }
+
+    /// <summary>What a batch keeps of each row besides its columns: the id, commune and weight its lines name (batch mode).</summary>
+    private sealed class Side(int rows)
+    {
+        internal readonly string?[] Ids = new string?[rows], Communes = new string?[rows];
+        internal readonly decimal[] Weights = new decimal[rows];
     }
 
     /// <summary>The jurisdictions met, each given its index once, shared by the cores.</summary>
@@ -180,8 +283,14 @@ internal static partial class ParquetPopulation
         }
     }
 
-    private static Chunk ReadChunk(Resolved resolved, Dictionary<string, Array> raw, int rows, int start, YearMonth? month, string path, Packed columns, JurisdictionIndex jurisdictions)
+    /// <summary>
+    /// Reads a row group's rows into <paramref name="columns"/> from position <paramref name="start"/>; a row's line is
+    /// <paramref name="firstLine"/> plus its row (by default the position plus one).
+    /// </summary>
+    private static Chunk ReadChunk(Resolved resolved, Dictionary<string, Array> raw, int rows, int start, YearMonth? month, string path, Packed columns, JurisdictionIndex jurisdictions,
+        Side? side = null, int firstLine = -1)
     {
+        int lineOf0 = firstLine < 0 ? start + 1 : firstLine;
         var chunk = new Chunk();
         Jurisdiction? last = null;
         int lastIndex = 0;
@@ -189,10 +298,16 @@ internal static partial class ParquetPopulation
         for (int r = 0; r < rows; r++)
         {
             int i = start + r;
+            Situation? read = null;
             try
             {
                 if (TryRead(resolved, r, month, out var row))
                 {
+                    if (side is not null)
+                    {
+                        (side.Ids[r], side.Communes[r], side.Weights[r]) = (row.Id, row.Commune, (decimal)row.Weight);
+                    }
+
                     if (row.Children.Length > FactBits.MaxChildrenRaisedAlone)
                     {
                         throw new ArgumentException($"person {i}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented");
@@ -229,7 +344,12 @@ internal static partial class ParquetPopulation
                     WriteRow(json, raw, r);
                 }
 
-                var situation = SituationReader.Parse(buffer.ToArray(), path, i + 1, month);
+                var situation = read = SituationReader.Parse(buffer.ToArray(), path, lineOf0 + r, month);
+                if (side is not null)
+                {
+                    (side.Ids[r], side.Communes[r], side.Weights[r]) = (situation.Id, situation.Commune, situation.Weight);
+                }
+
                 var person = situation.Person;
                 PopulationBuilder.CheckChildren(person, i);
                 var packed = PopulationBuilder.Pack(person, 0, i);
@@ -243,11 +363,19 @@ internal static partial class ParquetPopulation
                     (chunk.Merit ??= []).Add((i, person.Merit));
                 }
             }
+            catch (ArgumentException) when (side is not null)
+            {
+                // A situation the compact form cannot hold: compared one by one, as the situations' comparison does.
+                columns.Refused[i] = true;
+                columns.ChildCount[i] = 0;
+                (chunk.Others ??= []).Add((i, read ?? Direct(resolved, r, month)!));
+            }
             catch (Exception refused) when (refused is SituationFormatException or ArgumentException)
             {
                 columns.Refused[i] = true;
                 columns.ChildCount[i] = 0;
-                (chunk.Refused ??= []).Add(new RefusedRow(i + 1L, refused.Message));
+                var format = refused as SituationFormatException;
+                (chunk.Refused ??= []).Add(new RefusedRow((long)lineOf0 + r, refused.Message, format?.Path, format is null ? null : side?.Ids[r] ?? IdOf(resolved, r)));
             }
         }
 
@@ -259,7 +387,7 @@ internal static partial class ParquetPopulation
     {
         var refusedRows = chunks.SelectMany(c => c.Refused ?? []).ToList();
         int n = columns.Facts.Length;
-        int kept = n - refusedRows.Count;
+        int kept = n - refusedRows.Count - chunks.Sum(c => c.Others?.Count ?? 0);
         var children = new RaisedChild[chunks.Sum(c => (long)c.Children.Count)];
         int next = 0;
         foreach (var chunk in chunks)
@@ -274,7 +402,7 @@ internal static partial class ParquetPopulation
         var meritByRow = chunks.SelectMany(c => c.Merit ?? []).ToDictionary(m => m.Index, m => m.Records);
         ulong[] facts = columns.Facts;
         int[] birth = columns.Birth, death = columns.Death, decision = columns.Decision, certified = columns.Certified, escaped = columns.Escaped;
-        if (refusedRows.Count > 0)
+        if (kept < n)
         {
             facts = new ulong[kept];
             birth = new int[kept];
@@ -292,7 +420,7 @@ internal static partial class ParquetPopulation
                 continue;
             }
 
-            if (refusedRows.Count > 0)
+            if (kept < n)
             {
                 (facts[p], birth[p], death[p], decision[p], certified[p], escaped[p]) =
                     (columns.Facts[i], columns.Birth[i], columns.Death[i], columns.Decision[i], columns.Certified[i], columns.Escaped[i]);
@@ -311,3 +439,10 @@ internal static partial class ParquetPopulation
         return new Population(new PopulationBuilder.Columns(kept, [.. jurisdictions.All], facts, birth, death, decision, certified, escaped, childStart, children, merit));
     }
 }
+
+/// <summary>A batch of a Parquet population for the streaming comparison: its persons, their lines and ids by ordinal, and its refused rows (lines counted from the file's first row).</summary>
+/// <param name="Batch">The persons.</param>
+/// <param name="Lines">Each person's line, by ordinal.</param>
+/// <param name="Ids">Each person's id, by ordinal.</param>
+/// <param name="Refused">The rows refused, in row order.</param>
+internal sealed record ParquetBatch(ColumnBatch Batch, int[] Lines, string?[] Ids, IReadOnlyList<RefusedRow> Refused);

@@ -609,6 +609,9 @@ internal static partial class ParquetPopulation
         return true;
     }
 
+    /// <summary>Row <paramref name="r"/>'s id as its JSON line would give it, when it is a string.</summary>
+    private static string? IdOf(Resolved c, int r) => c.Id?[r];
+
     private static Situation? Direct(Resolved c, int r, YearMonth? monthOverride)
     {
         if (!TryRead(c, r, monthOverride, out var row))

@@ -243,6 +243,68 @@ public static class PolicyComparison
     /// <summary>The number of situations the streaming comparison reads before comparing them.</summary>
     public const int BatchSize = 65_536;
 
+    /// <summary>
+    /// The streaming comparison over persons read straight into compact columns (a Parquet population's row groups),
+    /// each compared in each of <paramref name="months"/>: what <see cref="Run(RuleSet, RuleSet, IEnumerable{Situation}, Action{PersonDifference}?, Action{long, EvaluationException}?, Action{Situation, Report, Report}?)"/>
+    /// gives for the same persons' situations, in the same order (a person's months in order, person after person), with
+    /// the same indices, differences, errors and totals; a situation is made only for a person a callback names. The
+    /// callbacks run on the calling thread after each batch.
+    /// </summary>
+    internal static ComparisonSummary Run(RuleSet baseline, RuleSet changed, IEnumerable<ColumnBatch> batches, IReadOnlyList<YearMonth> months,
+        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError)
+    {
+        var totals = new Totals();
+        var baselineOutcomes = new OutcomeCache();
+        var changedOutcomes = new OutcomeCache();
+        int parallelism = PopulationEngine.Parallelism(0);
+        long start = 0;
+        int m = months.Count;
+        foreach (var batch in batches)
+        {
+            var events = new List<(long Position, Action Raise)>();
+            for (int k = 0; k < m; k++)
+            {
+                var month = months[k];
+                int offset = k;
+                if (batch.Population.Count > 0)
+                {
+                    CompareProfiles(baseline, changed, batch.Population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
+                        onDifference is null ? null : (i, b, a) =>
+                        {
+                            long position = ((long)batch.Ordinals[i] * m) + offset;
+                            var difference = Diff(start + position, batch.SituationAt(i, month), b, a);
+                            events.Add((position, () => onDifference(difference)));
+                        },
+                        onError is null ? null : i =>
+                        {
+                            long position = ((long)batch.Ordinals[i] * m) + offset;
+                            var error = ErrorOf(baseline, changed, batch.SituationAt(i, month));
+                            events.Add((position, () => onError(start + position, error)));
+                        },
+                        batch.Weights is { } weights ? i => weights[i] : null);
+                }
+
+                // Persons the compact form cannot hold, one by one (as the situations' comparison does).
+                foreach (var (ordinal, situation) in batch.Others)
+                {
+                    long position = ((long)ordinal * m) + offset;
+                    CompareOne(baseline, changed, situation with { Month = month }, start + position, totals,
+                        onDifference is null ? null : d => events.Add((position, () => onDifference(d))),
+                        onError is null ? null : (i, e) => events.Add((position, () => onError(i, e))));
+                }
+            }
+
+            foreach (var (_, raise) in events.OrderBy(e => e.Position))
+            {
+                raise();
+            }
+
+            start += (long)batch.Rows * m;
+        }
+
+        return totals.ToSummary();
+    }
+
     /// <summary>The straightforward comparison, one person at a time on the single-person path: the reference the engine is tested and measured against.</summary>
     internal static ComparisonSummary RunOneByOne(RuleSet baseline, RuleSet changed, IEnumerable<Situation> population,
         Action<PersonDifference>? onDifference = null, Action<long, EvaluationException>? onError = null)
@@ -741,4 +803,29 @@ internal sealed class ComparisonPhases
         spent[(int)phase] += Stopwatch.GetElapsedTime(clock, now);
         clock = now;
     }
+}
+
+/// <summary>
+/// A batch of persons for the columns' comparison (<see cref="PolicyComparison"/>): those the compact form holds, in
+/// <see cref="Population"/>, and the others as situations, each with its ordinal among the batch's persons.
+/// </summary>
+internal sealed class ColumnBatch
+{
+    /// <summary>The persons held in compact form.</summary>
+    internal required Population Population { get; init; }
+
+    /// <summary>The ordinal of each of <see cref="Population"/>'s persons among the batch's persons.</summary>
+    internal required int[] Ordinals { get; init; }
+
+    /// <summary>The situation of a person of <see cref="Population"/> in a month, with its id, commune and weight.</summary>
+    internal required Func<int, YearMonth, Situation> SituationAt { get; init; }
+
+    /// <summary>The weight of each of <see cref="Population"/>'s persons, or null when every weight is 1.</summary>
+    internal decimal[]? Weights { get; init; }
+
+    /// <summary>The persons the compact form cannot hold, with their ordinals.</summary>
+    internal required IReadOnlyList<(int Ordinal, Situation Situation)> Others { get; init; }
+
+    /// <summary>The number of persons in the batch.</summary>
+    internal required int Rows { get; init; }
 }

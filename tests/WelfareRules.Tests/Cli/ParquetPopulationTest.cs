@@ -89,6 +89,56 @@ public sealed class ParquetPopulationTest : IDisposable
     }
 
     [Fact]
+    public void Compare_ParquetOverMonthsReadIntoColumns_GivesWhatItsJsonLinesGive()
+    {
+        // Weighted persons with ids over three months, and rows of every kind among them: refused (an unknown
+        // poverty class), one the compact form cannot hold (300 children under 36 months: compared one by one),
+        // one that cannot be evaluated (born after the months), merit records.
+        var (parquet, lines) = Population("--calibrated", "--size", "2500", "--seed", "4", "--month", "2027-01");
+        string odd = Path.Combine(folder, "odd.parquet"), oddLines = Path.Combine(folder, "odd.jsonl");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES
+                    ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
+                    ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
+                    ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
+                    ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
+                    ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
+                  AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
+                TO '{odd}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        File.WriteAllLines(oddLines,
+        [
+            """{"id":"O1","jurisdiction":"VN-HN","month":"2027-01","weight":2.5,"person":{"birthDate":"1940-01-01","household":{"poverty":"poor"}}}""",
+            """{"id":"O2","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1940-01-01","household":{"poverty":"veryPoor"}}}""",
+            """{"id":"O3","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1990-01-01","household":{"poverty":"poor"},"childrenUnder36Months":300}}""",
+            """{"id":"O4","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"2028-06-01"}}""",
+            """{"id":"O5","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1930-01-01","household":{"poverty":"nearPoor"}}}""",
+        ]);
+        foreach (var (p, l) in new[] { (parquet, lines), (odd, oddLines) })
+        {
+            string[] compare = ["compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--from", "2027-01", "--to", "2027-03", "--format", "json", "--input"];
+
+            var fromLines = CliRunner.Run([.. compare, l]);
+            var fromParquet = CliRunner.Run([.. compare, p]);
+
+            Assert.Equal(fromLines.Exit, fromParquet.Exit);
+            Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(p, l, StringComparison.Ordinal));
+            Assert.Equal(fromLines.Stderr, fromParquet.Stderr.Replace(p, l, StringComparison.Ordinal));
+        }
+
+        var odds = CliRunner.Run("compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--from", "2027-01", "--to", "2027-03", "--format", "json", "--input", odd).Stdout;
+        Assert.Contains("\"path\":\"$.person.household.poverty\"", odds, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"O4\"", odds, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_ParquetMonthCellThatIsNotAMonthUnderMonthGiven_IsRefusedAsItsJsonLineIs()
     {
         // The month given overrides the row's, which must still be a month (the typed reader once took any text).
@@ -170,6 +220,12 @@ public sealed class ParquetPopulationTest : IDisposable
 
         Assert.Equal(fromLines.Exit, fromParquet.Exit);
         Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+
+        // With a month given, the rows are read straight into the engine's columns: the same lines.
+        var inMonthFromLines = CliRunner.Run([.. compare[..^1], "--month", "2027-03", "--input", lines]);
+        var inMonthFromParquet = CliRunner.Run([.. compare[..^1], "--month", "2027-03", "--input", parquet]);
+        Assert.Equal(inMonthFromLines.Exit, inMonthFromParquet.Exit);
+        Assert.Equal(inMonthFromLines.Stdout, inMonthFromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
         if (children.Contains("2019", StringComparison.Ordinal))
         {
             Assert.Contains("\"C1\"", fromParquet.Stdout, StringComparison.Ordinal); // a single parent raising two children, paid more under the draft
