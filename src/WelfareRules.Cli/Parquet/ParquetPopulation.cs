@@ -392,8 +392,38 @@ internal static partial class ParquetPopulation
             throw new UsageException($"{MessageText.Cut(path)}: unknown column(s) {string.Join(", ", unknown)}; a population's columns are those of docs/contract.md, \"Population as Parquet\"");
         }
 
+        // Each column of the type the contract gives it (a DECIMAL weight, a TIMESTAMP birthDate: named, not guessed).
+        foreach (var (name, kind) in Columns)
+        {
+            if (fields.TryGetValue(name, out var field) && !Accepts(kind, field.ClrType))
+            {
+                throw new UsageException($"{MessageText.Cut(path)}: column {name} holds {field.ClrType.Name} values; the contract's {name} is {KindName(kind)} (docs/contract.md, \"Population as Parquet\")");
+            }
+        }
+
         return fields;
     }
+
+    private static bool Accepts(Kind kind, Type type) => kind switch
+    {
+        Kind.Text or Kind.Json => type == typeof(string) || type == typeof(ReadOnlyMemory<char>),
+        Kind.Flag => type == typeof(bool),
+        Kind.Count => type == typeof(int),
+        Kind.Long => type == typeof(long),
+        Kind.Number => type == typeof(double),
+        _ => type == typeof(DateOnly),
+    };
+
+    private static string KindName(Kind kind) => kind switch
+    {
+        Kind.Text => "a string",
+        Kind.Json => "a string of JSON text",
+        Kind.Flag => "a boolean",
+        Kind.Count => "an int32",
+        Kind.Long => "an int64",
+        Kind.Number => "a double",
+        _ => "a date",
+    };
 
     /// <summary>
     /// Reads a row group's columns. With <paramref name="reuse"/>, each column is read into the array the previous

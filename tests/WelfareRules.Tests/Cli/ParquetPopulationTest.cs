@@ -139,6 +139,37 @@ public sealed class ParquetPopulationTest : IDisposable
     }
 
     [Fact]
+    public void CompareAndEvaluate_ParquetColumnOfAnotherType_IsBadInputNamingTheColumn()
+    {
+        // DuckDB writes 2.5 as a DECIMAL: the contract's weight is a double.
+        string parquet = Path.Combine(folder, "decimal.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES ('D1', 'VN', '2027-01', DATE '1940-01-01', 2.5)) AS t(id, jurisdiction, month, birthDate, weight))
+                TO '{parquet}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        foreach (string[] run in new[]
+        {
+            new[] { "compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--month", "2027-03", "--input", parquet },
+            ["compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--input", parquet],
+            ["evaluate", "--input", parquet],
+        })
+        {
+            var (exit, _, stderr) = CliRunner.Run(run);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("column weight", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Compare_ParquetMonthCellThatIsNotAMonthUnderMonthGiven_IsRefusedAsItsJsonLineIs()
     {
         // The month given overrides the row's, which must still be a month (the typed reader once took any text).
