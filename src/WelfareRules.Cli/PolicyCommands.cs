@@ -457,7 +457,8 @@ internal static class PolicyCommands
 
         IEnumerable<ColumnBatch> Batches()
         {
-            foreach (var batch in ParquetFiles.ParquetPopulation.ReadBatches(path, months[0]))
+            // At most a streaming batch's person-months at a time, as the situations' comparison holds.
+            foreach (var batch in ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], Math.Max(1, PolicyComparison.BatchSize / m)))
             {
                 // Every error line held comes before this batch's rows.
                 WriteUnread(int.MaxValue);

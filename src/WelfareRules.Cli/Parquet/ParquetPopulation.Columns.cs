@@ -142,7 +142,7 @@ internal static partial class ParquetPopulation
     /// each batch's persons, its rows' lines and ids by ordinal, and its refused rows. A row the compact form cannot
     /// hold is a situation of the batch, compared one by one; a row the situation's reader refuses is refused.
     /// </summary>
-    internal static IEnumerable<ParquetBatch> ReadBatches(string path, YearMonth month)
+    internal static IEnumerable<ParquetBatch> ReadBatches(string path, YearMonth month, int slice = RowGroupSize)
     {
         using var stream = File.OpenRead(path);
         var reader = Open(stream);
@@ -163,7 +163,13 @@ internal static partial class ParquetPopulation
                     raw = reuse = ReadGroup(group, read, rows, reuse);
                 }
 
-                yield return Batch(new Resolved(raw), raw, rows, start, month, path);
+                // A batch at most `slice` persons, so that what a batch holds (its differences, in every month) stays bounded.
+                var resolved = new Resolved(raw);
+                for (int from = 0; from < rows; from += slice)
+                {
+                    yield return Batch(resolved, raw, from, Math.Min(slice, rows - from), start, month, path);
+                }
+
                 start += rows;
             }
         }
@@ -173,16 +179,17 @@ internal static partial class ParquetPopulation
         }
     }
 
-    private static ParquetBatch Batch(Resolved resolved, Dictionary<string, Array> raw, int rows, int start, YearMonth month, string path)
+    /// <summary>Rows <paramref name="from"/> to <paramref name="from"/> + <paramref name="rows"/> of a row group whose first row is the file's row <paramref name="start"/>, as a batch.</summary>
+    private static ParquetBatch Batch(Resolved resolved, Dictionary<string, Array> raw, int from, int rows, int start, YearMonth month, string path)
     {
-        // The chunk's rows are packed at their row index within the group (positions 0..rows-1).
+        // The slice's rows are packed at positions 0..rows-1.
         var columns = new Packed(rows);
         var side = new Side(rows);
         var jurisdictions = new JurisdictionIndex();
-        var chunk = ReadChunk(resolved, raw, rows, 0, month, path, columns, jurisdictions, side, start + 1);
+        var chunk = ReadChunk(resolved, raw, rows, 0, month, path, columns, jurisdictions, side, start + 1, from);
         var population = Assemble(columns, [chunk], jurisdictions, out var refused);
         var others = (chunk.Others ?? []).ToDictionary(o => o.Index, o => o.Situation);
-        var refusedRows = refused.Select(r => (int)(r.Line - 1 - start)).ToHashSet();
+        var refusedRows = refused.Select(r => (int)(r.Line - 1 - start - from)).ToHashSet();
 
         // Every row not refused is a person of the batch, by ordinal: in the population, or among the others.
         var lines = new int[rows];
@@ -199,7 +206,7 @@ internal static partial class ParquetPopulation
                 continue;
             }
 
-            lines[ordinal] = start + r + 1;
+            lines[ordinal] = start + from + r + 1;
             ids[ordinal] = side.Ids[r];
             if (others.TryGetValue(r, out var situation))
             {
@@ -284,20 +291,22 @@ internal static partial class ParquetPopulation
     }
 
     /// <summary>
-    /// Reads a row group's rows into <paramref name="columns"/> from position <paramref name="start"/>; a row's line is
-    /// <paramref name="firstLine"/> plus its row (by default the position plus one).
+    /// Reads <paramref name="rows"/> rows of a row group, from its row <paramref name="from"/>, into <paramref name="columns"/>
+    /// from position <paramref name="start"/>; a row's line is <paramref name="firstLine"/> plus its row in the group
+    /// (by default the position plus one).
     /// </summary>
     private static Chunk ReadChunk(Resolved resolved, Dictionary<string, Array> raw, int rows, int start, YearMonth? month, string path, Packed columns, JurisdictionIndex jurisdictions,
-        Side? side = null, int firstLine = -1)
+        Side? side = null, int firstLine = -1, int from = 0)
     {
         int lineOf0 = firstLine < 0 ? start + 1 : firstLine;
         var chunk = new Chunk();
         Jurisdiction? last = null;
         int lastIndex = 0;
         var buffer = new MemoryStream();
-        for (int r = 0; r < rows; r++)
+        for (int k = 0; k < rows; k++)
         {
-            int i = start + r;
+            // Row r of the group, at position i of the columns (and k of the side's arrays).
+            int r = from + k, i = start + k;
             Situation? read = null;
             try
             {
@@ -305,7 +314,7 @@ internal static partial class ParquetPopulation
                 {
                     if (side is not null)
                     {
-                        (side.Ids[r], side.Communes[r], side.Weights[r]) = (row.Id, row.Commune, (decimal)row.Weight);
+                        (side.Ids[k], side.Communes[k], side.Weights[k]) = (row.Id, row.Commune, (decimal)row.Weight);
                     }
 
                     if (row.Children.Length > FactBits.MaxChildrenRaisedAlone)
@@ -347,7 +356,7 @@ internal static partial class ParquetPopulation
                 var situation = read = SituationReader.Parse(buffer.ToArray(), path, lineOf0 + r, month);
                 if (side is not null)
                 {
-                    (side.Ids[r], side.Communes[r], side.Weights[r]) = (situation.Id, situation.Commune, situation.Weight);
+                    (side.Ids[k], side.Communes[k], side.Weights[k]) = (situation.Id, situation.Commune, situation.Weight);
                 }
 
                 var person = situation.Person;
@@ -375,7 +384,7 @@ internal static partial class ParquetPopulation
                 columns.Refused[i] = true;
                 columns.ChildCount[i] = 0;
                 var format = refused as SituationFormatException;
-                (chunk.Refused ??= []).Add(new RefusedRow((long)lineOf0 + r, refused.Message, format?.Path, format is null ? null : side?.Ids[r] ?? IdOf(resolved, r)));
+                (chunk.Refused ??= []).Add(new RefusedRow((long)lineOf0 + r, refused.Message, format?.Path, format is null ? null : side?.Ids[k] ?? IdOf(resolved, r)));
             }
         }
 

@@ -584,7 +584,7 @@ internal static partial class ParquetPopulation
         double weight = c.Weight?[r] ?? 1;
         string? id = c.Id?[r], commune = c.Commune?[r];
         LocalDate? death = Date(c.Death, r), certified = Date(c.Certified, r), decision = Date(c.Decision, r);
-        if (children36 < 0 || order < 0 || income is < 0 or > Household.MaxIncomePerPerson || weight is < 0 or > Situation.MaxWeight
+        if (children36 < 0 || order < 0 || income is < 0 or > Household.MaxIncomePerPerson || weight is < 0 or > Situation.MaxWeight || double.IsNaN(weight)
             || id is { Length: 0 or > Situation.MaxIdLength } || commune is { Length: 0 or > 32 }
             || death is { Year: < 1900 } || certified is { Year: < 1900 } || decision is { Year: < 1900 })
         {
@@ -845,6 +845,13 @@ internal static partial class ParquetPopulation
                 json.WriteNumber(name, count);
                 break;
             case long number:
+                json.WriteNumber(name, number);
+                break;
+            case double number when !double.IsFinite(number):
+                // Not a number JSON can hold: written as text, so the situation reader names the field and refuses it.
+                json.WriteString(name, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case double number when Math.Abs(number) > (double)decimal.MaxValue:
                 json.WriteNumber(name, number);
                 break;
             case double number:

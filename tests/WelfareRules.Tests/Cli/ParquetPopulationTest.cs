@@ -133,6 +133,10 @@ public sealed class ParquetPopulationTest : IDisposable
             Assert.Equal(fromLines.Stderr, fromParquet.Stderr.Replace(p, l, StringComparison.Ordinal));
         }
 
+        // Over 36 months a row group is compared 1,820 persons at a time (a streaming batch's person-months): the same.
+        string[] years = ["compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--from", "2025-01", "--to", "2027-12", "--format", "json", "--input"];
+        Assert.Equal(CliRunner.Run([.. years, lines]).Stdout, CliRunner.Run([.. years, parquet]).Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+
         var odds = CliRunner.Run("compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--from", "2027-01", "--to", "2027-03", "--format", "json", "--input", odd).Stdout;
         Assert.Contains("\"path\":\"$.person.household.poverty\"", odds, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"O4\"", odds, StringComparison.Ordinal);
@@ -166,6 +170,37 @@ public sealed class ParquetPopulationTest : IDisposable
             Assert.Equal(2, exit);
             Assert.Contains("column weight", stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("'NaN'::DOUBLE")]
+    [InlineData("1e30::DOUBLE")]
+    [InlineData("-1::DOUBLE")]
+    public void Compare_ParquetWeightOutOfTheContract_IsRefusedByLineAndPath(string weight)
+    {
+        string parquet = Path.Combine(folder, "weights.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES ('W1', 'VN', '2027-01', DATE '1940-01-01', 1::DOUBLE), ('W2', 'VN', '2027-01', DATE '1940-01-01', {weight}))
+                  AS t(id, jurisdiction, month, birthDate, weight))
+                TO '{parquet}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        foreach (string[] extra in new[] { new[] { "--month", "2027-03" }, [] })
+        {
+            var (exit, stdout, stderr) = CliRunner.Run(["compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), .. extra, "--format", "json", "--input", parquet]);
+
+            Assert.Equal(2, exit);
+            Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+            var error = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).Single(l => l.TryGetProperty("error", out _));
+            Assert.Equal(2, error.GetProperty("line").GetInt32());
+            Assert.Equal("$.weight", error.GetProperty("path").GetString());
         }
     }
 
