@@ -268,10 +268,13 @@ internal static class PolicyCommands
         bool badInput;
         using (differences)
         {
-            // A Parquet population in the months given is read straight into the engine's columns, unless the report's
-            // distribution needs every person's situation.
-            (summary, badInput) = parquet && months is { Length: > 0 } given && analysis is null
-                ? CompareColumns(baseline, changed, Inputs.CheckFile(input, "--input"), input, given, json, output, stderr, differences)
+            // A Parquet population in the months given, or whose rows all give one month, is read straight into the
+            // engine's columns, unless the report's distribution needs every person's situation.
+            var columnMonths = !parquet || analysis is not null ? null
+                : months is { Length: > 0 } given ? given
+                : ParquetFiles.ParquetPopulation.TheMonth(Inputs.CheckFile(input, "--input")) is { } own ? [own] : null;
+            (summary, badInput) = columnMonths is not null
+                ? CompareColumns(baseline, changed, Inputs.CheckFile(input, "--input"), input, columnMonths, json, output, stderr, differences)
                 : CompareLines(baseline, changed, reader, input, months, json, output, stderr,
                     run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
                     parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null,

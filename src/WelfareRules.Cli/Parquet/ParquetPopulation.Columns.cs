@@ -137,6 +137,47 @@ internal static partial class ParquetPopulation
     }
 
     /// <summary>
+    /// The one month every row of the file gives, by the statistics of each row group's month column (no null, the
+    /// least and the greatest the same month), or null when the statistics do not show one (or the file cannot be
+    /// read: its reader then says why). A run over such a file in its own months is a run in that month.
+    /// </summary>
+    internal static YearMonth? TheMonth(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var reader = Open(stream);
+            try
+            {
+                Fields(reader, path);
+                YearMonth? month = null;
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    var column = reader.Metadata?.RowGroups[g].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is ["month"]);
+                    if (column?.MetaData?.Statistics is not { NullCount: 0, MinValue: { } least, MaxValue: { } greatest } || !least.AsSpan().SequenceEqual(greatest)
+                        || YearMonthPattern.Iso.Parse(System.Text.Encoding.UTF8.GetString(least)) is not { Success: true, Value.Year: >= 1900 } parsed
+                        || (month is { } seen && seen != parsed.Value))
+                    {
+                        return null;
+                    }
+
+                    month = parsed.Value;
+                }
+
+                return month;
+            }
+            finally
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception unreadable) when (unreadable is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// A Parquet population read a row group at a time straight into compact columns, for the streaming comparison
     /// (<see cref="PolicyComparison"/>'s columns run), in <paramref name="month"/> (which overrides each row's):
     /// each batch's persons, its rows' lines and ids by ordinal, and its refused rows. A row the compact form cannot

@@ -174,6 +174,43 @@ public sealed class ParquetPopulationTest : IDisposable
     }
 
     [Theory]
+    [InlineData("'2027-01'", "'2027-01'")]
+    [InlineData("'2027-01'", "'2027-02'")]
+    [InlineData("'2027-01'", "NULL")]
+    public void Compare_ParquetRowsOwnMonths_GiveWhatTheirJsonLinesGive(string first, string second)
+    {
+        // One month for every row (read into the engine's columns in it), two months, or a row without one (refused):
+        // each as its JSON lines.
+        string parquet = Path.Combine(folder, "own.parquet"), lines = Path.Combine(folder, "own.jsonl");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES ('A1', 'VN', {first}, DATE '1950-01-01', true), ('A2', 'VN', {second}, DATE '1952-06-01', true))
+                  AS t(id, jurisdiction, month, birthDate, withoutSupporter))
+                TO '{parquet}' (FORMAT PARQUET)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        string Month(string sql) => sql == "NULL" ? "" : $"\"month\":\"{sql.Trim('\'')}\",";
+        File.WriteAllLines(lines,
+        [
+            $$$"""{"id":"A1","jurisdiction":"VN",{{{Month(first)}}}"person":{"birthDate":"1950-01-01","withoutSupporter":true}}""",
+            $$$"""{"id":"A2","jurisdiction":"VN",{{{Month(second)}}}"person":{"birthDate":"1952-06-01","withoutSupporter":true}}""",
+        ]);
+        string[] compare = ["compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--format", "json", "--input"];
+
+        var fromLines = CliRunner.Run([.. compare, lines]);
+        var fromParquet = CliRunner.Run([.. compare, parquet]);
+
+        Assert.Equal(fromLines.Exit, fromParquet.Exit);
+        Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+        Assert.Contains("\"id\":\"A2\"", fromParquet.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("'NaN'::DOUBLE")]
     [InlineData("1e30::DOUBLE")]
     [InlineData("-1::DOUBLE")]
