@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -300,21 +301,29 @@ internal static partial class ParquetPopulation
     private static IEnumerable<string> Lines(ParquetReader reader, string path)
     {
         var fields = Fields(reader, path);
-        var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(buffer, EvaluateCommand.Compact);
+        Dictionary<string, Array>? reuse = null;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
-            using var group = reader.OpenRowGroupReader(g);
-            int rows = (int)group.RowCount;
-            var columns = ReadGroup(group, fields, rows);
+            int rows;
+            using (var group = reader.OpenRowGroupReader(g))
+            {
+                rows = (int)group.RowCount;
+
+                // Each row is written before the next group is read: the group's arrays serve the next.
+                reuse = ReadGroup(group, fields, rows, reuse);
+            }
+
+            var writer = new RowWriter(reuse);
             for (int r = 0; r < rows; r++)
             {
-                buffer.SetLength(0);
-                using (var json = new Utf8JsonWriter(buffer, EvaluateCommand.Compact))
-                {
-                    WriteRow(json, columns, r);
-                }
-
-                yield return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+                buffer.ResetWrittenCount();
+                json.Reset(buffer);
+                writer.Write(json, r);
+                json.Flush();
+                buffer.Write("\n"u8);
+                yield return Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
         }
     }
@@ -775,91 +784,110 @@ internal static partial class ParquetPopulation
     }
 
     /// <summary>A row as the situation's JSON: the top fields, then <c>person</c> with its <c>household</c>; absent values left out.</summary>
-    private static void WriteRow(Utf8JsonWriter json, Dictionary<string, Array> columns, int row)
-    {
-        json.WriteStartObject();
-        foreach (string name in new[] { "id", "jurisdiction", "month", "weight", "commune" })
-        {
-            WriteValue(json, name, name, columns, row);
-        }
+    private static void WriteRow(Utf8JsonWriter json, Dictionary<string, Array> columns, int row) => new RowWriter(columns).Write(json, row);
 
-        json.WriteStartObject("person");
-        bool household = false;
-        foreach (var (name, _) in Columns.Skip(5))
+    /// <summary>
+    /// A row group's columns made ready to write its rows as JSON lines: each column of the contract's order with its
+    /// typed values (or none), its name encoded once.
+    /// </summary>
+    private sealed class RowWriter(Dictionary<string, Array> columns)
+    {
+        private static readonly JsonEncodedText[] Names = [.. Columns.Select(c => JsonEncodedText.Encode(InHousehold(c.Name) ? c.Name["household_".Length..] : c.Name))];
+        private static readonly bool[] Household = [.. Columns.Select(c => InHousehold(c.Name))];
+        private static readonly JsonEncodedText PersonName = JsonEncodedText.Encode("person"), HouseholdName = JsonEncodedText.Encode("household");
+
+        private readonly Array?[] values = [.. Columns.Select(c => columns.GetValueOrDefault(c.Name))];
+
+        private static bool InHousehold(string name) => name.StartsWith("household_", StringComparison.Ordinal);
+
+        /// <summary>Writes row <paramref name="row"/>: the first five columns at the top, the rest in <c>person</c>, the household's in its own object.</summary>
+        internal void Write(Utf8JsonWriter json, int row)
         {
-            if (name.StartsWith("household_", StringComparison.Ordinal))
+            json.WriteStartObject();
+            bool household = false;
+            for (int c = 0; c < Columns.Length; c++)
             {
-                if (!household)
+                if (c == 5)
                 {
-                    json.WriteStartObject("household");
-                    household = true;
+                    json.WriteStartObject(PersonName);
                 }
 
-                WriteValue(json, name, name["household_".Length..], columns, row);
-                continue;
+                if (Household[c] != household)
+                {
+                    if (Household[c])
+                    {
+                        json.WriteStartObject(HouseholdName);
+                    }
+                    else
+                    {
+                        json.WriteEndObject();
+                    }
+
+                    household = Household[c];
+                }
+
+                if (values[c] is { } column)
+                {
+                    Cell(json, Names[c], Columns[c].Kind, column, row);
+                }
             }
 
-            if (household)
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        private static void Cell(Utf8JsonWriter json, JsonEncodedText name, Kind kind, Array column, int row)
+        {
+            switch (kind)
             {
-                json.WriteEndObject();
-                household = false;
+                case Kind.Text when ((string?[])column)[row] is { } text:
+                    json.WriteString(name, text);
+                    break;
+                case Kind.Json when ((string?[])column)[row] is { } text:
+                    json.WritePropertyName(name);
+                    try
+                    {
+                        using var document = JsonDocument.Parse(text);
+                        document.RootElement.WriteTo(json);
+                    }
+                    catch (JsonException)
+                    {
+                        // Not JSON: written as a string, so the situation reader names the field and refuses it.
+                        json.WriteStringValue(text);
+                    }
+
+                    break;
+                case Kind.Flag when ((bool?[])column)[row] is { } flag:
+                    json.WriteBoolean(name, flag);
+                    break;
+                case Kind.Count when ((int?[])column)[row] is { } count:
+                    json.WriteNumber(name, count);
+                    break;
+                case Kind.Long when ((long?[])column)[row] is { } number:
+                    json.WriteNumber(name, number);
+                    break;
+                case Kind.Number when ((double?[])column)[row] is { } number:
+                    if (!double.IsFinite(number))
+                    {
+                        // Not a number JSON can hold: written as text, so the situation reader names the field and refuses it.
+                        json.WriteString(name, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else if (Math.Abs(number) > (double)decimal.MaxValue)
+                    {
+                        json.WriteNumber(name, number);
+                    }
+                    else
+                    {
+                        json.WriteNumber(name, (decimal)number);
+                    }
+
+                    break;
+                case Kind.Date when ((DateOnly?[])column)[row] is { } date:
+                    Span<char> digits = stackalloc char[10];
+                    date.TryFormat(digits, out int length, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    json.WriteString(name, digits[..length]);
+                    break;
             }
-
-            WriteValue(json, name, name, columns, row);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, string column, string name, Dictionary<string, Array> columns, int row)
-    {
-        if (!columns.TryGetValue(column, out var values) || values.GetValue(row) is not { } value)
-        {
-            return;
-        }
-
-        switch (value)
-        {
-            case string text when Columns.First(c => c.Name == column).Kind == Kind.Json:
-                json.WritePropertyName(name);
-                try
-                {
-                    using var document = JsonDocument.Parse(text);
-                    document.RootElement.WriteTo(json);
-                }
-                catch (JsonException)
-                {
-                    // Not JSON: written as a string, so the situation reader names the field and refuses it.
-                    json.WriteStringValue(text);
-                }
-
-                break;
-            case string text:
-                json.WriteString(name, text);
-                break;
-            case bool flag:
-                json.WriteBoolean(name, flag);
-                break;
-            case int count:
-                json.WriteNumber(name, count);
-                break;
-            case long number:
-                json.WriteNumber(name, number);
-                break;
-            case double number when !double.IsFinite(number):
-                // Not a number JSON can hold: written as text, so the situation reader names the field and refuses it.
-                json.WriteString(name, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case double number when Math.Abs(number) > (double)decimal.MaxValue:
-                json.WriteNumber(name, number);
-                break;
-            case double number:
-                json.WriteNumber(name, (decimal)number);
-                break;
-            case DateOnly date:
-                json.WriteString(name, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                break;
         }
     }
 }
