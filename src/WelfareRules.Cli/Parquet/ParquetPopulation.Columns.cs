@@ -122,19 +122,24 @@ internal static partial class ParquetPopulation
     }
 
     /// <summary>Whether row group <paramref name="g"/>'s month column, by its statistics, holds one month and nothing else (or no column at all).</summary>
-    private static bool OneMonth(ParquetReader reader, int g)
-    {
-        var column = reader.Metadata?.RowGroups[g].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is ["month"]);
-        if (column is null)
-        {
-            return reader.Schema.GetDataFields().All(f => f.Name != "month");
-        }
+    private static bool OneMonth(ParquetReader reader, int g) =>
+        MonthColumn(reader, g) is not { } column ? reader.Schema.GetDataFields().All(f => f.Name != "month") : StatisticsMonth(column, nulls: true) is not null;
 
-        // Every value lies between the least and the greatest: when they are one text, and a month, so is every value.
-        return column.MetaData?.Statistics is { MinValue: { } least, MaxValue: { } greatest }
+    /// <summary>Row group <paramref name="g"/>'s month column, or null when the file has none.</summary>
+    private static Parquet.Meta.ColumnChunk? MonthColumn(ParquetReader reader, int g) =>
+        reader.Metadata?.RowGroups[g].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is ["month"]);
+
+    /// <summary>
+    /// The month a month column's statistics show for every value (the least and the greatest one text, and a
+    /// month), and, unless <paramref name="nulls"/>, for every row (no null); null when they do not.
+    /// </summary>
+    private static YearMonth? StatisticsMonth(Parquet.Meta.ColumnChunk column, bool nulls) =>
+        column.MetaData?.Statistics is { MinValue: { } least, MaxValue: { } greatest } statistics
+            && (nulls || statistics.NullCount == 0)
             && least.AsSpan().SequenceEqual(greatest)
-            && YearMonthPattern.Iso.Parse(System.Text.Encoding.UTF8.GetString(least)) is { Success: true, Value.Year: >= 1900 };
-    }
+            && YearMonthPattern.Iso.Parse(System.Text.Encoding.UTF8.GetString(least)) is { Success: true, Value.Year: >= 1900 } parsed
+            ? parsed.Value
+            : null;
 
     /// <summary>
     /// The one month every row of the file gives, by the statistics of each row group's month column (no null, the
@@ -153,15 +158,12 @@ internal static partial class ParquetPopulation
                 YearMonth? month = null;
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
-                    var column = reader.Metadata?.RowGroups[g].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is ["month"]);
-                    if (column?.MetaData?.Statistics is not { NullCount: 0, MinValue: { } least, MaxValue: { } greatest } || !least.AsSpan().SequenceEqual(greatest)
-                        || YearMonthPattern.Iso.Parse(System.Text.Encoding.UTF8.GetString(least)) is not { Success: true, Value.Year: >= 1900 } parsed
-                        || (month is { } seen && seen != parsed.Value))
+                    if (MonthColumn(reader, g) is not { } column || StatisticsMonth(column, nulls: false) is not { } shown || (month is { } seen && seen != shown))
                     {
                         return null;
                     }
 
-                    month = parsed.Value;
+                    month = shown;
                 }
 
                 return month;
@@ -351,6 +353,12 @@ internal static partial class ParquetPopulation
             Situation? read = null;
             try
             {
+                // Packed as PopulationBuilder packs a person, every value checked (children's dates included); the
+                // jurisdiction counted only for a row kept (as the builder counts it).
+                PopulationBuilder.PackedPerson packed;
+                ImmutableArray<RaisedChild> children;
+                Jurisdiction jurisdiction;
+                var merit = ImmutableArray<MeritRecord>.Empty;
                 if (TryRead(resolved, r, month, out var row))
                 {
                     if (side is not null)
@@ -358,59 +366,43 @@ internal static partial class ParquetPopulation
                         (side.Ids[k], side.Communes[k], side.Weights[k]) = (row.Id, row.Commune, (decimal)row.Weight);
                     }
 
-                    if (row.Children.Length > FactBits.MaxChildrenRaisedAlone)
-                    {
-                        throw new ArgumentException($"person {i}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented");
-                    }
-
-                    // Packed as PopulationBuilder packs a person: every value checked, children's dates included; the
-                    // jurisdiction is counted only for a row kept (as the builder counts it).
-                    ulong facts = FactBits.Pack(row.Facts, 0, i);
-                    columns.Birth[i] = PackedDate.Of(row.Birth, i, "birth date");
-                    columns.Death[i] = PackedDate.Of(row.Death, i, "death date");
-                    columns.Decision[i] = PackedDate.Of(row.Decision, i, "decision date");
-                    columns.Certified[i] = PackedDate.Of(row.Certified, i, "disability certificate date");
-                    columns.Escaped[i] = PackedDate.Of(row.Escaped, i);
-                    foreach (var child in row.Children)
-                    {
-                        PackedDate.Of(child.BirthDate, i, "child's birth date");
-                    }
-
-                    if (!ReferenceEquals(row.Jurisdiction, last))
-                    {
-                        (last, lastIndex) = (row.Jurisdiction, jurisdictions.Of(row.Jurisdiction));
-                    }
-
-                    columns.Facts[i] = FactBits.WithJurisdiction(facts, lastIndex);
-                    columns.ChildCount[i] = row.Children.Length;
-                    chunk.Children.AddRange(row.Children);
-                    continue;
+                    PopulationBuilder.CheckChildren(row.Children.Length, i);
+                    packed = PopulationBuilder.Pack(row.Facts, row.Birth, row.Death, row.Decision, row.Certified, row.Escaped, row.Children, 0, i);
+                    (children, jurisdiction) = (row.Children, row.Jurisdiction);
                 }
-
-                // The JSON way: the row's situation, or its error, exactly as its JSON line gives them.
-                buffer.SetLength(0);
-                using (var json = new Utf8JsonWriter(buffer, EvaluateCommand.Compact))
+                else
                 {
-                    WriteRow(json, raw, r);
+                    // The JSON way: the row's situation, or its error, exactly as its JSON line gives them.
+                    buffer.SetLength(0);
+                    using (var json = new Utf8JsonWriter(buffer, EvaluateCommand.Compact))
+                    {
+                        WriteRow(json, raw, r);
+                    }
+
+                    var situation = read = SituationReader.Parse(buffer.ToArray(), path, lineOf0 + r, month);
+                    if (side is not null)
+                    {
+                        (side.Ids[k], side.Communes[k], side.Weights[k]) = (situation.Id, situation.Commune, situation.Weight);
+                    }
+
+                    var person = situation.Person;
+                    PopulationBuilder.CheckChildren(person.ChildrenRaisedAlone.Length, i);
+                    packed = PopulationBuilder.Pack(person, 0, i);
+                    (children, jurisdiction, merit) = (person.ChildrenRaisedAlone, situation.Jurisdiction, person.Merit);
                 }
 
-                var situation = read = SituationReader.Parse(buffer.ToArray(), path, lineOf0 + r, month);
-                if (side is not null)
+                if (!ReferenceEquals(jurisdiction, last))
                 {
-                    (side.Ids[k], side.Communes[k], side.Weights[k]) = (situation.Id, situation.Commune, situation.Weight);
+                    (last, lastIndex) = (jurisdiction, jurisdictions.Of(jurisdiction));
                 }
 
-                var person = situation.Person;
-                PopulationBuilder.CheckChildren(person, i);
-                var packed = PopulationBuilder.Pack(person, 0, i);
                 (columns.Facts[i], columns.Birth[i], columns.Death[i], columns.Decision[i], columns.Certified[i], columns.Escaped[i]) =
-                    (packed.Facts, packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
-                columns.Facts[i] = FactBits.WithJurisdiction(packed.Facts, jurisdictions.Of(situation.Jurisdiction));
-                columns.ChildCount[i] = person.ChildrenRaisedAlone.Length;
-                chunk.Children.AddRange(person.ChildrenRaisedAlone);
-                if (!person.Merit.IsEmpty)
+                    (FactBits.WithJurisdiction(packed.Facts, lastIndex), packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
+                columns.ChildCount[i] = children.Length;
+                chunk.Children.AddRange(children);
+                if (!merit.IsEmpty)
                 {
-                    (chunk.Merit ??= []).Add((i, person.Merit));
+                    (chunk.Merit ??= []).Add((i, merit));
                 }
             }
             catch (ArgumentException) when (side is not null)

@@ -65,10 +65,7 @@ internal static class FactBits
         return f;
     }
 
-    /// <summary>Packs a person's month-independent facts; throws when a value does not fit its field.</summary>
-    internal static ulong Pack(Person person, int jurisdiction, int index) => Pack(PersonFacts.Of(person), jurisdiction, index);
-
-    /// <summary>Packs month-independent facts given as values (a reader that builds no <see cref="Person"/>); throws when a value does not fit its field.</summary>
+    /// <summary>Packs month-independent facts (<see cref="PersonFacts.Of"/> gives a person's); throws when a value does not fit its field.</summary>
     internal static ulong Pack(in PersonFacts person, int jurisdiction, int index)
     {
         ulong f = 0;

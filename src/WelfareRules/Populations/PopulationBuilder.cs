@@ -162,26 +162,37 @@ public sealed class PopulationBuilder
 
     /// <summary>Refuses a person raising more children alone than the compact form holds.</summary>
     /// <exception cref="ArgumentException">The person raises too many.</exception>
-    internal static void CheckChildren(Person person, int index)
+    private static void CheckChildren(Person person, int index) => CheckChildren(person.ChildrenRaisedAlone.Length, index);
+
+    /// <summary>Refuses a person raising <paramref name="children"/> children alone when the compact form holds fewer.</summary>
+    /// <exception cref="ArgumentException">Too many.</exception>
+    internal static void CheckChildren(int children, int index)
     {
-        if (person.ChildrenRaisedAlone.Length > FactBits.MaxChildrenRaisedAlone)
+        if (children > FactBits.MaxChildrenRaisedAlone)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {index}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented"), nameof(person));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {index}: at most {FactBits.MaxChildrenRaisedAlone} children raised alone can be represented"), "person");
         }
     }
 
     /// <summary>A person's packed facts and dates, every value checked (children's birth dates included); nothing stored.</summary>
     /// <exception cref="ArgumentException">A value cannot be represented.</exception>
-    internal static PackedPerson Pack(Person person, int jurisdiction, int index)
+    internal static PackedPerson Pack(Person person, int jurisdiction, int index) =>
+        Pack(PersonFacts.Of(person), person.BirthDate, person.DeathDate, person.DecisionSignedOn, person.DisabilityCertifiedOn,
+            person.Household.EscapedPovertyMonth, person.ChildrenRaisedAlone, jurisdiction, index);
+
+    /// <summary>The same from the values themselves (a reader that builds no <see cref="Person"/>).</summary>
+    /// <exception cref="ArgumentException">A value cannot be represented.</exception>
+    internal static PackedPerson Pack(in PersonFacts facts, LocalDate birth, LocalDate? death, LocalDate? decision, LocalDate? certified, YearMonth? escaped,
+        ImmutableArray<RaisedChild> children, int jurisdiction, int index)
     {
         var packed = new PackedPerson(
-            FactBits.Pack(person, jurisdiction, index),
-            PackedDate.Of(person.BirthDate, index, "birth date"),
-            PackedDate.Of(person.DeathDate, index, "death date"),
-            PackedDate.Of(person.DecisionSignedOn, index, "decision date"),
-            PackedDate.Of(person.DisabilityCertifiedOn, index, "disability certificate date"),
-            PackedDate.Of(person.Household.EscapedPovertyMonth, index));
-        foreach (var child in person.ChildrenRaisedAlone)
+            FactBits.Pack(facts, jurisdiction, index),
+            PackedDate.Of(birth, index, "birth date"),
+            PackedDate.Of(death, index, "death date"),
+            PackedDate.Of(decision, index, "decision date"),
+            PackedDate.Of(certified, index, "disability certificate date"),
+            PackedDate.Of(escaped, index));
+        foreach (var child in children)
         {
             PackedDate.Of(child.BirthDate, index, "child's birth date");
         }
