@@ -382,17 +382,22 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
         return Math.Max(1, known - months);
     }
 
-    /// <summary>The outcome kept for a child of the given kind aged <paramref name="months"/> (as <see cref="outcomes"/>).</summary>
-    private byte Outcome(int jurisdiction, int months, RaisedChild child)
+    /// <summary>
+    /// The outcome kept for a child of <paramref name="child"/>'s kind aged <paramref name="months"/> (as <see cref="outcomes"/>),
+    /// evaluated on the first call: on <paramref name="child"/> itself when <paramref name="born"/> says it is that age,
+    /// else on a child born that many months before the month (its day does not matter).
+    /// </summary>
+    private byte Outcome(int jurisdiction, int months, RaisedChild child, bool born = false)
     {
         var known = outcomes[jurisdiction] ?? Interlocked.CompareExchange(ref outcomes[jurisdiction], new byte[MonthsKept * 2], null) ?? outcomes[jurisdiction]!;
         int slot = (months * 2) + (child.InEducation ? 1 : 0);
+
+        // Workers may fill a slot at once: each writes the same outcome.
         byte outcome = Volatile.Read(ref known[slot]);
         if (outcome == 0)
         {
-            // A child of that age in months: born that many months before the month (its day does not matter).
-            var birth = new LocalDate(Laws[jurisdiction]!.Month.Year, Laws[jurisdiction]!.Month.Month, 1).PlusMonths(-months);
-            int met = Evaluate(jurisdiction, child with { BirthDate = birth });
+            var month = Laws[jurisdiction]!.Month;
+            int met = Evaluate(jurisdiction, born ? child : child with { BirthDate = new LocalDate(month.Year, month.Month, 1).PlusMonths(-months) });
             outcome = met == Fails ? (byte)3 : (byte)(met + 1);
             Volatile.Write(ref known[slot], outcome);
         }
@@ -420,18 +425,7 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
             return Evaluate(jurisdiction, child);
         }
 
-        var known = outcomes[jurisdiction] ?? Interlocked.CompareExchange(ref outcomes[jurisdiction], new byte[MonthsKept * 2], null) ?? outcomes[jurisdiction]!;
-        int slot = (months * 2) + (child.InEducation ? 1 : 0);
-
-        // Workers may fill a slot at once: each writes the same outcome.
-        byte outcome = Volatile.Read(ref known[slot]);
-        if (outcome == 0)
-        {
-            int met = Evaluate(jurisdiction, child);
-            outcome = met == Fails ? (byte)3 : (byte)(met + 1);
-            Volatile.Write(ref known[slot], outcome);
-        }
-
+        byte outcome = Outcome(jurisdiction, months, child, born: true);
         return outcome == 3 ? Fails : outcome - 1;
     }
 
