@@ -266,23 +266,9 @@ public static class PolicyComparison
             {
                 var month = months[k];
                 int offset = k;
-                if (batch.Population.Count > 0)
-                {
-                    CompareProfiles(baseline, changed, batch.Population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
-                        onDifference is null ? null : (i, b, a) =>
-                        {
-                            long position = ((long)batch.Ordinals[i] * m) + offset;
-                            var difference = Diff(start + position, batch.SituationAt(i, month), b, a);
-                            events.Add((position, () => onDifference(difference)));
-                        },
-                        onError is null ? null : i =>
-                        {
-                            long position = ((long)batch.Ordinals[i] * m) + offset;
-                            var error = ErrorOf(baseline, changed, batch.SituationAt(i, month));
-                            events.Add((position, () => onError(start + position, error)));
-                        },
-                        batch.Weights is { } weights ? i => weights[i] : null);
-                }
+                CompareInto(baseline, changed, batch.Population, month, parallelism, baselineOutcomes, changedOutcomes, totals, start,
+                    i => ((long)batch.Ordinals[i] * m) + offset, i => batch.SituationAt(i, month), events, onDifference, onError,
+                    batch.Weights is { } weights ? i => weights[i] : null);
 
                 // Persons the compact form cannot hold, one by one (as the situations' comparison does).
                 foreach (var (ordinal, situation) in batch.Others)
@@ -351,7 +337,7 @@ public static class PolicyComparison
         internal void Compare(List<Situation> batch)
         {
             // Each month of the batch is a population of its own; persons the compact form refuses go one by one.
-            var events = new List<(int Position, Action Raise)>();
+            var events = new List<(long Position, Action Raise)>();
             foreach (var group in Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].Month))
             {
                 var builder = new PopulationBuilder(group.Count());
@@ -382,30 +368,42 @@ public static class PolicyComparison
             start += batch.Count;
         }
 
-        private void CompareMonth(Population population, YearMonth month, List<Situation> batch, List<int> positions, List<(int Position, Action Raise)> events)
-        {
-            if (population.Count == 0)
-            {
-                return;
-            }
-
-            CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
-                onDifference is null ? null : (i, b, a) =>
-                {
-                    int position = positions[i];
-                    var difference = Diff(start + position, batch[position], b, a);
-                    events.Add((position, () => onDifference(difference)));
-                },
-                onError is null ? null : i =>
-                {
-                    int position = positions[i];
-                    long index = start + position;
-                    var error = ErrorOf(baseline, changed, batch[position]);
-                    events.Add((position, () => onError(index, error)));
-                },
+        private void CompareMonth(Population population, YearMonth month, List<Situation> batch, List<int> positions, List<(long Position, Action Raise)> events) =>
+            CompareInto(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals, start,
+                i => positions[i], i => batch[positions[i]], events, onDifference, onError,
                 positions.Any(p => batch[p].Weight != 1m) ? i => batch[positions[i]].Weight : null,
                 onEvaluated is null ? null : (i, b, a) => onEvaluated(batch[positions[i]], b, a));
+    }
+
+    /// <summary>
+    /// Compares a batch's persons held in compact form in one month, for a streaming comparison: each difference and
+    /// error kept as an event at the person's position (<paramref name="positionOf"/>) in the stream from
+    /// <paramref name="start"/>, to be raised in position order; <paramref name="situationOf"/> gives the situation a
+    /// difference or error names.
+    /// </summary>
+    private static void CompareInto(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism, OutcomeCache baselineOutcomes,
+        OutcomeCache changedOutcomes, Totals totals, long start, Func<int, long> positionOf, Func<int, Situation> situationOf, List<(long Position, Action Raise)> events,
+        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError, Func<int, decimal>? weightOf, Action<int, Report, Report>? onEvaluated = null)
+    {
+        if (population.Count == 0)
+        {
+            return;
         }
+
+        CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
+            onDifference is null ? null : (i, b, a) =>
+            {
+                long position = positionOf(i);
+                var difference = Diff(start + position, situationOf(i), b, a);
+                events.Add((position, () => onDifference(difference)));
+            },
+            onError is null ? null : i =>
+            {
+                long position = positionOf(i);
+                var error = ErrorOf(baseline, changed, situationOf(i));
+                events.Add((position, () => onError(start + position, error)));
+            },
+            weightOf, onEvaluated);
     }
 
     /// <summary>
