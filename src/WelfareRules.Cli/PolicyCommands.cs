@@ -339,13 +339,11 @@ internal static class PolicyCommands
         bool json, Stream output, TextWriter stderr, Func<Func<ComparisonSummary>, ComparisonSummary> run, Reporting.ComparisonAnalysis? analysis = null,
         IEnumerable<SituationLine>? situations = null, ParquetFiles.ParquetTable? differences = null)
     {
-        bool badInput = false;
-        var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
+        var written = new ComparisonLines(output, stderr, input, json, analysis, differences);
 
         // Each person's input line and id, by index, for the lines written about them: the comparison reports a
         // batch's persons before it reads the next batch, so two batches' worth is enough.
         var lines = new int[2 * PolicyComparison.BatchSize];
-        var unread = new Queue<(int Line, string Message, string? Path, string? Id)>();
         var ids = new string?[2 * PolicyComparison.BatchSize];
         long index = 0;
 
@@ -356,13 +354,7 @@ internal static class PolicyCommands
             {
                 if (item.Error is { } error)
                 {
-                    badInput = true;
-                    stderr.WriteLine(error.Message);
-                    if (json)
-                    {
-                        unread.Enqueue((item.Line, error.Message, error.Path, item.Id));
-                    }
-
+                    written.Unreadable(item.Line, error.Message, error.Path, item.Id);
                     continue;
                 }
 
@@ -372,7 +364,7 @@ internal static class PolicyCommands
                     if (index > 0 && index % PolicyComparison.BatchSize == 0)
                     {
                         // The batch before is compared and written: every bad line held comes before this one.
-                        WriteUnread(int.MaxValue);
+                        written.WriteUnread(int.MaxValue);
                     }
 
                     int slot = (int)(index++ % lines.Length);
@@ -383,64 +375,12 @@ internal static class PolicyCommands
             }
         }
 
-        // Bad lines are read before the persons around them are compared: their error lines wait here, to be written
-        // in input-line order among the difference lines.
-        void WriteUnread(int before)
-        {
-            while (unread.Count > 0 && unread.Peek().Line < before)
-            {
-                var (line, message, path, id) = unread.Dequeue();
-                WriteError(line, message, path, id);
-            }
-        }
-
-        void WriteError(int line, string message, string? path, string? id) => WriteErrorLine(writer, output, line, message, path, id);
-
-        var summary = run(() => PolicyComparison.Run(baseline, changed, Population(), difference =>
-        {
-            WriteUnread(lines[difference.Index % lines.Length]);
-            WriteDifference(writer, difference, lines[difference.Index % lines.Length]);
-            analysis?.Add(difference, lines[difference.Index % lines.Length]);
-            differences?.AddDifference(difference, lines[difference.Index % lines.Length]);
-            writer.Flush();
-            writer.Reset();
-            output.WriteByte((byte)'\n');
-        }, (person, error) =>
-        {
-            int slot = (int)(person % lines.Length);
-            string message = $"{input} line {lines[slot]}{EvaluateCommand.IdText(ids[slot])}: {error.Message}";
-            stderr.WriteLine(message);
-            if (json)
-            {
-                WriteUnread(lines[slot]);
-                WriteError(lines[slot], message, null, ids[slot]);
-            }
-        }, analysis is null ? null : analysis.Distribution.Add));
-        WriteUnread(int.MaxValue);
-        writer.Dispose();
-        return (summary, badInput);
-    }
-
-    /// <summary>Writes one error line (docs/contract.md, "Error lines") and its line break.</summary>
-    private static void WriteErrorLine(Utf8JsonWriter writer, Stream output, int line, string message, string? path, string? id)
-    {
-        writer.WriteStartObject();
-        if (id is not null)
-        {
-            writer.WriteString("id", id);
-        }
-
-        writer.WriteNumber("line", line);
-        writer.WriteString("error", message);
-        if (path is not null)
-        {
-            writer.WriteString("path", path);
-        }
-
-        writer.WriteEndObject();
-        writer.Flush();
-        writer.Reset();
-        output.WriteByte((byte)'\n');
+        var summary = run(() => PolicyComparison.Run(baseline, changed, Population(),
+            difference => written.Difference(difference, lines[difference.Index % lines.Length]),
+            (person, error) => written.Failure(lines[person % lines.Length], ids[person % lines.Length], error),
+            analysis is null ? null : analysis.Distribution.Add));
+        written.Finish();
+        return (summary, written.BadInput);
     }
 
     /// <summary>
@@ -451,9 +391,7 @@ internal static class PolicyCommands
     internal static (ComparisonSummary Summary, bool BadInput) CompareColumns(RuleSet baseline, RuleSet changed, string path, string input, YearMonth[] months,
         bool json, Stream output, TextWriter stderr, ParquetFiles.ParquetTable? differences = null)
     {
-        bool badInput = false;
-        var writer = new Utf8JsonWriter(output, EvaluateCommand.Compact);
-        var unread = new Queue<RefusedRowLine>();
+        var written = new ComparisonLines(output, stderr, input, json, null, differences);
         ParquetFiles.ParquetBatch? current = null;
         long batchStart = 0, nextStart = 0;
         int m = months.Length;
@@ -464,15 +402,10 @@ internal static class PolicyCommands
             foreach (var batch in ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], Math.Max(1, PolicyComparison.BatchSize / m)))
             {
                 // Every error line held comes before this batch's rows.
-                WriteUnread(int.MaxValue);
+                written.WriteUnread(int.MaxValue);
                 foreach (var refused in batch.Refused)
                 {
-                    badInput = true;
-                    stderr.WriteLine(refused.Message);
-                    if (json)
-                    {
-                        unread.Enqueue(new RefusedRowLine((int)refused.Line, refused.Message, refused.Path, refused.Id));
-                    }
+                    written.Unreadable((int)refused.Line, refused.Message, refused.Path, refused.Id);
                 }
 
                 (current, batchStart) = (batch, nextStart);
@@ -481,45 +414,105 @@ internal static class PolicyCommands
             }
         }
 
-        void WriteUnread(int before)
+        int Ordinal(long index) => (int)((index - batchStart) / m);
+
+        var summary = PolicyComparison.Run(baseline, changed, Batches(), months,
+            difference => written.Difference(difference, current!.Lines[Ordinal(difference.Index)]),
+            (person, error) => written.Failure(current!.Lines[Ordinal(person)], current.Ids[Ordinal(person)], error));
+        written.Finish();
+        return (summary, written.BadInput);
+    }
+
+    /// <summary>
+    /// The lines a comparison writes, in input-line order: difference lines, error lines of persons who cannot be
+    /// evaluated, and error lines of input that is not a situation, which is read before the persons around it are
+    /// compared, so its lines wait here until the lines before them are written (with JSON only).
+    /// </summary>
+    private sealed class ComparisonLines(Stream output, TextWriter stderr, string input, bool json, Reporting.ComparisonAnalysis? analysis, ParquetFiles.ParquetTable? differences)
+    {
+        private readonly Utf8JsonWriter writer = new(output, EvaluateCommand.Compact);
+        private readonly Queue<(int Line, string Message, string? Path, string? Id)> unread = new();
+
+        /// <summary>Whether some input was not a situation.</summary>
+        internal bool BadInput { get; private set; }
+
+        /// <summary>Input that is not a situation: its message now, its error line in its place.</summary>
+        internal void Unreadable(int line, string message, string? path, string? id)
         {
-            while (unread.Count > 0 && unread.Peek().Line < before)
+            BadInput = true;
+            stderr.WriteLine(message);
+            if (json)
             {
-                var error = unread.Dequeue();
-                WriteErrorLine(writer, output, error.Line, error.Message, error.Path, error.Id);
+                unread.Enqueue((line, message, path, id));
             }
         }
 
-        int Ordinal(long index) => (int)((index - batchStart) / m);
-
-        var summary = PolicyComparison.Run(baseline, changed, Batches(), months, difference =>
+        /// <summary>Writes the error lines held of input lines before <paramref name="before"/>.</summary>
+        internal void WriteUnread(int before)
         {
-            int line = current!.Lines[Ordinal(difference.Index)];
+            while (unread.Count > 0 && unread.Peek().Line < before)
+            {
+                var (line, message, path, id) = unread.Dequeue();
+                Error(line, message, path, id);
+            }
+        }
+
+        /// <summary>A person whose entitlements differ, read from input line <paramref name="line"/>.</summary>
+        internal void Difference(PersonDifference difference, int line)
+        {
             WriteUnread(line);
             WriteDifference(writer, difference, line);
+            analysis?.Add(difference, line);
             differences?.AddDifference(difference, line);
-            writer.Flush();
-            writer.Reset();
-            output.WriteByte((byte)'\n');
-        }, (person, error) =>
+            EndLine();
+        }
+
+        /// <summary>A person who cannot be evaluated: the message, and the error line with JSON.</summary>
+        internal void Failure(int line, string? id, Evaluation.EvaluationException error)
         {
-            int line = current!.Lines[Ordinal(person)];
-            string? id = current.Ids[Ordinal(person)];
             string message = $"{input} line {line}{EvaluateCommand.IdText(id)}: {error.Message}";
             stderr.WriteLine(message);
             if (json)
             {
                 WriteUnread(line);
-                WriteErrorLine(writer, output, line, message, null, id);
+                Error(line, message, null, id);
             }
-        });
-        WriteUnread(int.MaxValue);
-        writer.Dispose();
-        return (summary, badInput);
-    }
+        }
 
-    /// <summary>An error line held until the lines before it are written.</summary>
-    private readonly record struct RefusedRowLine(int Line, string Message, string? Path, string? Id);
+        /// <summary>Writes the error lines still held, at the end of the input.</summary>
+        internal void Finish()
+        {
+            WriteUnread(int.MaxValue);
+            writer.Dispose();
+        }
+
+        /// <summary>Writes one error line (docs/contract.md, "Error lines").</summary>
+        private void Error(int line, string message, string? path, string? id)
+        {
+            writer.WriteStartObject();
+            if (id is not null)
+            {
+                writer.WriteString("id", id);
+            }
+
+            writer.WriteNumber("line", line);
+            writer.WriteString("error", message);
+            if (path is not null)
+            {
+                writer.WriteString("path", path);
+            }
+
+            writer.WriteEndObject();
+            EndLine();
+        }
+
+        private void EndLine()
+        {
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }
+    }
 
     /// <summary>Writes one difference line's object (docs/contract.md, "Difference lines"): the tool's and the server's.</summary>
     internal static void WriteDifference(Utf8JsonWriter writer, PersonDifference difference, int line)
