@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using DuckDB.NET.Data;
 using NodaTime;
 using WelfareRules.Cli.ParquetFiles;
 using WelfareRules.Facts;
@@ -72,22 +71,16 @@ public sealed class ParquetColumnsTest : IDisposable
         // of its jurisdiction, which the population then does not hold), a month that is not one on row 5 (refused
         // though a month is given, as JSON Lines refuses it).
         string parquet = Path.Combine(folder, "duck.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES
-                    ('P1', 'VN', '2024-07', DATE '1940-01-01', 'poor', 0),
-                    ('P2', 'VN', '2024-07', DATE '1940-01-01', 'veryPoor', 0),
-                    ('P3', 'VN-HN', '2024-07', DATE '2020-01-10', NULL, 2),
-                    ('P4', 'VN-ZZ', '2024-07', DATE '1990-01-10', NULL, 300),
-                    ('P5', 'VN', '2024-13', DATE '1990-01-10', NULL, 0))
-                  AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('P1', 'VN', '2024-07', DATE '1940-01-01', 'poor', 0),
+                ('P2', 'VN', '2024-07', DATE '1940-01-01', 'veryPoor', 0),
+                ('P3', 'VN-HN', '2024-07', DATE '2020-01-10', NULL, 2),
+                ('P4', 'VN-ZZ', '2024-07', DATE '1990-01-10', NULL, 300),
+                ('P5', 'VN', '2024-13', DATE '1990-01-10', NULL, 0))
+              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         var population = ParquetPopulation.ReadPopulation(parquet, new YearMonth(2027, 3), 2, out var refused);
 

@@ -58,20 +58,14 @@ public sealed class ParquetPopulationTest : IDisposable
     {
         // Written by DuckDB, with only some of the columns: an unknown poverty class on row 2.
         string parquet = Path.Combine(folder, "duck.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES
-                    ('P1', 'VN', '2024-07', DATE '1940-01-01', 'poor', true),
-                    ('P2', 'VN', '2024-07', DATE '1940-01-01', 'veryPoor', true),
-                    ('P3', 'VN', '2024-07', DATE '2020-01-10', NULL, NULL))
-                  AS t(id, jurisdiction, month, birthDate, household_poverty, withoutSupporter))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('P1', 'VN', '2024-07', DATE '1940-01-01', 'poor', true),
+                ('P2', 'VN', '2024-07', DATE '1940-01-01', 'veryPoor', true),
+                ('P3', 'VN', '2024-07', DATE '2020-01-10', NULL, NULL))
+              AS t(id, jurisdiction, month, birthDate, household_poverty, withoutSupporter))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", parquet, "--explain", "none");
         var (compareExit, compareOut, _) = CliRunner.Run("compare", "--input", parquet, "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--month", "2027-03", "--format", "json");
@@ -96,22 +90,16 @@ public sealed class ParquetPopulationTest : IDisposable
         // one that cannot be evaluated (born after the months), merit records.
         var (parquet, lines) = Population("--calibrated", "--size", "2500", "--seed", "4", "--month", "2027-01");
         string odd = Path.Combine(folder, "odd.parquet"), oddLines = Path.Combine(folder, "odd.jsonl");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES
-                    ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
-                    ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
-                    ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
-                    ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
-                    ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
-                  AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
-                TO '{odd}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
+                ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
+                ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
+                ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
+                ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
+              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
+            TO '{odd}' (FORMAT PARQUET)
+            """);
 
         File.WriteAllLines(oddLines,
         [
@@ -147,16 +135,10 @@ public sealed class ParquetPopulationTest : IDisposable
     {
         // DuckDB writes 2.5 as a DECIMAL: the contract's weight is a double.
         string parquet = Path.Combine(folder, "decimal.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES ('D1', 'VN', '2027-01', DATE '1940-01-01', 2.5)) AS t(id, jurisdiction, month, birthDate, weight))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES ('D1', 'VN', '2027-01', DATE '1940-01-01', 2.5)) AS t(id, jurisdiction, month, birthDate, weight))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         foreach (string[] run in new[]
         {
@@ -182,17 +164,11 @@ public sealed class ParquetPopulationTest : IDisposable
         // One month for every row (read into the engine's columns in it), two months, or a row without one (refused):
         // each as its JSON lines.
         string parquet = Path.Combine(folder, "own.parquet"), lines = Path.Combine(folder, "own.jsonl");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES ('A1', 'VN', {first}, DATE '1950-01-01', true), ('A2', 'VN', {second}, DATE '1952-06-01', true))
-                  AS t(id, jurisdiction, month, birthDate, withoutSupporter))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES ('A1', 'VN', {first}, DATE '1950-01-01', true), ('A2', 'VN', {second}, DATE '1952-06-01', true))
+              AS t(id, jurisdiction, month, birthDate, withoutSupporter))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         string Month(string sql) => sql == "NULL" ? "" : $"\"month\":\"{sql.Trim('\'')}\",";
         File.WriteAllLines(lines,
@@ -217,17 +193,11 @@ public sealed class ParquetPopulationTest : IDisposable
     public void Compare_ParquetWeightOutOfTheContract_IsRefusedByLineAndPath(string weight)
     {
         string parquet = Path.Combine(folder, "weights.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES ('W1', 'VN', '2027-01', DATE '1940-01-01', 1::DOUBLE), ('W2', 'VN', '2027-01', DATE '1940-01-01', {weight}))
-                  AS t(id, jurisdiction, month, birthDate, weight))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES ('W1', 'VN', '2027-01', DATE '1940-01-01', 1::DOUBLE), ('W2', 'VN', '2027-01', DATE '1940-01-01', {weight}))
+              AS t(id, jurisdiction, month, birthDate, weight))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         foreach (string[] extra in new[] { new[] { "--month", "2027-03" }, [] })
         {
@@ -246,19 +216,13 @@ public sealed class ParquetPopulationTest : IDisposable
     {
         // The month given overrides the row's, which must still be a month (the typed reader once took any text).
         string parquet = Path.Combine(folder, "months.parquet"), lines = Path.Combine(folder, "months.jsonl");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES
-                    ('M1', 'VN', '2024-07', DATE '1940-01-01', true),
-                    ('M2', 'VN', '2024-13', DATE '1940-01-01', true))
-                  AS t(id, jurisdiction, month, birthDate, withoutSupporter))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('M1', 'VN', '2024-07', DATE '1940-01-01', true),
+                ('M2', 'VN', '2024-13', DATE '1940-01-01', true))
+              AS t(id, jurisdiction, month, birthDate, withoutSupporter))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         File.WriteAllLines(lines,
         [
@@ -297,19 +261,13 @@ public sealed class ParquetPopulationTest : IDisposable
         // Children are read from the cell without the JSON way when it has the writer's shape; any other
         // shape goes the JSON way, so the comparison (or its error and path) is the JSON line's.
         string parquet = Path.Combine(folder, "children.parquet"), lines = Path.Combine(folder, "children.jsonl");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT * FROM (VALUES
-                    ('C1', 'VN-HN', '2027-03', DATE '1985-05-01', 'poor', '{children.Replace("'", "''", StringComparison.Ordinal)}'),
-                    ('C2', 'VN-HN', '2027-03', DATE '1940-01-01', 'poor', NULL))
-                  AS t(id, jurisdiction, month, birthDate, household_poverty, childrenRaisedAlone))
-                TO '{parquet}' (FORMAT PARQUET)
-                """;
-            command.ExecuteNonQuery();
-        }
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('C1', 'VN-HN', '2027-03', DATE '1985-05-01', 'poor', '{children.Replace("'", "''", StringComparison.Ordinal)}'),
+                ('C2', 'VN-HN', '2027-03', DATE '1940-01-01', 'poor', NULL))
+              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenRaisedAlone))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
 
         File.WriteAllLines(lines,
         [
