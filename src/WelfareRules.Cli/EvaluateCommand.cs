@@ -70,6 +70,10 @@ internal static class EvaluateCommand
 
         var rules = Program.LoadRules(ruleFiles);
         var options = new EvaluationOptions { Admit = admitted, Explain = languages != ExplanationLanguages.None, Languages = languages };
+        if (!text && ParquetFiles.ParquetPopulation.IsParquet(input))
+        {
+            return RunParquet(input, month, rules, options, io, paymentList, parquetResults);
+        }
 
         using var reader = Inputs.OpenText(input, "--input", stdin, out var file, out var meter, io.Stop);
 
@@ -110,6 +114,41 @@ internal static class EvaluateCommand
                 () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr, readAhead: file is { CanSeek: true } || ParquetFiles.ParquetPopulation.IsParquet(input)))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
+        if (paymentList is not null)
+        {
+            Reporting.PaymentList.Write(paymentList, input, rules, month, options);
+        }
+
+        if (parquetResults is not null)
+        {
+            ParquetFiles.ParquetTable.WriteResults(parquetResults, input, rules, month, options);
+        }
+
+        return io.Finish(result, "every line read before it is evaluated and written; the rest of the input is not");
+    }
+
+    /// <summary>
+    /// A Parquet population in JSON: each row read from its typed columns into its situation (a row the typed way
+    /// cannot take goes the JSON way: <see cref="ParquetFiles.ParquetPopulation.ReadSituations"/>), then evaluated
+    /// as its JSON line would be; the same output as the rows' JSON Lines, byte for byte.
+    /// </summary>
+    private static int RunParquet(string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Streams io, string? paymentList, string? parquetResults)
+    {
+        using var situations = new SituationMeter(input, ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), month), io.Stop);
+        if (!situations.Any())
+        {
+            throw new UsageException($"{MessageText.Cut(input)}: no situation (the input is empty)");
+        }
+
+        int result;
+        using (var output = new BufferedStream(io.Stdout, 1 << 16))
+        {
+            var summary = ProgressDisplay.Run(io.ErrorIsTerminal, situations, 0, "situations",
+                () => JsonLinesEvaluator.EvaluateSituations(rules, situations, output, io.Stderr, new JsonLinesOptions { Source = input, Evaluation = options }));
+            result = summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;
+            output.Flush();
+        }
+
         if (paymentList is not null)
         {
             Reporting.PaymentList.Write(paymentList, input, rules, month, options);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -119,15 +120,15 @@ internal sealed class OutputStream(Stream inner) : Stream
 /// (Ctrl+C), at the end of the line in hand, so that the lines read before are whole and the run finishes them,
 /// writes its output and stops.
 /// </summary>
-internal sealed class InputMeter(TextReader inner, CancellationToken stop) : TextReader
+internal sealed class InputMeter(TextReader inner, CancellationToken stop) : TextReader, IReadMeter
 {
     private bool atLineStart = true;
     private bool ended;
     private long characters;
     private long lines;
 
-    /// <summary>Called after each block read with the characters and lines read so far, or null.</summary>
-    internal Action<long, long>? OnRead { get; set; }
+    /// <inheritdoc/>
+    public Action<long, long>? OnRead { get; set; }
 
     public override int Peek() => ended ? -1 : inner.Peek();
 
@@ -179,5 +180,74 @@ internal sealed class InputMeter(TextReader inner, CancellationToken stop) : Tex
         }
 
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>What a progress bar reads: the characters and lines read so far.</summary>
+internal interface IReadMeter
+{
+    /// <summary>Called after each block read with the characters and lines read so far, or null.</summary>
+    Action<long, long>? OnRead { get; set; }
+}
+
+/// <summary>
+/// Situations already read (a Parquet population's rows), counted for progress and ended at a row once Ctrl+C is
+/// pressed; a file that is not a readable population is an <see cref="IOException"/> naming it. Enumerated once,
+/// after <see cref="Any"/> has looked at the first row.
+/// </summary>
+internal sealed class SituationMeter(string path, IEnumerable<SituationLine> inner, CancellationToken stop) : IEnumerable<SituationLine>, IReadMeter, IDisposable
+{
+    private readonly IEnumerator<SituationLine> rows = inner.GetEnumerator();
+    private SituationLine? first;
+    private long count;
+
+    /// <inheritdoc/>
+    public Action<long, long>? OnRead { get; set; }
+
+    /// <summary>Whether there is a first row (read now, and given first by the enumeration).</summary>
+    public bool Any()
+    {
+        first ??= Read();
+        return first is not null;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<SituationLine> GetEnumerator()
+    {
+        if ((first ?? Read()) is not { } head)
+        {
+            yield break;
+        }
+
+        first = null;
+        yield return head;
+        while (!stop.IsCancellationRequested && Read() is { } line)
+        {
+            yield return line;
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    public void Dispose() => rows.Dispose();
+
+    private SituationLine? Read()
+    {
+        try
+        {
+            if (!rows.MoveNext())
+            {
+                return null;
+            }
+        }
+        catch (Exception unreadable) when (unreadable is not (UsageException or OutOfMemoryException))
+        {
+            throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({unreadable.Message})", unreadable);
+        }
+
+        count++;
+        OnRead?.Invoke(count, count);
+        return rows.Current;
     }
 }

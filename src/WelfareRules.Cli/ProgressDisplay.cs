@@ -17,7 +17,7 @@ internal static class ProgressDisplay
     /// <param name="size">The input's size in bytes, or 0 when unknown (standard input): then no share, no time remaining.</param>
     /// <param name="unit">What a line is (<c>persons</c>, <c>situations</c>).</param>
     /// <param name="work">The run.</param>
-    internal static T Run<T>(bool show, InputMeter? meter, long size, string unit, Func<T> work)
+    internal static T Run<T>(bool show, IReadMeter? meter, long size, string unit, Func<T> work)
     {
         if (!show || meter is null)
         {

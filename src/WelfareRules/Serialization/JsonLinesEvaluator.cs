@@ -109,7 +109,30 @@ public static class JsonLinesEvaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
 
-        var lines = JsonLinesReader.Of(input);
+        return Run(rules, new TextInput(JsonLinesReader.Of(input)), output, errors, options);
+    }
+
+    /// <summary>
+    /// Evaluates situations already read (a Parquet population's rows, read from their typed columns) as
+    /// <see cref="Evaluate(RuleSet, TextReader, Stream, TextWriter, JsonLinesOptions?)"/> evaluates lines: each
+    /// situation's report, or each bad line's error, in its place, numbered by its <see cref="SituationLine.Line"/>;
+    /// <see cref="JsonLinesOptions.Month"/> and <see cref="JsonLinesOptions.LinesBefore"/> are the reader's business.
+    /// </summary>
+    internal static JsonLinesSummary EvaluateSituations(RuleSet rules, IEnumerable<SituationLine> situations, Stream output, TextWriter errors, JsonLinesOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(situations);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        options ??= new JsonLinesOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        using var items = situations.GetEnumerator();
+        return Run(rules, new SituationInput(items), output, errors, options);
+    }
+
+    private static JsonLinesSummary Run(RuleSet rules, Input lines, Stream output, TextWriter errors, JsonLinesOptions options)
+    {
         errors = SafeMessages.Of(errors);
         var profiles = options.Evaluation.Explain || !options.ReuseProfiles ? null : new Populations.ProfileReports(rules, options.Evaluation);
         using var first = new Batch(rules, options, profiles);
@@ -226,15 +249,14 @@ public static class JsonLinesEvaluator
     /// Reads up to <paramref name="size"/> lines into <paramref name="batch"/>; a failure to read is returned, to be
     /// raised once the lines read before it are evaluated and written, as a line-by-line reading would have.
     /// </summary>
-    private static ExceptionDispatchInfo? Read(Batch batch, JsonLinesReader lines, ref int number, int size)
+    private static ExceptionDispatchInfo? Read(Batch batch, Input lines, ref int number, int size)
     {
         batch.Clear(number + 1);
         try
         {
-            while (batch.Count < size && lines.ReadLine() is { } text)
+            while (batch.Count < size && lines.Next(batch))
             {
                 number++;
-                batch.Add(text);
             }
         }
         catch (Exception exception)
@@ -243,6 +265,41 @@ public static class JsonLinesEvaluator
         }
 
         return null;
+    }
+
+    /// <summary>Where a batch's lines come from: text lines, or situations already read.</summary>
+    private abstract class Input
+    {
+        /// <summary>Adds the next line to <paramref name="batch"/>; false at the end of the input.</summary>
+        internal abstract bool Next(Batch batch);
+    }
+
+    private sealed class TextInput(JsonLinesReader lines) : Input
+    {
+        internal override bool Next(Batch batch)
+        {
+            if (lines.ReadLine() is not { } text)
+            {
+                return false;
+            }
+
+            batch.Add(text);
+            return true;
+        }
+    }
+
+    private sealed class SituationInput(IEnumerator<SituationLine> items) : Input
+    {
+        internal override bool Next(Batch batch)
+        {
+            if (!items.MoveNext())
+            {
+                return false;
+            }
+
+            batch.Add(items.Current);
+            return true;
+        }
     }
 
     /// <summary>What became of one line.</summary>
@@ -259,6 +316,9 @@ public static class JsonLinesEvaluator
     private sealed class Batch(RuleSet rules, JsonLinesOptions options, Populations.ProfileReports? profiles) : IDisposable
     {
         private readonly List<string> lines = new(Math.Min(options.BatchSize, 1 << 16));
+
+        /// <summary>The situations already read, when the input is not text (then <see cref="lines"/> stays empty).</summary>
+        private readonly List<SituationLine> items = [];
         private readonly List<Chunk> chunks = [];
         private Outcome[] outcomes = [];
         private string?[] messages = [];
@@ -266,7 +326,7 @@ public static class JsonLinesEvaluator
         private ExceptionDispatchInfo?[] crashes = [];
         private int firstNumber;
 
-        internal int Count => lines.Count;
+        internal int Count => lines.Count + items.Count;
 
         public void Dispose()
         {
@@ -279,15 +339,18 @@ public static class JsonLinesEvaluator
         internal void Clear(int first)
         {
             lines.Clear();
+            items.Clear();
             firstNumber = first;
         }
 
         internal void Add(string line) => lines.Add(line);
 
+        internal void Add(SituationLine item) => items.Add(item);
+
         /// <summary>Parses, evaluates and writes every line into its chunk's buffer.</summary>
         internal void Run()
         {
-            int count = lines.Count;
+            int count = Count;
             if (outcomes.Length < count)
             {
                 outcomes = new Outcome[count];
@@ -319,10 +382,10 @@ public static class JsonLinesEvaluator
         internal JsonLinesSummary WriteTo(Stream output, TextWriter errors, JsonLinesSummary summary)
         {
             int evaluated = summary.Evaluated, bad = summary.BadLines, failures = summary.Failures;
-            for (int c = 0; c * ChunkLines < lines.Count; c++)
+            for (int c = 0; c * ChunkLines < Count; c++)
             {
                 var written = chunks[c].Buffer.WrittenSpan;
-                int first = c * ChunkLines, last = Math.Min(lines.Count, first + ChunkLines);
+                int first = c * ChunkLines, last = Math.Min(Count, first + ChunkLines);
 
                 // The chunk's bytes not yet written start at pending; line i's bytes start where line i - 1's end.
                 int pending = 0;
@@ -358,10 +421,12 @@ public static class JsonLinesEvaluator
         {
             var chunk = chunks[c];
             chunk.Buffer.ResetWrittenCount();
-            int last = Math.Min(lines.Count, (c + 1) * ChunkLines);
+            int last = Math.Min(Count, (c + 1) * ChunkLines);
             for (int i = c * ChunkLines; i < last; i++)
             {
-                outcomes[i] = RunLine(lines[i], firstNumber + i, chunk, out messages[i], out crashes[i]);
+                outcomes[i] = items.Count > 0
+                    ? RunItem(items[i], chunk, out messages[i], out crashes[i])
+                    : RunLine(lines[i], firstNumber + i, chunk, out messages[i], out crashes[i]);
                 ends[i] = chunk.Buffer.WrittenCount;
             }
         }
@@ -390,29 +455,7 @@ public static class JsonLinesEvaluator
                     return Outcome.BadLine;
                 }
 
-                if (profiles is not null && profiles.TryWrite(situation, chunk.Buffer, chunk.IdWriter))
-                {
-                    chunk.NewLine();
-                    return Outcome.Report;
-                }
-
-                Reports.Report report;
-                try
-                {
-                    report = rules.Evaluate(situation, options.Evaluation);
-                }
-                catch (EvaluationException failed)
-                {
-                    message = string.Create(CultureInfo.InvariantCulture, $"{options.Source} line {number}: {failed.Message}");
-                    WriteError(chunk, number, message, null, situation.Id);
-                    return Outcome.Failure;
-                }
-
-                ReportJson.Write(writer, report, situation.Id, options.Evaluation.Languages);
-                writer.Flush();
-                writer.Reset();
-                chunk.NewLine();
-                return Outcome.Report;
+                return RunSituation(situation, number, chunk, out message);
             }
             catch (Exception unexpected)
             {
@@ -420,6 +463,59 @@ public static class JsonLinesEvaluator
                 crash = ExceptionDispatchInfo.Capture(unexpected);
                 return Outcome.Crash;
             }
+        }
+
+        /// <summary>A situation already read, or the error its line holds, as a line of text would be.</summary>
+        private Outcome RunItem(SituationLine item, Chunk chunk, out string? message, out ExceptionDispatchInfo? crash)
+        {
+            message = null;
+            crash = null;
+            try
+            {
+                if (item.Error is { } bad)
+                {
+                    message = bad.Message;
+                    WriteError(chunk, item.Line, message, bad.Path, item.Id);
+                    return Outcome.BadLine;
+                }
+
+                return RunSituation(item.Situation!, item.Line, chunk, out message);
+            }
+            catch (Exception unexpected)
+            {
+                chunk.Writer.Reset();
+                crash = ExceptionDispatchInfo.Capture(unexpected);
+                return Outcome.Crash;
+            }
+        }
+
+        private Outcome RunSituation(Facts.Situation situation, int number, Chunk chunk, out string? message)
+        {
+            message = null;
+            if (profiles is not null && profiles.TryWrite(situation, chunk.Buffer, chunk.IdWriter))
+            {
+                chunk.NewLine();
+                return Outcome.Report;
+            }
+
+            Reports.Report report;
+            try
+            {
+                report = rules.Evaluate(situation, options.Evaluation);
+            }
+            catch (EvaluationException failed)
+            {
+                message = string.Create(CultureInfo.InvariantCulture, $"{options.Source} line {number}: {failed.Message}");
+                WriteError(chunk, number, message, null, situation.Id);
+                return Outcome.Failure;
+            }
+
+            var writer = chunk.Writer;
+            ReportJson.Write(writer, report, situation.Id, options.Evaluation.Languages);
+            writer.Flush();
+            writer.Reset();
+            chunk.NewLine();
+            return Outcome.Report;
         }
 
         private static void WriteError(Chunk chunk, int number, string message, string? path, string? id)

@@ -32,6 +32,61 @@ public sealed class ParquetPopulationTest : IDisposable
         Assert.Equal(CliRunner.Run([.. compare, lines]).Stdout, CliRunner.Run([.. compare, parquet]).Stdout);
     }
 
+    [Theory]
+    [InlineData("none", null)]
+    [InlineData("both", null)]
+    [InlineData("none", "2027-02")]
+    [InlineData("vi", "2026-07")]
+    public void Evaluate_ParquetRowsOfEveryKind_GiveWhatTheirJsonLinesGive(string explain, string? month)
+    {
+        // Rows read from their typed columns, rows that go the JSON way (merit records, children), a refused row, a
+        // row the compact form cannot hold and one that cannot be evaluated: stdout, stderr and exit as the JSON Lines'.
+        var (parquet, lines) = Population("--merit", "--size", "400", "--seed", "9", "--month", "2027-01");
+        string odd = Path.Combine(folder, "odd.parquet"), oddLines = Path.Combine(folder, "odd.jsonl");
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
+                ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
+                ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
+                ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
+                ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
+              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
+            TO '{odd}' (FORMAT PARQUET)
+            """);
+        File.WriteAllLines(oddLines,
+        [
+            """{"id":"O1","jurisdiction":"VN-HN","month":"2027-01","weight":2.5,"person":{"birthDate":"1940-01-01","household":{"poverty":"poor"}}}""",
+            """{"id":"O2","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1940-01-01","household":{"poverty":"veryPoor"}}}""",
+            """{"id":"O3","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1990-01-01","household":{"poverty":"poor"},"childrenUnder36Months":300}}""",
+            """{"id":"O4","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"2028-06-01"}}""",
+            """{"id":"O5","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1930-01-01","household":{"poverty":"nearPoor"}}}""",
+        ]);
+
+        foreach (var (p, l) in new[] { (parquet, lines), (odd, oddLines) })
+        {
+            string[] evaluate = month is null ? ["evaluate", "--explain", explain, "--input"] : ["evaluate", "--explain", explain, "--month", month, "--input"];
+            var fromLines = CliRunner.Run([.. evaluate, l]);
+            var fromParquet = CliRunner.Run([.. evaluate, p]);
+
+            Assert.Equal(fromLines.Exit, fromParquet.Exit);
+            Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(p, l, StringComparison.Ordinal));
+            Assert.Equal(fromLines.Stderr, fromParquet.Stderr.Replace(p, l, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Evaluate_ParquetWithoutRows_IsBadUsageAsAnEmptyInput()
+    {
+        string parquet = Path.Combine(folder, "empty.parquet");
+        DuckDb.Execute($"COPY (SELECT 'E1' AS id, 'VN' AS jurisdiction, '2027-01' AS month, DATE '1940-01-01' AS birthDate WHERE false) TO '{parquet}' (FORMAT PARQUET)");
+
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", parquet);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("no situation (the input is empty)", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Population_AsParquet_ReadsBackInDuckDbWithTheContractsColumns()
     {

@@ -50,6 +50,29 @@ public sealed class JsonLinesEvaluatorTest
     });
 
     [Theory]
+    [InlineData(false, 4096, 2)]
+    [InlineData(false, 7, 2)]
+    [InlineData(true, 100, 2)]
+    [InlineData(false, 64, 1)]
+    public void EvaluateSituations_LinesReadBefore_EqualTheirTextEvaluated(bool explain, int batch, int cores)
+    {
+        // The same lines, once as text and once as the situations and errors SituationReader.ReadLines makes of them
+        // (what a Parquet population's reader hands over): the same bytes, messages and counts.
+        string input = explain ? string.Join("", Varied.Value.Split('\n').Take(2_000).Select(l => l + "\n")) : Varied.Value;
+        var options = new JsonLinesOptions { Evaluation = new EvaluationOptions { Explain = explain }, BatchSize = batch, MaxDegreeOfParallelism = cores, Source = "varied.jsonl" };
+        var fromText = Run(input, options);
+
+        using var output = new MemoryStream();
+        using var errors = new StringWriter();
+        var summary = JsonLinesEvaluator.EvaluateSituations(RuleSet.BuiltIn, SituationReader.ReadLines(new StringReader(input), "varied.jsonl"), output, errors, options);
+
+        Assert.Equal(fromText.Summary, summary);
+        Assert.Equal(fromText.Errors, errors.ToString());
+        Assert.Equal(fromText.Output, output.ToArray());
+        Assert.True(summary.BadLines > 0 && summary.Failures > 0, summary.ToString());
+    }
+
+    [Theory]
     [InlineData(ProvisionStatus.Provisional)]
     [InlineData(ProvisionStatus.Verified)]
     public void Evaluate_WithoutExplanation_ReusedReportsEqualEachLineEvaluatedAlone(ProvisionStatus admit)
