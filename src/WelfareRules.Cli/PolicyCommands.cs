@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
@@ -398,8 +399,8 @@ internal static class PolicyCommands
 
         IEnumerable<ColumnBatch> Batches()
         {
-            // At most a streaming batch's person-months at a time, as the situations' comparison holds.
-            foreach (var batch in ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], Math.Max(1, PolicyComparison.BatchSize / m)))
+            // A streaming batch's persons at a time, each in every month (its lines are written, not held).
+            foreach (var batch in ReadAhead.Of(ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], PolicyComparison.BatchSize)))
             {
                 // Every error line held comes before this batch's rows.
                 written.WriteUnread(int.MaxValue);
@@ -430,11 +431,16 @@ internal static class PolicyCommands
     /// </summary>
     private sealed class ComparisonLines(Stream output, TextWriter stderr, string input, bool json, Reporting.ComparisonAnalysis? analysis, ParquetFiles.ParquetTable? differences)
     {
-        private readonly Utf8JsonWriter writer = new(output, EvaluateCommand.Compact);
+        // Each line is written into a buffer, then onto the output: a writer over the stream itself would flush
+        // the stream at every line (a system call a line through the output's buffer).
+        private readonly ArrayBufferWriter<byte> lineBytes = new(4096);
+        private Utf8JsonWriter? lineWriter;
         private readonly Queue<(int Line, string Message, string? Path, string? Id)> unread = new();
 
         /// <summary>Whether some input was not a situation.</summary>
         internal bool BadInput { get; private set; }
+
+        private Utf8JsonWriter writer => lineWriter ??= new Utf8JsonWriter(lineBytes, EvaluateCommand.Compact);
 
         /// <summary>Input that is not a situation: its message now, its error line in its place.</summary>
         internal void Unreadable(int line, string message, string? path, string? id)
@@ -509,8 +515,10 @@ internal static class PolicyCommands
         private void EndLine()
         {
             writer.Flush();
+            lineBytes.Write("\n"u8);
+            output.Write(lineBytes.WrittenSpan);
+            lineBytes.ResetWrittenCount();
             writer.Reset();
-            output.WriteByte((byte)'\n');
         }
     }
 

@@ -259,30 +259,45 @@ public static class PolicyComparison
         int parallelism = PopulationEngine.Parallelism(0);
         long start = 0;
         int m = months.Count;
+        var compared = new MonthComparison?[m];
+        var differences = new Differences();
         foreach (var batch in batches)
         {
-            var events = new List<(long Position, Action Raise)>();
+            // Each month's profiles, evaluations and totals first (one sorter for the batch's months: a person is
+            // sorted again only where their profile can have changed), then the lines, person after person and
+            // month after month, without holding them.
+            var population = batch.Population;
+            var sorter = population.Count == 0 ? null : new ProfileSorter(population, parallelism, m > 1, baseline, changed);
+            var weightOf = batch.Weights is { } weights ? (Func<int, decimal>)(i => weights[i]) : null;
             for (int k = 0; k < m; k++)
             {
-                var month = months[k];
-                int offset = k;
-                CompareInto(baseline, changed, batch.Population, month, parallelism, baselineOutcomes, changedOutcomes, totals, start,
-                    i => ((long)batch.Ordinals[i] * m) + offset, i => batch.SituationAt(i, month), events, onDifference, onError,
-                    batch.Weights is { } weights ? i => weights[i] : null);
-
-                // Persons the compact form cannot hold, one by one (as the situations' comparison does).
-                foreach (var (ordinal, situation) in batch.Others)
-                {
-                    long position = ((long)ordinal * m) + offset;
-                    CompareOne(baseline, changed, situation with { Month = month }, start + position, totals,
-                        onDifference is null ? null : d => events.Add((position, () => onDifference(d))),
-                        onError is null ? null : (i, e) => events.Add((position, () => onError(i, e))));
-                }
+                compared[k] = sorter is null ? null
+                    : CompareMonth(baseline, changed, population, months[k], parallelism, baselineOutcomes, changedOutcomes, totals, weightOf, sorter: sorter, copy: m > 1);
             }
 
-            foreach (var (_, raise) in events.OrderBy(e => e.Position))
+            int p = 0, other = 0;
+            for (int ordinal = 0; ordinal < batch.Rows; ordinal++)
             {
-                raise();
+                if (other < batch.Others.Count && batch.Others[other].Ordinal == ordinal)
+                {
+                    // A person the compact form cannot hold, one by one (as the situations' comparison does).
+                    var situation = batch.Others[other++].Situation;
+                    for (int k = 0; k < m; k++)
+                    {
+                        CompareOne(baseline, changed, situation with { Month = months[k] }, start + ((long)ordinal * m) + k, totals, onDifference, onError);
+                    }
+
+                    continue;
+                }
+
+                int i = p++;
+                for (int k = 0; k < m; k++)
+                {
+                    var month = months[k];
+                    long index = start + ((long)ordinal * m) + k;
+                    compared[k]!.Report(i, onDifference is null ? null : (b, a) => onDifference(differences.Of(index, batch.SituationAt(i, month), b, a)),
+                        onError is null ? null : () => onError(index, ErrorOf(baseline, changed, batch.SituationAt(i, month))));
+                }
             }
 
             start += (long)batch.Rows * m;
@@ -331,6 +346,7 @@ public static class PolicyComparison
         Action<Situation, Report, Report>? onEvaluated)
     {
         private readonly OutcomeCache baselineOutcomes = new(), changedOutcomes = new();
+        private readonly Differences differences = new();
         private readonly int parallelism = PopulationEngine.Parallelism(0);
         private long start;
 
@@ -357,7 +373,7 @@ public static class PolicyComparison
                     }
                 }
 
-                CompareMonth(builder.ToPopulation(), group.Key, batch, positions, events);
+                CompareGroup(builder.ToPopulation(), group.Key, batch, positions, events);
             }
 
             foreach (var (_, raise) in events.OrderBy(e => e.Position))
@@ -368,9 +384,9 @@ public static class PolicyComparison
             start += batch.Count;
         }
 
-        private void CompareMonth(Population population, YearMonth month, List<Situation> batch, List<int> positions, List<(long Position, Action Raise)> events) =>
+        private void CompareGroup(Population population, YearMonth month, List<Situation> batch, List<int> positions, List<(long Position, Action Raise)> events) =>
             CompareInto(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals, start,
-                i => positions[i], i => batch[positions[i]], events, onDifference, onError,
+                i => positions[i], i => batch[positions[i]], events, differences, onDifference, onError,
                 positions.Any(p => batch[p].Weight != 1m) ? i => batch[positions[i]].Weight : null,
                 onEvaluated is null ? null : (i, b, a) => onEvaluated(batch[positions[i]], b, a));
     }
@@ -383,7 +399,7 @@ public static class PolicyComparison
     /// </summary>
     private static void CompareInto(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism, OutcomeCache baselineOutcomes,
         OutcomeCache changedOutcomes, Totals totals, long start, Func<int, long> positionOf, Func<int, Situation> situationOf, List<(long Position, Action Raise)> events,
-        Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError, Func<int, decimal>? weightOf, Action<int, Report, Report>? onEvaluated = null)
+        Differences differences, Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError, Func<int, decimal>? weightOf, Action<int, Report, Report>? onEvaluated = null)
     {
         if (population.Count == 0)
         {
@@ -394,7 +410,7 @@ public static class PolicyComparison
             onDifference is null ? null : (i, b, a) =>
             {
                 long position = positionOf(i);
-                var difference = Diff(start + position, situationOf(i), b, a);
+                var difference = differences.Of(start + position, situationOf(i), b, a);
                 events.Add((position, () => onDifference(difference)));
             },
             onError is null ? null : i =>
@@ -416,8 +432,30 @@ public static class PolicyComparison
         OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Action<int, Report, Report>? onDifferent, Action<int>? onFailed,
         Func<int, decimal>? weightOf = null, Action<int, Report, Report>? onEvaluated = null, ComparisonPhases? phases = null, ProfileSorter? sorter = null)
     {
+        var compared = CompareMonth(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals, weightOf, phases, sorter);
+        if (onDifferent is null && onFailed is null && onEvaluated is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < population.Count; i++)
+        {
+            compared.Report(i, onDifferent is null ? null : (b, a) => onDifferent(i, b, a), onFailed is null ? null : () => onFailed(i),
+                onEvaluated is null ? null : (b, a) => onEvaluated(i, b, a));
+        }
+    }
+
+    /// <summary>
+    /// Sorts a population into the month's profiles, evaluates each under both laws and adds every profile to the
+    /// totals, weighted by its count; what each person's lines say is then <see cref="MonthComparison.Report"/>'s.
+    /// With <paramref name="copy"/>, the persons' profiles are kept apart from the sorter's next month.
+    /// </summary>
+    private static MonthComparison CompareMonth(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
+        OutcomeCache? baselineOutcomes, OutcomeCache? changedOutcomes, Totals totals, Func<int, decimal>? weightOf = null, ComparisonPhases? phases = null,
+        ProfileSorter? sorter = null, bool copy = false)
+    {
         long clock = Stopwatch.GetTimestamp();
-        var profiles = (sorter ?? new ProfileSorter(population, parallelism, false, baseline, changed)).Sort(month);
+        var profiles = (sorter ?? new ProfileSorter(population, parallelism, false, baseline, changed)).Sort(month, copy);
         phases?.Lap(ComparisonPhase.Classify, ref clock);
         var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
         var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
@@ -455,20 +493,28 @@ public static class PolicyComparison
         }
 
         phases?.Lap(ComparisonPhase.Totals, ref clock);
-        if (onDifferent is null && onFailed is null && onEvaluated is null)
-        {
-            return;
-        }
+        return new MonthComparison(month, profiles, before, after, differs);
+    }
 
-        // The reports handed out are dated to the month (a profile met in an earlier month holds that month's), once a profile.
-        (Report Before, Report After)?[]? dated = null;
-        for (int i = 0; i < population.Count; i++)
+    /// <summary>A month of a population compared by profile: what each person's lines say.</summary>
+    private sealed class MonthComparison(YearMonth month, MonthProfiles profiles, Outcome[] before, Outcome[] after, bool[] differs)
+    {
+        /// <summary>The reports handed out, dated to the month (a profile met in an earlier month holds that month's), once a profile.</summary>
+        private (Report Before, Report After)?[]? dated;
+
+        /// <summary>Tells of person <paramref name="i"/>: failed, or evaluated (and, when the entitlements differ, different).</summary>
+        internal void Report(int i, Action<Report, Report>? onDifferent, Action? onFailed, Action<Report, Report>? onEvaluated = null)
         {
             int p = profiles.PersonProfile[i];
             if (before[p].Report is not { } b || after[p].Report is not { } a)
             {
-                onFailed?.Invoke(i);
-                continue;
+                onFailed?.Invoke();
+                return;
+            }
+
+            if (onDifferent is null && onEvaluated is null)
+            {
+                return;
             }
 
             if (b.Month != month || a.Month != month)
@@ -477,10 +523,10 @@ public static class PolicyComparison
                 (b, a) = dated[p] ??= (before[p].ReportIn(month)!, after[p].ReportIn(month)!);
             }
 
-            onEvaluated?.Invoke(i, b, a);
+            onEvaluated?.Invoke(b, a);
             if (differs[p])
             {
-                onDifferent?.Invoke(i, b, a);
+                onDifferent?.Invoke(b, a);
             }
         }
     }
@@ -510,8 +556,9 @@ public static class PolicyComparison
         ArgumentNullException.ThrowIfNull(population);
         Preconditions.CheckMonth(month, nameof(month));
         var totals = new Totals();
+        var differences = new Differences();
         CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), null, null, totals,
-            onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),
+            onDifference is null ? null : (i, b, a) => onDifference(differences.Of(i, population.SituationAt(i, month), b, a)),
             onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))));
         return totals.ToSummary();
     }
@@ -565,10 +612,11 @@ public static class PolicyComparison
         int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
         // One sorter for the run: a person is sorted again only in a month in which their profile can have changed.
         var sorter = new ProfileSorter(population, parallelism, true, baseline, changed);
+        var differences = new Differences();
         foreach (var month in list)
         {
             CompareProfiles(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals,
-                onDifference is null ? null : (i, b, a) => onDifference(Diff(i, population.SituationAt(i, month), b, a)),
+                onDifference is null ? null : (i, b, a) => onDifference(differences.Of(i, population.SituationAt(i, month), b, a)),
                 onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))), phases: phases, sorter: sorter);
         }
 
@@ -613,6 +661,39 @@ public static class PolicyComparison
 
     private static PersonDifference Diff(long index, Situation situation, Report before, Report after)
     {
+        var (changes, causes) = Changes(before, after);
+        return new PersonDifference(index, situation, before, after, changes, causes);
+    }
+
+    /// <summary>
+    /// The differences of a run, each pair of reports' changes and causes worked out once (reports known by their
+    /// <see cref="Report.Serial"/>): the persons of a profile share their reports, so a comparison's lines mostly
+    /// repeat a few pairs. Kept for at most <see cref="MaxPairs"/> pairs at a time (then forgotten and begun again).
+    /// </summary>
+    private sealed class Differences
+    {
+        private const int MaxPairs = 4096;
+        private readonly Dictionary<(long Before, long After), (ImmutableArray<EntitlementChange> Changes, ImmutableArray<Citation> Causes)> known = [];
+
+        internal PersonDifference Of(long index, Situation situation, Report before, Report after)
+        {
+            if (!known.TryGetValue((before.Serial, after.Serial), out var found))
+            {
+                if (known.Count >= MaxPairs)
+                {
+                    known.Clear();
+                }
+
+                found = known[(before.Serial, after.Serial)] = Changes(before, after);
+            }
+
+            return new PersonDifference(index, situation, before, after, found.Changes, found.Causes);
+        }
+    }
+
+    /// <summary>What differs between two reports, kind by kind, payee and group, and the provisions behind it.</summary>
+    private static (ImmutableArray<EntitlementChange> Changes, ImmutableArray<Citation> Causes) Changes(Report before, Report after)
+    {
         var keys = before.Entitlements.Concat(after.Entitlements).Select(e => (e.Kind, e.Payee, e.Group)).Distinct();
         var changes = ImmutableArray.CreateBuilder<EntitlementChange>();
         var causes = new List<Citation>();
@@ -642,7 +723,7 @@ public static class PolicyComparison
             causes.AddRange(beforeBasis.Except(afterBasis));
         }
 
-        return new PersonDifference(index, situation, before, after, changes.ToImmutable(), [.. causes.Distinct()]);
+        return (changes.ToImmutable(), [.. causes.Distinct()]);
     }
 
     private sealed class Totals
@@ -658,10 +739,48 @@ public static class PolicyComparison
             internal long Persons;
         }
 
+        /// <summary>The most pairs of reports whose persons are held before they are added up.</summary>
+        private const int MaxPending = 1 << 16;
+
+        /// <summary>
+        /// Persons and weights by pair of reports (by <see cref="Report.Serial"/>), not yet added: the totals are sums
+        /// of a pair's amounts times its persons and weights, so a pair met again and again (the profiles of every
+        /// batch and month share their reports) is added up once.
+        /// </summary>
+        private readonly Dictionary<(long Before, long After), (Report Before, Report After, long Count, decimal Weight)> pending = [];
+
         internal long Errors { get; set; }
 
         /// <summary>Adds <paramref name="count"/> persons with these reports, standing for <paramref name="weight"/> people (the population engine adds a whole profile at once).</summary>
         internal void Add(Report before, Report after, long count, decimal weight)
+        {
+            var key = (before.Serial, after.Serial);
+            if (pending.TryGetValue(key, out var held))
+            {
+                pending[key] = (before, after, checked(held.Count + count), held.Weight + weight);
+                return;
+            }
+
+            if (pending.Count >= MaxPending)
+            {
+                Flush();
+            }
+
+            pending[key] = (before, after, count, weight);
+        }
+
+        /// <summary>Adds up the pairs held.</summary>
+        private void Flush()
+        {
+            foreach (var (before, after, count, weight) in pending.Values)
+            {
+                AddNow(before, after, count, weight);
+            }
+
+            pending.Clear();
+        }
+
+        private void AddNow(Report before, Report after, long count, decimal weight)
         {
             persons += count;
             weightedPersons += weight;
@@ -708,7 +827,13 @@ public static class PolicyComparison
             totals[key] = t;
         }
 
-        internal ComparisonSummary ToSummary() => new(persons, gainers, losers, Errors, Round(baseline), Round(changed), Lines(byKind), Lines(byGroup), Lines(byPayee))
+        internal ComparisonSummary ToSummary()
+        {
+            Flush();
+            return Summary();
+        }
+
+        private ComparisonSummary Summary() => new(persons, gainers, losers, Errors, Round(baseline), Round(changed), Lines(byKind), Lines(byGroup), Lines(byPayee))
         {
             WeightedPersons = weightedPersons,
             WeightedGainers = weightedGainers,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using System.Linq;
 using NodaTime;
 using WelfareRules.Law;
@@ -14,8 +15,12 @@ namespace WelfareRules.Reports;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Report
 {
+    /// <summary>The reports made so far in the process (each report's <see cref="Serial"/>).</summary>
+    private static long made;
+
     internal Report(Jurisdiction jurisdiction, YearMonth month, AppliedStandard standard, ImmutableArray<Entitlement> entitlements, ImmutableArray<string> warnings, ImmutableArray<string> warningsVi, ImmutableArray<ExplanationStep> explanation, HealthInsuranceContribution? healthInsurance = null)
     {
+        Serial = Interlocked.Increment(ref made);
         WarningsVi = warningsVi;
         Jurisdiction = jurisdiction;
         Month = month;
@@ -43,6 +48,13 @@ public sealed class Report
         Status = status;
     }
 
+    /// <summary>
+    /// A number no other report of the process has but its copies dated to another month (<see cref="ForMonth"/>),
+    /// which hold the same entitlements, standard, warnings and health insurance: what a report says, as a key
+    /// cheaper to hash than the object (a comparison keys its totals and differences by pairs of shared reports).
+    /// </summary>
+    internal long Serial { get; private init; }
+
     /// <summary>The contract's key of the health-insurance line in comparison and population totals.</summary>
     internal const string HealthInsuranceKey = "health-insurance";
 
@@ -53,7 +65,7 @@ public sealed class Report
     internal Dong Cost => Total + HealthInsuranceStatePays;
 
     /// <summary>The same report for another month (the population engine's reuse of a profile's report across months with the same law).</summary>
-    internal Report ForMonth(YearMonth month) => new(Jurisdiction, month, Standard, Entitlements, Warnings, WarningsVi, Explanation, HealthInsurance);
+    internal Report ForMonth(YearMonth month) => new(Jurisdiction, month, Standard, Entitlements, Warnings, WarningsVi, Explanation, HealthInsurance) { Serial = Serial };
 
     /// <summary>The jurisdiction evaluated.</summary>
     public Jurisdiction Jurisdiction { get; }
