@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -83,6 +84,40 @@ internal abstract class Condition
         {
             notes.Set(first, note with { Basis = note.Basis.Add(Basis) });
         }
+    }
+
+    /// <summary>The most notes a condition keeps (<see cref="Noted"/>).</summary>
+    private const int MaxNotes = 4096;
+
+    /// <summary>Notes already made, by the month's law and what else decides them (a leaf's value, age or outcome).</summary>
+    private ConcurrentDictionary<(MonthLaw Law, long What), ConditionNote>? made;
+
+    /// <summary>
+    /// A note this condition made before under the same month's law for the same <paramref name="what"/> (whatever
+    /// else the note depends on): explanations repeat a few notes over millions of persons, and making one is text
+    /// formatting and a basis array each time.
+    /// </summary>
+    protected bool Noted(MonthLaw law, long what, out ConditionNote note)
+    {
+        if (made is { } known)
+        {
+            return known.TryGetValue((law, what), out note);
+        }
+
+        note = default;
+        return false;
+    }
+
+    /// <summary>Keeps a note made for <see cref="Noted"/>, while fewer than <see cref="MaxNotes"/> are kept.</summary>
+    protected ConditionNote Keep(MonthLaw law, long what, ConditionNote note)
+    {
+        var known = made ?? System.Threading.Interlocked.CompareExchange(ref made, new(), null) ?? made;
+        if (known.Count < MaxNotes)
+        {
+            known.TryAdd((law, what), note);
+        }
+
+        return note;
     }
 
     protected ImmutableArray<Citation> With(params ReadOnlySpan<Citation?> basis)
@@ -301,6 +336,15 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
     {
         int value = Read(context);
         bool met = IsMet(context);
+
+        // The note depends on the value, the outcome and the month's law (the bound and its basis).
+        long what = ((long)value << 1) | (met ? 1L : 0L);
+        if (Noted(context.Law, what, out var known))
+        {
+            notes.Add(known);
+            return;
+        }
+
         var parameterBasis = Parameter is { } key ? context.Law.Get(key)?.Basis : null;
         string shown = Fact.Type switch
         {
@@ -330,10 +374,10 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
             _ => "tối đa " + Bound(context).ToString(CultureInfo.InvariantCulture),
         };
         bool bounded = Comparison is FactComparison.AtLeast or FactComparison.AtMost;
-        notes.Add(new ConditionNote(
+        notes.Add(Keep(context.Law, what, new ConditionNote(
             met ? (bounded ? $"{Fact.English}: {shown}, {wanted}" : $"{Fact.English}: {shown}") : $"{Fact.English}: {shown} (needs {wanted})",
             met ? (bounded ? $"{Fact.Vietnamese}: {shownVi}, {wantedVi}" : $"{Fact.Vietnamese}: {shownVi}") : $"{Fact.Vietnamese}: {shownVi} (cần {wantedVi})",
-            With(parameterBasis)));
+            With(parameterBasis))));
     }
 
     internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
@@ -410,9 +454,18 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {
-        var (years, provision) = Limit(context.Law);
         int age = AgeReading.AgeIn(context.BirthDate, context.Month);
         bool met = IsMet(context);
+
+        // The note depends on the age, the outcome, whether a child's, and the month's law (the limit and its basis).
+        long what = ((long)age << 2) | (met ? 2L : 0L) | (context.Child is null ? 0L : 1L);
+        if (Noted(context.Law, what, out var known))
+        {
+            notes.Add(known);
+            return;
+        }
+
+        var (years, provision) = Limit(context.Law);
         string who = context.Child is null ? "" : "child ";
         string whoVi = context.Child is null ? "" : "con ";
         string n = years.ToString(CultureInfo.InvariantCulture);
@@ -424,10 +477,10 @@ internal sealed class AgeCondition(AgeComparison comparison, string ageCase, Cit
             AgeComparison.BelowAtDeath => (met ? $"under {n} at death" : $"{n} or over at death", met ? $"dưới {n} tuổi khi chết" : $"từ đủ {n} tuổi khi chết"),
             _ => (met ? $"under {n} (counted to the month of the birthday)" : $"past {n}", met ? $"dưới {n} tuổi (tính đến hết tháng sinh nhật)" : $"đã quá {n} tuổi"),
         };
-        notes.Add(new ConditionNote(
+        notes.Add(Keep(context.Law, what, new ConditionNote(
             string.Create(CultureInfo.InvariantCulture, $"{who}aged {age}, {english}"),
             string.Create(CultureInfo.InvariantCulture, $"{whoVi}{age} tuổi, {vietnamese}"),
-            With(provision.Basis)));
+            With(provision.Basis))));
     }
 
     internal override void AgesRead(ImmutableArray<string>.Builder ages) => ages.Add(AgeCase);
@@ -510,6 +563,14 @@ internal sealed class DateCondition(FactDefinition fact, DateRelation relation, 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {
         bool met = IsMet(context);
+
+        // The note depends on the outcome and the month's law (the window and its basis).
+        if (Noted(context.Law, met ? 1 : 0, out var known))
+        {
+            notes.Add(known);
+            return;
+        }
+
         var (english, vietnamese) = Relation switch
         {
             DateRelation.Present => ("given", "có"),
@@ -521,7 +582,7 @@ internal sealed class DateCondition(FactDefinition fact, DateRelation relation, 
             _ => ("not after the month", "không sau tháng"),
         };
         var window = MonthsParameter is { } key ? context.Law.Get(key)?.Basis : null;
-        notes.Add(new ConditionNote($"{Fact.English}: {(met ? "" : "not ")}{english}", $"{Fact.Vietnamese}: {(met ? "" : "không ")}{vietnamese}", With(window)));
+        notes.Add(Keep(context.Law, met ? 1 : 0, new ConditionNote($"{Fact.English}: {(met ? "" : "not ")}{english}", $"{Fact.Vietnamese}: {(met ? "" : "không ")}{vietnamese}", With(window))));
     }
 }
 

@@ -60,6 +60,34 @@ public sealed class ConditionsTest
         Assert.Contains(step.Basis, c => c.Instrument == "01/2027/NQ-HĐND-ZZ" && c.Article == "3" && c.Clause == "1");
     }
 
+    [Fact]
+    public void Evaluate_OneConditionUnderTwoLaws_ExplainsEachLawsAge()
+    {
+        // The same instrument (the same condition objects) in two rule sets, one raising the age to 71 from February:
+        // a person of 72 meets both, and each explanation names its own law's age, however often either is asked (a
+        // condition keeps the notes it made by the month's law).
+        var province = Read(Province(Valid));
+        var draft = Read("""
+            {
+              "format": 1, "id": "DRAFT-ZZ-71", "kind": "draft", "title": "Dự thảo (giả định)", "issuer": "HĐND tỉnh ZZ (giả định)",
+              "jurisdiction": "VN-ZZ", "appliesFrom": "2027-02-01", "status": "provisional",
+              "provisions": [ { "parameter": "age", "case": "zz-elderly", "from": "2027-02-01", "value": 71, "basis": { "article": "1" } } ]
+            }
+            """);
+        var seventy = RuleSet.BuiltIn.With(province);
+        var seventyOne = RuleSet.BuiltIn.With(province).With(draft);
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            foreach (var (rules, age) in new[] { (seventy, "70"), (seventyOne, "71") })
+            {
+                var step = Assert.Single(Evaluate(rules, 1955, Poverty.NearPoor).Explanation, s => s.English.StartsWith("ZZ70", StringComparison.Ordinal));
+                Assert.Contains("aged 72, at least " + age, step.English, StringComparison.Ordinal);
+                Assert.Contains("72 tuổi, từ đủ " + age + " tuổi", step.Vietnamese, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1958, Poverty.NearPoor)]
     [InlineData(1955, Poverty.None)]
