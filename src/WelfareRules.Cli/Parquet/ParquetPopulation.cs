@@ -379,7 +379,7 @@ internal static partial class ParquetPopulation
                     }
                     catch (SituationFormatException error)
                     {
-                        parsed = new SituationLine(line, null, error) { Id = columns.TryGetValue("id", out var ids) ? ids.GetValue(r) as string : null };
+                        parsed = new SituationLine(line, null, error) { Id = columns.TryGetValue("id", out var ids) ? ErrorLineId(ids.GetValue(r) as string) : null };
                     }
 
                     yield return parsed;
@@ -649,7 +649,11 @@ internal static partial class ParquetPopulation
     }
 
     /// <summary>Row <paramref name="r"/>'s id as its JSON line would give it, when it is a string.</summary>
-    private static string? IdOf(Resolved c, int r) => c.Id?[r];
+    /// <summary>A refused row's id as its error line names it: the id cell, when it is an id the contract takes (as <see cref="SituationReader.TryReadId"/> reads a bad line's).</summary>
+    private static string? IdOf(Resolved c, int r) => ErrorLineId(c.Id?[r]);
+
+    /// <summary>An id cell as a bad line's error line names it: only an id of 1 to <see cref="Situation.MaxIdLength"/> characters.</summary>
+    private static string? ErrorLineId(string? id) => id is { Length: > 0 and <= Situation.MaxIdLength } ? id : null;
 
     private static Situation? Direct(Resolved c, int r, YearMonth? monthOverride)
     {

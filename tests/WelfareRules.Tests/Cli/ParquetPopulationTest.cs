@@ -75,6 +75,45 @@ public sealed class ParquetPopulationTest : IDisposable
     }
 
     [Fact]
+    public void EvaluateAndCompare_ParquetRowWithAnIdOutOfTheContract_ErrorLineWithoutItAsInJsonLines()
+    {
+        // An empty id and one of 300 characters are refused at $.id; their error lines name no id, from either format.
+        string parquet = Path.Combine(folder, "ids.parquet"), lines = Path.Combine(folder, "ids.jsonl");
+        string longId = new('x', 300);
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('I1', 'VN', '2027-01', DATE '1940-01-01'),
+                ('', 'VN', '2027-01', DATE '1940-01-01'),
+                ('{longId}', 'VN', '2027-01', DATE '1940-01-01'))
+              AS t(id, jurisdiction, month, birthDate))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
+        File.WriteAllLines(lines,
+        [
+            """{"id":"I1","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1940-01-01"}}""",
+            """{"id":"","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1940-01-01"}}""",
+            "{\"id\":\"" + longId + "\",\"jurisdiction\":\"VN\",\"month\":\"2027-01\",\"person\":{\"birthDate\":\"1940-01-01\"}}",
+        ]);
+
+        foreach (string[] run in new[]
+        {
+            new[] { "evaluate", "--explain", "none", "--input" },
+            ["compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--month", "2027-03", "--format", "json", "--input"],
+            ["compare", "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--format", "json", "--input"],
+        })
+        {
+            var fromLines = CliRunner.Run([.. run, lines]);
+            var fromParquet = CliRunner.Run([.. run, parquet]);
+
+            Assert.Equal(fromLines.Exit, fromParquet.Exit);
+            Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+            Assert.Equal(fromLines.Stderr, fromParquet.Stderr.Replace(parquet, lines, StringComparison.Ordinal));
+            Assert.DoesNotContain(longId, fromParquet.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"id\":\"\"", fromParquet.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Evaluate_ParquetWithoutRows_IsBadUsageAsAnEmptyInput()
     {
         string parquet = Path.Combine(folder, "empty.parquet");
