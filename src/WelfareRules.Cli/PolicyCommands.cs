@@ -399,8 +399,9 @@ internal static class PolicyCommands
 
         IEnumerable<ColumnBatch> Batches()
         {
-            // A streaming batch's persons at a time, each in every month (its lines are written, not held).
-            foreach (var batch in ReadAhead.Of(ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], PolicyComparison.BatchSize)))
+            // A streaming batch's persons at a time, each in every month (its lines are written, not held), and at
+            // most a million person-months (a batch keeps each month's profile numbers until its lines are written).
+            foreach (var batch in ReadAhead.Of(ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], Math.Clamp(MaxBatchPersonMonths / m, 1, PolicyComparison.BatchSize))))
             {
                 // Every error line held comes before this batch's rows.
                 written.WriteUnread(int.MaxValue);
@@ -780,6 +781,9 @@ internal static class PolicyCommands
         var lines = Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).Take(2).ToList();
         return lines.Count == 2 && EvaluateCommand.IsCompleteObject(lines[0]);
     }
+
+    /// <summary>The most person-months a batch of the columns' comparison holds (<see cref="CompareColumns"/>).</summary>
+    private const int MaxBatchPersonMonths = 1 << 20;
 
     /// <summary>The most months one schedule covers (a hundred years).</summary>
     private const int MaxScheduleMonths = 1200;

@@ -290,7 +290,13 @@ public static class PolicyComparison
                     continue;
                 }
 
+                // The batch's persons in compact form are the ordinals not among the others, in order.
                 int i = p++;
+                if (batch.Ordinals[i] != ordinal)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"a batch's person {i} has the ordinal {batch.Ordinals[i]}, not {ordinal}"));
+                }
+
                 for (int k = 0; k < m; k++)
                 {
                     var month = months[k];
@@ -743,9 +749,9 @@ public static class PolicyComparison
         private const int MaxPending = 1 << 16;
 
         /// <summary>
-        /// Persons and weights by pair of reports (by <see cref="Report.Serial"/>), not yet added: the totals are sums
-        /// of a pair's amounts times its persons and weights, so a pair met again and again (the profiles of every
-        /// batch and month share their reports) is added up once.
+        /// Persons each of weight 1, by pair of reports (by <see cref="Report.Serial"/>), not yet added: the totals are
+        /// sums of a pair's amounts times its persons, exact in any order, so a pair met again and again (the profiles
+        /// of every batch and month share their reports) is added up once.
         /// </summary>
         private readonly Dictionary<(long Before, long After), (Report Before, Report After, long Count, decimal Weight)> pending = [];
 
@@ -754,6 +760,14 @@ public static class PolicyComparison
         /// <summary>Adds <paramref name="count"/> persons with these reports, standing for <paramref name="weight"/> people (the population engine adds a whole profile at once).</summary>
         internal void Add(Report before, Report after, long count, decimal weight)
         {
+            if (weight != count)
+            {
+                // Weighted people are added at once: a sum of weights times an amount is the sum of the products
+                // only while decimal's 28 digits hold them all.
+                AddNow(before, after, count, weight);
+                return;
+            }
+
             var key = (before.Serial, after.Serial);
             if (pending.TryGetValue(key, out var held))
             {

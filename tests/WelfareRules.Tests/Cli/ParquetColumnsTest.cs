@@ -94,6 +94,36 @@ public sealed class ParquetColumnsTest : IDisposable
         Assert.Equal(2, population.PersonAt(1).ChildrenUnder36Months);
     }
 
+    [Theory]
+    [InlineData(333)]
+    [InlineData(700)]
+    public void ReadBatches_ComparedInSlicesOverMonths_GiveTheSituationsComparison(int slice)
+    {
+        // Varied persons (merit records go one by one, rows out of the contract are refused) in row groups of 700,
+        // compared over three months in slices of the group: the differences, errors and totals of the streaming
+        // comparison over the same persons, each in each month, in the same order and with the same indices.
+        var situations = VariedPopulation.Create(3_000, 11).Where(s => s.Jurisdiction.Code != "VN-ZZ").ToList();
+        string parquet = Path.Combine(folder, "sliced.parquet");
+        ParquetPopulation.Write(situations, parquet, rowGroupSize: 700);
+        YearMonth[] months = [new(2026, 6), new(2026, 7), new(2027, 1)];
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(RepositoryFiles.PolicyExample("hanoi-700k-2027.json")));
+        var read = ParquetPopulation.ReadSituations(parquet, months[0]).Where(l => l.Situation is not null).Select(l => l.Situation!);
+
+        var expected = new List<string>();
+        var expectedSummary = PolicyComparison.Run(RuleSet.BuiltIn, draft, read.SelectMany(s => months.Select(m => s with { Month = m })),
+            d => expected.Add(Line(d)), (i, e) => expected.Add($"{i} error {e.Message}"));
+        var actual = new List<string>();
+        var actualSummary = PolicyComparison.Run(RuleSet.BuiltIn, draft, ParquetPopulation.ReadBatches(parquet, months[0], slice).Select(b => b.Batch), months,
+            d => actual.Add(Line(d)), (i, e) => actual.Add($"{i} error {e.Message}"));
+
+        Assert.True(expected.Count > 100, expected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, actual);
+        Assert.Equal(Describe(expectedSummary), Describe(actualSummary));
+
+        static string Line(PersonDifference d) =>
+            $"{d.Index} {SituationLines.Json(d.Situation)} {string.Join(",", d.Changes)} {string.Join(",", d.Causes)}";
+    }
+
     private static string Describe(ComparisonSummary s) =>
         $"{s.Persons} {s.Gainers} {s.Losers} {s.Errors} {s.BaselineTotal} {s.ChangedTotal} | {string.Join("; ", s.ByKind)} | {string.Join("; ", s.ByGroup)} | {string.Join("; ", s.ByPayee)}";
 }

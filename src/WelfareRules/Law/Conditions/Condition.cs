@@ -86,16 +86,20 @@ internal abstract class Condition
         }
     }
 
-    /// <summary>The most notes a condition keeps (<see cref="Noted"/>).</summary>
-    private const int MaxNotes = 4096;
+    /// <summary>The most notes a condition keeps (<see cref="Noted"/>): once full, it forgets them and begins again.</summary>
+    private const int MaxNotes = 512;
 
     /// <summary>Notes already made, by the month's law and what else decides them (a leaf's value, age or outcome).</summary>
     private ConcurrentDictionary<(MonthLaw Law, long What), ConditionNote>? made;
 
+    /// <summary>The notes added to <see cref="made"/> since it was last emptied (counted here: the dictionary's count takes every lock).</summary>
+    private int madeCount;
+
     /// <summary>
     /// A note this condition made before under the same month's law for the same <paramref name="what"/> (whatever
     /// else the note depends on): explanations repeat a few notes over millions of persons, and making one is text
-    /// formatting and a basis array each time.
+    /// formatting and a basis array each time. At most <see cref="MaxNotes"/> are kept a condition, so what they hold
+    /// (and the laws they name, such as a posted rule set's in the server) stays bounded.
     /// </summary>
     protected bool Noted(MonthLaw law, long what, out ConditionNote note)
     {
@@ -108,15 +112,17 @@ internal abstract class Condition
         return false;
     }
 
-    /// <summary>Keeps a note made for <see cref="Noted"/>, while fewer than <see cref="MaxNotes"/> are kept.</summary>
+    /// <summary>Keeps a note made for <see cref="Noted"/>, emptying the notes kept first when <see cref="MaxNotes"/> are.</summary>
     protected ConditionNote Keep(MonthLaw law, long what, ConditionNote note)
     {
         var known = made ?? System.Threading.Interlocked.CompareExchange(ref made, new(), null) ?? made;
-        if (known.Count < MaxNotes)
+        if (System.Threading.Interlocked.Increment(ref madeCount) > MaxNotes)
         {
-            known.TryAdd((law, what), note);
+            known.Clear();
+            System.Threading.Volatile.Write(ref madeCount, 0);
         }
 
+        known.TryAdd((law, what), note);
         return note;
     }
 
@@ -337,9 +343,11 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
         int value = Read(context);
         bool met = IsMet(context);
 
-        // The note depends on the value, the outcome and the month's law (the bound and its basis).
+        // The note depends on the value, the outcome and the month's law (the bound and its basis); kept only for a
+        // flag, a choice or a small count (an open count would fill the notes with values met once).
+        bool keep = Fact.Type is FactType.Boolean or FactType.Choice || (uint)value < 64u;
         long what = ((long)value << 1) | (met ? 1L : 0L);
-        if (Noted(context.Law, what, out var known))
+        if (keep && Noted(context.Law, what, out var known))
         {
             notes.Add(known);
             return;
@@ -374,10 +382,11 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
             _ => "tối đa " + Bound(context).ToString(CultureInfo.InvariantCulture),
         };
         bool bounded = Comparison is FactComparison.AtLeast or FactComparison.AtMost;
-        notes.Add(Keep(context.Law, what, new ConditionNote(
+        var fresh = new ConditionNote(
             met ? (bounded ? $"{Fact.English}: {shown}, {wanted}" : $"{Fact.English}: {shown}") : $"{Fact.English}: {shown} (needs {wanted})",
             met ? (bounded ? $"{Fact.Vietnamese}: {shownVi}, {wantedVi}" : $"{Fact.Vietnamese}: {shownVi}") : $"{Fact.Vietnamese}: {shownVi} (cần {wantedVi})",
-            With(parameterBasis))));
+            With(parameterBasis));
+        notes.Add(keep ? Keep(context.Law, what, fresh) : fresh);
     }
 
     internal override void ParametersRead(ImmutableArray<ParameterKey>.Builder parameters)
