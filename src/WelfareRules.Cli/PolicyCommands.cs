@@ -275,10 +275,10 @@ internal static class PolicyCommands
                 : months is { Length: > 0 } given ? given
                 : ParquetFiles.ParquetPopulation.TheMonth(Inputs.CheckFile(input, "--input")) is { } own ? [own] : null;
             (summary, badInput) = columnMonths is not null
-                ? CompareColumns(baseline, changed, Inputs.CheckFile(input, "--input"), input, columnMonths, json, output, stderr, differences)
+                ? CompareColumns(baseline, changed, Inputs.CheckFile(input, "--input"), input, columnMonths, json, output, stderr, differences, io.Stop)
                 : CompareLines(baseline, changed, reader, input, months, json, output, stderr,
                     run => meter is null ? run() : ProgressDisplay.Run(!quiet && io.ErrorIsTerminal, meter, file?.Length ?? 0, "persons", run), analysis,
-                    parquet ? ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null) : null,
+                    parquet ? Until(io.Stop, ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), months is { Length: > 0 } first ? first[0] : null)) : null,
                     differences);
         }
         if (analysis is not null)
@@ -390,7 +390,7 @@ internal static class PolicyCommands
     /// order, and the same summary; a situation is made only for a person a line names.
     /// </summary>
     internal static (ComparisonSummary Summary, bool BadInput) CompareColumns(RuleSet baseline, RuleSet changed, string path, string input, YearMonth[] months,
-        bool json, Stream output, TextWriter stderr, ParquetFiles.ParquetTable? differences = null)
+        bool json, Stream output, TextWriter stderr, ParquetFiles.ParquetTable? differences = null, System.Threading.CancellationToken stop = default)
     {
         var written = new ComparisonLines(output, stderr, input, json, null, differences);
         ParquetFiles.ParquetBatch? current = null;
@@ -403,6 +403,12 @@ internal static class PolicyCommands
             // most a million person-months (a batch keeps each month's profile numbers until its lines are written).
             foreach (var batch in ReadAhead.Of(ParquetFiles.ParquetPopulation.ReadBatches(path, months[0], Math.Clamp(MaxBatchPersonMonths / m, 1, PolicyComparison.BatchSize))))
             {
+                // Ctrl+C: the batches compared so far are written, and their summary (the batch in hand is finished).
+                if (stop.IsCancellationRequested)
+                {
+                    yield break;
+                }
+
                 // Every error line held comes before this batch's rows.
                 written.WriteUnread(int.MaxValue);
                 foreach (var refused in batch.Refused)
@@ -781,6 +787,10 @@ internal static class PolicyCommands
         var lines = Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).Take(2).ToList();
         return lines.Count == 2 && EvaluateCommand.IsCompleteObject(lines[0]);
     }
+
+    /// <summary>The rows of a Parquet population read until Ctrl+C (the row in hand is finished).</summary>
+    private static IEnumerable<SituationLine> Until(System.Threading.CancellationToken stop, IEnumerable<SituationLine> rows) =>
+        rows.TakeWhile(_ => !stop.IsCancellationRequested);
 
     /// <summary>The most person-months a batch of the columns' comparison holds (<see cref="CompareColumns"/>).</summary>
     private const int MaxBatchPersonMonths = 1 << 20;

@@ -76,6 +76,39 @@ public sealed class InterruptTest
         Assert.Contains("cover the 4 persons read", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Compare_ParquetInterruptedBeforeItsFirstBatch_ComparesNoOneExitsOne(bool report)
+    {
+        // A Parquet population read into columns, or (with --report, which reads every person's situation) row by
+        // row: Ctrl+C pressed before the run ends it at the first batch or row, with the summary.
+        string folder = Directory.CreateTempSubdirectory("welfare-interrupt-").FullName;
+        try
+        {
+            string parquet = Path.Combine(folder, "people.parquet");
+            Assert.Equal(0, CliRunner.Run("population", "--size", "200", "--seed", "3", "--month", "2027-01", "--output", parquet).Exit);
+            string[] range = report ? ["--from", "2027-01", "--to", "2027-02", "--report", Path.Combine(folder, "report.html")] : ["--from", "2027-01", "--to", "2027-02"];
+            using var interrupt = new CancellationTokenSource();
+            interrupt.Cancel();
+            using var output = new MemoryStream();
+            using var error = new StringWriter();
+
+            int exit = WelfareRules.Cli.Program.Run(
+                ["compare", "--input", parquet, "--rules", RepositoryFiles.PolicyExample("social-pension-age-70.json"), "--format", "json", .. range],
+                TextReader.Null, output, error, interrupt.Token);
+
+            Assert.Equal(1, exit);
+            var last = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+            Assert.True(JsonDocument.Parse(last).RootElement.GetProperty("summary").GetProperty("persons").GetInt64() <= 2, last);
+            Assert.Contains("welfare-rules: interrupted (Ctrl+C)", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Evaluate_NotInterrupted_ExitsZero()
     {
