@@ -56,6 +56,11 @@ internal static class PolicyCommands
                 $"--from {YearMonthPattern.Iso.Format(from)} --to {YearMonthPattern.Iso.Format(to)}: a schedule covers at most {MaxScheduleMonths:#,0} months"));
         }
 
+        if (input != "-" && ParquetFiles.ParquetPopulation.IsParquet(input))
+        {
+            throw new UsageException($"--input: {MessageText.Cut(input)} is a Parquet population; schedule takes one situation (one JSON object): use evaluate or compare for a population");
+        }
+
         var rules = Program.LoadRules(ruleFiles);
         Dictionary<YearMonth, Dong>? paid = paidFile is null ? null : ReadPaid(paidFile);
         byte[] bytes = Inputs.ReadBytes(input, "--input");

@@ -82,4 +82,17 @@ public sealed class RulesAndScheduleListingTest : IDisposable
         Assert.Equal("", stdout);
         Assert.StartsWith($"welfare-rules: --input: {input} holds JSON Lines; schedule takes one situation (one JSON object)", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Schedule_ParquetPopulation_RefusedClearly()
+    {
+        string input = WriteFile("people.parquet", "");
+        Assert.Equal(0, CliRunner.Run("population", "--size", "3", "--seed", "1", "--month", "2024-06", "--output", input).Exit);
+
+        var (exit, stdout, stderr) = CliRunner.Run("schedule", "-i", input, "--from", "2024-06", "--to", "2024-07");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"welfare-rules: --input: {input} is a Parquet population; schedule takes one situation (one JSON object)", stderr, StringComparison.Ordinal);
+    }
 }
