@@ -356,7 +356,8 @@ internal static class PolicyCommands
         IEnumerable<Situation> Population()
         {
             // With --month, or --from and --to, a line's own month is overridden (each is compared in the months given).
-            foreach (var item in situations ?? SituationReader.ReadLines(reader, input, months is { Length: > 0 } given ? given[0] : null))
+            // JSON Lines are parsed on every core, a batch at a time, in order.
+            foreach (var item in situations ?? SituationReader.ReadLines(reader, input, months is { Length: > 0 } given ? given[0] : null, 0, Environment.ProcessorCount))
             {
                 if (item.Error is { } error)
                 {

@@ -128,6 +128,43 @@ public sealed class JsonLinesEvaluatorTest
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ReadLines_ParsedOnSeveralCores_EqualOneLineAtATime(int cores)
+    {
+        // The varied lines (bad lines and blank lines among them, more than a batch), with lines before and a month.
+        static string Describe(SituationLine l) =>
+            $"{l.Line} {l.Id} {(l.Situation is { } s ? SituationLines.Json(s) : l.Error!.Message + " " + l.Error.Path)}";
+        var month = new YearMonth(2027, 3);
+
+        var one = SituationReader.ReadLines(new StringReader(Varied.Value), "varied.jsonl", month, 5).Select(Describe).ToList();
+        var many = SituationReader.ReadLines(new StringReader(Varied.Value), "varied.jsonl", month, 5, cores).Select(Describe).ToList();
+
+        Assert.True(one.Count > SituationReader.ParallelBatch && one.Exists(l => l.Contains("$.month", StringComparison.Ordinal)), one.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(one, many);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5000)]
+    public void ReadLines_ParsedOnSeveralCoresInputFailing_YieldsEveryLineBeforeItThenRaisesIt(int lines)
+    {
+        string input = string.Join("", Varied.Value.Split('\n').Where(l => l.Length > 0).Take(lines).Select(l => l + "\n"));
+        int read = 0;
+
+        var failure = Assert.Throws<IOException>(() =>
+        {
+            foreach (var _ in SituationReader.ReadLines(new FailingReader(input), "varied.jsonl", null, 0, 2))
+            {
+                read++;
+            }
+        });
+
+        Assert.Equal(FailingReader.Message, failure.Message);
+        Assert.Equal(lines, read);
+    }
+
+    [Theory]
     [InlineData(10, 2)]
     [InlineData(64, 2)]
     [InlineData(130, 2)]
