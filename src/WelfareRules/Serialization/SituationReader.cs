@@ -139,50 +139,124 @@ public static class SituationReader
 
     private static IEnumerable<SituationLine> ReadLinesInParallel(JsonLinesReader reader, string source, YearMonth? month, int linesBefore, int parallelism)
     {
-        const int Chunk = 256;
-        var texts = new List<(int Number, string Text)>(ParallelBatch);
-        var parsed = new SituationLine[ParallelBatch];
-        var options = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        // Two batches in turn: while one is parsed on the workers, this thread reads the next and then hands out the
+        // one before, so reading and the caller's work overlap the parsing.
+        var batches = new[] { new LineBatch(), new LineBatch() };
         int number = linesBefore;
-        while (true)
+        var current = batches[0];
+        current.Read(reader, ref number);
+        var parsing = current.Parse(source, month, parallelism);
+        try
         {
-            texts.Clear();
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo? failed = null;
+            for (int turn = 1; ; turn++)
+            {
+                bool more = current.Count == ParallelBatch && current.Failure is null;
+                var next = batches[turn % 2];
+                if (more)
+                {
+                    next.Read(reader, ref number);
+                }
+
+                LineBatch.Wait(parsing);
+                parsing = more ? next.Parse(source, month, parallelism) : System.Threading.Tasks.Task.CompletedTask;
+                for (int i = 0; i < current.Count; i++)
+                {
+                    yield return current.Parsed[i];
+                }
+
+                current.Failure?.Throw();
+                if (!more)
+                {
+                    // Read short: the input ended (it is not read again; a terminal would wait for another end).
+                    yield break;
+                }
+
+                current = next;
+            }
+        }
+        finally
+        {
+            // The caller stopped, or a failure is being raised: the batch being parsed is let finish first.
+            LineBatch.Finish(parsing);
+        }
+    }
+
+    /// <summary>Up to <see cref="ParallelBatch"/> non-blank lines read, and their situations or errors once parsed.</summary>
+    private sealed class LineBatch
+    {
+        private const int Chunk = 256;
+
+        private readonly (int Number, string Text)[] texts = new (int, string)[ParallelBatch];
+
+        internal SituationLine[] Parsed { get; } = new SituationLine[ParallelBatch];
+
+        internal int Count { get; private set; }
+
+        /// <summary>A failure to read, raised once the lines read before it are handed out.</summary>
+        internal System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; private set; }
+
+        internal void Read(JsonLinesReader reader, ref int number)
+        {
+            Count = 0;
+            Failure = null;
             try
             {
-                while (texts.Count < ParallelBatch && reader.ReadLine() is { } text)
+                while (Count < ParallelBatch && reader.ReadLine() is { } text)
                 {
                     number++;
                     if (!string.IsNullOrWhiteSpace(text))
                     {
-                        texts.Add((number, text));
+                        texts[Count++] = (number, text);
                     }
                 }
             }
             catch (Exception exception)
             {
-                failed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+                Failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+            }
+        }
+
+        internal System.Threading.Tasks.Task Parse(string source, YearMonth? month, int parallelism)
+        {
+            int count = Count;
+            if (count == 0)
+            {
+                return System.Threading.Tasks.Task.CompletedTask;
             }
 
-            int count = texts.Count;
-            System.Threading.Tasks.Parallel.For(0, (count + Chunk - 1) / Chunk, options, c =>
+            var options = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = parallelism };
+            return System.Threading.Tasks.Task.Run(() => System.Threading.Tasks.Parallel.For(0, (count + Chunk - 1) / Chunk, options, c =>
             {
                 for (int i = c * Chunk, end = Math.Min(count, i + Chunk); i < end; i++)
                 {
-                    parsed[i] = ParseLine(texts[i].Text, texts[i].Number, source, month);
+                    Parsed[i] = ParseLine(texts[i].Text, texts[i].Number, source, month);
                 }
-            });
+            }));
+        }
 
-            for (int i = 0; i < count; i++)
+        /// <summary>Waits for a batch's parsing, raising what a line's parsing raised as itself (as one line at a time would).</summary>
+        internal static void Wait(System.Threading.Tasks.Task parsing)
+        {
+            try
             {
-                yield return parsed[i];
+                parsing.GetAwaiter().GetResult();
             }
-
-            failed?.Throw();
-            if (count < ParallelBatch)
+            catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
             {
-                // Read short: the input ended (it is not read again; a terminal would wait for another end).
-                yield break;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+            }
+        }
+
+        /// <summary>Waits for a batch's parsing to end, whatever its outcome (the caller stopped, or another failure is being raised).</summary>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The failure being raised, if any, is the one reported.")]
+        internal static void Finish(System.Threading.Tasks.Task parsing)
+        {
+            try
+            {
+                parsing.GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
             }
         }
     }
