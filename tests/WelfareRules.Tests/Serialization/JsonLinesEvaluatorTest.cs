@@ -142,6 +142,13 @@ public sealed class JsonLinesEvaluatorTest
 
         Assert.True(one.Count > SituationReader.ParallelBatch && one.Exists(l => l.Contains("$.month", StringComparison.Ordinal)), one.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(one, many);
+
+        // Stopped early (the next batch being parsed): the lines taken, and the reader left without a fault.
+        foreach (int taken in new[] { 10, SituationReader.ParallelBatch + 3 })
+        {
+            var first = SituationReader.ReadLines(new StringReader(Varied.Value), "varied.jsonl", month, 5, cores).Take(taken).Select(Describe).ToList();
+            Assert.Equal(one.Take(taken), first);
+        }
     }
 
     [Theory]
