@@ -56,7 +56,7 @@ internal static class PolicyCommands
                 $"--from {YearMonthPattern.Iso.Format(from)} --to {YearMonthPattern.Iso.Format(to)}: a schedule covers at most {MaxScheduleMonths:#,0} months"));
         }
 
-        if (input != "-" && ParquetFiles.ParquetPopulation.IsParquet(input))
+        if (input != "-" && ParquetFiles.ParquetPopulation.IsParquet(Inputs.CheckFile(input, "--input")))
         {
             throw new UsageException($"--input: {MessageText.Cut(input)} is a Parquet population; schedule takes one situation (one JSON object): use evaluate or compare for a population");
         }
@@ -425,6 +425,12 @@ internal static class PolicyCommands
                 (current, batchStart) = (batch, nextStart);
                 nextStart += (long)batch.Batch.Rows * m;
                 yield return batch.Batch;
+
+                // Ctrl+C during the batch: it is written, and the batch being read ahead is not compared.
+                if (stop.IsCancellationRequested)
+                {
+                    yield break;
+                }
             }
         }
 

@@ -161,6 +161,8 @@ public static class SituationReader
                 parsing = more ? next.Parse(source, month, parallelism) : System.Threading.Tasks.Task.CompletedTask;
                 for (int i = 0; i < current.Count; i++)
                 {
+                    // A line whose parsing failed otherwise than as a bad line fails here, after the lines before it.
+                    current.Crashes[i]?.Throw();
                     yield return current.Parsed[i];
                 }
 
@@ -189,6 +191,9 @@ public static class SituationReader
         private readonly (int Number, string Text)[] texts = new (int, string)[ParallelBatch];
 
         internal SituationLine[] Parsed { get; } = new SituationLine[ParallelBatch];
+
+        /// <summary>What a line's parsing raised other than a bad line's error, raised in the line's place.</summary>
+        internal System.Runtime.ExceptionServices.ExceptionDispatchInfo?[] Crashes { get; } = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[ParallelBatch];
 
         internal int Count { get; private set; }
 
@@ -229,12 +234,27 @@ public static class SituationReader
             {
                 for (int i = c * Chunk, end = Math.Min(count, i + Chunk); i < end; i++)
                 {
-                    Parsed[i] = ParseLine(texts[i].Text, texts[i].Number, source, month);
+                    Parsed[i] = ParseOrKeep(i, source, month);
                 }
             }));
         }
 
-        /// <summary>Waits for a batch's parsing, raising what a line's parsing raised as itself (as one line at a time would).</summary>
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Kept and raised in the line's place, after the lines before it.")]
+        private SituationLine ParseOrKeep(int i, string source, YearMonth? month)
+        {
+            Crashes[i] = null;
+            try
+            {
+                return ParseLine(texts[i].Text, texts[i].Number, source, month);
+            }
+            catch (Exception crash)
+            {
+                Crashes[i] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(crash);
+                return default;
+            }
+        }
+
+        /// <summary>Waits for a batch's parsing (a line's own failure is kept in <see cref="Crashes"/>), raising anything else as itself.</summary>
         internal static void Wait(System.Threading.Tasks.Task parsing)
         {
             try

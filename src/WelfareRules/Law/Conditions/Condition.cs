@@ -87,7 +87,7 @@ internal abstract class Condition
     }
 
     /// <summary>The most notes a condition keeps (<see cref="Noted"/>): once full, it forgets them and begins again.</summary>
-    private const int MaxNotes = 512;
+    private const int MaxNotes = 2048;
 
     /// <summary>Notes already made, by the month's law and what else decides them (a leaf's value, age or outcome).</summary>
     private ConcurrentDictionary<(MonthLaw Law, long What), ConditionNote>? made;
