@@ -43,18 +43,24 @@ public sealed partial record Jurisdiction
     /// <returns>Whether the code is valid.</returns>
     public static bool TryParse(string? code, out Jurisdiction result)
     {
+        // The two codes of the built-in law first: nearly every situation names one, and they need no pattern.
+        switch (code)
+        {
+            case "VN":
+                result = Vietnam;
+                return true;
+            case "VN-HN":
+                result = Hanoi;
+                return true;
+        }
+
         result = Vietnam;
         if (code is null || !CodePattern().IsMatch(code))
         {
             return false;
         }
 
-        result = code switch
-        {
-            "VN" => Vietnam,
-            "VN-HN" => Hanoi,
-            _ => new Jurisdiction(code),
-        };
+        result = new Jurisdiction(code);
         return true;
     }
 
