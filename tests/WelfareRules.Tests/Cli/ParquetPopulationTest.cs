@@ -22,6 +22,36 @@ public sealed class ParquetPopulationTest : IDisposable
         return (parquet, lines);
     }
 
+    /// <summary>
+    /// Rows of every kind, written by DuckDB and as JSON Lines: a weighted row, a refused one (an unknown poverty
+    /// class), one the compact form cannot hold (300 children under 36 months), one that cannot be evaluated (born
+    /// after the months) and one of another jurisdiction.
+    /// </summary>
+    private (string Parquet, string Lines) OddRows()
+    {
+        string odd = Path.Combine(folder, "odd.parquet"), oddLines = Path.Combine(folder, "odd.jsonl");
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
+                ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
+                ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
+                ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
+                ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
+              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
+            TO '{odd}' (FORMAT PARQUET)
+            """);
+
+        File.WriteAllLines(oddLines,
+        [
+            """{"id":"O1","jurisdiction":"VN-HN","month":"2027-01","weight":2.5,"person":{"birthDate":"1940-01-01","household":{"poverty":"poor"}}}""",
+            """{"id":"O2","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1940-01-01","household":{"poverty":"veryPoor"}}}""",
+            """{"id":"O3","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1990-01-01","household":{"poverty":"poor"},"childrenUnder36Months":300}}""",
+            """{"id":"O4","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"2028-06-01"}}""",
+            """{"id":"O5","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1930-01-01","household":{"poverty":"nearPoor"}}}""",
+        ]);
+        return (odd, oddLines);
+    }
+
     [Fact]
     public void EvaluateAndCompare_ParquetPopulation_GiveWhatItsJsonLinesGive()
     {
@@ -42,25 +72,7 @@ public sealed class ParquetPopulationTest : IDisposable
         // Rows read from their typed columns, rows that go the JSON way (merit records, children), a refused row, a
         // row the compact form cannot hold and one that cannot be evaluated: stdout, stderr and exit as the JSON Lines'.
         var (parquet, lines) = Population("--merit", "--size", "400", "--seed", "9", "--month", "2027-01");
-        string odd = Path.Combine(folder, "odd.parquet"), oddLines = Path.Combine(folder, "odd.jsonl");
-        DuckDb.Execute($"""
-            COPY (SELECT * FROM (VALUES
-                ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
-                ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
-                ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
-                ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
-                ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
-              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
-            TO '{odd}' (FORMAT PARQUET)
-            """);
-        File.WriteAllLines(oddLines,
-        [
-            """{"id":"O1","jurisdiction":"VN-HN","month":"2027-01","weight":2.5,"person":{"birthDate":"1940-01-01","household":{"poverty":"poor"}}}""",
-            """{"id":"O2","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1940-01-01","household":{"poverty":"veryPoor"}}}""",
-            """{"id":"O3","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1990-01-01","household":{"poverty":"poor"},"childrenUnder36Months":300}}""",
-            """{"id":"O4","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"2028-06-01"}}""",
-            """{"id":"O5","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1930-01-01","household":{"poverty":"nearPoor"}}}""",
-        ]);
+        var (odd, oddLines) = OddRows();
 
         foreach (var (p, l) in new[] { (parquet, lines), (odd, oddLines) })
         {
@@ -183,26 +195,7 @@ public sealed class ParquetPopulationTest : IDisposable
         // poverty class), one the compact form cannot hold (300 children under 36 months: compared one by one),
         // one that cannot be evaluated (born after the months), merit records.
         var (parquet, lines) = Population("--calibrated", "--size", "2500", "--seed", "4", "--month", "2027-01");
-        string odd = Path.Combine(folder, "odd.parquet"), oddLines = Path.Combine(folder, "odd.jsonl");
-        DuckDb.Execute($"""
-            COPY (SELECT * FROM (VALUES
-                ('O1', 'VN-HN', '2027-01', DATE '1940-01-01', 'poor', NULL, 2.5::DOUBLE),
-                ('O2', 'VN-HN', '2027-01', DATE '1940-01-01', 'veryPoor', NULL, NULL),
-                ('O3', 'VN-HN', '2027-01', DATE '1990-01-01', 'poor', 300, NULL),
-                ('O4', 'VN-HN', '2027-01', DATE '2028-06-01', NULL, NULL, NULL),
-                ('O5', 'VN', '2027-01', DATE '1930-01-01', 'nearPoor', NULL, NULL))
-              AS t(id, jurisdiction, month, birthDate, household_poverty, childrenUnder36Months, weight))
-            TO '{odd}' (FORMAT PARQUET)
-            """);
-
-        File.WriteAllLines(oddLines,
-        [
-            """{"id":"O1","jurisdiction":"VN-HN","month":"2027-01","weight":2.5,"person":{"birthDate":"1940-01-01","household":{"poverty":"poor"}}}""",
-            """{"id":"O2","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1940-01-01","household":{"poverty":"veryPoor"}}}""",
-            """{"id":"O3","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"1990-01-01","household":{"poverty":"poor"},"childrenUnder36Months":300}}""",
-            """{"id":"O4","jurisdiction":"VN-HN","month":"2027-01","person":{"birthDate":"2028-06-01"}}""",
-            """{"id":"O5","jurisdiction":"VN","month":"2027-01","person":{"birthDate":"1930-01-01","household":{"poverty":"nearPoor"}}}""",
-        ]);
+        var (odd, oddLines) = OddRows();
         foreach (var (p, l) in new[] { (parquet, lines), (odd, oddLines) })
         {
             string[] compare = ["compare", "--rules", RepositoryFiles.PolicyExample("hanoi-700k-2027.json"), "--from", "2027-01", "--to", "2027-03", "--format", "json", "--input"];
