@@ -114,6 +114,12 @@ internal static class EvaluateCommand
                 () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr, readAhead: file is { CanSeek: true } || ParquetFiles.ParquetPopulation.IsParquet(input)))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
+        return Finish(result, input, month, rules, options, io, paymentList, parquetResults);
+    }
+
+    /// <summary>After the reports: the payment list and the Parquet results when asked for (each reads the input again), then the exit code.</summary>
+    private static int Finish(int result, string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Streams io, string? paymentList, string? parquetResults)
+    {
         if (paymentList is not null)
         {
             Reporting.PaymentList.Write(paymentList, input, rules, month, options);
@@ -149,17 +155,7 @@ internal static class EvaluateCommand
             output.Flush();
         }
 
-        if (paymentList is not null)
-        {
-            Reporting.PaymentList.Write(paymentList, input, rules, month, options);
-        }
-
-        if (parquetResults is not null)
-        {
-            ParquetFiles.ParquetTable.WriteResults(parquetResults, input, rules, month, options);
-        }
-
-        return io.Finish(result, "every line read before it is evaluated and written; the rest of the input is not");
+        return Finish(result, input, month, rules, options, io, paymentList, parquetResults);
     }
 
     /// <summary>
