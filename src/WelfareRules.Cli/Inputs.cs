@@ -243,7 +243,7 @@ internal sealed class SituationMeter(string path, IEnumerable<SituationLine> inn
         }
         catch (Exception unreadable) when (unreadable is not (UsageException or OutOfMemoryException))
         {
-            throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({unreadable.Message})", unreadable);
+            throw ParquetFiles.ParquetPopulation.Unreadable(path, unreadable);
         }
 
         count++;

@@ -64,7 +64,7 @@ internal static partial class ParquetPopulation
         }
         catch (Exception unreadable) when (unreadable is not (UsageException or OutOfMemoryException))
         {
-            throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({unreadable.Message})", unreadable);
+            throw Unreadable(path, unreadable);
         }
 
         int n = checked((int)starts[^1]);
@@ -115,7 +115,7 @@ internal static partial class ParquetPopulation
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             }
 
-            throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({first.Message})", first);
+            throw Unreadable(path, first);
         }
 
         return Assemble(columns, chunks, jurisdictions, out refused);

@@ -190,6 +190,10 @@ internal static partial class ParquetPopulation
         return document.RootElement.GetProperty("person").GetProperty(name).GetRawText();
     }
 
+    /// <summary>The error of a file that is not a readable Parquet population, naming it and what its reader met.</summary>
+    internal static IOException Unreadable(string path, Exception met) =>
+        new($"{MessageText.Cut(path)}: not a readable Parquet population ({met.Message})", met);
+
     /// <summary>Whether a file is Parquet: by its name (<c>.parquet</c>).</summary>
     internal static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
@@ -264,7 +268,7 @@ internal static partial class ParquetPopulation
             }
             catch (Exception unreadable) when (unreadable is not (UsageException or OutOfMemoryException))
             {
-                throw new IOException($"{MessageText.Cut(path)}: not a readable Parquet population ({unreadable.Message})", unreadable);
+                throw Unreadable(path, unreadable);
             }
         }
 
