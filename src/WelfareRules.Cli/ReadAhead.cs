@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Threading.Tasks;
 
 namespace WelfareRules.Cli;
@@ -37,23 +36,10 @@ internal static class ReadAhead
         {
             if (reading is not null)
             {
-                Finish(reading);
+                TaskWaits.Ignoring(reading);
             }
 
             items.Dispose();
-        }
-    }
-
-    /// <summary>Waits for a read to end, whatever its outcome (the caller stopped, or another failure is being raised).</summary>
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The caller no longer wants the item; its failure is not the one reported.")]
-    private static void Finish(Task reading)
-    {
-        try
-        {
-            reading.GetAwaiter().GetResult();
-        }
-        catch (Exception)
-        {
         }
     }
 }

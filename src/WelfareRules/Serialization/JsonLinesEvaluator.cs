@@ -202,7 +202,7 @@ public static class JsonLinesEvaluator
             catch (Exception)
             {
                 // The workers finish with the batch before its buffers are given back.
-                Finish(work);
+                TaskWaits.Ignoring(work);
                 throw;
             }
 
@@ -223,19 +223,6 @@ public static class JsonLinesEvaluator
 
         failure?.Throw();
         return summary;
-    }
-
-    /// <summary>Waits for a batch's work to end, whatever its outcome (another failure is being raised).</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The failure being raised is the one reported.")]
-    private static void Finish(Task work)
-    {
-        try
-        {
-            work.GetAwaiter().GetResult();
-        }
-        catch (Exception)
-        {
-        }
     }
 
     /// <summary>Runs a batch on the calling thread (a small one), as a finished task.</summary>

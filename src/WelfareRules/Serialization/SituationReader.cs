@@ -179,7 +179,7 @@ public static class SituationReader
         finally
         {
             // The caller stopped, or a failure is being raised: the batch being parsed is let finish first.
-            LineBatch.Finish(parsing);
+            TaskWaits.Ignoring(parsing);
         }
     }
 
@@ -264,19 +264,6 @@ public static class SituationReader
             catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
-            }
-        }
-
-        /// <summary>Waits for a batch's parsing to end, whatever its outcome (the caller stopped, or another failure is being raised).</summary>
-        [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The failure being raised, if any, is the one reported.")]
-        internal static void Finish(System.Threading.Tasks.Task parsing)
-        {
-            try
-            {
-                parsing.GetAwaiter().GetResult();
-            }
-            catch (Exception)
-            {
             }
         }
     }
