@@ -749,9 +749,10 @@ public static class PolicyComparison
         private const int MaxPending = 1 << 16;
 
         /// <summary>
-        /// Persons each of weight 1, by pair of reports (by <see cref="Report.Serial"/>), not yet added: the totals are
-        /// sums of a pair's amounts times its persons, exact in any order, so a pair met again and again (the profiles
-        /// of every batch and month share their reports) is added up once.
+        /// Persons whose weight equals their count, by pair of reports (by <see cref="Report.Serial"/>), not yet added:
+        /// the totals are sums of a pair's amounts times its persons, exact in any order, so a pair met again and again
+        /// (the profiles of every batch and month share their reports) is added up once. The weights are summed as
+        /// given (a weight of 1.0 keeps its decimal scale in the weighted totals).
         /// </summary>
         private readonly Dictionary<(long Before, long After), (Report Before, Report After, long Count, decimal Weight)> pending = [];
 
