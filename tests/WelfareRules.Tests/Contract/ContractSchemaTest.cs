@@ -15,8 +15,9 @@ namespace WelfareRules.Tests.Contract;
 /// docs/contract.md and the schemas of docs/schema/: every example of the page validates against its schema,
 /// and so does the tool's real output for each command; a report that breaks the contract does not.
 /// </summary>
-public sealed partial class ContractSchemaTest
+public sealed partial class ContractSchemaTest : IDisposable
 {
+    private readonly List<string> _tempFiles = [];
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
     private static readonly string[] SchemaNames =
@@ -438,10 +439,20 @@ public sealed partial class ContractSchemaTest
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string TempFile(string extension, string content)
+    /// <summary>Removes the files this test wrote (a run left thousands in the temporary folder).</summary>
+    public void Dispose()
+    {
+        foreach (string path in _tempFiles)
+        {
+            File.Delete(path);
+        }
+    }
+
+    private string TempFile(string extension, string content)
     {
         string path = Path.Combine(Path.GetTempPath(), "welfare-contract-" + Guid.NewGuid().ToString("N") + extension);
         File.WriteAllText(path, content);
+        _tempFiles.Add(path);
         return path;
     }
 
