@@ -13,7 +13,8 @@ namespace WelfareRules.Benchmarks.Populations;
 /// <summary>
 /// Setting a population up: one million generated Hanoi persons packed into the engine's compact form
 /// (<see cref="PopulationBuilder"/>, one core; <see cref="Population.Create"/>), read from the same persons as
-/// Parquet and as JSON Lines into the compact form, beside the engine's month over them, in the same run. Per person.
+/// Parquet and as JSON Lines into the compact form (and, as the bound of the JSON way, the lines parsed in memory
+/// and dropped), beside the engine's month over them, in the same run. Per person.
 /// </summary>
 [MemoryDiagnoser]
 public class PopulationBuildBenchmarks
@@ -23,6 +24,8 @@ public class PopulationBuildBenchmarks
     private List<Situation> situations = [];
     private Population population = null!;
     private string parquet = "", lines = "";
+    private byte[] bytes = [];
+    private int[] lineStarts = [];
 
     [GlobalSetup]
     public void Setup()
@@ -44,6 +47,19 @@ public class PopulationBuildBenchmarks
 
             writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
+
+        writer.Close();
+        bytes = System.IO.File.ReadAllBytes(lines);
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        lineStarts = [.. starts];
     }
 
     [GlobalCleanup]
@@ -98,6 +114,44 @@ public class PopulationBuildBenchmarks
         }
 
         return builder.ToPopulation().Count;
+    }
+
+    /// <summary>The file read by <see cref="Population.ReadJsonLines"/>: bytes cut into blocks, each parsed and packed on a core.</summary>
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int ReadJsonLinesAllCores()
+    {
+        using var stream = System.IO.File.OpenRead(lines);
+        return Population.ReadJsonLines(stream, lines).Population.Count;
+    }
+
+    /// <summary>The same on one core.</summary>
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int ReadJsonLinesOneCore()
+    {
+        using var stream = System.IO.File.OpenRead(lines);
+        return Population.ReadJsonLines(stream, lines, null, 1).Population.Count;
+    }
+
+    /// <summary>
+    /// Parsing alone, the bound of reading JSON Lines: every line already in memory, cut at its line feeds, parsed
+    /// into its situation on all cores and dropped (no reading, no packing).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Persons)]
+    public int ParseInMemoryAllCores()
+    {
+        int parsed = 0;
+        System.Threading.Tasks.Parallel.For(0, (lineStarts.Length - 1 + 4095) / 4096, chunk =>
+        {
+            int mine = 0;
+            for (int i = chunk * 4096, end = Math.Min(lineStarts.Length - 1, i + 4096); i < end; i++)
+            {
+                var line = bytes.AsSpan(lineStarts[i], lineStarts[i + 1] - lineStarts[i] - 1);
+                mine += WelfareRules.Serialization.SituationReader.Parse(line, lines, i + 1).Person is null ? 0 : 1;
+            }
+
+            System.Threading.Interlocked.Add(ref parsed, mine);
+        });
+        return parsed;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Persons)]

@@ -71,6 +71,39 @@ public sealed class Population
         return builder.ToPopulation();
     }
 
+    /// <summary>
+    /// A population read from JSON Lines (<c>docs/contract.md</c>, the situation), parsed on every core: the calling
+    /// thread reads the bytes a block at a time, and the cores parse each block's lines and pack their persons, joined
+    /// in the order of the lines. A bad line, or one whose person the compact form cannot hold, is refused and reading
+    /// goes on; the situations' months are not kept.
+    /// </summary>
+    /// <param name="utf8">The JSON Lines, in UTF-8 (a byte-order mark of another encoding is read as a text reader reads it).</param>
+    /// <param name="source">The name used in errors (a file name, or <c>-</c>).</param>
+    /// <param name="month">A month given to each situation in place of its own (so that lines without one are read), or null.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores parsing; -1 (the default) for all of them.</param>
+    /// <returns>The population, in the order of the lines, and the lines refused with their numbers and errors.</returns>
+    /// <remarks>
+    /// The same persons, in the same order, and the same refused lines with the same numbers and errors as reading the lines
+    /// one by one with <see cref="Serialization.SituationReader.ReadLines(System.IO.TextReader, string, YearMonth?, int)"/> and
+    /// adding each person to a <see cref="PopulationBuilder"/>; lines end at LF, a CR before it dropped.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8"/> or <paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1, or <paramref name="month"/> is before 1900.</exception>
+    /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
+    /// <exception cref="System.IO.IOException">The stream could not be read.</exception>
+    public static PopulationReadResult ReadJsonLines(System.IO.Stream utf8, string source, YearMonth? month = null, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(source);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "the most cores is -1 (all) or at least 1");
+        }
+
+        Preconditions.CheckMonth(month, nameof(month));
+        return JsonLinesPopulation.Read(utf8, source, month, maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism);
+    }
+
     /// <summary>The person at a position, rebuilt from the compact form.</summary>
     /// <param name="index">The 0-based position.</param>
     /// <returns>A person equal to the one added there, but for the descriptive facts the compact form does not keep (see the remarks on <see cref="Population"/>).</returns>

@@ -1,0 +1,459 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using NodaTime;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Serialization;
+
+namespace WelfareRules.Populations;
+
+/// <summary>A population read from JSON Lines (<see cref="Population.ReadJsonLines"/>), and the lines refused.</summary>
+public sealed class PopulationReadResult
+{
+    internal PopulationReadResult(Population population, IReadOnlyList<SituationLine> refused, int lines)
+    {
+        Population = population;
+        Refused = refused;
+        Lines = lines;
+    }
+
+    /// <summary>The persons of the lines read, in the order of their lines.</summary>
+    public Population Population { get; }
+
+    /// <summary>
+    /// The lines refused, in order, each with its number and error (and its id where one can be read): those the
+    /// situation's reader refuses, and those whose person the compact form cannot hold (path <c>$.person</c>).
+    /// </summary>
+    public IReadOnlyList<SituationLine> Refused { get; }
+
+    /// <summary>The number of non-blank lines read: the persons and the lines refused.</summary>
+    public int Lines { get; }
+}
+
+/// <summary>
+/// Reads a population from JSON Lines on every core: the calling thread only reads the bytes in blocks and cuts
+/// them at line ends; the workers parse each block's lines and pack each person into that block's columns; the
+/// blocks are joined in order at the end. The same persons, errors and numbers as reading the lines one by one
+/// (<see cref="SituationReader.ReadLines(TextReader, string, YearMonth?, int)"/>) and adding each to a
+/// <see cref="PopulationBuilder"/>.
+/// </summary>
+internal static class JsonLinesPopulation
+{
+    /// <summary>The bytes a block holds at least (a longer line makes its block longer).</summary>
+    internal const int BlockBytes = 1 << 20;
+
+    internal static PopulationReadResult Read(Stream utf8, string source, YearMonth? month, int parallelism, int blockBytes = BlockBytes)
+    {
+        var pending = new Queue<Task<Block>>();
+        var blocks = new List<Block>();
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(blockBytes);
+        int filled = 0, number = 0;
+        bool first = true, end = false;
+        try
+        {
+            while (!end)
+            {
+                // Fill the buffer (a short read is not the end; only a read of nothing is).
+                while (filled < buffer.Length)
+                {
+                    int read = utf8.Read(buffer, filled, buffer.Length - filled);
+                    if (read == 0)
+                    {
+                        end = true;
+                        break;
+                    }
+
+                    filled += read;
+                }
+
+                int start = 0;
+                if (first)
+                {
+                    first = false;
+                    if (Utf16.HasMark(buffer.AsSpan(0, filled)) || HasUtf32Mark(buffer.AsSpan(0, filled)))
+                    {
+                        // Text in another encoding: read as text, as the reader of lines reads it.
+                        var prefix = buffer.AsSpan(0, filled).ToArray();
+                        return ReadText(new ConcatenatedStream(prefix, utf8), source, month, parallelism);
+                    }
+
+                    if (buffer.AsSpan(0, filled).StartsWith("\uFEFF"u8))
+                    {
+                        start = 3;
+                    }
+                }
+
+                // The block ends after its last line feed; at the end of the input, with its last byte.
+                int cut = end ? filled : buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n') + start + 1;
+                if (cut == start && !end)
+                {
+                    // One line longer than the buffer: a larger one.
+                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                    continue;
+                }
+
+                var bytes = buffer;
+                int length = cut - start, firstLine = number + 1, offset = start;
+                int lines = bytes.AsSpan(start, length).Count((byte)'\n');
+                if (end && length > 0 && bytes[cut - 1] != '\n')
+                {
+                    lines++;
+                }
+
+                number = checked(number + lines);
+
+                // The rest is carried to a new buffer; this one is the block's until it is parsed.
+                buffer = ArrayPool<byte>.Shared.Rent(Math.Max(blockBytes, filled - cut));
+                bytes.AsSpan(cut, filled - cut).CopyTo(buffer);
+                filled -= cut;
+
+                if (pending.Count >= parallelism)
+                {
+                    blocks.Add(pending.Dequeue().GetAwaiter().GetResult());
+                }
+
+                pending.Enqueue(Task.Run(() =>
+                {
+                    try
+                    {
+                        return Block.Parse(bytes.AsSpan(offset, length), firstLine, source, month);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(bytes);
+                    }
+                }));
+            }
+
+            while (pending.Count > 0)
+            {
+                blocks.Add(pending.Dequeue().GetAwaiter().GetResult());
+            }
+        }
+        finally
+        {
+            // Reading failed, or a block did: the others are let finish before their buffers are forgotten.
+            while (pending.Count > 0)
+            {
+                TaskWaits.Ignoring(pending.Dequeue());
+            }
+
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Assemble(blocks);
+    }
+
+    /// <summary>Whether the bytes start with a UTF-32 byte-order mark (big- or little-endian), which a text reader would decode.</summary>
+    private static bool HasUtf32Mark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]);
+
+    /// <summary>Text that is not UTF-8: its lines read as text, one at a time, each person added to a builder.</summary>
+    private static PopulationReadResult ReadText(Stream stream, string source, YearMonth? month, int parallelism)
+    {
+        var builder = new PopulationBuilder();
+        var refused = new List<SituationLine>();
+        int lines = 0;
+        using var reader = new StreamReader(stream);
+        foreach (var line in SituationReader.ReadLines(reader, source, month, 0, parallelism))
+        {
+            lines++;
+            if (line.Situation is not { } situation)
+            {
+                refused.Add(line);
+                continue;
+            }
+
+            try
+            {
+                builder.Add(situation.Jurisdiction, situation.Person);
+            }
+            catch (ArgumentException cannot)
+            {
+                refused.Add(Unrepresentable(source, line.Line, situation, cannot));
+            }
+        }
+
+        return new PopulationReadResult(builder.ToPopulation(), refused, lines);
+    }
+
+    /// <summary>A line whose situation is valid but whose person the compact form cannot hold.</summary>
+    private static SituationLine Unrepresentable(string source, int number, Situation situation, ArgumentException cannot) =>
+        new(number, null, new SituationFormatException(source, number, "$.person", "the population's compact form cannot hold this person (" + cannot.Message + ")"))
+        {
+            Id = situation.Id,
+        };
+
+    /// <summary>The blocks joined in order: columns copied end to end, jurisdictions numbered in the order first met.</summary>
+    private static PopulationReadResult Assemble(List<Block> blocks)
+    {
+        int n = 0, lines = 0, childCount = 0;
+        foreach (var block in blocks)
+        {
+            n = checked(n + block.Count);
+            lines = checked(lines + block.Lines);
+            childCount = checked(childCount + block.Children.Count);
+        }
+
+        var facts = new ulong[n];
+        int[] birth = new int[n], death = new int[n], decision = new int[n], certified = new int[n], escaped = new int[n];
+        var childStart = new int[n + 1];
+        var children = new RaisedChild[childCount];
+        var jurisdictions = new List<Jurisdiction>();
+        var index = new Dictionary<Jurisdiction, int>();
+        var refused = new List<SituationLine>();
+        Dictionary<int, ImmutableArray<MeritRecord>>? merit = null;
+        int at = 0, childAt = 0;
+        foreach (var block in blocks)
+        {
+            // The block's own jurisdiction numbers, as the population's.
+            var remap = new int[block.Jurisdictions.Count];
+            bool same = true;
+            for (int j = 0; j < remap.Length; j++)
+            {
+                var jurisdiction = block.Jurisdictions[j];
+                if (!index.TryGetValue(jurisdiction, out int global))
+                {
+                    global = jurisdictions.Count;
+                    if (global > FactBits.MaxJurisdictions)
+                    {
+                        throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions");
+                    }
+
+                    index.Add(jurisdiction, global);
+                    jurisdictions.Add(jurisdiction);
+                }
+
+                remap[j] = global;
+                same &= global == j;
+            }
+
+            int count = block.Count;
+            if (same)
+            {
+                block.Facts.AsSpan(0, count).CopyTo(facts.AsSpan(at));
+            }
+            else
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    ulong f = block.Facts[i];
+                    facts[at + i] = FactBits.WithJurisdiction(f, remap[FactBits.Jurisdiction(f)]);
+                }
+            }
+
+            block.Birth.AsSpan(0, count).CopyTo(birth.AsSpan(at));
+            block.Death.AsSpan(0, count).CopyTo(death.AsSpan(at));
+            block.Decision.AsSpan(0, count).CopyTo(decision.AsSpan(at));
+            block.Certified.AsSpan(0, count).CopyTo(certified.AsSpan(at));
+            block.Escaped.AsSpan(0, count).CopyTo(escaped.AsSpan(at));
+            for (int i = 0; i < count; i++)
+            {
+                childStart[at + i + 1] = childAt + block.ChildEnd[i];
+            }
+
+            block.Children.CopyTo(children, childAt);
+            foreach (var (i, records) in block.Merit ?? [])
+            {
+                (merit ??= [])[at + i] = records;
+            }
+
+            refused.AddRange(block.Refused ?? []);
+            at += count;
+            childAt += block.Children.Count;
+        }
+
+        var population = new Population(new PopulationBuilder.Columns(n, [.. jurisdictions], facts, birth, death, decision, certified, escaped, childStart, children, merit));
+        return new PopulationReadResult(population, refused, lines);
+    }
+
+    /// <summary>One block's lines: its persons' columns (from 0), their children, merit records and the lines refused.</summary>
+    private sealed class Block
+    {
+        private Block(int capacity)
+        {
+            Facts = new ulong[capacity];
+            Birth = new int[capacity];
+            Death = new int[capacity];
+            Decision = new int[capacity];
+            Certified = new int[capacity];
+            Escaped = new int[capacity];
+            ChildEnd = new int[capacity];
+        }
+
+        internal ulong[] Facts { get; }
+
+        internal int[] Birth { get; }
+
+        internal int[] Death { get; }
+
+        internal int[] Decision { get; }
+
+        internal int[] Certified { get; }
+
+        internal int[] Escaped { get; }
+
+        /// <summary>The block's children before person i's end, person i's included.</summary>
+        internal int[] ChildEnd { get; }
+
+        internal List<RaisedChild> Children { get; } = [];
+
+        internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit { get; private set; }
+
+        internal List<SituationLine>? Refused { get; private set; }
+
+        /// <summary>The block's jurisdictions, numbered in the order met in it.</summary>
+        internal List<Jurisdiction> Jurisdictions { get; } = [];
+
+        internal int Count { get; private set; }
+
+        /// <summary>The non-blank lines.</summary>
+        internal int Lines { get; private set; }
+
+        internal static Block Parse(ReadOnlySpan<byte> bytes, int firstLine, string source, YearMonth? month)
+        {
+            var block = new Block(Math.Max(1, bytes.Count((byte)'\n') + 1));
+            Jurisdiction? last = null;
+            int lastIndex = 0;
+            for (int number = firstLine; !bytes.IsEmpty; number++)
+            {
+                int end = bytes.IndexOf((byte)'\n');
+                var line = end < 0 ? bytes : bytes[..end];
+                bytes = end < 0 ? default : bytes[(end + 1)..];
+                if (line.EndsWith((byte)'\r'))
+                {
+                    line = line[..^1];
+                }
+
+                if (IsBlank(line))
+                {
+                    continue;
+                }
+
+                block.Lines++;
+                block.Add(line, number, source, month, ref last, ref lastIndex);
+            }
+
+            return block;
+        }
+
+        private void Add(ReadOnlySpan<byte> line, int number, string source, YearMonth? month, ref Jurisdiction? last, ref int lastIndex)
+        {
+            // Bytes that are not UTF-8 are read as a text reader decodes them (each bad sequence a replacement character).
+            byte[]? decoded = System.Text.Unicode.Utf8.IsValid(line) ? null : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
+            ReadOnlySpan<byte> json = decoded ?? line;
+            Situation situation;
+            try
+            {
+                situation = SituationReader.Parse(json, source, number, month);
+            }
+            catch (SituationFormatException error)
+            {
+                (Refused ??= []).Add(new SituationLine(number, null, error) { Id = SituationReader.TryReadId(json) });
+                return;
+            }
+
+            var person = situation.Person;
+            PopulationBuilder.PackedPerson packed;
+            try
+            {
+                PopulationBuilder.CheckChildren(person.ChildrenRaisedAlone.Length, Count);
+                packed = PopulationBuilder.Pack(person, 0, Count);
+            }
+            catch (ArgumentException cannot)
+            {
+                (Refused ??= []).Add(Unrepresentable(source, number, situation, cannot));
+                return;
+            }
+
+            if (!ReferenceEquals(situation.Jurisdiction, last))
+            {
+                last = situation.Jurisdiction;
+                lastIndex = Jurisdictions.IndexOf(last);
+                if (lastIndex < 0)
+                {
+                    lastIndex = Jurisdictions.Count;
+                    Jurisdictions.Add(last);
+                }
+            }
+
+            int i = Count++;
+            (Facts[i], Birth[i], Death[i], Decision[i], Certified[i], Escaped[i]) =
+                (FactBits.WithJurisdiction(packed.Facts, lastIndex), packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
+            Children.AddRange(person.ChildrenRaisedAlone);
+            ChildEnd[i] = Children.Count;
+            if (!person.Merit.IsEmpty)
+            {
+                (Merit ??= []).Add((i, person.Merit));
+            }
+        }
+
+        /// <summary>Whether a line is blank as <see cref="string.IsNullOrWhiteSpace"/> finds its text.</summary>
+        private static bool IsBlank(ReadOnlySpan<byte> line)
+        {
+            foreach (byte b in line)
+            {
+                if (b is (byte)' ' or (>= 0x09 and <= 0x0D))
+                {
+                    continue;
+                }
+
+                // Other white space is not ASCII: the text decides.
+                return b >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Bytes already read, then the rest of a stream.</summary>
+    private sealed class ConcatenatedStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (position < prefix.Length)
+            {
+                int n = Math.Min(count, prefix.Length - position);
+                prefix.AsSpan(position, n).CopyTo(buffer.AsSpan(offset, n));
+                position += n;
+                return n;
+            }
+
+            return rest.Read(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
