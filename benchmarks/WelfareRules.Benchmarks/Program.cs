@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
 namespace WelfareRules.Benchmarks;
@@ -37,6 +39,8 @@ public static class Program
             return;
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // The BenchmarkDotNet runs measure with the workstation collector, whatever this process runs with (a child
+        // process otherwise takes the host's collector).
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithGcServer(false).AsMutator()));
     }
 }

@@ -84,6 +84,7 @@ internal static partial class ParquetPopulation
                 using var stream = File.OpenRead(path);
                 var reader = Open(stream);
                 Dictionary<string, Array>? reuse = null;
+                var interner = new ChildInterner();
                 try
                 {
                     for (int g = w; g < groups; g += workers)
@@ -98,7 +99,7 @@ internal static partial class ParquetPopulation
                             raw = reuse = ReadGroup(group, read, rows, reuse);
                         }
 
-                        chunks[g] = ReadChunk(new Resolved(raw), raw, rows, (int)starts[g], month, path, columns, jurisdictions);
+                        chunks[g] = ReadChunk(new Resolved(raw), raw, rows, (int)starts[g], month, path, columns, jurisdictions, interner: interner);
                     }
                 }
                 finally
@@ -291,6 +292,9 @@ internal static partial class ParquetPopulation
     private sealed class Chunk
     {
         internal readonly List<RaisedChild> Children = [];
+
+        /// <summary>One instance of each distinct child (<see cref="ChildInterner"/>), shared by the chunks a core reads.</summary>
+        internal ChildInterner Interner = new();
         internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit;
         internal List<RefusedRow>? Refused;
 
@@ -339,10 +343,11 @@ internal static partial class ParquetPopulation
     /// (by default the position plus one).
     /// </summary>
     private static Chunk ReadChunk(Resolved resolved, Dictionary<string, Array> raw, int rows, int start, YearMonth? month, string path, Packed columns, JurisdictionIndex jurisdictions,
-        Side? side = null, int firstLine = -1, int from = 0)
+        Side? side = null, int firstLine = -1, int from = 0, ChildInterner? interner = null)
     {
         int lineOf0 = firstLine < 0 ? start + 1 : firstLine;
         var chunk = new Chunk();
+        chunk.Interner = interner ?? chunk.Interner;
         Jurisdiction? last = null;
         int lastIndex = 0;
         var buffer = new MemoryStream();
@@ -399,7 +404,7 @@ internal static partial class ParquetPopulation
                 (columns.Facts[i], columns.Birth[i], columns.Death[i], columns.Decision[i], columns.Certified[i], columns.Escaped[i]) =
                     (FactBits.WithJurisdiction(packed.Facts, lastIndex), packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
                 columns.ChildCount[i] = children.Length;
-                chunk.Children.AddRange(children);
+                chunk.Interner.AddTo(chunk.Children, children);
                 if (!merit.IsEmpty)
                 {
                     (chunk.Merit ??= []).Add((i, merit));

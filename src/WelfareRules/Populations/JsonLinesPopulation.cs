@@ -304,6 +304,8 @@ internal static class JsonLinesPopulation
         /// <summary>The block's children before person i's end, person i's included.</summary>
         internal int[] ChildEnd { get; }
 
+        private readonly ChildInterner interner = new();
+
         internal List<RaisedChild> Children { get; } = [];
 
         internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit { get; private set; }
@@ -388,7 +390,7 @@ internal static class JsonLinesPopulation
             int i = Count++;
             (Facts[i], Birth[i], Death[i], Decision[i], Certified[i], Escaped[i]) =
                 (FactBits.WithJurisdiction(packed.Facts, lastIndex), packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
-            Children.AddRange(person.ChildrenRaisedAlone);
+            interner.AddTo(Children, person.ChildrenRaisedAlone);
             ChildEnd[i] = Children.Count;
             if (!person.Merit.IsEmpty)
             {

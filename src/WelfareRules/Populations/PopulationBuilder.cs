@@ -16,6 +16,7 @@ public sealed class PopulationBuilder
     private readonly List<Jurisdiction> jurisdictions = [];
     private readonly Dictionary<Jurisdiction, int> jurisdictionIndex = [];
     private readonly List<RaisedChild> children = [];
+    private readonly ChildInterner interner = new();
     private readonly Dictionary<int, ImmutableArray<MeritRecord>> merit = [];
     private ulong[] facts;
     private int[] birth, death, decision, certified, escaped, childStart;
@@ -88,7 +89,7 @@ public sealed class PopulationBuilder
         certified[count] = packed.Certified;
         escaped[count] = packed.Escaped;
         childStart[count] = children.Count;
-        children.AddRange(person.ChildrenRaisedAlone);
+        interner.AddTo(children, person.ChildrenRaisedAlone);
         if (!person.Merit.IsEmpty)
         {
             merit.Add(count, person.Merit);
