@@ -109,12 +109,27 @@ internal static class EvaluateCommand
         }
 
         using var output = new BufferedStream(stdout, 1 << 16);
-        int result = lines
+        int result = lines && !text && file is { CanSeek: true }
+            ? RunUtf8(input, month, rules, options, output, io)
+            : lines
             ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations",
                 () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr, readAhead: file is { CanSeek: true } || ParquetFiles.ParquetPopulation.IsParquet(input)))
             : RunSingle(first, firstNumber, reader, input, month, rules, options, text, output, stderr);
         output.Flush();
         return Finish(result, input, month, rules, options, io, paymentList, parquetResults);
+    }
+
+    /// <summary>
+    /// JSON Lines from a file, in JSON: the file read again from its start as bytes (<see cref="JsonLinesEvaluator.EvaluateUtf8"/>),
+    /// each line parsed from its UTF-8 on the cores, not decoded into text and encoded again; the same output as the text's.
+    /// </summary>
+    private static int RunUtf8(string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Stream output, Streams io)
+    {
+        using var bytes = new ByteMeter(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), io.Stop);
+        long size = new FileInfo(input).Length;
+        var summary = ProgressDisplay.Run(io.ErrorIsTerminal, bytes, size, "situations",
+            () => JsonLinesEvaluator.EvaluateUtf8(rules, bytes, output, io.Stderr, new JsonLinesOptions { Source = input, Month = month, Evaluation = options }));
+        return summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;
     }
 
     /// <summary>After the reports: the payment list and the Parquet results when asked for (each reads the input again), then the exit code.</summary>

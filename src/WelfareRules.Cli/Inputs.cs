@@ -183,6 +183,85 @@ internal sealed class InputMeter(TextReader inner, CancellationToken stop) : Tex
     }
 }
 
+/// <summary>
+/// The input as bytes, as <see cref="InputMeter"/> reads text: it counts the bytes and lines read (for progress), and
+/// ends, once <c>stop</c> is cancelled (Ctrl+C), at the end of the line in hand.
+/// </summary>
+internal sealed class ByteMeter(Stream inner, CancellationToken stop) : Stream, IReadMeter
+{
+    private bool atLineStart = true;
+    private bool ended;
+    private long bytes;
+    private long lines;
+
+    /// <inheritdoc/>
+    public Action<long, long>? OnRead { get; set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (ended || buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (stop.IsCancellationRequested && atLineStart)
+        {
+            ended = true;
+            return 0;
+        }
+
+        int n = inner.Read(buffer);
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        if (stop.IsCancellationRequested && buffer[..n].IndexOf((byte)'\n') is var end and >= 0)
+        {
+            n = end + 1;
+            ended = true;
+        }
+
+        atLineStart = buffer[n - 1] == '\n';
+        bytes += n;
+        lines += buffer[..n].Count((byte)'\n');
+        OnRead?.Invoke(bytes, lines);
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
 /// <summary>What a progress bar reads: the characters and lines read so far.</summary>
 internal interface IReadMeter
 {

@@ -335,7 +335,7 @@ internal static class JsonLinesPopulation
                     line = line[..^1];
                 }
 
-                if (IsBlank(line))
+                if (Utf8Lines.IsBlank(line))
                 {
                     continue;
                 }
@@ -350,8 +350,7 @@ internal static class JsonLinesPopulation
         private void Add(ReadOnlySpan<byte> line, int number, string source, YearMonth? month, ref Jurisdiction? last, ref int lastIndex)
         {
             // Bytes that are not UTF-8 are read as a text reader decodes them (each bad sequence a replacement character).
-            byte[]? decoded = System.Text.Unicode.Utf8.IsValid(line) ? null : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
-            ReadOnlySpan<byte> json = decoded ?? line;
+            var json = Utf8Lines.AsRead(line);
             Situation situation;
             try
             {
@@ -396,23 +395,6 @@ internal static class JsonLinesPopulation
             {
                 (Merit ??= []).Add((i, person.Merit));
             }
-        }
-
-        /// <summary>Whether a line is blank as <see cref="string.IsNullOrWhiteSpace"/> finds its text.</summary>
-        private static bool IsBlank(ReadOnlySpan<byte> line)
-        {
-            foreach (byte b in line)
-            {
-                if (b is (byte)' ' or (>= 0x09 and <= 0x0D))
-                {
-                    continue;
-                }
-
-                // Other white space is not ASCII: the text decides.
-                return b >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
-            }
-
-            return true;
         }
     }
 

@@ -113,6 +113,35 @@ public static class JsonLinesEvaluator
     }
 
     /// <summary>
+    /// Evaluates every line of UTF-8 JSON Lines read as bytes, as <see cref="Evaluate(RuleSet, TextReader, Stream, TextWriter, JsonLinesOptions?)"/>
+    /// evaluates them from text: the same lines written, errors and numbers. The lines are not decoded into text
+    /// and encoded again, which makes it the faster way for a file.
+    /// </summary>
+    /// <param name="rules">The law.</param>
+    /// <param name="input">The JSON Lines in UTF-8 (a UTF-8 byte-order mark at the start is skipped; bytes that are not UTF-8 are read as a text reader reads them, each bad sequence a replacement character). For another encoding, read it as text with the other overload.</param>
+    /// <param name="output">Where the report and error lines go (UTF-8).</param>
+    /// <param name="errors">Where each error's message goes, in input order.</param>
+    /// <param name="options">Source name, month override, evaluation options, cores.</param>
+    /// <returns>What was met.</returns>
+    /// <remarks>Lines end at LF only, a CR just before it dropped (as <see cref="JsonLinesReader"/> reads them).</remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    /// <exception cref="IOException">Reading <paramref name="input"/> or writing <paramref name="output"/> failed (the lines before are written).</exception>
+    public static JsonLinesSummary EvaluateUtf8(RuleSet rules, Stream input, Stream output, TextWriter errors, JsonLinesOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        options ??= new JsonLinesOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.LinesBefore);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+
+        return Run(rules, new BytesInput(input), output, errors, options);
+    }
+
+    /// <summary>
     /// Evaluates situations already read (a Parquet population's rows, read from their typed columns) as
     /// <see cref="Evaluate(RuleSet, TextReader, Stream, TextWriter, JsonLinesOptions?)"/> evaluates lines: each
     /// situation's report, or each bad line's error, in its place, numbered by its <see cref="SituationLine.Line"/>;
@@ -275,6 +304,102 @@ public static class JsonLinesEvaluator
         }
     }
 
+    /// <summary>UTF-8 lines read as bytes, each copied into its batch (no text in between).</summary>
+    private sealed class BytesInput(Stream stream) : Input
+    {
+        private readonly byte[] buffer = new byte[1 << 16];
+        private byte[] carry = new byte[1024];
+        private int position, length, carried;
+        private bool started, ended;
+
+        internal override bool Next(Batch batch)
+        {
+            while (true)
+            {
+                if (position == length)
+                {
+                    if (ended || !Fill())
+                    {
+                        if (carried == 0)
+                        {
+                            return false;
+                        }
+
+                        Emit(batch, carry.AsSpan(0, carried));
+                        carried = 0;
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                var rest = buffer.AsSpan(position, length - position);
+                int end = rest.IndexOf((byte)'\n');
+                if (end < 0)
+                {
+                    Carry(rest);
+                    position = length;
+                    continue;
+                }
+
+                position += end + 1;
+                if (carried > 0)
+                {
+                    Carry(rest[..end]);
+                    Emit(batch, carry.AsSpan(0, carried));
+                    carried = 0;
+                }
+                else
+                {
+                    Emit(batch, rest[..end]);
+                }
+
+                return true;
+            }
+        }
+
+        private static void Emit(Batch batch, ReadOnlySpan<byte> line) => batch.Add(line.EndsWith((byte)'\r') ? line[..^1] : line);
+
+        private void Carry(ReadOnlySpan<byte> part)
+        {
+            if (carried + part.Length > carry.Length)
+            {
+                Array.Resize(ref carry, Math.Max(carried + part.Length, carry.Length * 2));
+            }
+
+            part.CopyTo(carry.AsSpan(carried));
+            carried += part.Length;
+        }
+
+        private bool Fill()
+        {
+            position = 0;
+            length = stream.Read(buffer, 0, buffer.Length);
+            if (length <= 0)
+            {
+                (length, ended) = (0, true);
+                return false;
+            }
+
+            if (!started)
+            {
+                // A byte-order mark may come in pieces: the first three bytes are awaited before it is judged.
+                while (length < 3 && stream.Read(buffer, length, buffer.Length - length) is var more and > 0)
+                {
+                    length += more;
+                }
+
+                started = true;
+                if (buffer.AsSpan(0, length).StartsWith("\uFEFF"u8))
+                {
+                    position = 3;
+                }
+            }
+
+            return true;
+        }
+    }
+
     private sealed class SituationInput(IEnumerator<SituationLine> items) : Input
     {
         internal override bool Next(Batch batch)
@@ -306,6 +431,11 @@ public static class JsonLinesEvaluator
 
         /// <summary>The situations already read, when the input is not text (then <see cref="lines"/> stays empty).</summary>
         private readonly List<SituationLine> items = [];
+
+        /// <summary>The lines read as bytes, each a range of <see cref="utf8"/>, when the input is bytes.</summary>
+        private readonly List<(int Start, int Length)> utf8Lines = [];
+        private byte[] utf8 = [];
+        private int utf8Length;
         private readonly List<Chunk> chunks = [];
         private Outcome[] outcomes = [];
         private string?[] messages = [];
@@ -313,7 +443,7 @@ public static class JsonLinesEvaluator
         private ExceptionDispatchInfo?[] crashes = [];
         private int firstNumber;
 
-        internal int Count => lines.Count + items.Count;
+        internal int Count => lines.Count + items.Count + utf8Lines.Count;
 
         public void Dispose()
         {
@@ -327,12 +457,26 @@ public static class JsonLinesEvaluator
         {
             lines.Clear();
             items.Clear();
+            utf8Lines.Clear();
+            utf8Length = 0;
             firstNumber = first;
         }
 
         internal void Add(string line) => lines.Add(line);
 
         internal void Add(SituationLine item) => items.Add(item);
+
+        internal void Add(ReadOnlySpan<byte> line)
+        {
+            if (utf8Length + line.Length > utf8.Length)
+            {
+                Array.Resize(ref utf8, Math.Max(utf8Length + line.Length, Math.Max(1 << 16, utf8.Length * 2)));
+            }
+
+            line.CopyTo(utf8.AsSpan(utf8Length));
+            utf8Lines.Add((utf8Length, line.Length));
+            utf8Length += line.Length;
+        }
 
         /// <summary>Parses, evaluates and writes every line into its chunk's buffer.</summary>
         internal void Run()
@@ -413,6 +557,8 @@ public static class JsonLinesEvaluator
             {
                 outcomes[i] = items.Count > 0
                     ? RunItem(items[i], chunk, out messages[i], out crashes[i])
+                    : utf8Lines.Count > 0
+                    ? RunBytes(utf8.AsSpan(utf8Lines[i].Start, utf8Lines[i].Length), firstNumber + i, chunk, out messages[i], out crashes[i])
                     : RunLine(lines[i], firstNumber + i, chunk, out messages[i], out crashes[i]);
                 ends[i] = chunk.Buffer.WrittenCount;
             }
@@ -447,6 +593,41 @@ public static class JsonLinesEvaluator
             catch (Exception unexpected)
             {
                 writer.Reset();
+                crash = ExceptionDispatchInfo.Capture(unexpected);
+                return Outcome.Crash;
+            }
+        }
+
+        /// <summary>A line read as bytes, as its text would be read (<see cref="Utf8Lines"/>).</summary>
+        private Outcome RunBytes(ReadOnlySpan<byte> line, int number, Chunk chunk, out string? message, out ExceptionDispatchInfo? crash)
+        {
+            message = null;
+            crash = null;
+            if (Utf8Lines.IsBlank(line))
+            {
+                return Outcome.Blank;
+            }
+
+            try
+            {
+                var json = Utf8Lines.AsRead(line);
+                Facts.Situation situation;
+                try
+                {
+                    situation = SituationReader.Parse(json, options.Source, number, options.Month);
+                }
+                catch (SituationFormatException bad)
+                {
+                    message = bad.Message;
+                    WriteError(chunk, number, message, bad.Path, SituationReader.TryReadId(json));
+                    return Outcome.BadLine;
+                }
+
+                return RunSituation(situation, number, chunk, out message);
+            }
+            catch (Exception unexpected)
+            {
+                chunk.Writer.Reset();
                 crash = ExceptionDispatchInfo.Capture(unexpected);
                 return Outcome.Crash;
             }

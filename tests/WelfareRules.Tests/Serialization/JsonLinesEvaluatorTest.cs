@@ -72,6 +72,69 @@ public sealed class JsonLinesEvaluatorTest
         Assert.True(summary.BadLines > 0 && summary.Failures > 0, summary.ToString());
     }
 
+    /// <summary>The varied lines with what only bytes can hold: CRLF, a lone CR, non-ASCII blank lines, bytes that are not UTF-8, a line longer than the reading buffer, no final line feed.</summary>
+    private static byte[] AwkwardBytes()
+    {
+        var lines = Varied.Value.Split('\n').Take(3_000).ToList();
+        lines.Insert(5, lines[4] + "\r");
+        lines.Insert(9, "\u00A0\u2003 ");
+        lines.Insert(12, lines[11] + "\r\r");
+        lines.Insert(20, "{\"id\":\"long\",\"jurisdiction\":\"VN\",\"month\":\"2026-07\",\"person\":{\"birthDate\":\"1950-01-01\"},\"commune\":\"" + new string('x', 100_000) + "\"}");
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(string.Join("\n", lines.Take(30)) + "\n"));
+        bytes.AddRange(Encoding.UTF8.GetBytes("{\"id\":\"bad-"));
+        bytes.AddRange([0xC3, 0x28, 0xFF]);
+        bytes.AddRange(Encoding.UTF8.GetBytes("\",\"jurisdiction\":\"VN\",\"month\":\"2026-07\",\"person\":{\"birthDate\":\"1950-01-01\"}}\n"));
+        bytes.AddRange(Encoding.UTF8.GetBytes(string.Join("\n", lines.Skip(30)).TrimEnd('\n')));
+        return [.. bytes];
+    }
+
+    [Theory]
+    [InlineData(false, 4096, 2, true)]
+    [InlineData(false, 7, 2, true)]
+    [InlineData(false, 64, 1, true)]
+    [InlineData(false, 100, 2, false)]
+    [InlineData(true, 100, 2, true)]
+    public void EvaluateUtf8_AwkwardBytes_EqualTheTextsEvaluation(bool explain, int batch, int cores, bool mark)
+    {
+        byte[] input = AwkwardBytes();
+        if (explain)
+        {
+            input = input[..Array.IndexOf(input, (byte)'\n', 600_000)];
+        }
+
+        var options = new JsonLinesOptions { Evaluation = new EvaluationOptions { Explain = explain }, BatchSize = batch, MaxDegreeOfParallelism = cores, Source = "varied.jsonl", LinesBefore = 3 };
+        byte[] read = mark ? [.. "\uFEFF"u8, .. input] : input;
+
+        using var textOutput = new MemoryStream();
+        using var textErrors = new StringWriter();
+        var fromText = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StreamReader(new MemoryStream(read)), textOutput, textErrors, options);
+        using var output = new MemoryStream();
+        using var errors = new StringWriter();
+        var fromBytes = JsonLinesEvaluator.EvaluateUtf8(RuleSet.BuiltIn, new TrickleStream(read), output, errors, options);
+
+        Assert.Equal(fromText, fromBytes);
+        Assert.Equal(textErrors.ToString(), errors.ToString());
+        Assert.Equal(textOutput.ToArray(), output.ToArray());
+        Assert.True(fromBytes.BadLines > 0 && fromBytes.Failures > 0, fromBytes.ToString());
+        Assert.Contains("\"id\":\"long\"", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, 2)]
+    [InlineData(200, 2)]
+    [InlineData(0, 1)]
+    public void EvaluateUtf8_InputFailingAfterSomeLines_WritesEveryLineBeforeItThenRaisesIt(int lines, int cores)
+    {
+        string input = string.Join("", Varied.Value.Split('\n').Where(l => l.Length > 0 && !l.Contains("\"bad\"", StringComparison.Ordinal)).Take(lines).Select(l => l + "\n"));
+        using var output = new MemoryStream();
+        var failure = Assert.Throws<IOException>(() => JsonLinesEvaluator.EvaluateUtf8(
+            RuleSet.BuiltIn, new FailingStream(Encoding.UTF8.GetBytes(input)), output, TextWriter.Null, new JsonLinesOptions { BatchSize = 64, MaxDegreeOfParallelism = cores, Evaluation = new EvaluationOptions { Explain = false } }));
+
+        Assert.Equal(FailingStream.Message, failure.Message);
+        var written = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines, written.Length);
+    }
+
     [Theory]
     [InlineData(ProvisionStatus.Provisional)]
     [InlineData(ProvisionStatus.Verified)]
@@ -210,6 +273,23 @@ public sealed class JsonLinesEvaluatorTest
         using var errors = new StringWriter();
         var summary = JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(input), output, errors, options with { Source = "varied.jsonl" });
         return (summary, errors.ToString(), output.ToArray());
+    }
+
+    /// <summary>Gives its bytes a few at a time (a byte-order mark and lines split across reads).</summary>
+    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        private int turn;
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1 + (turn++ * 7919 % 5000)));
+    }
+
+    /// <summary>Gives its bytes, then fails as a broken input does.</summary>
+    private sealed class FailingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        internal const string Message = "the disk failed";
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position < Length ? base.Read(buffer, offset, count) : throw new IOException(Message);
     }
 
     /// <summary>An output that counts the lines it had when last flushed.</summary>
