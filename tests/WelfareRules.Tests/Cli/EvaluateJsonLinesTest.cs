@@ -56,6 +56,24 @@ public sealed class EvaluateJsonLinesTest : IDisposable
         Assert.Equal(expected.Stderr, stderr);
     }
 
+    [Fact]
+    public void Evaluate_FileWithMarkAndCrlf_SameBytesAsStandardInput()
+    {
+        // A file is read as bytes, standard input as text: a byte-order mark, CRLF line ends and a last line without
+        // one give the same reports, errors and line numbers.
+        string text = Population.Value.Replace("\n", "\r\n", StringComparison.Ordinal).TrimEnd('\n', '\r');
+        string path = Path.Combine(folder, "marked.jsonl");
+        File.WriteAllBytes(path, [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(text)]);
+
+        var fromFile = CliRunner.Run("evaluate", "--input", path);
+        var fromStdin = CliRunner.RunWithInput(text, "evaluate", "--input", "-");
+
+        Assert.Equal(fromStdin.Exit, fromFile.Exit);
+        Assert.Equal(fromStdin.Stdout, fromFile.Stdout.Replace(path, "-", StringComparison.Ordinal));
+        Assert.Equal(fromStdin.Stderr, fromFile.Stderr.Replace(path, "-", StringComparison.Ordinal));
+        Assert.Contains("\"line\":", fromFile.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(1, 4096)]

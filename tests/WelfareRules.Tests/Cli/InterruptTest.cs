@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -107,6 +108,31 @@ public sealed class InterruptTest
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void ByteMeter_InterruptedInALine_EndsAtThatLinesEnd()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(Lines(5));
+        int third = Encoding.UTF8.GetString(bytes).IndexOf("\"p3\"", StringComparison.Ordinal);
+        using var interrupt = new CancellationTokenSource();
+        using var meter = new WelfareRules.Cli.ByteMeter(new MemoryStream(bytes), interrupt.Token);
+        long counted = 0;
+        meter.OnRead = (_, lines) => counted = lines;
+
+        var read = new List<byte>();
+        var buffer = new byte[16];
+        for (int n; (n = meter.Read(buffer, 0, buffer.Length)) > 0;)
+        {
+            read.AddRange(buffer.AsSpan(0, n).ToArray());
+            if (read.Count >= third)
+            {
+                interrupt.Cancel();
+            }
+        }
+
+        Assert.Equal(Lines(3), Encoding.UTF8.GetString([.. read]));
+        Assert.Equal(3, counted);
     }
 
     [Fact]
