@@ -110,7 +110,7 @@ internal static class EvaluateCommand
 
         using var output = new BufferedStream(stdout, 1 << 16);
         int result = lines && !text && file is { CanSeek: true }
-            ? RunUtf8(input, month, rules, options, output, io)
+            ? RunUtf8(input, month, rules, options, output, io, lineCount)
             : lines
             ? ProgressDisplay.Run(io.ErrorIsTerminal && !text, meter, file?.Length ?? 0, "situations",
                 () => RunLines(first, firstNumber, reader, input, month, rules, options, text, output, stderr, readAhead: file is { CanSeek: true } || ParquetFiles.ParquetPopulation.IsParquet(input)))
@@ -122,10 +122,12 @@ internal static class EvaluateCommand
     /// <summary>
     /// JSON Lines from a file, in JSON: the file read again from its start as bytes (<see cref="JsonLinesEvaluator.EvaluateUtf8"/>),
     /// each line parsed from its UTF-8 on the cores, not decoded into text and encoded again; the same output as the text's.
+    /// The <c>linesRead</c> lines already read as text to choose the framing are read again, and evaluated even after
+    /// Ctrl+C, as the text's reading would have.
     /// </summary>
-    private static int RunUtf8(string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Stream output, Streams io)
+    private static int RunUtf8(string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Stream output, Streams io, int linesRead)
     {
-        using var bytes = new ByteMeter(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), io.Stop);
+        using var bytes = new ByteMeter(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), io.Stop, linesRead);
         long size = new FileInfo(input).Length;
         var summary = ProgressDisplay.Run(io.ErrorIsTerminal, bytes, size, "situations",
             () => JsonLinesEvaluator.EvaluateUtf8(rules, bytes, output, io.Stderr, new JsonLinesOptions { Source = input, Month = month, Evaluation = options }));

@@ -185,9 +185,11 @@ internal sealed class InputMeter(TextReader inner, CancellationToken stop) : Tex
 
 /// <summary>
 /// The input as bytes, as <see cref="InputMeter"/> reads text: it counts the bytes and lines read (for progress), and
-/// ends, once <c>stop</c> is cancelled (Ctrl+C), at the end of the line in hand.
+/// ends, once <c>stop</c> is cancelled (Ctrl+C), at the end of the line in hand, but not before
+/// <paramref name="linesRead"/> lines: those already read as text (to choose the framing) before the file was opened
+/// again, which the text's reading would have evaluated.
 /// </summary>
-internal sealed class ByteMeter(Stream inner, CancellationToken stop) : Stream, IReadMeter
+internal sealed class ByteMeter(Stream inner, CancellationToken stop, long linesRead = 0) : Stream, IReadMeter
 {
     private bool atLineStart = true;
     private bool ended;
@@ -216,7 +218,8 @@ internal sealed class ByteMeter(Stream inner, CancellationToken stop) : Stream, 
             return 0;
         }
 
-        if (stop.IsCancellationRequested && atLineStart)
+        bool stopping = stop.IsCancellationRequested && lines >= linesRead;
+        if (stopping && atLineStart)
         {
             ended = true;
             return 0;
@@ -228,7 +231,7 @@ internal sealed class ByteMeter(Stream inner, CancellationToken stop) : Stream, 
             return 0;
         }
 
-        if (stop.IsCancellationRequested && buffer[..n].IndexOf((byte)'\n') is var end and >= 0)
+        if (stop.IsCancellationRequested && LineEnd(buffer[..n]) is var end and >= 0)
         {
             n = end + 1;
             ended = true;
@@ -259,6 +262,21 @@ internal sealed class ByteMeter(Stream inner, CancellationToken stop) : Stream, 
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Where the line in hand ends in bytes just read (the first line feed that takes the count to the lines already read as text), or -1.</summary>
+    private int LineEnd(ReadOnlySpan<byte> read)
+    {
+        long before = lines;
+        for (int at = 0; read[at..].IndexOf((byte)'\n') is var next and >= 0; at += next + 1)
+        {
+            if (++before >= linesRead)
+            {
+                return at + next;
+            }
+        }
+
+        return -1;
     }
 }
 

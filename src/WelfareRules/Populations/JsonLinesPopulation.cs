@@ -54,6 +54,9 @@ internal static class JsonLinesPopulation
         byte[] buffer = ArrayPool<byte>.Shared.Rent(blockBytes);
         int filled = 0, number = 0;
         bool first = true, end = false;
+
+        // A UTF-8 byte-order mark is skipped at the start of the first block (however long its first line).
+        int mark = 0;
         try
         {
             while (!end)
@@ -71,7 +74,6 @@ internal static class JsonLinesPopulation
                     filled += read;
                 }
 
-                int start = 0;
                 if (first)
                 {
                     first = false;
@@ -84,9 +86,11 @@ internal static class JsonLinesPopulation
 
                     if (buffer.AsSpan(0, filled).StartsWith("\uFEFF"u8))
                     {
-                        start = 3;
+                        mark = 3;
                     }
                 }
+
+                int start = mark;
 
                 // The block ends after its last line feed; at the end of the input, with its last byte.
                 int cut = end ? filled : buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n') + start + 1;
@@ -101,6 +105,7 @@ internal static class JsonLinesPopulation
                 }
 
                 var bytes = buffer;
+                mark = 0;
                 int length = cut - start, firstLine = number + 1, offset = start;
                 int lines = bytes.AsSpan(start, length).Count((byte)'\n');
                 if (end && length > 0 && bytes[cut - 1] != '\n')
@@ -186,11 +191,24 @@ internal static class JsonLinesPopulation
     }
 
     /// <summary>A line whose situation is valid but whose person the compact form cannot hold.</summary>
-    private static SituationLine Unrepresentable(string source, int number, Situation situation, ArgumentException cannot) =>
-        new(number, null, new SituationFormatException(source, number, "$.person", "the population's compact form cannot hold this person (" + cannot.Message + ")"))
+    internal static SituationLine Unrepresentable(string source, int number, Situation situation, ArgumentException cannot) =>
+        new(number, null, new SituationFormatException(source, number, "$.person", UnrepresentableDetail(cannot)))
         {
             Id = situation.Id,
         };
+
+    /// <summary>Why the compact form cannot hold a person, without the builder's position of the person ("person 12: "), which a line's number replaces.</summary>
+    internal static string UnrepresentableDetail(ArgumentException cannot)
+    {
+        string why = cannot.Message;
+        if (why.StartsWith("person ", StringComparison.Ordinal) && why.IndexOf(": ", StringComparison.Ordinal) is int colon and > 0)
+        {
+            why = why[(colon + 2)..];
+        }
+
+        int parameter = why.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return "the population's compact form cannot hold this person: " + (parameter > 0 ? why[..parameter] : why);
+    }
 
     /// <summary>The blocks joined in order: columns copied end to end, jurisdictions numbered in the order first met.</summary>
     private static PopulationReadResult Assemble(List<Block> blocks)
@@ -377,13 +395,20 @@ internal static class JsonLinesPopulation
 
             if (!ReferenceEquals(situation.Jurisdiction, last))
             {
-                last = situation.Jurisdiction;
-                lastIndex = Jurisdictions.IndexOf(last);
-                if (lastIndex < 0)
+                int index = Jurisdictions.IndexOf(situation.Jurisdiction);
+                if (index < 0)
                 {
-                    lastIndex = Jurisdictions.Count;
-                    Jurisdictions.Add(last);
+                    if (Jurisdictions.Count > FactBits.MaxJurisdictions)
+                    {
+                        (Refused ??= []).Add(Unrepresentable(source, number, situation, new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions")));
+                        return;
+                    }
+
+                    index = Jurisdictions.Count;
+                    Jurisdictions.Add(situation.Jurisdiction);
                 }
+
+                (last, lastIndex) = (situation.Jurisdiction, index);
             }
 
             int i = Count++;

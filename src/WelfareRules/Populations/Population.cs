@@ -91,6 +91,7 @@ public sealed class Population
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1, or <paramref name="month"/> is before 1900.</exception>
     /// <exception cref="ArgumentException"><paramref name="month"/> is not in the ISO calendar.</exception>
     /// <exception cref="System.IO.IOException">The stream could not be read.</exception>
+    /// <exception cref="ArgumentException">The lines name more jurisdictions than a population holds (65,536).</exception>
     public static PopulationReadResult ReadJsonLines(System.IO.Stream utf8, string source, YearMonth? month = null, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(utf8);

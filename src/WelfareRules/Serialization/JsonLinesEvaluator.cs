@@ -383,8 +383,9 @@ public static class JsonLinesEvaluator
 
             if (!started)
             {
-                // A byte-order mark may come in pieces: the first three bytes are awaited before it is judged.
-                while (length < 3 && stream.Read(buffer, length, buffer.Length - length) is var more and > 0)
+                // A byte-order mark may come in pieces: the first three bytes are awaited while they may still be one
+                // (and only then, so that a pipe's short first line is answered without waiting for more).
+                while (length < 3 && "\uFEFF"u8.StartsWith(buffer.AsSpan(0, length)) && stream.Read(buffer, length, buffer.Length - length) is var more and > 0)
                 {
                     length += more;
                 }

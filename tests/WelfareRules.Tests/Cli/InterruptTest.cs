@@ -136,6 +136,25 @@ public sealed class InterruptTest
     }
 
     [Fact]
+    public void ByteMeter_InterruptedBeforeTheLinesAlreadyRead_GivesThemFirst()
+    {
+        // Ctrl+C already pressed: the two lines read as text before the file was opened again are still given, whole.
+        byte[] bytes = Encoding.UTF8.GetBytes(Lines(5));
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        using var meter = new WelfareRules.Cli.ByteMeter(new MemoryStream(bytes), interrupt.Token, linesRead: 2);
+
+        var read = new List<byte>();
+        var buffer = new byte[1000];
+        for (int n; (n = meter.Read(buffer, 0, buffer.Length)) > 0;)
+        {
+            read.AddRange(buffer.AsSpan(0, n).ToArray());
+        }
+
+        Assert.Equal(Lines(2), Encoding.UTF8.GetString([.. read]));
+    }
+
+    [Fact]
     public void Evaluate_NotInterrupted_ExitsZero()
     {
         var (exit, stdout, _) = Run(Lines(3), int.MaxValue, "evaluate", "--input", "-");

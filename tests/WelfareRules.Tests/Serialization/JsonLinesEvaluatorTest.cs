@@ -135,6 +135,20 @@ public sealed class JsonLinesEvaluatorTest
         Assert.Equal(lines, written.Length);
     }
 
+    [Fact]
+    public void EvaluateUtf8_PipeGivesAShortFirstLine_AnswersItBeforeReadingMore()
+    {
+        // A pipe that gives "x\n" and then fails if read again before its answer is written: the first bytes cannot
+        // start a byte-order mark, so they are not waited on.
+        var pipe = new AnswerFirstStream("x\n"u8.ToArray());
+        using var output = new MemoryStream();
+        pipe.Output = output;
+
+        Assert.Throws<IOException>(() => JsonLinesEvaluator.EvaluateUtf8(RuleSet.BuiltIn, pipe, output, TextWriter.Null, new JsonLinesOptions { BatchSize = 1, MaxDegreeOfParallelism = 1, ReadAhead = false }));
+
+        Assert.StartsWith("{\"line\":1,\"error\":", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ProvisionStatus.Provisional)]
     [InlineData(ProvisionStatus.Verified)]
@@ -290,6 +304,22 @@ public sealed class JsonLinesEvaluatorTest
 
         public override int Read(byte[] buffer, int offset, int count) =>
             Position < Length ? base.Read(buffer, offset, count) : throw new IOException(Message);
+    }
+
+    /// <summary>Gives its bytes in one read; a read after that fails unless an answer was written in between (and the stream then ends).</summary>
+    private sealed class AnswerFirstStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        internal MemoryStream? Output { get; set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position < Length)
+            {
+                return base.Read(buffer, offset, count);
+            }
+
+            throw new IOException(Output is { Length: > 0 } ? "ended" : "read again before the first line was answered");
+        }
     }
 
     /// <summary>An output that counts the lines it had when last flushed.</summary>
