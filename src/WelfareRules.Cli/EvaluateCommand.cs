@@ -127,8 +127,9 @@ internal static class EvaluateCommand
     /// </summary>
     private static int RunUtf8(string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Stream output, Streams io, int linesRead)
     {
-        using var bytes = new ByteMeter(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), io.Stop, linesRead);
-        long size = new FileInfo(input).Length;
+        var file = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        long size = file.Length;
+        using var bytes = new ByteMeter(file, io.Stop, linesRead);
         var summary = ProgressDisplay.Run(io.ErrorIsTerminal, bytes, size, "situations",
             () => JsonLinesEvaluator.EvaluateUtf8(rules, bytes, output, io.Stderr, new JsonLinesOptions { Source = input, Month = month, Evaluation = options }));
         return summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;

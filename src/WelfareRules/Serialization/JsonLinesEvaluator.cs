@@ -100,15 +100,7 @@ public static class JsonLinesEvaluator
     /// <exception cref="IOException">Reading <paramref name="input"/> or writing <paramref name="output"/> failed (the lines before are written).</exception>
     public static JsonLinesSummary Evaluate(RuleSet rules, TextReader input, Stream output, TextWriter errors, JsonLinesOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(errors);
-        options ??= new JsonLinesOptions();
-        ArgumentOutOfRangeException.ThrowIfNegative(options.LinesBefore);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-
+        options = Checked(rules, input, output, errors, options);
         return Run(rules, new TextInput(JsonLinesReader.Of(input)), output, errors, options);
     }
 
@@ -129,6 +121,13 @@ public static class JsonLinesEvaluator
     /// <exception cref="IOException">Reading <paramref name="input"/> or writing <paramref name="output"/> failed (the lines before are written).</exception>
     public static JsonLinesSummary EvaluateUtf8(RuleSet rules, Stream input, Stream output, TextWriter errors, JsonLinesOptions? options = null)
     {
+        options = Checked(rules, input, output, errors, options);
+        return Run(rules, new BytesInput(input), output, errors, options);
+    }
+
+    /// <summary>The arguments of <see cref="Evaluate(RuleSet, TextReader, Stream, TextWriter, JsonLinesOptions?)"/> and <see cref="EvaluateUtf8"/> checked; the options, or the defaults.</summary>
+    private static JsonLinesOptions Checked(RuleSet rules, object input, Stream output, TextWriter errors, JsonLinesOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -137,8 +136,7 @@ public static class JsonLinesEvaluator
         ArgumentOutOfRangeException.ThrowIfNegative(options.LinesBefore);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-
-        return Run(rules, new BytesInput(input), output, errors, options);
+        return options;
     }
 
     /// <summary>
@@ -565,38 +563,23 @@ public static class JsonLinesEvaluator
             }
         }
 
+        /// <summary>A line of text, read as its UTF-8 is (<see cref="RunBytes"/>: the same blank lines and errors).</summary>
         private Outcome RunLine(string text, int number, Chunk chunk, out string? message, out ExceptionDispatchInfo? crash)
         {
-            message = null;
-            crash = null;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return Outcome.Blank;
-            }
-
-            var writer = chunk.Writer;
+            ReadOnlySpan<byte> utf8;
             try
             {
-                Facts.Situation situation;
-                try
-                {
-                    situation = SituationReader.Parse(chunk.Encode(text), options.Source, number, options.Month);
-                }
-                catch (SituationFormatException bad)
-                {
-                    message = bad.Message;
-                    WriteError(chunk, number, message, bad.Path, SituationReader.TryReadId(chunk.Encode(text)));
-                    return Outcome.BadLine;
-                }
-
-                return RunSituation(situation, number, chunk, out message);
+                utf8 = chunk.Encode(text);
             }
             catch (Exception unexpected)
             {
-                writer.Reset();
+                // As a failure while the line is read: raised in its place, after the lines before it.
+                message = null;
                 crash = ExceptionDispatchInfo.Capture(unexpected);
                 return Outcome.Crash;
             }
+
+            return RunBytes(utf8, number, chunk, out message, out crash);
         }
 
         /// <summary>A line read as bytes, as its text would be read (<see cref="Utf8Lines"/>).</summary>
