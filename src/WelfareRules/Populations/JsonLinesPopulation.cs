@@ -346,12 +346,8 @@ internal static class JsonLinesPopulation
             for (int number = firstLine; !bytes.IsEmpty; number++)
             {
                 int end = bytes.IndexOf((byte)'\n');
-                var line = end < 0 ? bytes : bytes[..end];
+                var line = Utf8Lines.WithoutCarriageReturn(end < 0 ? bytes : bytes[..end]);
                 bytes = end < 0 ? default : bytes[(end + 1)..];
-                if (line.EndsWith((byte)'\r'))
-                {
-                    line = line[..^1];
-                }
 
                 if (Utf8Lines.IsBlank(line))
                 {

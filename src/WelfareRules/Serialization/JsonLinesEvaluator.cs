@@ -356,7 +356,7 @@ public static class JsonLinesEvaluator
             }
         }
 
-        private static void Emit(Batch batch, ReadOnlySpan<byte> line) => batch.Add(line.EndsWith((byte)'\r') ? line[..^1] : line);
+        private static void Emit(Batch batch, ReadOnlySpan<byte> line) => batch.Add(Utf8Lines.WithoutCarriageReturn(line));
 
         private void Carry(ReadOnlySpan<byte> part)
         {

@@ -9,6 +9,9 @@ namespace WelfareRules.Serialization;
 /// </summary>
 internal static class Utf8Lines
 {
+    /// <summary>A line's bytes without the CR just before its LF, as <see cref="JsonLinesReader"/> drops it.</summary>
+    internal static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) => line.EndsWith((byte)'\r') ? line[..^1] : line;
+
     /// <summary>Whether a line is blank as <see cref="string.IsNullOrWhiteSpace"/> finds its decoded text.</summary>
     internal static bool IsBlank(ReadOnlySpan<byte> line)
     {
