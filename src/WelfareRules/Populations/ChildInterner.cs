@@ -11,16 +11,18 @@ namespace WelfareRules.Populations;
 /// <remarks>Not thread-safe: one a builder, block or reading core.</remarks>
 internal sealed class ChildInterner
 {
-    private readonly Dictionary<RaisedChild, RaisedChild> known = [];
+    /// <summary>The children met, by their values (a tuple of values hashes and compares without a call through the record's equality).</summary>
+    private readonly Dictionary<(NodaTime.LocalDate BirthDate, bool InEducation), RaisedChild> known = [];
 
     /// <summary>Adds <paramref name="children"/> to <paramref name="column"/>, each as the instance first met of its value.</summary>
     internal void AddTo(List<RaisedChild> column, System.Collections.Immutable.ImmutableArray<RaisedChild> children)
     {
         foreach (var child in children)
         {
-            if (!known.TryGetValue(child, out var canonical))
+            var key = (child.BirthDate, child.InEducation);
+            if (!known.TryGetValue(key, out var canonical))
             {
-                known.Add(child, canonical = child);
+                known.Add(key, canonical = child);
             }
 
             column.Add(canonical);

@@ -105,11 +105,16 @@ internal static class FactBits
     {
         if (value < 0 || value > field.Max)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {index}: {name} = {value} cannot be represented (0 to {field.Max})"), nameof(facts));
+            Unrepresentable(field, value, index, name);
         }
 
         facts |= (ulong)value << field.Shift;
     }
+
+    /// <summary>Refuses a value out of its field (apart, so that <see cref="Set(ref ulong, Field, int, int, string)"/> stays small enough to inline).</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Unrepresentable(Field field, int value, int index, string name) =>
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {index}: {name} = {value} cannot be represented (0 to {field.Max})"), "facts");
 }
 
 /// <summary>

@@ -38,7 +38,7 @@ public sealed class PopulationReadResult
 /// <summary>
 /// Reads a population from JSON Lines on every core: the calling thread only reads the bytes in blocks and cuts
 /// them at line ends; the workers parse each block's lines and pack each person into that block's columns; the
-/// blocks are joined in order at the end. The same persons, errors and numbers as reading the lines one by one
+/// blocks are joined in order as they finish. The same persons, errors and numbers as reading the lines one by one
 /// (<see cref="SituationReader.ReadLines(TextReader, string, YearMonth?, int)"/>) and adding each to a
 /// <see cref="PopulationBuilder"/>.
 /// </summary>
@@ -50,7 +50,10 @@ internal static class JsonLinesPopulation
     internal static PopulationReadResult Read(Stream utf8, string source, YearMonth? month, int parallelism, int blockBytes = BlockBytes)
     {
         var pending = new Queue<Task<Block>>();
-        var blocks = new List<Block>();
+        var assembly = new Assembly();
+
+        // Blocks joined are parsed into again: their columns are not garbage the collector copies out of the young generation.
+        var spare = new System.Collections.Concurrent.ConcurrentBag<Block>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(blockBytes);
         int filled = 0, number = 0;
         bool first = true, end = false;
@@ -122,14 +125,16 @@ internal static class JsonLinesPopulation
 
                 if (pending.Count >= parallelism)
                 {
-                    blocks.Add(pending.Dequeue().GetAwaiter().GetResult());
+                    Join(pending.Dequeue().GetAwaiter().GetResult(), assembly, spare);
                 }
 
                 pending.Enqueue(Task.Run(() =>
                 {
                     try
                     {
-                        return Block.Parse(bytes.AsSpan(offset, length), firstLine, source, month);
+                        var block = spare.TryTake(out var free) ? free : new Block();
+                        block.Parse(bytes.AsSpan(offset, length), firstLine, source, month);
+                        return block;
                     }
                     finally
                     {
@@ -140,7 +145,7 @@ internal static class JsonLinesPopulation
 
             while (pending.Count > 0)
             {
-                blocks.Add(pending.Dequeue().GetAwaiter().GetResult());
+                Join(pending.Dequeue().GetAwaiter().GetResult(), assembly, spare);
             }
         }
         finally
@@ -154,7 +159,14 @@ internal static class JsonLinesPopulation
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return Assemble(blocks);
+        return assembly.ToResult();
+    }
+
+    /// <summary>A block parsed, joined to the population read so far and given back to be parsed into again.</summary>
+    private static void Join(Block block, Assembly assembly, System.Collections.Concurrent.ConcurrentBag<Block> spare)
+    {
+        assembly.Append(block);
+        spare.Add(block);
     }
 
     /// <summary>Whether the bytes start with a UTF-32 byte-order mark (big- or little-endian), which a text reader would decode.</summary>
@@ -210,28 +222,25 @@ internal static class JsonLinesPopulation
         return "the population's compact form cannot hold this person: " + (parameter > 0 ? why[..parameter] : why);
     }
 
-    /// <summary>The blocks joined in order: columns copied end to end, jurisdictions numbered in the order first met.</summary>
-    private static PopulationReadResult Assemble(List<Block> blocks)
+    /// <summary>
+    /// The blocks joined in order as they are parsed: columns copied end to end into columns that grow, jurisdictions
+    /// numbered in the order first met.
+    /// </summary>
+    private sealed class Assembly
     {
-        int n = 0, lines = 0, childCount = 0;
-        foreach (var block in blocks)
-        {
-            n = checked(n + block.Count);
-            lines = checked(lines + block.Lines);
-            childCount = checked(childCount + block.Children.Count);
-        }
+        private readonly List<Jurisdiction> jurisdictions = [];
+        private readonly Dictionary<Jurisdiction, int> index = [];
+        private readonly List<SituationLine> refused = [];
+        private readonly List<RaisedChild> children = [];
+        private Dictionary<int, ImmutableArray<MeritRecord>>? merit;
+        private ulong[] facts = [];
+        private int[] birth = [], death = [], decision = [], certified = [], escaped = [], childStart = [0];
+        private int count, lines;
 
-        var facts = new ulong[n];
-        int[] birth = new int[n], death = new int[n], decision = new int[n], certified = new int[n], escaped = new int[n];
-        var childStart = new int[n + 1];
-        var children = new RaisedChild[childCount];
-        var jurisdictions = new List<Jurisdiction>();
-        var index = new Dictionary<Jurisdiction, int>();
-        var refused = new List<SituationLine>();
-        Dictionary<int, ImmutableArray<MeritRecord>>? merit = null;
-        int at = 0, childAt = 0;
-        foreach (var block in blocks)
+        internal void Append(Block block)
         {
+            lines = checked(lines + block.Lines);
+
             // The block's own jurisdiction numbers, as the population's.
             var remap = new int[block.Jurisdictions.Count];
             bool same = true;
@@ -254,73 +263,88 @@ internal static class JsonLinesPopulation
                 same &= global == j;
             }
 
-            int count = block.Count;
+            int n = block.Count, at = count;
+            Reserve(checked(count + n));
             if (same)
             {
-                block.Facts.AsSpan(0, count).CopyTo(facts.AsSpan(at));
+                block.Facts.AsSpan(0, n).CopyTo(facts.AsSpan(at));
             }
             else
             {
-                for (int i = 0; i < count; i++)
+                for (int i = 0; i < n; i++)
                 {
                     ulong f = block.Facts[i];
                     facts[at + i] = FactBits.WithJurisdiction(f, remap[FactBits.Jurisdiction(f)]);
                 }
             }
 
-            block.Birth.AsSpan(0, count).CopyTo(birth.AsSpan(at));
-            block.Death.AsSpan(0, count).CopyTo(death.AsSpan(at));
-            block.Decision.AsSpan(0, count).CopyTo(decision.AsSpan(at));
-            block.Certified.AsSpan(0, count).CopyTo(certified.AsSpan(at));
-            block.Escaped.AsSpan(0, count).CopyTo(escaped.AsSpan(at));
-            for (int i = 0; i < count; i++)
+            block.Birth.AsSpan(0, n).CopyTo(birth.AsSpan(at));
+            block.Death.AsSpan(0, n).CopyTo(death.AsSpan(at));
+            block.Decision.AsSpan(0, n).CopyTo(decision.AsSpan(at));
+            block.Certified.AsSpan(0, n).CopyTo(certified.AsSpan(at));
+            block.Escaped.AsSpan(0, n).CopyTo(escaped.AsSpan(at));
+            int childAt = children.Count;
+            for (int i = 0; i < n; i++)
             {
                 childStart[at + i + 1] = childAt + block.ChildEnd[i];
             }
 
-            block.Children.CopyTo(children, childAt);
+            children.AddRange(block.Children);
             foreach (var (i, records) in block.Merit ?? [])
             {
                 (merit ??= [])[at + i] = records;
             }
 
             refused.AddRange(block.Refused ?? []);
-            at += count;
-            childAt += block.Children.Count;
+            count += n;
         }
 
-        var population = new Population(new PopulationBuilder.Columns(n, [.. jurisdictions], facts, birth, death, decision, certified, escaped, childStart, children, merit));
-        return new PopulationReadResult(population, refused, lines);
+        internal PopulationReadResult ToResult()
+        {
+            var population = new Population(new PopulationBuilder.Columns(
+                count, [.. jurisdictions], Trimmed(facts), Trimmed(birth), Trimmed(death), Trimmed(decision), Trimmed(certified), Trimmed(escaped),
+                childStart.Length == count + 1 ? childStart : childStart.AsSpan(0, count + 1).ToArray(), [.. children], merit));
+            return new PopulationReadResult(population, refused, lines);
+        }
+
+        private T[] Trimmed<T>(T[] column) => column.Length == count ? column : column.AsSpan(0, count).ToArray();
+
+        /// <summary>Room for <paramref name="size"/> persons, at least doubling.</summary>
+        private void Reserve(int size)
+        {
+            if (size <= facts.Length)
+            {
+                return;
+            }
+
+            int capacity = Math.Max(size, (int)Math.Min(Array.MaxLength - 1, 2L * facts.Length));
+            Array.Resize(ref facts, capacity);
+            Array.Resize(ref birth, capacity);
+            Array.Resize(ref death, capacity);
+            Array.Resize(ref decision, capacity);
+            Array.Resize(ref certified, capacity);
+            Array.Resize(ref escaped, capacity);
+            Array.Resize(ref childStart, capacity + 1);
+        }
     }
 
     /// <summary>One block's lines: its persons' columns (from 0), their children, merit records and the lines refused.</summary>
     private sealed class Block
     {
-        private Block(int capacity)
-        {
-            Facts = new ulong[capacity];
-            Birth = new int[capacity];
-            Death = new int[capacity];
-            Decision = new int[capacity];
-            Certified = new int[capacity];
-            Escaped = new int[capacity];
-            ChildEnd = new int[capacity];
-        }
+        internal ulong[] Facts { get; private set; } = [];
 
-        internal ulong[] Facts { get; }
+        internal int[] Birth { get; private set; } = [];
 
-        internal int[] Birth { get; }
+        internal int[] Death { get; private set; } = [];
 
-        internal int[] Death { get; }
+        internal int[] Decision { get; private set; } = [];
 
-        internal int[] Decision { get; }
+        internal int[] Certified { get; private set; } = [];
 
-        internal int[] Certified { get; }
-
-        internal int[] Escaped { get; }
+        internal int[] Escaped { get; private set; } = [];
 
         /// <summary>The block's children before person i's end, person i's included.</summary>
-        internal int[] ChildEnd { get; }
+        internal int[] ChildEnd { get; private set; } = [];
 
         private readonly ChildInterner interner = new();
 
@@ -338,9 +362,22 @@ internal static class JsonLinesPopulation
         /// <summary>The non-blank lines.</summary>
         internal int Lines { get; private set; }
 
-        internal static Block Parse(ReadOnlySpan<byte> bytes, int firstLine, string source, YearMonth? month)
+        /// <summary>Parses the block's lines into this block's columns (what it held before is dropped).</summary>
+        internal void Parse(ReadOnlySpan<byte> bytes, int firstLine, string source, YearMonth? month)
         {
-            var block = new Block(Math.Max(1, bytes.Count((byte)'\n') + 1));
+            int capacity = bytes.Count((byte)'\n') + 1;
+            if (Facts.Length < capacity)
+            {
+                (Facts, Birth, Death, Decision, Certified, Escaped, ChildEnd) =
+                    (new ulong[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity]);
+            }
+
+            Count = 0;
+            Lines = 0;
+            Children.Clear();
+            Merit = null;
+            Refused = null;
+            Jurisdictions.Clear();
             Jurisdiction? last = null;
             int lastIndex = 0;
             for (int number = firstLine; !bytes.IsEmpty; number++)
@@ -354,11 +391,9 @@ internal static class JsonLinesPopulation
                     continue;
                 }
 
-                block.Lines++;
-                block.Add(line, number, source, month, ref last, ref lastIndex);
+                Lines++;
+                Add(line, number, source, month, ref last, ref lastIndex);
             }
-
-            return block;
         }
 
         private void Add(ReadOnlySpan<byte> line, int number, string source, YearMonth? month, ref Jurisdiction? last, ref int lastIndex)

@@ -10,8 +10,11 @@ internal static class ContractEnum<T> where T : struct, Enum
     private static readonly FrozenDictionary<string, T> ByName =
         Enum.GetValues<T>().ToFrozenDictionary(v => Spell(v), v => v, StringComparer.Ordinal);
 
+    /// <summary>The spellings, in declaration order.</summary>
+    internal static readonly System.Collections.Immutable.ImmutableArray<string> Spellings = [.. Enum.GetValues<T>().Select(v => Spell(v))];
+
     /// <summary>The spellings, comma-separated, in declaration order.</summary>
-    internal static readonly string Names = string.Join(", ", Enum.GetValues<T>().Select(v => Spell(v)));
+    internal static readonly string Names = string.Join(", ", Spellings);
 
     internal static bool TryParse(string text, out T value) => ByName.TryGetValue(text, out value);
 

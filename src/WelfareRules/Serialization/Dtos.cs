@@ -74,6 +74,17 @@ internal sealed class SituationDto
     public decimal? Weight { get; set; }
     public string? Commune { get; set; }
     public PersonDto? Person { get; set; }
+
+    /// <summary>Every property back to null, for reading another line into this instance.</summary>
+    internal void Clear()
+    {
+        Id = null;
+        Jurisdiction = null;
+        Month = null;
+        Weight = null;
+        Commune = null;
+        Person = null;
+    }
 }
 
 internal sealed class PersonDto
@@ -106,6 +117,39 @@ internal sealed class PersonDto
     public bool? HasOtherHealthInsurance { get; set; }
     public int? HealthInsuranceHouseholdOrder { get; set; }
     public List<MeritDto?>? Merit { get; set; }
+
+    /// <summary>Every property back to null, for reading another line into this instance.</summary>
+    internal void Clear()
+    {
+        BirthDate = null;
+        DeathDate = null;
+        Sex = null;
+        DeathCause = null;
+        Cremated = null;
+        PermanentResident = null;
+        Household = null;
+        Orphanhood = null;
+        InEducation = null;
+        HivPositive = null;
+        Disability = null;
+        DisabilityCertifiedOn = null;
+        ChildrenRaisedAlone = null;
+        WithoutSupporter = null;
+        ReceivesPension = null;
+        PensionBelowSocialPension = null;
+        ParentReceivesAllowance = null;
+        ParentDetained = null;
+        LivingArrangement = null;
+        EligibleForFacilityCare = null;
+        Pregnant = null;
+        ChildrenUnder36Months = null;
+        DecisionSignedOn = null;
+        EthnicMinority = null;
+        Student = null;
+        HasOtherHealthInsurance = null;
+        HealthInsuranceHouseholdOrder = null;
+        Merit = null;
+    }
 }
 
 internal sealed class MeritDto
@@ -130,6 +174,17 @@ internal sealed class HouseholdDto
     public YearMonth? EscapedPovertyMonth { get; set; }
     public bool? AverageLivingStandardFarming { get; set; }
     public long? IncomePerPerson { get; set; }
+
+    /// <summary>Every property back to null, for reading another line into this instance.</summary>
+    internal void Clear()
+    {
+        Poverty = null;
+        Area = null;
+        ExtremelyDifficultArea = null;
+        EscapedPovertyMonth = null;
+        AverageLivingStandardFarming = null;
+        IncomePerPerson = null;
+    }
 }
 
 internal sealed class ChildDto

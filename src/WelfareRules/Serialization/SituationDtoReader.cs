@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using NodaTime;
 
@@ -10,14 +11,34 @@ namespace WelfareRules.Serialization;
 /// every property known, each once, of the type the contract gives it. It gives up (null) on anything else, and then
 /// System.Text.Json reads the line as before and reports what is wrong with it; so where this reader gives a DTO,
 /// System.Text.Json gives an equal one (a test compares the two over generated and mutated lines). Merit records
-/// are left to System.Text.Json.
+/// are left to System.Text.Json. A line is read into the same instances each time on a thread (a line's values are
+/// copied out of them into its situation), and the spellings of the contract's enumerations and jurisdictions met
+/// are the same strings each time: reading a line allocates little more than the situation it gives.
 /// </summary>
 internal static class SituationDtoReader
 {
     private static readonly LocalDateConverter Dates = new();
     private static readonly YearMonthConverter Months = new();
 
-    /// <summary>The DTO, or null when System.Text.Json must read the line.</summary>
+    /// <summary>
+    /// The spellings a line repeats (the contract's enumerations, the built-in jurisdictions), by their UTF-8 length:
+    /// a value equal to one is that string, not a new one.
+    /// </summary>
+    private static readonly (byte[] Utf8, string Text)[][] Known = KnownByLength(
+    [
+        .. ContractEnum<Facts.Sex>.Spellings, .. ContractEnum<Facts.DeathCause>.Spellings, .. ContractEnum<Facts.Poverty>.Spellings,
+        .. ContractEnum<Facts.Area>.Spellings, .. ContractEnum<Facts.Orphanhood>.Spellings, .. ContractEnum<Facts.Disability>.Spellings,
+        .. ContractEnum<Facts.LivingArrangement>.Spellings, Law.Jurisdiction.Vietnam.Code, Law.Jurisdiction.Hanoi.Code,
+    ]);
+
+    /// <summary>This thread's instances, which each line is read into.</summary>
+    [ThreadStatic]
+    private static Instances? reused;
+
+    /// <summary>
+    /// The DTO, or null when System.Text.Json must read the line. The DTO (and the person and household in it) is this
+    /// thread's: the next line read on the thread is read into the same instances.
+    /// </summary>
     internal static SituationDto? TryRead(ReadOnlySpan<byte> utf8)
     {
         // Merit records are System.Text.Json's: such a line is not begun here (giving up midway costs an exception).
@@ -34,7 +55,7 @@ internal static class SituationDtoReader
                 return null;
             }
 
-            var dto = Situation(ref reader);
+            var dto = Situation(ref reader, reused ??= new());
 
             // One value and nothing after it but white space.
             return !reader.Read() ? dto : null;
@@ -47,9 +68,10 @@ internal static class SituationDtoReader
         }
     }
 
-    private static SituationDto Situation(ref Utf8JsonReader reader)
+    private static SituationDto Situation(ref Utf8JsonReader reader, Instances instances)
     {
-        var dto = new SituationDto();
+        var dto = instances.Situation;
+        dto.Clear();
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -66,7 +88,7 @@ internal static class SituationDtoReader
             {
                 case 0: dto.Jurisdiction = Text(ref reader); break;
                 case 1: dto.Month = Month(ref reader); break;
-                case 2: dto.Person = reader.TokenType == JsonTokenType.Null ? null : Person(ref reader); break;
+                case 2: dto.Person = reader.TokenType == JsonTokenType.Null ? null : Person(ref reader, instances); break;
                 case 3: dto.Id = Text(ref reader); break;
                 case 4: dto.Weight = Decimal(ref reader); break;
                 default: dto.Commune = Text(ref reader); break;
@@ -76,10 +98,11 @@ internal static class SituationDtoReader
         return End(ref reader, dto);
     }
 
-    private static PersonDto Person(ref Utf8JsonReader reader)
+    private static PersonDto Person(ref Utf8JsonReader reader, Instances instances)
     {
         Expect(ref reader, JsonTokenType.StartObject);
-        var p = new PersonDto();
+        var p = instances.Person;
+        p.Clear();
         long seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -99,7 +122,7 @@ internal static class SituationDtoReader
                 case 3: p.DeathCause = Text(ref reader); break;
                 case 4: p.Cremated = Flag(ref reader); break;
                 case 5: p.PermanentResident = Flag(ref reader); break;
-                case 6: p.Household = reader.TokenType == JsonTokenType.Null ? null : Household(ref reader); break;
+                case 6: p.Household = reader.TokenType == JsonTokenType.Null ? null : Household(ref reader, instances.Household); break;
                 case 7: p.Orphanhood = Text(ref reader); break;
                 case 8: p.InEducation = Flag(ref reader); break;
                 case 9: p.HivPositive = Flag(ref reader); break;
@@ -159,10 +182,10 @@ internal static class SituationDtoReader
         : reader.ValueTextEquals("merit"u8) ? 27
         : throw new GiveUp();
 
-    private static HouseholdDto Household(ref Utf8JsonReader reader)
+    private static HouseholdDto Household(ref Utf8JsonReader reader, HouseholdDto h)
     {
         Expect(ref reader, JsonTokenType.StartObject);
-        var h = new HouseholdDto();
+        h.Clear();
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -253,7 +276,36 @@ internal static class SituationDtoReader
     }
 
     private static string? Text(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new GiveUp();
+        reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String ? KnownOrNew(ref reader) : throw new GiveUp();
+
+    /// <summary>The string value: one of <see cref="Known"/> when it spells one, else a new string.</summary>
+    private static string? KnownOrNew(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan is { } value && value.Length < Known.Length)
+        {
+            foreach (var (utf8, text) in Known[value.Length])
+            {
+                if (value.SequenceEqual(utf8))
+                {
+                    return text;
+                }
+            }
+        }
+
+        return reader.GetString();
+    }
+
+    private static (byte[] Utf8, string Text)[][] KnownByLength(string[] spellings)
+    {
+        var utf8 = spellings.Distinct(StringComparer.Ordinal).Select(s => (Utf8: System.Text.Encoding.UTF8.GetBytes(s), Text: s)).ToArray();
+        var byLength = new (byte[] Utf8, string Text)[utf8.Max(k => k.Utf8.Length) + 1][];
+        for (int length = 0; length < byLength.Length; length++)
+        {
+            byLength[length] = [.. utf8.Where(k => k.Utf8.Length == length)];
+        }
+
+        return byLength;
+    }
 
     private static bool? Flag(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -283,6 +335,16 @@ internal static class SituationDtoReader
 
     private static YearMonth? Month(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : Months.Read(ref reader, typeof(YearMonth), WelfareJsonContext.Default.Options);
+
+    /// <summary>A thread's DTO instances (children are read into new ones: they are in a few lines only).</summary>
+    private sealed class Instances
+    {
+        internal SituationDto Situation { get; } = new();
+
+        internal PersonDto Person { get; } = new();
+
+        internal HouseholdDto Household { get; } = new();
+    }
 
     /// <summary>Ends the reading: System.Text.Json reads the line instead (a line out of the common shape, rare).</summary>
     private sealed class GiveUp : Exception;

@@ -66,6 +66,38 @@ public sealed class SituationDtoReaderTest
         Assert.Null(SituationDtoReader.TryRead(Encoding.UTF8.GetBytes(line)));
     }
 
+    [Fact]
+    public void TryRead_LineAfterAFullerOne_KeepsNothingOfIt()
+    {
+        // Each line is read into the thread's same instances: nothing of the line before may stay in them.
+        const string Full = """{"id":"a","jurisdiction":"VN-HN","month":"2026-03","weight":2,"commune":"00001","person":{"birthDate":"1950-01-01","deathDate":"2026-02-01","sex":"female","household":{"poverty":"poor","area":"rural","incomePerPerson":5},"disability":"severe","receivesPension":true}}""";
+        const string Bare = """{"jurisdiction":"VN","month":"2026-04","person":{"birthDate":"1960-05-06"}}""";
+        Assert.True(Check(Full));
+        Assert.True(Check(Bare));
+        var bare = SituationReader.Parse(Bare, "input");
+        Assert.Equal(new Situation(Jurisdiction.Vietnam, new YearMonth(2026, 4), new Person(new LocalDate(1960, 5, 6))), bare);
+    }
+
+    [Theory]
+    [InlineData(typeof(SituationDto))]
+    [InlineData(typeof(PersonDto))]
+    [InlineData(typeof(HouseholdDto))]
+    public void Clear_EveryPropertySet_LeavesEveryPropertyNull(Type type)
+    {
+        // A property added to a DTO and forgotten in its Clear would carry one line's value into the next.
+        var dto = Activator.CreateInstance(type)!;
+        var properties = type.GetProperties();
+        foreach (var property in properties)
+        {
+            var kind = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            property.SetValue(dto, kind.IsValueType ? Activator.CreateInstance(kind) : kind == typeof(string) ? "x" : Activator.CreateInstance(kind));
+            Assert.NotNull(property.GetValue(dto));
+        }
+
+        type.GetMethod("Clear", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(dto, null);
+        Assert.All(properties, property => Assert.Null(property.GetValue(dto)));
+    }
+
     /// <summary>Whether the fast reader read the line; fails when it gives what System.Text.Json does not.</summary>
     private static bool Check(string line)
     {
