@@ -298,6 +298,28 @@ public sealed class PopulationEngineTest
                 line.Persons);
         }
 
+        // By group (a group-less entitlement under its kind) and by payee (the state's payment is the beneficiary's).
+        foreach (var line in result.ByGroup)
+        {
+            static bool In(Report r, string key) => key == "health-insurance"
+                ? r.HealthInsurance?.StatePays > Dong.Zero
+                : r.Entitlements.Any(e => (e.Group ?? ContractNames.Of(e.Kind)) == key);
+            Assert.Equal(reports.Count(r => In(r, line.Key)), line.Persons);
+            Assert.Equal(
+                reports.Aggregate(Dong.Zero, (s, r) => s + (line.Key == "health-insurance" ? r.HealthInsurance?.StatePays ?? Dong.Zero
+                    : r.Entitlements.Where(e => (e.Group ?? ContractNames.Of(e.Kind)) == line.Key).Aggregate(Dong.Zero, (t, e) => t + e.Amount))),
+                line.Amount);
+        }
+
+        Assert.Contains(result.ByGroup, line => line.Key != "health-insurance");
+        foreach (var line in result.ByPayee)
+        {
+            bool beneficiary = line.Key == ContractNames.Of(Payee.Beneficiary);
+            Assert.Equal(
+                reports.Count(r => r.Entitlements.Any(e => ContractNames.Of(e.Payee) == line.Key) || (beneficiary && r.HealthInsurance?.StatePays > Dong.Zero)),
+                line.Persons);
+        }
+
         // Persons with merit records are each a profile of their own; the others share.
         int merit = situations.Count(s => !s.Person.Merit.IsEmpty);
         Assert.True(result.Profiles - merit < (situations.Count - merit) / 2, $"{result.Profiles} profiles for {situations.Count} persons, {merit} of them with merit records");
