@@ -38,7 +38,8 @@ public sealed class PopulationReadResult
 /// <summary>
 /// Reads a population from JSON Lines on every core: the calling thread only reads the bytes in blocks and cuts
 /// them at line ends; the workers parse each block's lines and pack each person into that block's columns; the
-/// blocks are joined in order as they finish. The same persons, errors and numbers as reading the lines one by one
+/// blocks are joined in order while the reading goes on (the oldest each time the cores have as many blocks as
+/// they can take), their columns parsed into again. The same persons, errors and numbers as reading the lines one by one
 /// (<see cref="SituationReader.ReadLines(TextReader, string, YearMonth?, int)"/>) and adding each to a
 /// <see cref="PopulationBuilder"/>.
 /// </summary>
@@ -223,8 +224,9 @@ internal static class JsonLinesPopulation
     }
 
     /// <summary>
-    /// The blocks joined in order as they are parsed: columns copied end to end into columns that grow, jurisdictions
-    /// numbered in the order first met.
+    /// The blocks joined in order while the reading goes on: columns copied end to end into columns that grow,
+    /// jurisdictions numbered in the order first met. More jurisdictions than a population holds are refused when the
+    /// population is made, after the whole input is read (as a failure to read it is raised first).
     /// </summary>
     private sealed class Assembly
     {
@@ -237,9 +239,16 @@ internal static class JsonLinesPopulation
         private int[] birth = [], death = [], decision = [], certified = [], escaped = [], childStart = [0];
         private int count, lines;
 
+        /// <summary>Set when the blocks name more jurisdictions than a population holds: nothing more is joined.</summary>
+        private bool tooMany;
+
         internal void Append(Block block)
         {
             lines = checked(lines + block.Lines);
+            if (tooMany)
+            {
+                return;
+            }
 
             // The block's own jurisdiction numbers, as the population's.
             var remap = new int[block.Jurisdictions.Count];
@@ -252,7 +261,8 @@ internal static class JsonLinesPopulation
                     global = jurisdictions.Count;
                     if (global > FactBits.MaxJurisdictions)
                     {
-                        throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions");
+                        tooMany = true;
+                        return;
                     }
 
                     index.Add(jurisdiction, global);
@@ -301,6 +311,11 @@ internal static class JsonLinesPopulation
 
         internal PopulationReadResult ToResult()
         {
+            if (tooMany)
+            {
+                throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions");
+            }
+
             var population = new Population(new PopulationBuilder.Columns(
                 count, [.. jurisdictions], Trimmed(facts), Trimmed(birth), Trimmed(death), Trimmed(decision), Trimmed(certified), Trimmed(escaped),
                 childStart.Length == count + 1 ? childStart : childStart.AsSpan(0, count + 1).ToArray(), [.. children], merit));

@@ -318,6 +318,10 @@ public sealed class PopulationEngineTest
             Assert.Equal(
                 reports.Count(r => r.Entitlements.Any(e => ContractNames.Of(e.Payee) == line.Key) || (beneficiary && r.HealthInsurance?.StatePays > Dong.Zero)),
                 line.Persons);
+            Assert.Equal(
+                reports.Aggregate(Dong.Zero, (s, r) => s + r.Entitlements.Where(e => ContractNames.Of(e.Payee) == line.Key).Aggregate(Dong.Zero, (t, e) => t + e.Amount)
+                    + (beneficiary ? r.HealthInsurance?.StatePays ?? Dong.Zero : Dong.Zero)),
+                line.Amount);
         }
 
         // Persons with merit records are each a profile of their own; the others share.
