@@ -224,20 +224,15 @@ internal static class JsonLinesPopulation
     }
 
     /// <summary>
-    /// The blocks joined in order while the reading goes on: columns copied end to end into columns that grow,
-    /// jurisdictions numbered in the order first met. More jurisdictions than a population holds are refused when the
+    /// The blocks joined in order while the reading goes on, each appended to a <see cref="PopulationBuilder"/> (which
+    /// numbers jurisdictions in the order first met). More jurisdictions than a population holds are refused when the
     /// population is made, after the whole input is read (as a failure to read it is raised first).
     /// </summary>
     private sealed class Assembly
     {
-        private readonly List<Jurisdiction> jurisdictions = [];
-        private readonly Dictionary<Jurisdiction, int> index = [];
+        private readonly PopulationBuilder builder = new();
         private readonly List<SituationLine> refused = [];
-        private readonly List<RaisedChild> children = [];
-        private Dictionary<int, ImmutableArray<MeritRecord>>? merit;
-        private ulong[] facts = [];
-        private int[] birth = [], death = [], decision = [], certified = [], escaped = [], childStart = [0];
-        private int count, lines;
+        private int lines;
 
         /// <summary>Set when the blocks name more jurisdictions than a population holds: nothing more is joined.</summary>
         private bool tooMany;
@@ -245,134 +240,24 @@ internal static class JsonLinesPopulation
         internal void Append(Block block)
         {
             lines = checked(lines + block.Lines);
-            if (tooMany)
+            if (!tooMany)
             {
-                return;
+                tooMany = !builder.Append(block);
+                refused.AddRange(block.Refused ?? []);
             }
-
-            // The block's own jurisdiction numbers, as the population's.
-            var remap = new int[block.Jurisdictions.Count];
-            bool same = true;
-            for (int j = 0; j < remap.Length; j++)
-            {
-                var jurisdiction = block.Jurisdictions[j];
-                if (!index.TryGetValue(jurisdiction, out int global))
-                {
-                    global = jurisdictions.Count;
-                    if (global > FactBits.MaxJurisdictions)
-                    {
-                        tooMany = true;
-                        return;
-                    }
-
-                    index.Add(jurisdiction, global);
-                    jurisdictions.Add(jurisdiction);
-                }
-
-                remap[j] = global;
-                same &= global == j;
-            }
-
-            int n = block.Count, at = count;
-            Reserve(checked(count + n));
-            if (same)
-            {
-                block.Facts.AsSpan(0, n).CopyTo(facts.AsSpan(at));
-            }
-            else
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    ulong f = block.Facts[i];
-                    facts[at + i] = FactBits.WithJurisdiction(f, remap[FactBits.Jurisdiction(f)]);
-                }
-            }
-
-            block.Birth.AsSpan(0, n).CopyTo(birth.AsSpan(at));
-            block.Death.AsSpan(0, n).CopyTo(death.AsSpan(at));
-            block.Decision.AsSpan(0, n).CopyTo(decision.AsSpan(at));
-            block.Certified.AsSpan(0, n).CopyTo(certified.AsSpan(at));
-            block.Escaped.AsSpan(0, n).CopyTo(escaped.AsSpan(at));
-            int childAt = children.Count;
-            for (int i = 0; i < n; i++)
-            {
-                childStart[at + i + 1] = childAt + block.ChildEnd[i];
-            }
-
-            children.AddRange(block.Children);
-            foreach (var (i, records) in block.Merit ?? [])
-            {
-                (merit ??= [])[at + i] = records;
-            }
-
-            refused.AddRange(block.Refused ?? []);
-            count += n;
         }
 
-        internal PopulationReadResult ToResult()
-        {
-            if (tooMany)
-            {
-                throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions");
-            }
-
-            var population = new Population(new PopulationBuilder.Columns(
-                count, [.. jurisdictions], Trimmed(facts), Trimmed(birth), Trimmed(death), Trimmed(decision), Trimmed(certified), Trimmed(escaped),
-                childStart.Length == count + 1 ? childStart : childStart.AsSpan(0, count + 1).ToArray(), [.. children], merit));
-            return new PopulationReadResult(population, refused, lines);
-        }
-
-        private T[] Trimmed<T>(T[] column) => column.Length == count ? column : column.AsSpan(0, count).ToArray();
-
-        /// <summary>Room for <paramref name="size"/> persons, at least doubling.</summary>
-        private void Reserve(int size)
-        {
-            if (size <= facts.Length)
-            {
-                return;
-            }
-
-            int capacity = Math.Max(size, (int)Math.Min(Array.MaxLength - 1, 2L * facts.Length));
-            Array.Resize(ref facts, capacity);
-            Array.Resize(ref birth, capacity);
-            Array.Resize(ref death, capacity);
-            Array.Resize(ref decision, capacity);
-            Array.Resize(ref certified, capacity);
-            Array.Resize(ref escaped, capacity);
-            Array.Resize(ref childStart, capacity + 1);
-        }
+        internal PopulationReadResult ToResult() => tooMany
+            ? throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions")
+            : new PopulationReadResult(builder.ToPopulation(), refused, lines);
     }
 
     /// <summary>One block's lines: its persons' columns (from 0), their children, merit records and the lines refused.</summary>
-    private sealed class Block
+    private sealed class Block : PackedBlock
     {
-        internal ulong[] Facts { get; private set; } = [];
-
-        internal int[] Birth { get; private set; } = [];
-
-        internal int[] Death { get; private set; } = [];
-
-        internal int[] Decision { get; private set; } = [];
-
-        internal int[] Certified { get; private set; } = [];
-
-        internal int[] Escaped { get; private set; } = [];
-
-        /// <summary>The block's children before person i's end, person i's included.</summary>
-        internal int[] ChildEnd { get; private set; } = [];
-
         private readonly ChildInterner interner = new();
 
-        internal List<RaisedChild> Children { get; } = [];
-
-        internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit { get; private set; }
-
         internal List<SituationLine>? Refused { get; private set; }
-
-        /// <summary>The block's jurisdictions, numbered in the order met in it.</summary>
-        internal List<Jurisdiction> Jurisdictions { get; } = [];
-
-        internal int Count { get; private set; }
 
         /// <summary>The non-blank lines.</summary>
         internal int Lines { get; private set; }
@@ -380,19 +265,9 @@ internal static class JsonLinesPopulation
         /// <summary>Parses the block's lines into this block's columns (what it held before is dropped).</summary>
         internal void Parse(ReadOnlySpan<byte> bytes, int firstLine, string source, YearMonth? month)
         {
-            int capacity = bytes.Count((byte)'\n') + 1;
-            if (Facts.Length < capacity)
-            {
-                (Facts, Birth, Death, Decision, Certified, Escaped, ChildEnd) =
-                    (new ulong[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity]);
-            }
-
-            Count = 0;
+            Clear(bytes.Count((byte)'\n') + 1);
             Lines = 0;
-            Children.Clear();
-            Merit = null;
             Refused = null;
-            Jurisdictions.Clear();
             Jurisdiction? last = null;
             int lastIndex = 0;
             for (int number = firstLine; !bytes.IsEmpty; number++)

@@ -120,11 +120,86 @@ public sealed class PopulationBuilder
             merit.Count == 0 ? null : new Dictionary<int, ImmutableArray<MeritRecord>>(merit)));
     }
 
+    /// <summary>
+    /// Appends persons packed elsewhere (a block of lines read on a core), their facts numbering the block's own
+    /// jurisdictions, which are numbered here as <see cref="Add"/> numbers them; false, and nothing appended, when the
+    /// population would then hold more jurisdictions than it can.
+    /// </summary>
+    internal bool Append(PackedBlock block)
+    {
+        var remap = new int[block.Jurisdictions.Count];
+        bool same = true;
+        int known = jurisdictions.Count;
+        for (int j = 0; j < remap.Length; j++)
+        {
+            if (!jurisdictionIndex.TryGetValue(block.Jurisdictions[j], out remap[j]))
+            {
+                remap[j] = known++;
+            }
+
+            same &= remap[j] == j;
+        }
+
+        if (known - 1 > FactBits.MaxJurisdictions)
+        {
+            return false;
+        }
+
+        for (int j = 0; j < remap.Length; j++)
+        {
+            if (remap[j] >= jurisdictions.Count)
+            {
+                jurisdictions.Add(block.Jurisdictions[j]);
+                jurisdictionIndex.Add(block.Jurisdictions[j], remap[j]);
+            }
+        }
+
+        int n = block.Count, at = count;
+        if (checked(count + n) > facts.Length)
+        {
+            Grow(count + n);
+        }
+
+        if (same)
+        {
+            block.Facts.AsSpan(0, n).CopyTo(facts.AsSpan(at));
+        }
+        else
+        {
+            for (int i = 0; i < n; i++)
+            {
+                ulong f = block.Facts[i];
+                facts[at + i] = FactBits.WithJurisdiction(f, remap[FactBits.Jurisdiction(f)]);
+            }
+        }
+
+        block.Birth.AsSpan(0, n).CopyTo(birth.AsSpan(at));
+        block.Death.AsSpan(0, n).CopyTo(death.AsSpan(at));
+        block.Decision.AsSpan(0, n).CopyTo(decision.AsSpan(at));
+        block.Certified.AsSpan(0, n).CopyTo(certified.AsSpan(at));
+        block.Escaped.AsSpan(0, n).CopyTo(escaped.AsSpan(at));
+        int childAt = children.Count;
+        for (int i = 0; i < n; i++)
+        {
+            childStart[at + i + 1] = childAt + block.ChildEnd[i];
+        }
+
+        children.AddRange(block.Children);
+        foreach (var (i, records) in block.Merit ?? [])
+        {
+            merit.Add(at + i, records);
+        }
+
+        count += n;
+        return true;
+    }
+
     private T[] Trimmed<T>(T[] column) => column.Length == count ? column : column.AsSpan(0, count).ToArray();
 
-    private void Grow()
+    /// <summary>Room for <paramref name="atLeast"/> persons, at least twice the room there was.</summary>
+    private void Grow(int atLeast = 0)
     {
-        int size = checked(facts.Length * 2);
+        int size = Math.Max(atLeast, checked(facts.Length * 2));
         Array.Resize(ref facts, size);
         Array.Resize(ref birth, size);
         Array.Resize(ref death, size);
@@ -323,4 +398,50 @@ internal static class PackedDate
     internal static LocalDate? ToDate(int packed) => packed == None ? null : new LocalDate(packed >> 9, (packed >> 5) & 15, packed & 31);
 
     internal static YearMonth? ToYearMonth(int packed) => packed == None ? null : new YearMonth(packed >> 4, packed & 15);
+}
+
+/// <summary>
+/// Persons packed into columns of their own (from 0), with their own numbering of jurisdictions, to be appended to a
+/// <see cref="PopulationBuilder"/> in one piece (<see cref="PopulationBuilder.Append"/>); filled again for the next block.
+/// </summary>
+internal abstract class PackedBlock
+{
+    internal ulong[] Facts { get; private set; } = [];
+
+    internal int[] Birth { get; private set; } = [];
+
+    internal int[] Death { get; private set; } = [];
+
+    internal int[] Decision { get; private set; } = [];
+
+    internal int[] Certified { get; private set; } = [];
+
+    internal int[] Escaped { get; private set; } = [];
+
+    /// <summary>The block's children before person i's end, person i's included.</summary>
+    internal int[] ChildEnd { get; private set; } = [];
+
+    internal List<RaisedChild> Children { get; } = [];
+
+    internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit { get; set; }
+
+    /// <summary>The block's jurisdictions, numbered in the order met in it.</summary>
+    internal List<Jurisdiction> Jurisdictions { get; } = [];
+
+    internal int Count { get; set; }
+
+    /// <summary>Empties the block, with room for <paramref name="capacity"/> persons.</summary>
+    protected void Clear(int capacity)
+    {
+        if (Facts.Length < capacity)
+        {
+            (Facts, Birth, Death, Decision, Certified, Escaped, ChildEnd) =
+                (new ulong[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity]);
+        }
+
+        Count = 0;
+        Children.Clear();
+        Merit = null;
+        Jurisdictions.Clear();
+    }
 }
