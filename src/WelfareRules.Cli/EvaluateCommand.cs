@@ -152,13 +152,20 @@ internal static class EvaluateCommand
     }
 
     /// <summary>
-    /// A Parquet population in JSON: each row read from its typed columns into its situation (a row the typed way
-    /// cannot take goes the JSON way: <see cref="ParquetFiles.ParquetPopulation.ReadSituations"/>), then evaluated
-    /// as its JSON line would be; the same output as the rows' JSON Lines, byte for byte.
+    /// A Parquet population in JSON, the same output as the rows' JSON Lines, byte for byte. Without explanation, in
+    /// one month (<c>--month</c>, or the one month every row group's statistics show), the rows are read straight into
+    /// compact columns and each person's report line is found by the profile its columns give
+    /// (<see cref="ParquetFiles.ParquetPopulation.ReadLines"/>); otherwise each row is read from its typed columns into
+    /// its situation (a row the typed way cannot take goes the JSON way: <see cref="ParquetFiles.ParquetPopulation.ReadSituations"/>)
+    /// and evaluated as its JSON line would be.
     /// </summary>
     private static int RunParquet(string input, YearMonth? month, RuleSet rules, EvaluationOptions options, Streams io, string? paymentList, string? parquetResults)
     {
-        using var situations = new SituationMeter(input, ParquetFiles.ParquetPopulation.ReadSituations(Inputs.CheckFile(input, "--input"), month), io.Stop);
+        string path = Inputs.CheckFile(input, "--input");
+        var packed = options.Explain ? null : month ?? ParquetFiles.ParquetPopulation.TheMonth(path);
+        using var situations = new SituationMeter(input, packed is { } inMonth
+            ? ParquetFiles.ParquetPopulation.ReadLines(path, inMonth, Environment.ProcessorCount)
+            : ParquetFiles.ParquetPopulation.ReadSituations(path, month).Select(ReadLine.Of), io.Stop);
         if (!situations.Any())
         {
             throw new UsageException($"{MessageText.Cut(input)}: no situation (the input is empty)");
@@ -168,7 +175,7 @@ internal static class EvaluateCommand
         using (var output = new BufferedStream(io.Stdout, 1 << 16))
         {
             var summary = ProgressDisplay.Run(io.ErrorIsTerminal, situations, 0, "situations",
-                () => JsonLinesEvaluator.EvaluateSituations(rules, situations, output, io.Stderr, new JsonLinesOptions { Source = input, Evaluation = options }));
+                () => JsonLinesEvaluator.EvaluateRead(rules, situations, output, io.Stderr, new JsonLinesOptions { Source = input, Evaluation = options }));
             result = summary.BadLines > 0 ? Program.BadInput : summary.Failures > 0 ? Program.Failure : Program.Ok;
             output.Flush();
         }

@@ -292,10 +292,10 @@ internal interface IReadMeter
 /// pressed; a file that is not a readable population is an <see cref="IOException"/> naming it. Enumerated once,
 /// after <see cref="Any"/> has looked at the first row.
 /// </summary>
-internal sealed class SituationMeter(string path, IEnumerable<SituationLine> inner, CancellationToken stop) : IEnumerable<SituationLine>, IReadMeter, IDisposable
+internal sealed class SituationMeter(string path, IEnumerable<ReadLine> inner, CancellationToken stop) : IEnumerable<ReadLine>, IReadMeter, IDisposable
 {
-    private readonly IEnumerator<SituationLine> rows = inner.GetEnumerator();
-    private SituationLine? first;
+    private readonly IEnumerator<ReadLine> rows = inner.GetEnumerator();
+    private ReadLine? first;
     private long count;
 
     /// <inheritdoc/>
@@ -309,7 +309,7 @@ internal sealed class SituationMeter(string path, IEnumerable<SituationLine> inn
     }
 
     /// <inheritdoc/>
-    public IEnumerator<SituationLine> GetEnumerator()
+    public IEnumerator<ReadLine> GetEnumerator()
     {
         if ((first ?? Read()) is not { } head)
         {
@@ -329,7 +329,7 @@ internal sealed class SituationMeter(string path, IEnumerable<SituationLine> inn
     /// <inheritdoc/>
     public void Dispose() => rows.Dispose();
 
-    private SituationLine? Read()
+    private ReadLine? Read()
     {
         try
         {

@@ -223,6 +223,93 @@ internal static partial class ParquetPopulation
         }
     }
 
+    /// <summary>
+    /// A Parquet population's rows for <c>evaluate</c>, in row order, read a row group at a time straight into compact
+    /// columns (as <see cref="ReadBatches"/> reads them) in <paramref name="month"/>, the next <paramref name="parallelism"/>
+    /// groups on as many cores while this one's persons are evaluated: each person as a position in its group's
+    /// population (the evaluator reads its profile from the columns, and makes a situation only for a profile it has
+    /// not met), a row the compact form cannot hold as its situation, a refused row as its error.
+    /// </summary>
+    internal static IEnumerable<ReadLine> ReadLines(string path, YearMonth month, int parallelism)
+    {
+        long[] starts;
+        Dictionary<string, Parquet.Schema.DataField> fields;
+        using (var stream = File.OpenRead(path))
+        {
+            var reader = Open(stream);
+            try
+            {
+                fields = Fields(reader, path);
+                starts = new long[reader.RowGroupCount + 1];
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    starts[g + 1] = starts[g] + group.RowCount;
+                }
+            }
+            finally
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        var withoutMonth = fields.Where(f => f.Key != "month").ToDictionary(StringComparer.Ordinal);
+
+        // A group's arrays serve a later group once its batch is made (the batch keeps none of them).
+        var spare = new System.Collections.Concurrent.ConcurrentBag<Dictionary<string, Array>>();
+        ParquetBatch ReadOne(int g)
+        {
+            using var stream = File.OpenRead(path);
+            var reader = Open(stream);
+            try
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                int rows = (int)group.RowCount;
+                var raw = ReadGroup(group, OneMonth(reader, g) ? withoutMonth : fields, rows, spare.TryTake(out var reuse) ? reuse : null);
+                var batch = Batch(new Resolved(raw), raw, 0, rows, checked((int)starts[g]), month, path);
+                spare.Add(raw);
+                return batch;
+            }
+            finally
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        foreach (var batch in ReadAhead.InOrder(starts.Length - 1, ReadOne, parallelism))
+        {
+            var rows = batch.Batch;
+            var persons = new int[rows.Rows];
+            Array.Fill(persons, -1);
+            for (int p = 0; p < rows.Ordinals.Length; p++)
+            {
+                persons[rows.Ordinals[p]] = p;
+            }
+
+            var others = rows.Others.ToDictionary(o => o.Ordinal, o => o.Situation);
+            int refused = 0;
+            for (int ordinal = 0; ordinal < rows.Rows; ordinal++)
+            {
+                int line = batch.Lines[ordinal];
+                for (; refused < batch.Refused.Count && batch.Refused[refused].Line < line; refused++)
+                {
+                    yield return Refusal(batch.Refused[refused]);
+                }
+
+                yield return persons[ordinal] >= 0
+                    ? new ReadLine(line, null, null, null, batch.Ids[ordinal], rows.Population, persons[ordinal], month)
+                    : new ReadLine(line, others[ordinal], null, null, others[ordinal].Id);
+            }
+
+            for (; refused < batch.Refused.Count; refused++)
+            {
+                yield return Refusal(batch.Refused[refused]);
+            }
+        }
+
+        static ReadLine Refusal(RefusedRow row) => new(checked((int)row.Line), null, row.Message, row.Path, row.Id);
+    }
+
     /// <summary>Rows <paramref name="from"/> to <paramref name="from"/> + <paramref name="rows"/> of a row group whose first row is the file's row <paramref name="start"/>, as a batch.</summary>
     private static ParquetBatch Batch(Resolved resolved, Dictionary<string, Array> raw, int from, int rows, int start, YearMonth month, string path)
     {

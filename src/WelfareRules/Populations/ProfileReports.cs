@@ -59,13 +59,28 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// profile was evaluated before, or evaluates it and keeps the line for the next; false when the situation must
     /// be evaluated on the single-person path (nothing is written then).
     /// </summary>
-    internal bool TryWrite(Situation situation, IBufferWriter<byte> output, Utf8JsonWriter idWriter)
-    {
-        if (Key(situation) is not { } key)
-        {
-            return false;
-        }
+    internal bool TryWrite(Situation situation, IBufferWriter<byte> output, Utf8JsonWriter idWriter) =>
+        Key(situation) is { } key && TryWrite(key, situation, null, 0, default, output, idWriter, situation.Id);
 
+    /// <summary>
+    /// As <see cref="TryWrite(Situation, IBufferWriter{byte}, Utf8JsonWriter)"/> for person <paramref name="index"/> of a
+    /// population held in compact form, in <paramref name="month"/>, with <paramref name="id"/>: the profile is read from
+    /// the population's columns, and a situation is made only for a profile not met before. Only a population of one
+    /// jurisdiction is keyed so (its persons' keys are then those of the persons' own situations); false for any other.
+    /// </summary>
+    internal bool TryWrite(Population population, int index, YearMonth month, string? id, IBufferWriter<byte> output, Utf8JsonWriter idWriter) =>
+        population.Jurisdictions.Length == 1
+        && FrameOf(month, population.Jurisdictions[0]) is { Keys: { } keys } frame
+        && ProfileKey.Of(population.Columns, index, keys) is { IsOwn: false } key
+        && TryWrite(new LineKey(frame.Id, key), null, population, index, month, output, idWriter, id);
+
+    /// <summary>
+    /// Writes the line kept under <paramref name="key"/>, or evaluates the situation (<paramref name="situation"/>, or
+    /// person <paramref name="index"/> of <paramref name="population"/> in <paramref name="month"/>) and keeps its line;
+    /// false when it must be evaluated on the single-person path.
+    /// </summary>
+    private bool TryWrite(LineKey key, Situation? situation, Population? population, int index, YearMonth month, IBufferWriter<byte> output, Utf8JsonWriter idWriter, string? id)
+    {
         if (!lines.TryGetValue(key, out var line))
         {
             // Counted here: ConcurrentDictionary.Count takes every lock of the table.
@@ -74,7 +89,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
                 return false;
             }
 
-            line = Evaluate(situation);
+            line = Evaluate(situation ?? population!.SituationAt(index, month));
             if (lines.TryAdd(key, line))
             {
                 Interlocked.Increment(ref linesKept);
@@ -87,7 +102,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
             return false;
         }
 
-        if (situation.Id is not { } id)
+        if (id is null)
         {
             output.Write(line);
             return true;
@@ -105,25 +120,32 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
     private LineKey? Key(Situation situation)
     {
-        var frame = last;
-        if (frame is null || frame.Month != situation.Month || !frame.Jurisdictions[0].Equals(situation.Jurisdiction))
-        {
-            if (Volatile.Read(ref frameCount) >= MaxFrames && !frames.ContainsKey((situation.Month, situation.Jurisdiction)))
-            {
-                return null;
-            }
-
-            frame = frames.GetOrAdd((situation.Month, situation.Jurisdiction), static (at, state) => Frame.Of(at.Month, at.Jurisdiction, state.ruleSets, Interlocked.Increment(ref state.frameCount)), this);
-            last = frame;
-        }
-
-        if (frame.Keys is not { } keys || PopulationBuilder.Single(frame.Jurisdictions, situation.Person) is not { } columns)
+        if (FrameOf(situation.Month, situation.Jurisdiction) is not { Keys: { } keys } frame
+            || PopulationBuilder.Single(frame.Jurisdictions, situation.Person) is not { } columns)
         {
             return null;
         }
 
         var key = ProfileKey.Of(columns, 0, keys);
         return key.IsOwn ? null : new LineKey(frame.Id, key);
+    }
+
+    /// <summary>The frame of a month and jurisdiction, or null once <see cref="MaxFrames"/> others are kept.</summary>
+    private Frame? FrameOf(YearMonth month, Jurisdiction jurisdiction)
+    {
+        var frame = last;
+        if (frame is null || frame.Month != month || !frame.Jurisdictions[0].Equals(jurisdiction))
+        {
+            if (Volatile.Read(ref frameCount) >= MaxFrames && !frames.ContainsKey((month, jurisdiction)))
+            {
+                return null;
+            }
+
+            frame = frames.GetOrAdd((month, jurisdiction), static (at, state) => Frame.Of(at.Month, at.Jurisdiction, state.ruleSets, Interlocked.Increment(ref state.frameCount)), this);
+            last = frame;
+        }
+
+        return frame;
     }
 
     /// <summary>The compact report line of a situation without its id, or null when its evaluation fails.</summary>

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -145,7 +146,14 @@ public static class JsonLinesEvaluator
     /// situation's report, or each bad line's error, in its place, numbered by its <see cref="SituationLine.Line"/>;
     /// <see cref="JsonLinesOptions.Month"/> and <see cref="JsonLinesOptions.LinesBefore"/> are the reader's business.
     /// </summary>
-    internal static JsonLinesSummary EvaluateSituations(RuleSet rules, IEnumerable<SituationLine> situations, Stream output, TextWriter errors, JsonLinesOptions? options = null)
+    internal static JsonLinesSummary EvaluateSituations(RuleSet rules, IEnumerable<SituationLine> situations, Stream output, TextWriter errors, JsonLinesOptions? options = null) =>
+        EvaluateRead(rules, (situations ?? throw new ArgumentNullException(nameof(situations))).Select(ReadLine.Of), output, errors, options);
+
+    /// <summary>
+    /// As <see cref="EvaluateSituations"/>, over lines read into situations, errors, or persons of a population held in
+    /// compact form (<see cref="ReadLine"/>).
+    /// </summary>
+    internal static JsonLinesSummary EvaluateRead(RuleSet rules, IEnumerable<ReadLine> situations, Stream output, TextWriter errors, JsonLinesOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(situations);
@@ -399,7 +407,7 @@ public static class JsonLinesEvaluator
         }
     }
 
-    private sealed class SituationInput(IEnumerator<SituationLine> items) : Input
+    private sealed class SituationInput(IEnumerator<ReadLine> items) : Input
     {
         internal override bool Next(Batch batch)
         {
@@ -429,7 +437,7 @@ public static class JsonLinesEvaluator
         private readonly List<string> lines = new(Math.Min(options.BatchSize, 1 << 16));
 
         /// <summary>The situations already read, when the input is not text (then <see cref="lines"/> stays empty).</summary>
-        private readonly List<SituationLine> items = [];
+        private readonly List<ReadLine> items = [];
 
         /// <summary>The lines read as bytes, each a range of <see cref="utf8"/>, when the input is bytes.</summary>
         private readonly List<(int Start, int Length)> utf8Lines = [];
@@ -463,7 +471,7 @@ public static class JsonLinesEvaluator
 
         internal void Add(string line) => lines.Add(line);
 
-        internal void Add(SituationLine item) => items.Add(item);
+        internal void Add(ReadLine item) => items.Add(item);
 
         internal void Add(ReadOnlySpan<byte> line)
         {
@@ -617,8 +625,8 @@ public static class JsonLinesEvaluator
             }
         }
 
-        /// <summary>A situation already read, or the error its line holds, as a line of text would be.</summary>
-        private Outcome RunItem(SituationLine item, Chunk chunk, out string? message, out ExceptionDispatchInfo? crash)
+        /// <summary>A situation already read, the error its line holds, or a person held in compact form, as a line of text would be.</summary>
+        private Outcome RunItem(in ReadLine item, Chunk chunk, out string? message, out ExceptionDispatchInfo? crash)
         {
             message = null;
             crash = null;
@@ -626,12 +634,24 @@ public static class JsonLinesEvaluator
             {
                 if (item.Error is { } bad)
                 {
-                    message = bad.Message;
-                    WriteError(chunk, item.Line, message, bad.Path, item.Id);
+                    message = bad;
+                    WriteError(chunk, item.Line, message, item.ErrorPath, item.Id);
                     return Outcome.BadLine;
                 }
 
-                return RunSituation(item.Situation!, item.Line, chunk, out message);
+                if (item.Population is not { } population)
+                {
+                    return RunSituation(item.Situation!, item.Line, chunk, out message);
+                }
+
+                // The profile from the columns; a situation only when its line is not known.
+                if (profiles is not null && profiles.TryWrite(population, item.Index, item.Month, item.Id, chunk.Buffer, chunk.IdWriter))
+                {
+                    chunk.NewLine();
+                    return Outcome.Report;
+                }
+
+                return RunSituation(population.SituationAt(item.Index, item.Month) with { Id = item.Id }, item.Line, chunk, out message);
             }
             catch (Exception unexpected)
             {
@@ -708,7 +728,7 @@ public static class JsonLinesEvaluator
 
         internal Utf8JsonWriter Writer { get; }
 
-        /// <summary>A writer for a lone id (<see cref="Populations.ProfileReports.TryWrite"/>).</summary>
+        /// <summary>A writer for a lone id (<see cref="Populations.ProfileReports"/>).</summary>
         internal Utf8JsonWriter IdWriter { get; }
 
         internal ReadOnlySpan<byte> Encode(string text)
@@ -772,4 +792,22 @@ public static class JsonLinesEvaluator
             }
         }
     }
+}
+
+/// <summary>
+/// A line already read, for <see cref="JsonLinesEvaluator.EvaluateRead"/>: its situation, the error it holds, or a
+/// person of a population held in compact form (evaluated from the population's columns, <see cref="Populations.ProfileReports"/>).
+/// </summary>
+/// <param name="Line">The 1-based line (or row) number.</param>
+/// <param name="Situation">The situation, or null.</param>
+/// <param name="Error">The error's message, or null when the line is good.</param>
+/// <param name="ErrorPath">The JSON path the error names, or null.</param>
+/// <param name="Id">The line's id, or null.</param>
+/// <param name="Population">The population the person is read from, or null.</param>
+/// <param name="Index">The person's position in <paramref name="Population"/>.</param>
+/// <param name="Month">The month the person is evaluated in, with <paramref name="Population"/>.</param>
+internal readonly record struct ReadLine(int Line, Facts.Situation? Situation, string? Error, string? ErrorPath, string? Id, Populations.Population? Population = null, int Index = 0, YearMonth Month = default)
+{
+    /// <summary>A line read into its situation or its error.</summary>
+    internal static ReadLine Of(SituationLine line) => new(line.Line, line.Situation, line.Error?.Message, line.Error?.Path, line.Id);
 }

@@ -64,6 +64,37 @@ public sealed class ParquetColumnsTest : IDisposable
             Describe(PolicyComparison.Run(RuleSet.BuiltIn, draft, fromParquet, months)));
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    public void ReadLines_VariedPersonsInSmallRowGroups_EvaluateAsTheirJsonLines(int parallelism, bool hanoiOnly)
+    {
+        // Row groups of 700 read ahead on one core or two, persons of several jurisdictions (each then from its
+        // situation) or of one (each keyed from the columns), merit records, children, refused rows: the lines, their
+        // order and the errors of the same rows' JSON Lines.
+        var situations = VariedPopulation.Create(5_000, 13).Where(s => s.Jurisdiction.Code != "VN-ZZ" && (!hanoiOnly || s.Jurisdiction == Jurisdiction.Hanoi)).ToList();
+        string parquet = Path.Combine(folder, "lines.parquet");
+        ParquetPopulation.Write(situations, parquet, rowGroupSize: 700);
+        var month = new YearMonth(2027, 2);
+        var options = new JsonLinesOptions { Source = parquet, Month = month, Evaluation = new WelfareRules.Evaluation.EvaluationOptions { Explain = false } };
+
+        var (expected, expectedErrors) = Run(o => JsonLinesEvaluator.Evaluate(RuleSet.BuiltIn, new StringReader(string.Join("\n", situations.Select(SituationLines.Json))), o.Output, o.Errors, options));
+        var (actual, actualErrors) = Run(o => JsonLinesEvaluator.EvaluateRead(RuleSet.BuiltIn, ParquetPopulation.ReadLines(parquet, month, parallelism), o.Output, o.Errors, options));
+
+        Assert.Contains("\"error\"", expected, StringComparison.Ordinal);
+        Assert.Equal(expected.Split('\n').Length, actual.Split('\n').Length);
+        Assert.Equal(expected, actual);
+        Assert.Equal(expectedErrors, actualErrors);
+
+        static (string Output, string Errors) Run(Action<(MemoryStream Output, StringWriter Errors)> run)
+        {
+            var streams = (new MemoryStream(), new StringWriter());
+            run(streams);
+            return (System.Text.Encoding.UTF8.GetString(streams.Item1.ToArray()), streams.Item2.ToString());
+        }
+    }
+
     [Fact]
     public void ReadPopulation_RowsOutOfTheContract_AreLeftOutByLineAndTheRestRead()
     {

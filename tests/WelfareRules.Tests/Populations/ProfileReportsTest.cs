@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -68,6 +69,41 @@ public sealed class ProfileReportsTest
 
         Assert.False(reports.TryWrite(nowhere, new ArrayBufferWriter<byte>(), Writer()));
         Assert.False(reports.TryWrite(nowhere with { Id = "again" }, new ArrayBufferWriter<byte>(), Writer()));
+    }
+
+    [Fact]
+    public void TryWrite_PersonsOfAOneJurisdictionPopulation_WriteWhatEachOwnSituationGives()
+    {
+        // Persons of one jurisdiction keyed from the population's columns: each line what the person's situation gives
+        // alone, with its id, and the profiles met through the situations serve the columns' persons (one key).
+        var situations = VariedPopulation.Create(1_500, 11).Where(s => s.Jurisdiction == Jurisdiction.Hanoi).ToList();
+        var population = Population.Create(situations);
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        int keyed = 0;
+        for (int i = 0; i < population.Count; i++)
+        {
+            string id = "p" + i;
+            var output = new ArrayBufferWriter<byte>();
+            if (reports.TryWrite(population, i, Month, id, output, Writer()))
+            {
+                keyed++;
+                Assert.Equal(Alone(population.SituationAt(i, Month) with { Id = id }), Encoding.UTF8.GetString(output.WrittenSpan));
+                var again = new ArrayBufferWriter<byte>();
+                Assert.True(reports.TryWrite(population.SituationAt(i, Month) with { Id = id }, again, Writer()));
+                Assert.Equal(output.WrittenSpan.ToArray(), again.WrittenSpan.ToArray());
+            }
+        }
+
+        // Persons with merit records, and those who cannot be evaluated, are left to the single-person path.
+        Assert.InRange(keyed, population.Count * 3 / 4, population.Count - 1);
+    }
+
+    [Fact]
+    public void TryWrite_PersonOfAPopulationOfTwoJurisdictions_IsLeftToItsSituation()
+    {
+        var population = Population.Create([Elder(new LocalDate(1946, 5, 20)), Elder(new LocalDate(1946, 5, 20)) with { Jurisdiction = Jurisdiction.Vietnam }]);
+
+        Assert.False(new ProfileReports(RuleSet.BuiltIn, Quiet).TryWrite(population, 0, Month, null, new ArrayBufferWriter<byte>(), Writer()));
     }
 
     private static Situation Elder(LocalDate birth) => new(Jurisdiction.Hanoi, Month, new Person(birth) { WithoutSupporter = true });
