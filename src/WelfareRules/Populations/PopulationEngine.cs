@@ -107,33 +107,26 @@ public sealed class PopulationResult
         this.population = population;
         this.profiles = profiles;
         this.outcomes = outcomes;
-        // Each core tallies a range of the profiles; the tallies are whole đồng, so their sum does not depend on the split.
-        int workers = outcomes.Length < 8192 ? 1 : Math.Max(1, parallelism);
-        var tallies = new Tally[workers];
-        try
+        // The persons of each shape of report the totals read (a few hundred in a caseload, against a profile for every
+        // other person), then the totals once a shape: whole đồng, the same sums as profile by profile.
+        var shapes = profiles.Sorter.Shapes;
+        var shapeOf = shapes.Of(outcomes, profiles.Counts, parallelism);
+        var persons = new long[shapes.Count];
+        for (int p = 0; p < outcomes.Length; p++)
         {
-            System.Threading.Tasks.Parallel.For(0, workers, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            if (profiles.Counts[p] > 0)
             {
-                var tally = tallies[w] = new Tally();
-                for (int p = (int)((long)outcomes.Length * w / workers), end = (int)((long)outcomes.Length * (w + 1) / workers); p < end; p++)
-                {
-                    if (profiles.Counts[p] > 0)
-                    {
-                        tally.Add(outcomes[p].Report, profiles.Counts[p]);
-                    }
-                }
-            });
-        }
-        catch (AggregateException error) when (error.InnerExceptions.Count > 0 && error.InnerExceptions.All(e => e is OverflowException))
-        {
-            // A total beyond 64 bits (on one core or several), raised as the one-core tally raises it.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
+                persons[shapeOf[p]] += profiles.Counts[p];
+            }
         }
 
-        var all = tallies[0];
-        for (int w = 1; w < workers; w++)
+        var all = new Tally();
+        for (int shape = 0; shape < persons.Length; shape++)
         {
-            all.Merge(tallies[w]);
+            if (persons[shape] > 0)
+            {
+                all.Add(shapes.Report(shape), persons[shape]);
+            }
         }
 
         Evaluated = all.Evaluated;
@@ -237,7 +230,10 @@ public sealed class PopulationResult
         }
     }
 
-    /// <summary>The totals of some of the profiles.</summary>
+    /// <summary>
+    /// The month's totals, added a report at a time for as many persons as have it. What it reads of a report is what
+    /// <see cref="TallyShapes.Key"/> keeps: change one, change the other.
+    /// </summary>
     private sealed class Tally
     {
         internal readonly Dictionary<string, (Dong Amount, long Persons)> ByKind = [], ByGroup = [], ByPayee = [];
@@ -271,21 +267,6 @@ public sealed class PopulationResult
 
                 var b = ByPayee.GetValueOrDefault(ContractNames.Of(Payee.Beneficiary));
                 ByPayee[ContractNames.Of(Payee.Beneficiary)] = (b.Amount + weighted, counted ? b.Persons : b.Persons + count);
-            }
-        }
-
-        internal void Merge(Tally other)
-        {
-            Evaluated += other.Evaluated;
-            Errors += other.Errors;
-            Total += other.Total;
-            foreach (var (mine, theirs) in new[] { (ByKind, other.ByKind), (ByGroup, other.ByGroup), (ByPayee, other.ByPayee) })
-            {
-                foreach (var (key, value) in theirs)
-                {
-                    var t = mine.GetValueOrDefault(key);
-                    mine[key] = (t.Amount + value.Amount, t.Persons + value.Persons);
-                }
             }
         }
     }

@@ -50,6 +50,9 @@ internal sealed class ProfileSorter
         this.track = track;
     }
 
+    /// <summary>The shapes of the run's reports that the month's totals read, each profile's kept with its outcome.</summary>
+    internal TallyShapes Shapes { get; } = new();
+
     /// <summary>The number of persons whose key the last <see cref="Sort"/> computed (the others kept theirs).</summary>
     internal long Sorted { get; private set; }
 

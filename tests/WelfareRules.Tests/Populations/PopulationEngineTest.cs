@@ -333,7 +333,8 @@ public sealed class PopulationEngineTest
     public void Evaluate_SeveralMonths_SameAsEachMonthAlone()
     {
         var (_, population) = Varied.Value;
-        YearMonth[] months = [new(2026, 3), new(2026, 1), new(2026, 2), new(2025, 12)];
+        // Months of one law, of another (July's standard) and back: each month's totals counted by the shapes of its own reports.
+        YearMonth[] months = [new(2026, 3), new(2026, 1), new(2026, 7), new(2026, 2), new(2025, 12), new(2026, 8)];
         var together = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, months, maxDegreeOfParallelism: 1).ToList();
 
         Assert.Equal(months, together.Select(r => r.Month));
@@ -342,6 +343,9 @@ public sealed class PopulationEngineTest
             var alone = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, result.Month);
             Assert.Equal(alone.Total, result.Total);
             Assert.Equal(string.Join("\n", alone.ByGroup), string.Join("\n", result.ByGroup));
+            Assert.Equal(string.Join("\n", alone.ByKind), string.Join("\n", result.ByKind));
+            Assert.Equal(string.Join("\n", alone.ByPayee), string.Join("\n", result.ByPayee));
+            Assert.Equal((alone.Evaluated, alone.Errors), (result.Evaluated, result.Errors));
             Assert.All(Enumerable.Range(0, population.Count), i => Assert.Equal(result.Month, result.ReportOf(i)?.Month ?? result.Month));
         }
     }
