@@ -7,6 +7,7 @@ using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
 using WelfareRules.Money;
+using WelfareRules.Policy;
 using WelfareRules.Populations;
 
 namespace WelfareRules.Benchmarks.Populations;
@@ -28,7 +29,8 @@ public enum Caseload
 /// <summary>
 /// The engine over populations whose persons share few facts (a real caseload, and facts drawn independently),
 /// beside the single-person loop over the same persons, in the same run: 200,000 persons over the twelve months of
-/// 2026 in Hanoi. Each figure is per person-month.
+/// 2026 in Hanoi. Each figure is per person-month. The baseline against a draft over the same persons and months
+/// (a comparison evaluates every profile under both laws) is measured beside them.
 /// </summary>
 [MemoryDiagnoser]
 public class CaseloadBenchmarks
@@ -40,6 +42,7 @@ public class CaseloadBenchmarks
 
     private Population population = null!;
     private List<Situation> loop = [];
+    private RuleSet draft = RuleSet.BuiltIn;
 
     /// <summary>The population.</summary>
     [Params(Caseload.RealLooking, Caseload.Independent)]
@@ -51,7 +54,14 @@ public class CaseloadBenchmarks
         var situations = Generate(Kind, Persons, 27);
         population = Population.Create(situations);
         loop = situations.Take(LoopPersons).ToList();
+        draft = RuleSet.BuiltIn.With(InstrumentReader.Read(
+            """{"format":1,"id":"DRAFT-HN-2026","kind":"draft","title":"Dự thảo","issuer":"bench","jurisdiction":"VN-HN","appliesFrom":"2026-07-01","status":"verified","provisions":[{"parameter":"standard","from":"2026-07-01","value":700000,"basis":{"article":"1"}}]}"""u8,
+            "draft.json"));
     }
+
+    /// <summary>The baseline against a draft (Hanoi's standard 700,000 from July 2026) over the twelve months, on all cores.</summary>
+    [Benchmark(OperationsPerInvoke = Persons * 12)]
+    public ComparisonSummary CompareAllCores() => PolicyComparison.Run(RuleSet.BuiltIn, draft, population, Months);
 
     [Benchmark(OperationsPerInvoke = Persons * 12)]
     public Dong EngineAllCores()

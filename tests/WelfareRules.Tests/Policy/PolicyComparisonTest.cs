@@ -34,6 +34,56 @@ public sealed class PolicyComparisonTest
     }
 
     [Fact]
+    public void Run_VariedPopulation_TotalsEqualThoseAddedPersonByPerson()
+    {
+        // The totals, added once for each pair of what they read of two reports, against every person's own two reports
+        // added one by one: amounts and persons under every key, the month's costs, gainers and losers.
+        var month = new YearMonth(2027, 3);
+        var situations = Tests.Populations.VariedPopulation.Create(3_000, 31).Where(s => s.Jurisdiction == Jurisdiction.Hanoi).Select(s => s with { Month = month }).ToList();
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(RepositoryFiles.PolicyExample("hanoi-700k-2027.json")));
+        var quiet = new WelfareRules.Evaluation.EvaluationOptions { Explain = false };
+        var pairs = new List<(WelfareRules.Reports.Report Before, WelfareRules.Reports.Report After)>();
+        foreach (var situation in situations)
+        {
+            try
+            {
+                pairs.Add((RuleSet.BuiltIn.Evaluate(situation, quiet), draft.Evaluate(situation, quiet)));
+            }
+            catch (WelfareRules.Evaluation.EvaluationException)
+            {
+            }
+        }
+
+        var summary = PolicyComparison.Run(RuleSet.BuiltIn, draft, WelfareRules.Populations.Population.Create(situations), month);
+
+        Assert.Equal(pairs.Count, summary.Persons);
+        Assert.Equal(pairs.Aggregate(Dong.Zero, (t, p) => t + p.Before.Cost), summary.BaselineTotal);
+        Assert.Equal(pairs.Aggregate(Dong.Zero, (t, p) => t + p.After.Cost), summary.ChangedTotal);
+        Assert.Equal(pairs.Count(p => p.After.Cost > p.Before.Cost), summary.Gainers);
+        Assert.Equal(pairs.Count(p => p.After.Cost < p.Before.Cost), summary.Losers);
+        Assert.True(summary.Gainers > 50, $"{summary.Gainers} gainers");
+        foreach (var (lines, keyOf, healthInsuranceKey) in new (IEnumerable<ComparisonTotal>, System.Func<WelfareRules.Reports.Entitlement, string>, string)[]
+        {
+            (summary.ByKind, e => WelfareRules.Reports.ContractNames.Of(e.Kind), "health-insurance"),
+            (summary.ByGroup, e => e.Group ?? WelfareRules.Reports.ContractNames.Of(e.Kind), "health-insurance"),
+            (summary.ByPayee, e => WelfareRules.Reports.ContractNames.Of(e.Payee), WelfareRules.Reports.ContractNames.Of(WelfareRules.Reports.Payee.Beneficiary)),
+        })
+        {
+            Assert.NotEmpty(lines);
+            foreach (var line in lines)
+            {
+                Dong Amount(WelfareRules.Reports.Report r) =>
+                    r.Entitlements.Where(e => keyOf(e) == line.Key).Aggregate(Dong.Zero, (t, e) => t + e.Amount) + (line.Key == healthInsuranceKey ? r.HealthInsuranceStatePays : Dong.Zero);
+                bool In(WelfareRules.Reports.Report r) => r.Entitlements.Any(e => keyOf(e) == line.Key) || (line.Key == healthInsuranceKey && r.HealthInsuranceStatePays != Dong.Zero);
+
+                Assert.Equal(pairs.Aggregate(Dong.Zero, (t, p) => t + Amount(p.Before)), line.Baseline);
+                Assert.Equal(pairs.Aggregate(Dong.Zero, (t, p) => t + Amount(p.After)), line.Changed);
+                Assert.Equal(pairs.Count(p => In(p.Before) || In(p.After)), line.Persons);
+            }
+        }
+    }
+
+    [Fact]
     public void Generate_SameSeed_SamePopulation()
     {
         var a = PopulationGenerator.Generate(200, 7, Jurisdiction.Hanoi, new YearMonth(2026, 2)).ToList();
