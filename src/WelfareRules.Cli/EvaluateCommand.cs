@@ -18,6 +18,12 @@ namespace WelfareRules.Cli;
 /// <summary><c>welfare-rules evaluate</c>: one situation or JSON Lines, streamed in input order.</summary>
 internal static class EvaluateCommand
 {
+    /// <summary>
+    /// The row groups of a Parquet population read ahead while one is evaluated: two keep both of this machine's cores
+    /// busy, and more would hold more whole groups (a million rows each from some writers) without being faster.
+    /// </summary>
+    private const int ParquetGroupsAhead = 2;
+
     internal static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     internal static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
@@ -154,8 +160,8 @@ internal static class EvaluateCommand
     /// <summary>
     /// A Parquet population in JSON, the same output as the rows' JSON Lines, byte for byte. Without explanation, in
     /// one month (<c>--month</c>, or the one month every row group's statistics show), the rows are read straight into
-    /// compact columns and each person's report line is found by the profile its columns give
-    /// (<see cref="ParquetFiles.ParquetPopulation.ReadLines"/>); otherwise each row is read from its typed columns into
+    /// compact columns, <see cref="ParquetGroupsAhead"/> row groups ahead, and each person's report line is found by the
+    /// profile its columns give (<see cref="ParquetFiles.ParquetPopulation.ReadLines"/>); otherwise each row is read from its typed columns into
     /// its situation (a row the typed way cannot take goes the JSON way: <see cref="ParquetFiles.ParquetPopulation.ReadSituations"/>)
     /// and evaluated as its JSON line would be.
     /// </summary>
@@ -164,7 +170,7 @@ internal static class EvaluateCommand
         string path = Inputs.CheckFile(input, "--input");
         var packed = options.Explain ? null : month ?? ParquetFiles.ParquetPopulation.TheMonth(path);
         using var situations = new SituationMeter(input, packed is { } inMonth
-            ? ParquetFiles.ParquetPopulation.ReadLines(path, inMonth, Environment.ProcessorCount)
+            ? ParquetFiles.ParquetPopulation.ReadLines(path, inMonth, ParquetGroupsAhead)
             : ParquetFiles.ParquetPopulation.ReadSituations(path, month).Select(ReadLine.Of), io.Stop);
         if (!situations.Any())
         {

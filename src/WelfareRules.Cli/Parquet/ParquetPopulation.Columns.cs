@@ -225,12 +225,12 @@ internal static partial class ParquetPopulation
 
     /// <summary>
     /// A Parquet population's rows for <c>evaluate</c>, in row order, read a row group at a time straight into compact
-    /// columns (as <see cref="ReadBatches"/> reads them) in <paramref name="month"/>, the next <paramref name="parallelism"/>
-    /// groups on as many cores while this one's persons are evaluated: each person as a position in its group's
-    /// population (the evaluator reads its profile from the columns, and makes a situation only for a profile it has
-    /// not met), a row the compact form cannot hold as its situation, a refused row as its error.
+    /// columns (as <see cref="ReadBatches"/> reads them) in <paramref name="month"/>, up to <paramref name="ahead"/> groups
+    /// on the thread pool while the one before is evaluated (each with a reader of the file kept for the next group
+    /// it reads): each person as a position in its group's population (the evaluator reads its profile from the
+    /// columns), a row the compact form cannot hold as its situation, a refused row as its error.
     /// </summary>
-    internal static IEnumerable<ReadLine> ReadLines(string path, YearMonth month, int parallelism)
+    internal static IEnumerable<ReadLine> ReadLines(string path, YearMonth month, int ahead)
     {
         long[] starts;
         Dictionary<string, Parquet.Schema.DataField> fields;
@@ -255,55 +255,81 @@ internal static partial class ParquetPopulation
 
         var withoutMonth = fields.Where(f => f.Key != "month").ToDictionary(StringComparer.Ordinal);
 
-        // A group's arrays serve a later group once its batch is made (the batch keeps none of them).
+        // A group's arrays, and its reader of the file (whose footer it has read), serve a later group once its batch
+        // is made (the batch keeps none of them).
         var spare = new System.Collections.Concurrent.ConcurrentBag<Dictionary<string, Array>>();
+        var readers = new System.Collections.Concurrent.ConcurrentBag<(Stream Stream, ParquetReader Reader)>();
         ParquetBatch ReadOne(int g)
         {
-            using var stream = File.OpenRead(path);
-            var reader = Open(stream);
+            if (!readers.TryTake(out var open))
+            {
+                var stream = File.OpenRead(path);
+                try
+                {
+                    open = (stream, Open(stream));
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
+            }
+
             try
             {
-                using var group = reader.OpenRowGroupReader(g);
+                using var group = open.Reader.OpenRowGroupReader(g);
                 int rows = (int)group.RowCount;
-                var raw = ReadGroup(group, OneMonth(reader, g) ? withoutMonth : fields, rows, spare.TryTake(out var reuse) ? reuse : null);
+                var raw = ReadGroup(group, OneMonth(open.Reader, g) ? withoutMonth : fields, rows, spare.TryTake(out var reuse) ? reuse : null);
                 var batch = Batch(new Resolved(raw), raw, 0, rows, checked((int)starts[g]), month, path);
                 spare.Add(raw);
                 return batch;
             }
             finally
             {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                readers.Add(open);
             }
         }
 
-        foreach (var batch in ReadAhead.InOrder(starts.Length - 1, ReadOne, parallelism))
+        try
         {
-            var rows = batch.Batch;
-            var persons = new int[rows.Rows];
-            Array.Fill(persons, -1);
-            for (int p = 0; p < rows.Ordinals.Length; p++)
+            foreach (var batch in ReadAhead.InOrder(starts.Length - 1, ReadOne, ahead))
             {
-                persons[rows.Ordinals[p]] = p;
-            }
+                var rows = batch.Batch;
+                var persons = new int[rows.Rows];
+                Array.Fill(persons, -1);
+                for (int p = 0; p < rows.Ordinals.Length; p++)
+                {
+                    persons[rows.Ordinals[p]] = p;
+                }
 
-            var others = rows.Others.ToDictionary(o => o.Ordinal, o => o.Situation);
-            int refused = 0;
-            for (int ordinal = 0; ordinal < rows.Rows; ordinal++)
-            {
-                int line = batch.Lines[ordinal];
-                for (; refused < batch.Refused.Count && batch.Refused[refused].Line < line; refused++)
+                var others = rows.Others.ToDictionary(o => o.Ordinal, o => o.Situation);
+                int refused = 0;
+                for (int ordinal = 0; ordinal < rows.Rows; ordinal++)
+                {
+                    int line = batch.Lines[ordinal];
+                    for (; refused < batch.Refused.Count && batch.Refused[refused].Line < line; refused++)
+                    {
+                        yield return Refusal(batch.Refused[refused]);
+                    }
+
+                    yield return persons[ordinal] >= 0
+                        ? new ReadLine(line, null, null, null, batch.Ids[ordinal], rows.Population, persons[ordinal], month)
+                        : new ReadLine(line, others[ordinal], null, null, others[ordinal].Id);
+                }
+
+                for (; refused < batch.Refused.Count; refused++)
                 {
                     yield return Refusal(batch.Refused[refused]);
                 }
-
-                yield return persons[ordinal] >= 0
-                    ? new ReadLine(line, null, null, null, batch.Ids[ordinal], rows.Population, persons[ordinal], month)
-                    : new ReadLine(line, others[ordinal], null, null, others[ordinal].Id);
             }
-
-            for (; refused < batch.Refused.Count; refused++)
+        }
+        finally
+        {
+            // Every read has ended by now (stopping early waits for the reads under way).
+            foreach (var (stream, reader) in readers)
             {
-                yield return Refusal(batch.Refused[refused]);
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                stream.Dispose();
             }
         }
 

@@ -28,6 +28,7 @@ internal sealed class ProfileSorter
     private readonly bool track;
     private readonly Dictionary<ProfileKey, int> ids = [];
     private readonly List<ProfileKey> keys = [];
+    private TallyShapes? shapes;
     private int[]? profile;
     private int[]? through;
     private int last = int.MinValue;
@@ -50,8 +51,8 @@ internal sealed class ProfileSorter
         this.track = track;
     }
 
-    /// <summary>The shapes of the run's reports that the month's totals read, each profile's kept with its outcome.</summary>
-    internal TallyShapes Shapes { get; } = new();
+    /// <summary>The shapes of the run's reports that the month's totals read, each profile's kept with its outcome (made when first asked for).</summary>
+    internal TallyShapes Shapes => shapes ??= new();
 
     /// <summary>The number of persons whose key the last <see cref="Sort"/> computed (the others kept theirs).</summary>
     internal long Sorted { get; private set; }

@@ -644,14 +644,15 @@ public static class JsonLinesEvaluator
                     return RunSituation(item.Situation!, item.Line, chunk, out message);
                 }
 
-                // The profile from the columns; a situation only when its line is not known.
+                // The profile from the columns; a situation only when its line is not known. In a population of one
+                // jurisdiction the situation's own key is the one just tried: it is not looked up again.
                 if (profiles is not null && profiles.TryWrite(population, item.Index, item.Month, item.Id, chunk.Buffer, chunk.IdWriter))
                 {
                     chunk.NewLine();
                     return Outcome.Report;
                 }
 
-                return RunSituation(population.SituationAt(item.Index, item.Month) with { Id = item.Id }, item.Line, chunk, out message);
+                return RunSituation(population.SituationAt(item.Index, item.Month) with { Id = item.Id }, item.Line, chunk, out message, keyed: population.Jurisdictions.Length == 1);
             }
             catch (Exception unexpected)
             {
@@ -661,10 +662,11 @@ public static class JsonLinesEvaluator
             }
         }
 
-        private Outcome RunSituation(Facts.Situation situation, int number, Chunk chunk, out string? message)
+        /// <summary>Evaluates a situation (by its profile's line when known, unless <paramref name="keyed"/> says its key was just tried) and writes its line.</summary>
+        private Outcome RunSituation(Facts.Situation situation, int number, Chunk chunk, out string? message, bool keyed = false)
         {
             message = null;
-            if (profiles is not null && profiles.TryWrite(situation, chunk.Buffer, chunk.IdWriter))
+            if (!keyed && profiles is not null && profiles.TryWrite(situation, chunk.Buffer, chunk.IdWriter))
             {
                 chunk.NewLine();
                 return Outcome.Report;

@@ -14,4 +14,14 @@ internal static class DuckDb
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>The one number a query gives (such as a count over <c>parquet_metadata('file')</c>).</summary>
+    internal static long Scalar(string sql)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return System.Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -83,6 +83,7 @@ public sealed class ParquetColumnsTest : IDisposable
         var (actual, actualErrors) = Run(o => JsonLinesEvaluator.EvaluateRead(RuleSet.BuiltIn, ParquetPopulation.ReadLines(parquet, month, parallelism), o.Output, o.Errors, options));
 
         Assert.Contains("\"error\"", expected, StringComparison.Ordinal);
+        Assert.Contains("\"path\":\"$.person.merit", expected, StringComparison.Ordinal);
         Assert.Equal(expected.Split('\n').Length, actual.Split('\n').Length);
         Assert.Equal(expected, actual);
         Assert.Equal(expectedErrors, actualErrors);

@@ -86,6 +86,41 @@ public sealed class ParquetPopulationTest : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2027-02")]
+    public void Evaluate_RefusedRowsAtTheEdgesOfRowGroups_InTheirPlacesAsInJsonLines(string? month)
+    {
+        // 6,000 rows written by DuckDB in row groups of 2,048: refused rows (an unknown poverty class) first and last in
+        // a group, and a whole group of them, read a group at a time with the next ones read ahead.
+        string parquet = Path.Combine(folder, "edges.parquet"), lines = Path.Combine(folder, "edges.jsonl");
+        static bool Refused(int i) => i is 1 or 2048 or 2049 or 4096 or > 4096;
+        DuckDb.Execute($"""
+            COPY (SELECT 'R' || i AS id, 'VN-HN' AS jurisdiction, '2027-01' AS month, DATE '1930-01-01' + CAST(i * 7 % 30000 AS INTEGER) AS birthDate,
+                    CASE WHEN i IN (1, 2048, 2049, 4096) OR i > 4096 THEN 'veryPoor' WHEN i % 3 = 0 THEN 'poor' ELSE NULL END AS household_poverty
+                  FROM range(1, 6001) t(i) ORDER BY i)
+            TO '{parquet}' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)
+            """);
+        File.WriteAllLines(lines, Enumerable.Range(1, 6000).Select(i =>
+        {
+            string birth = new NodaTime.LocalDate(1930, 1, 1).PlusDays(i * 7 % 30000).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            string household = Refused(i) ? ",\"household\":{\"poverty\":\"veryPoor\"}" : i % 3 == 0 ? ",\"household\":{\"poverty\":\"poor\"}" : "";
+            return "{\"id\":\"R" + i + "\",\"jurisdiction\":\"VN-HN\",\"month\":\"2027-01\",\"person\":{\"birthDate\":\"" + birth + "\"" + household + "}}";
+        }));
+        Assert.True(DuckDb.Scalar($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{parquet}')") >= 3);
+
+        string[] evaluate = month is null ? ["evaluate", "--explain", "none", "--input"] : ["evaluate", "--explain", "none", "--month", month, "--input"];
+        var fromLines = CliRunner.Run([.. evaluate, lines]);
+        var fromParquet = CliRunner.Run([.. evaluate, parquet]);
+
+        Assert.Equal(WelfareRules.Cli.Program.BadInput, fromLines.Exit);
+        Assert.Equal(fromLines.Exit, fromParquet.Exit);
+        Assert.Equal(fromLines.Stdout, fromParquet.Stdout.Replace(parquet, lines, StringComparison.Ordinal));
+        Assert.Equal(fromLines.Stderr, fromParquet.Stderr.Replace(parquet, lines, StringComparison.Ordinal));
+        Assert.Equal(6000, fromParquet.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(Enumerable.Range(1, 6000).Count(Refused), fromParquet.Stdout.Split('\n').Count(l => l.Contains("$.person.household.poverty", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void EvaluateAndCompare_ParquetRowWithAnIdOutOfTheContract_ErrorLineWithoutItAsInJsonLines()
     {

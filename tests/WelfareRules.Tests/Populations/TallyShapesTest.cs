@@ -44,6 +44,27 @@ public sealed class TallyShapesTest
     }
 
     [Fact]
+    public void Evaluate_ManyProfilesOnSeveralCores_TotalsEqualTheSumOverPersons()
+    {
+        // More profiles than one core counts the shapes of (8,192), on four cores, over months of two laws.
+        var population = Population.Create(VariedPopulation.Create(40_000, 23));
+        YearMonth[] months = [new(2026, 6), new(2026, 7), new(2026, 8)];
+
+        foreach (var result in PopulationEngine.Evaluate(RuleSet.BuiltIn, population, months, maxDegreeOfParallelism: 4))
+        {
+            Assert.True(result.Profiles > 8_192, $"{result.Profiles} profiles");
+            var reports = Enumerable.Range(0, population.Count).Select(result.ReportOf).ToList();
+            Assert.Equal(reports.Count(r => r is null), result.Errors);
+            Assert.Equal(reports.OfType<Report>().Aggregate(WelfareRules.Money.Dong.Zero, (t, r) => t + r.Cost), result.Total);
+            foreach (var line in result.ByKind.Where(l => l.Key != "health-insurance"))
+            {
+                Assert.Equal(reports.OfType<Report>().Count(r => r.Entitlements.Any(e => ContractNames.Of(e.Kind) == line.Key)), line.Persons);
+                Assert.Equal(reports.OfType<Report>().Aggregate(WelfareRules.Money.Dong.Zero, (t, r) => t + r.Entitlements.Where(e => ContractNames.Of(e.Kind) == line.Key).Aggregate(WelfareRules.Money.Dong.Zero, (u, e) => u + e.Amount)), line.Amount);
+            }
+        }
+    }
+
+    [Fact]
     public void Key_NoReport_DiffersFromEveryReport()
     {
         var report = RuleSet.BuiltIn.Evaluate(new Situation(Jurisdiction.Vietnam, new YearMonth(2026, 7), new Person(new LocalDate(1940, 1, 1))), new EvaluationOptions { Explain = false });
