@@ -7,6 +7,7 @@ using System.Text;
 using WelfareRules.Legal;
 using WelfareRules.Money;
 using WelfareRules.Policy;
+using WelfareRules.Reports;
 
 namespace WelfareRules.Cli.Reporting;
 
@@ -219,21 +220,12 @@ internal static class ComparisonReport
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static string KindLabel(string kind) => (kind switch
-    {
-        "social-allowance" => "Trợ cấp xã hội hằng tháng",
-        "disability-care-support" => "Hỗ trợ chăm sóc (người khuyết tật)",
-        "carer-support" => "Hỗ trợ người chăm sóc, nuôi dưỡng",
-        "institutional-care" => "Trợ cấp nuôi dưỡng tại cơ sở",
-        "social-pension" => "Trợ cấp hưu trí xã hội",
-        "social-pension-top-up" => "Hỗ trợ thêm hưu trí xã hội",
-        "funeral-support" => "Hỗ trợ mai táng",
-        "cremation-support" => "Hỗ trợ hỏa táng",
-        "merit-allowance" => "Trợ cấp, phụ cấp ưu đãi người có công",
-        "merit-carer-allowance" => "Trợ cấp người phục vụ người có công",
-        "health-insurance" => "Ngân sách đóng, hỗ trợ bảo hiểm y tế",
-        _ => kind,
-    }) + " / " + kind;
+    private static string KindLabel(string kind) =>
+        (kind == Report.HealthInsuranceKey ? "Ngân sách đóng, hỗ trợ bảo hiểm y tế"
+            : Enum.GetValues<EntitlementKind>().FirstOrDefault(k => ContractNames.Of(k) == kind, (EntitlementKind)(-1)) is var known && Enum.IsDefined(known)
+            ? Capitalised(ContractNames.VietnameseName(known)) : kind) + " / " + kind;
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string SexLabel(string sex) => sex switch
     {

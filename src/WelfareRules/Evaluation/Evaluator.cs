@@ -152,7 +152,7 @@ internal static class Evaluator
         {
             explain.Add(
                 string.Create(CultureInfo.InvariantCulture, $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the national standard, because the {law.Jurisdiction} standard ({Format.Amount(standard.Local.Amount)}) is lower and a local standard may not be lower than the national one"),
-                string.Create(CultureInfo.InvariantCulture, $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn quốc gia, vì mức chuẩn của {law.Jurisdiction} ({Format.Amount(standard.Local.Amount)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
+                string.Create(CultureInfo.InvariantCulture, $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn quốc gia, vì mức chuẩn của {law.Jurisdiction.VietnameseName} ({Format.Amount(standard.Local.Amount)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
                 standard.Basis, standard.Local.Basis, LawCitations.LocalFloor);
         }
         else
@@ -161,7 +161,7 @@ internal static class Evaluator
             var nationalVi = standard.National is { } nv ? $" (mức quốc gia: {Format.Amount(nv.Amount)})" : "";
             explain.Add(
                 string.Create(CultureInfo.InvariantCulture, $"Standard in {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} VND, the {law.Jurisdiction} standard, not lower than the national one{national}"),
-                string.Create(CultureInfo.InvariantCulture, $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn của {law.Jurisdiction}, không thấp hơn mức quốc gia{nationalVi}"),
+                string.Create(CultureInfo.InvariantCulture, $"Mức chuẩn tháng {Format.Month(law.Month)}: {Format.Amount(standard.Amount)} đồng theo mức chuẩn của {law.Jurisdiction.VietnameseName}, không thấp hơn mức quốc gia{nationalVi}"),
                 standard.Basis, LawCitations.LocalFloor);
         }
 
@@ -174,7 +174,7 @@ internal static class Evaluator
 
             explain.Add(
                 string.Create(CultureInfo.InvariantCulture, $"{local.Key} in {law.Jurisdiction}: the national level {Format.Number(national.Value)} applies, because the local level ({Format.Number(local.Value)}) is lower and a local level may not be lower than the national one"),
-                string.Create(CultureInfo.InvariantCulture, $"{local.Key} tại {law.Jurisdiction}: áp dụng mức quốc gia {Format.Number(national.Value)}, vì mức của địa phương ({Format.Number(local.Value)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
+                string.Create(CultureInfo.InvariantCulture, $"{local.Key} tại {law.Jurisdiction.VietnameseName}: áp dụng mức quốc gia {Format.Number(national.Value)}, vì mức của địa phương ({Format.Number(local.Value)}) thấp hơn và mức địa phương không được thấp hơn mức quốc gia"),
                 national.Basis, local.Basis, LawCitations.LocalFloor);
         }
 

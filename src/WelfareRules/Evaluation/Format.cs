@@ -14,6 +14,9 @@ internal static class Format
 
     internal static string Factor(decimal factor) => factor.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A share (0.7) as a percentage ("70%"), exact; a Vietnamese step's decimal point becomes a comma (<see cref="Reports.ExplanationStep"/>).</summary>
+    internal static string Percent(decimal share) => (share * 100m).ToString("0.############################", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A parameter value exactly: thousands grouped, every decimal kept.</summary>
     internal static string Number(decimal value) => value.ToString("#,0." + new string('#', 28), CultureInfo.InvariantCulture);
 

@@ -22,6 +22,22 @@ public sealed partial record Jurisdiction
     /// <summary>The ISO 3166-2 code, e.g. <c>VN</c> or <c>VN-HN</c>.</summary>
     public string Code { get; }
 
+    /// <summary>
+    /// The name a Vietnamese text gives the jurisdiction: <c>Việt Nam</c>, and for the five centrally run cities their
+    /// names (<c>Hà Nội</c>, <c>Thành phố Hồ Chí Minh</c>, <c>Đà Nẵng</c>, <c>Hải Phòng</c>, <c>Cần Thơ</c>); for any other
+    /// province its code.
+    /// </summary>
+    public string VietnameseName => Code switch
+    {
+        "VN" => "Việt Nam",
+        "VN-HN" => "Hà Nội",
+        "VN-SG" => "Thành phố Hồ Chí Minh",
+        "VN-DN" => "Đà Nẵng",
+        "VN-HP" => "Hải Phòng",
+        "VN-CT" => "Cần Thơ",
+        _ => Code,
+    };
+
     /// <summary>The jurisdiction above this one, or null for the country.</summary>
     public Jurisdiction? Parent => Code.Length > 2 ? Vietnam : null;
 

@@ -92,7 +92,33 @@ public sealed record Citation
     }
 
     /// <summary>
-    /// Formats the citation in Vietnamese, e.g. "điểm đ khoản 1 Điều 6 20/2021/NĐ-CP", with the grade in brackets
+    /// The instrument as a Vietnamese citation names it: its type (loại văn bản) before its number, read from the abbreviation
+    /// after the number's last slash, as ND 30/2020/NĐ-CP Appendix III spells them: <c>NĐ</c> Nghị định, <c>NQ</c> Nghị
+    /// quyết, <c>TT</c> Thông tư, <c>TTLT</c> Thông tư liên tịch, <c>QĐ</c> Quyết định, <c>CT</c> Chỉ thị; the number
+    /// alone where it does not say (a law's or an ordinance's number, which a resolution of the same body shares; a
+    /// draft's id).
+    /// </summary>
+    internal static string VietnameseInstrument(string instrument) => VietnameseType(instrument) is { } type ? type + " " + instrument : instrument;
+
+    private static string? VietnameseType(string instrument)
+    {
+        int slash = instrument.LastIndexOf('/');
+        var abbreviation = slash < 0 ? default : instrument.AsSpan(slash + 1);
+        int dash = abbreviation.IndexOf('-');
+        return dash <= 0 ? null : abbreviation[..dash] switch
+        {
+            "NĐ" => "Nghị định",
+            "NQ" => "Nghị quyết",
+            "TT" => "Thông tư",
+            "TTLT" => "Thông tư liên tịch",
+            "QĐ" => "Quyết định",
+            "CT" => "Chỉ thị",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Formats the citation in Vietnamese, e.g. "điểm đ khoản 1 Điều 6 Nghị định 20/2021/NĐ-CP", with the grade in brackets
     /// when it is not verified ("[theo nguồn thứ cấp]", "[chưa xác minh]").
     /// </summary>
     /// <returns>The citation as Vietnamese text.</returns>
@@ -119,7 +145,7 @@ public sealed record Citation
             text.Append("khoản ").Append(Clause).Append(' ');
         }
 
-        text.Append("Điều ").Append(Article).Append(' ').Append(Instrument);
+        text.Append("Điều ").Append(Article).Append(' ').Append(VietnameseInstrument(Instrument));
         if (Status != ProvisionStatus.Verified)
         {
             text.Append(" [").Append(Status.VietnameseName()).Append(']');

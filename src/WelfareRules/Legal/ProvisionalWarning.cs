@@ -7,7 +7,6 @@ namespace WelfareRules.Legal;
 /// <param name="TextVi">The warning line in Vietnamese.</param>
 internal sealed record ProvisionalWarning(string Key, string Text, string TextVi)
 {
-    /// <summary>The warning for a provisional citation.</summary>
     /// <summary>The warning of a provisional provision, with its note (why it is provisional) in the English text when it has one.</summary>
     internal static ProvisionalWarning For(Citation citation, string? note)
     {
@@ -18,5 +17,5 @@ internal sealed record ProvisionalWarning(string Key, string Text, string TextVi
     internal static ProvisionalWarning For(Citation citation) => new(
         citation.ToString(),
         string.Create(CultureInfo.InvariantCulture, $"provisional law: {citation.Instrument} (Art {citation.Article}{(citation.Clause is null ? "" : " k" + citation.Clause)}) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change"),
-        string.Create(CultureInfo.InvariantCulture, $"quy định chưa xác minh: {(citation.Clause is null ? "" : "khoản " + citation.Clause + " ")}Điều {citation.Article} {citation.Instrument} chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi"));
+        string.Create(CultureInfo.InvariantCulture, $"quy định chưa xác minh: {(citation.Clause is null ? "" : "khoản " + citation.Clause + " ")}Điều {citation.Article} {Citation.VietnameseInstrument(citation.Instrument)} chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi"));
 }

@@ -66,6 +66,25 @@ public static class ContractNames
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entitlement kind."),
     };
 
+    /// <summary>The Vietnamese name of a kind, as a Vietnamese explanation or report names it, e.g. <c>trợ cấp xã hội hằng tháng</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name, in lower case as it reads inside a sentence.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public static string VietnameseName(EntitlementKind kind) => kind switch
+    {
+        EntitlementKind.SocialAllowance => "trợ cấp xã hội hằng tháng",
+        EntitlementKind.DisabilityCareSupport => "hỗ trợ chăm sóc (người khuyết tật)",
+        EntitlementKind.CarerSupport => "hỗ trợ người chăm sóc, nuôi dưỡng",
+        EntitlementKind.InstitutionalCare => "trợ cấp nuôi dưỡng tại cơ sở",
+        EntitlementKind.SocialPension => "trợ cấp hưu trí xã hội",
+        EntitlementKind.SocialPensionTopUp => "hỗ trợ thêm hưu trí xã hội",
+        EntitlementKind.FuneralSupport => "hỗ trợ mai táng",
+        EntitlementKind.CremationSupport => "hỗ trợ hỏa táng",
+        EntitlementKind.MeritAllowance => "trợ cấp, phụ cấp ưu đãi người có công",
+        EntitlementKind.MeritCarerAllowance => "trợ cấp người phục vụ người có công",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entitlement kind."),
+    };
+
     /// <summary>The contract spelling of a payee.</summary>
     /// <param name="payee">The payee.</param>
     /// <returns><c>beneficiary</c> or <c>carer</c>.</returns>

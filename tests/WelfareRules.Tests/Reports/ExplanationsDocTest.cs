@@ -27,10 +27,10 @@ public sealed class ExplanationsDocTest : IDisposable
     {
         var citation = new Citation("20/2021/NĐ-CP", "6", "1", "đ");
         Assert.Equal("20/2021/NĐ-CP Art 6 k1 đ", citation.ToString());
-        Assert.Equal("điểm đ khoản 1 Điều 6 20/2021/NĐ-CP", citation.ToVietnameseString());
+        Assert.Equal("điểm đ khoản 1 Điều 6 Nghị định 20/2021/NĐ-CP", citation.ToVietnameseString());
         var provisional = new Citation("09/2021/NQ-HĐND", "?", status: ProvisionStatus.Provisional);
         Assert.Equal("09/2021/NQ-HĐND Art ? [provisional]", provisional.ToString());
-        Assert.Equal("Điều ? 09/2021/NQ-HĐND [chưa xác minh]", provisional.ToVietnameseString());
+        Assert.Equal("Điều ? Nghị quyết 09/2021/NQ-HĐND [chưa xác minh]", provisional.ToVietnameseString());
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class ExplanationsDocTest : IDisposable
         var report = RuleSet.BuiltIn.Evaluate(Orphan(Jurisdiction.Vietnam, 2023, 3));
         Assert.Equal("Standard (mức chuẩn trợ giúp xã hội) in 2023-03: 360,000 VND, the national standard [20/2021/NĐ-CP Art 4 k2]", report.Explanation[0].ToString());
         Assert.Equal("K1 (ND20-5-1): Child under 16 with no source of nurture; orphanhood: bothParentsDead; aged 3, under 16 (counted to the month of the birthday); aged 3, under 4; coefficient 2.5 × standard 360,000 = 900,000 [20/2021/NĐ-CP Art 5 k1; 20/2021/NĐ-CP Art 6 k1 a]", report.Explanation[1].ToString());
-        Assert.Equal("Mức chuẩn trợ giúp xã hội tháng 2023-03: 360.000 đồng (mức chuẩn quốc gia) [khoản 2 Điều 4 20/2021/NĐ-CP]", report.Explanation[0].ToVietnameseString());
-        Assert.Equal("K1 (ND20-5-1): Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng; hoàn cảnh không có nguồn nuôi dưỡng: bothParentsDead; 3 tuổi, dưới 16 tuổi (tính đến hết tháng sinh nhật); 3 tuổi, dưới 4 tuổi; hệ số 2,5 × mức chuẩn 360.000 = 900.000 [khoản 1 Điều 5 20/2021/NĐ-CP; điểm a khoản 1 Điều 6 20/2021/NĐ-CP]", report.Explanation[1].ToVietnameseString());
+        Assert.Equal("Mức chuẩn trợ giúp xã hội tháng 2023-03: 360.000 đồng (mức chuẩn quốc gia) [khoản 2 Điều 4 Nghị định 20/2021/NĐ-CP]", report.Explanation[0].ToVietnameseString());
+        Assert.Equal("K1 (ND20-5-1): Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng; hoàn cảnh không có nguồn nuôi dưỡng: mồ côi cả cha và mẹ; 3 tuổi, dưới 16 tuổi (tính đến hết tháng sinh nhật); 3 tuổi, dưới 4 tuổi; hệ số 2,5 × mức chuẩn 360.000 = 900.000 [khoản 1 Điều 5 Nghị định 20/2021/NĐ-CP; điểm a khoản 1 Điều 6 Nghị định 20/2021/NĐ-CP]", report.Explanation[1].ToVietnameseString());
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ExplanationsDocTest : IDisposable
         Assert.True(allowance.Provisional);
         Assert.True(report.IsProvisional);
         Assert.Equal("provisional law: 09/2021/NQ-HĐND (Art ?) is not verified against the legal text or its sources (assumed, inferred, conflicting or a draft); figures that depend on it may change. Why: Amount reported in the press [S]. The application date 2022-01-01 is from memory [M/U], and the article number has not been seen: a dated value whose date is unsure is provisional. From 2024-07-01 the national 500,000 (76/2024/NĐ-CP) is higher and applies instead (20/2021/NĐ-CP Art 4 k3).", Assert.Single(report.Warnings));
-        Assert.Equal("quy định chưa xác minh: Điều ? 09/2021/NQ-HĐND chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi", Assert.Single(report.WarningsVi));
+        Assert.Equal("quy định chưa xác minh: Điều ? Nghị quyết 09/2021/NQ-HĐND chưa được đối chiếu với văn bản hoặc nguồn (giả định, suy luận, mâu thuẫn hoặc dự thảo); số liệu dựa vào quy định này có thể thay đổi", Assert.Single(report.WarningsVi));
         Assert.Equal(ProvisionStatus.Provisional, report.Status);
 
         var refused = Assert.Throws<EvaluationException>(() => RuleSet.BuiltIn.Evaluate(situation, EvaluationOptions.Default with { Strict = true }));

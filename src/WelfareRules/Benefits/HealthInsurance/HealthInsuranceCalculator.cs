@@ -98,8 +98,8 @@ internal static class HealthInsuranceCalculator
             : Basis(baseSalary, rate, ladder, national?.Group, local?.Group);
         var result = new HealthInsuranceContribution(premium, share, basis);
         explain?.Add(
-            $"Health insurance: state share {Format.Factor(share)} (at most 1): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
-            $"Bảo hiểm y tế: tỷ lệ nhà nước đóng, hỗ trợ {Format.Factor(share)} (tối đa 1): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
+            $"Health insurance: the state pays {Format.Percent(share)} of the premium (at most 100%): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
+            $"Bảo hiểm y tế: nhà nước đóng, hỗ trợ {Format.Percent(share)} mức đóng (tối đa 100%): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
             result.Basis.AsSpan());
         return result;
     }

@@ -111,7 +111,7 @@ internal static class SocialPensionCalculator
                 : string.Create(CultureInfo.InvariantCulture, $"the social pension with the {law.Jurisdiction} top-up ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})");
             string pensionNameVi = topUp is null
                 ? $"trợ cấp hưu trí xã hội ({Format.Amount(pensionTotal)})"
-                : string.Create(CultureInfo.InvariantCulture, $"trợ cấp hưu trí xã hội cùng khoản hỗ trợ thêm của {law.Jurisdiction} ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})");
+                : string.Create(CultureInfo.InvariantCulture, $"trợ cấp hưu trí xã hội cùng khoản hỗ trợ thêm của {law.Jurisdiction.VietnameseName} ({Format.Amount(pension.Amount)} + {Format.Amount(topUp.Amount)} = {Format.Amount(pensionTotal)})");
             if (pensionTotal <= allowanceTotal)
             {
                 bool tie = pensionTotal == allowanceTotal;
@@ -140,7 +140,7 @@ internal static class SocialPensionCalculator
         var topUpEntitlement = new Entitlement(EntitlementKind.SocialPensionTopUp, Payee.Beneficiary, topUp.Amount, null, null, values.TopUpBasis);
         explain?.Add(
             string.Create(CultureInfo.InvariantCulture, $"{law.Jurisdiction} top-up to the social pension: {Format.Amount(topUp.Amount)} a month"),
-            string.Create(CultureInfo.InvariantCulture, $"{law.Jurisdiction} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng"),
+            string.Create(CultureInfo.InvariantCulture, $"{law.Jurisdiction.VietnameseName} hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội: {Format.Amount(topUp.Amount)} đồng/tháng"),
             topUp.Basis);
         return new EntitlementPair(pensionEntitlement, topUpEntitlement);
     }

@@ -363,6 +363,7 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
         string shownVi = Fact.Type switch
         {
             FactType.Boolean => value == 1 ? "có" : "không",
+            FactType.Choice => Fact.ValueVi(value),
             _ => shown,
         };
         string wanted = Comparison switch
@@ -376,8 +377,8 @@ internal sealed class FactCondition(FactDefinition fact, FactComparison comparis
         string wantedVi = Comparison switch
         {
             FactComparison.Is => Values[0] == 1 ? "có" : "không",
-            FactComparison.In => "thuộc " + string.Join(", ", Values.Select(v => Fact.Values[v])),
-            FactComparison.NotIn => "không thuộc " + string.Join(", ", Values.Select(v => Fact.Values[v])),
+            FactComparison.In => "thuộc một trong: " + string.Join("; ", Values.Select(Fact.ValueVi)),
+            FactComparison.NotIn => "không thuộc: " + string.Join("; ", Values.Select(Fact.ValueVi)),
             FactComparison.AtLeast => "tối thiểu " + Bound(context).ToString(CultureInfo.InvariantCulture),
             _ => "tối đa " + Bound(context).ToString(CultureInfo.InvariantCulture),
         };
@@ -744,13 +745,17 @@ internal static class AgeIds
 /// <summary>The month's report holds, for the person, an entitlement of one of the kinds (<c>{"receives": [...]}</c>).</summary>
 internal sealed class ReceivesCondition(int kinds, ImmutableArray<string> names, Citation? basis) : Condition(basis)
 {
+    /// <summary>The kinds as a Vietnamese explanation names them.</summary>
+    private readonly ImmutableArray<string> namesVi = [.. names.Select(n => Enum.GetValues<Reports.EntitlementKind>().First(k => Reports.ContractNames.Of(k) == n)).Select(Reports.ContractNames.VietnameseName)];
+
     internal override bool IsMet(in ConditionContext context) => (context.Received & kinds) != 0;
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {
         bool met = IsMet(context);
         string list = string.Join(", ", names);
-        notes.Add(new ConditionNote(met ? $"receives {list}" : $"receives none of {list}", met ? $"đang hưởng {list}" : $"không hưởng {list}", With()));
+        string listVi = string.Join(", ", namesVi);
+        notes.Add(new ConditionNote(met ? $"receives {list}" : $"receives none of {list}", met ? $"đang hưởng {listVi}" : $"không hưởng {listVi}", With()));
     }
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Frozen;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Facts;
@@ -34,7 +35,14 @@ internal enum FactType
 /// <param name="English">The label in English.</param>
 /// <param name="Vietnamese">The label in Vietnamese.</param>
 /// <param name="ReadRecord">For a fact of a merit record (<c>merit.rate</c>), how to read it from the record, as <paramref name="Read"/> does from a person; null for a person's fact.</param>
-internal sealed record FactDefinition(string Name, FactType Type, ImmutableArray<string> Values, Func<Person, int> Read, string English, string Vietnamese, Func<MeritRecord, int>? ReadRecord = null);
+internal sealed record FactDefinition(string Name, FactType Type, ImmutableArray<string> Values, Func<Person, int> Read, string English, string Vietnamese, Func<MeritRecord, int>? ReadRecord = null)
+{
+    /// <summary>The Vietnamese label of each of <see cref="Values"/>, in the same order (empty for a fact without values).</summary>
+    internal ImmutableArray<string> ValuesVi { get; init; } = [];
+
+    /// <summary>Value <paramref name="value"/> as a Vietnamese explanation names it: its label, or its contract spelling where it has none.</summary>
+    internal string ValueVi(int value) => value < ValuesVi.Length ? ValuesVi[value] : Values[value];
+}
 
 /// <summary>
 /// The facts of a person that rule files may name in conditions: every fact of the contract's situation, declared
@@ -47,12 +55,12 @@ internal static class FactCatalog
 
     private static readonly FrozenDictionary<string, FactDefinition> Definitions = new FactDefinition[]
     {
-        Choice<Orphanhood>("orphanhood", p => (int)p.Orphanhood, "orphanhood", "hoàn cảnh không có nguồn nuôi dưỡng"),
-        Choice<Disability>("disability", p => (int)p.Disability, "disability", "mức độ khuyết tật"),
-        Choice<LivingArrangement>("livingArrangement", p => (int)p.LivingArrangement, "living arrangement", "nơi sinh sống"),
-        Choice<DeathCause>("deathCause", p => (int)p.DeathCause, "cause of death", "nguyên nhân chết"),
-        Choice<Poverty>("household.poverty", p => (int)p.Household.Poverty, "household", "hộ gia đình"),
-        Choice<Area>("household.area", p => (int)p.Household.Area, "area", "khu vực"),
+        Choice("orphanhood", p => (int)p.Orphanhood, "orphanhood", "hoàn cảnh không có nguồn nuôi dưỡng", FactValueNames.Orphanhood),
+        Choice("disability", p => (int)p.Disability, "disability", "mức độ khuyết tật", FactValueNames.Disability),
+        Choice("livingArrangement", p => (int)p.LivingArrangement, "living arrangement", "nơi sinh sống", FactValueNames.LivingArrangement),
+        Choice("deathCause", p => (int)p.DeathCause, "cause of death", "nguyên nhân chết", FactValueNames.DeathCause),
+        Choice("household.poverty", p => (int)p.Household.Poverty, "household", "hộ gia đình", FactValueNames.Poverty),
+        Choice("household.area", p => (int)p.Household.Area, "area", "khu vực", FactValueNames.Area),
         Flag("inEducation", p => p.InEducation, "in education", "đang đi học"),
         Flag("hivPositive", p => p.HivPositive, "living with HIV", "nhiễm HIV"),
         Flag("withoutSupporter", p => p.WithoutSupporter, "no supporter", "không có người phụng dưỡng"),
@@ -89,7 +97,7 @@ internal static class FactCatalog
     /// </summary>
     internal static readonly FrozenDictionary<string, FactDefinition> MeritFacts = new FactDefinition[]
     {
-        Record("merit.category", FactType.Choice, [.. Enum.GetValues<MeritCategory>().Select(ContractEnum<MeritCategory>.Spell)], r => (int)r.Category, "category", "diện người có công"),
+        Record("merit.category", FactType.Choice, [.. Enum.GetValues<MeritCategory>().Select(ContractEnum<MeritCategory>.Spell)], r => (int)r.Category, "category", "diện người có công") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritCategory) },
         Record("merit.rate", FactType.Count, [], r => r.Rate ?? 0, "body-injury rate (%)", "tỷ lệ tổn thương cơ thể (%)"),
         Record("merit.especiallySevere", FactType.Boolean, [], r => r.EspeciallySevere ? 1 : 0, "especially severe wound or illness", "vết thương, bệnh tật đặc biệt nặng"),
         Record("merit.martyrs", FactType.Count, [], r => r.Martyrs, "martyrs", "số liệt sĩ"),
@@ -97,7 +105,7 @@ internal static class FactCatalog
         Record("merit.livesWithFamily", FactType.Boolean, [], r => r.LivesWithFamily ? 1 : 0, "living with the family", "sống ở gia đình"),
         Record("merit.detached", FactType.Boolean, [], r => r.Detached ? 1 : 0, "detached", "diện thoát ly"),
         Record("merit.seniorityYears", FactType.Count, [], r => r.SeniorityYears, "years of seniority", "số năm thâm niên"),
-        Record("merit.award", FactType.Choice, [.. Enum.GetValues<MeritAward>().Select(ContractEnum<MeritAward>.Spell)], r => (int)r.Award, "award", "khen thưởng"),
+        Record("merit.award", FactType.Choice, [.. Enum.GetValues<MeritAward>().Select(ContractEnum<MeritAward>.Spell)], r => (int)r.Award, "award", "khen thưởng") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritAward) },
         Record("merit.recognisedOn", FactType.Date, [], r => r.RecognisedOn is { } d ? Packed(d.Year, d.Month) : Absent, "recognition", "quyết định công nhận"),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
@@ -118,7 +126,7 @@ internal static class FactCatalog
     private static FactDefinition Date(string name, Func<Person, int> read, string english, string vietnamese) =>
         new(name, FactType.Date, [], read, english, vietnamese);
 
-    private static FactDefinition Choice<T>(string name, Func<Person, int> read, string english, string vietnamese)
+    private static FactDefinition Choice<T>(string name, Func<Person, int> read, string english, string vietnamese, IReadOnlyDictionary<T, string> valuesVi)
         where T : struct, Enum =>
-        new(name, FactType.Choice, [.. Enum.GetValues<T>().Select(ContractEnum<T>.Spell)], read, english, vietnamese);
+        new(name, FactType.Choice, [.. Enum.GetValues<T>().Select(ContractEnum<T>.Spell)], read, english, vietnamese) { ValuesVi = FactValueNames.Labels(valuesVi) };
 }

@@ -26,7 +26,7 @@ public sealed class InstitutionalCareCalculatorTest
         var only = Assert.Single(report.Entitlements);
         Assert.Equal(EntitlementKind.InstitutionalCare, only.Kind);
         Assert.Equal(2_000_000, only.Amount.Value);
-        Assert.Contains(report.Explanation, s => s.Basis.Contains(new Legal.Citation("20/2021/NĐ-CP", "25", "5")));
+        Assert.Contains(report.Explanation, s => s.Basis.Contains(new WelfareRules.Legal.Citation("20/2021/NĐ-CP", "25", "5")));
     }
 
     [Fact]
