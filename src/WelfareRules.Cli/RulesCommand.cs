@@ -58,30 +58,42 @@ internal static class RulesCommand
 
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\nLuật có hiệu lực tại {jurisdiction} ngày {on:dd/MM/yyyy} (phiên bản luật {rules.Version:yyyy-MM-dd})\n\nInstruments / Văn bản:\n");
+        string where = jurisdiction.VietnameseName == jurisdiction.Code ? jurisdiction.Code : $"{jurisdiction.VietnameseName} ({jurisdiction.Code})";
+        text.Append(CultureInfo.InvariantCulture, $"Law in force in {jurisdiction} on {on:yyyy-MM-dd} (law version {rules.Version:yyyy-MM-dd})\nLuật có hiệu lực tại {where} ngày {on:dd/MM/yyyy} (phiên bản luật {rules.Version:yyyy-MM-dd})\n\nInstruments / Văn bản:\n");
+
+        // Each column as wide as its longest value, the titles last.
+        int instrumentWidth = Width(instruments.Select(i => i.Id));
         foreach (var i in instruments)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-22} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {StatusLabel(i.Status),-27}  {(cited.Contains(i.Id) ? "" : "superseded / hết hiệu lực  ")}{i.Title}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {Pad(i.Id, instrumentWidth)} {i.Jurisdiction.Code,-6} from {i.AppliesFrom:yyyy-MM-dd}  {StatusLabel(i.Status),-27}  {(cited.Contains(i.Id) ? "" : "superseded / hết hiệu lực  ")}{i.Title}\n");
         }
 
+        int idWidth = Width(groups.Select(g => g.Id)), codeWidth = Width(groups.Select(g => g.Code)), basisWidth = Width(groups.Select(g => g.Basis.ToString()));
         foreach (bool open in new[] { true, false })
         {
             text.Append(open ? "\nGroups open / Nhóm đối tượng đang áp dụng:\n" : "\nGroups closed / Nhóm đối tượng đã đóng:\n");
             foreach (var g in groups.Where(g => closed.Contains(g.Id) != open))
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {g.Id,-12} {g.Code,-5} from {g.From:yyyy-MM-dd}  {g.Rule ?? "(conditions)",-44} {g.Basis}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {Pad(g.Id, idWidth)} {Pad(g.Code, codeWidth)} from {g.From:yyyy-MM-dd}  {Pad(g.Basis.ToString(), basisWidth)}  {(g.Rule is null ? "" : g.Rule + ": ")}{g.Title}\n");
             }
         }
 
         text.Append("\nParameters / Tham số:\n");
+        int keyWidth = Width(provisions.Select(p => p.Key.ToString()));
         foreach (var p in provisions)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {p.Key,-58} {p.Jurisdiction.Code,-6} {Exact(p.Value),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {Pad(p.Key.ToString(), keyWidth)} {p.Jurisdiction.Code,-6} {Exact(p.Value),12}  from {p.From:yyyy-MM-dd}  {p.Basis}\n");
         }
 
         Program.Write(stdout, text.ToString());
         return Program.Ok;
     }
+
+    /// <summary>The width of a text column: its longest value.</summary>
+    private static int Width(IEnumerable<string> values) => values.Select(v => v.Length).DefaultIfEmpty(0).Max();
+
+    /// <summary>A value padded to its column's width.</summary>
+    private static string Pad(string value, int width) => value.PadRight(width);
 
     /// <summary>Writes the law in force on a date in the contract's format (docs/contract.md, "`rules` output"): the tool's and the server's.</summary>
     internal static void WriteJson(Utf8JsonWriter writer, RuleSet rules, Jurisdiction jurisdiction, NodaTime.LocalDate on, bool all)
