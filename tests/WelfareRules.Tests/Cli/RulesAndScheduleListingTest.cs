@@ -55,6 +55,21 @@ public sealed class RulesAndScheduleListingTest : IDisposable
     }
 
     [Fact]
+    public void Rules_Text_NamesTheCityAndEachGroupsTitleInAlignedColumns()
+    {
+        string text = CliRunner.Run("rules", "--jurisdiction", "VN-HN", "--on", "2026-02-01").Stdout;
+
+        Assert.Contains("Luật có hiệu lực tại Hà Nội (VN-HN) ngày 01/02/2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(conditions)", text, StringComparison.Ordinal);
+        var groups = text[text.IndexOf("Groups open", StringComparison.Ordinal)..text.IndexOf("Parameters", StringComparison.Ordinal)]
+            .Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(groups, l => l.Contains("Trẻ em dưới 6 tuổi", StringComparison.Ordinal));
+
+        // Every group line's "from" in the same column, however long its id and code.
+        Assert.Single(groups.Select(l => l.IndexOf(" from ", StringComparison.Ordinal)).Distinct());
+    }
+
+    [Fact]
     public void Schedule_Text_PaidColumnOnlyWithPaid()
     {
         string input = WriteFile("one.json", Orphan);
