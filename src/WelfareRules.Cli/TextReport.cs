@@ -27,7 +27,7 @@ internal static class TextReport
         if (report.HealthInsurance is { } health)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"health insurance: premium {Amount(health.Premium.Value)}, state share {health.StateShare.ToString(CultureInfo.InvariantCulture)}, state pays {Amount(health.StatePays.Value)}, person pays {Amount(health.PersonPays.Value)}{Mark(health.Status)}{nl}");
+                $"health insurance: premium {Amount(health.Premium.Value)}, state share {Evaluation.Format.Percent(health.StateShare)}, state pays {Amount(health.StatePays.Value)}, person pays {Amount(health.PersonPays.Value)}{Mark(health.Status)}{nl}");
         }
 
         for (int i = 0; i < report.Warnings.Length; i++)
