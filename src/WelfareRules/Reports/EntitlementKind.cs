@@ -73,12 +73,12 @@ public static class ContractNames
     public static string VietnameseName(EntitlementKind kind) => kind switch
     {
         EntitlementKind.SocialAllowance => "trợ cấp xã hội hằng tháng",
-        EntitlementKind.DisabilityCareSupport => "hỗ trợ chăm sóc (người khuyết tật)",
-        EntitlementKind.CarerSupport => "hỗ trợ người chăm sóc, nuôi dưỡng",
-        EntitlementKind.InstitutionalCare => "trợ cấp nuôi dưỡng tại cơ sở",
+        EntitlementKind.DisabilityCareSupport => "hỗ trợ kinh phí chăm sóc hằng tháng (người khuyết tật)",
+        EntitlementKind.CarerSupport => "hỗ trợ kinh phí chăm sóc, nuôi dưỡng hằng tháng",
+        EntitlementKind.InstitutionalCare => "trợ cấp nuôi dưỡng tại cơ sở trợ giúp xã hội",
         EntitlementKind.SocialPension => "trợ cấp hưu trí xã hội",
-        EntitlementKind.SocialPensionTopUp => "hỗ trợ thêm hưu trí xã hội",
-        EntitlementKind.FuneralSupport => "hỗ trợ mai táng",
+        EntitlementKind.SocialPensionTopUp => "hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội",
+        EntitlementKind.FuneralSupport => "hỗ trợ chi phí mai táng",
         EntitlementKind.CremationSupport => "hỗ trợ hỏa táng",
         EntitlementKind.MeritAllowance => "trợ cấp, phụ cấp ưu đãi người có công",
         EntitlementKind.MeritCarerAllowance => "trợ cấp người phục vụ người có công",

@@ -20,15 +20,15 @@ internal static class FactValueNames
         [Facts.Orphanhood.None] = "không thuộc trường hợp nào",
         [Facts.Orphanhood.Abandoned] = "bị bỏ rơi chưa có người nhận làm con nuôi",
         [Facts.Orphanhood.BothParentsDead] = "mồ côi cả cha và mẹ",
-        [Facts.Orphanhood.OneDeadOtherMissing] = "mồ côi cha hoặc mẹ, người còn lại mất tích",
-        [Facts.Orphanhood.OneDeadOtherInFacility] = "mồ côi cha hoặc mẹ, người còn lại đang được nuôi dưỡng tại cơ sở trợ giúp xã hội",
-        [Facts.Orphanhood.OneDeadOtherDetained] = "mồ côi cha hoặc mẹ, người còn lại đang chấp hành án phạt tù hoặc quyết định xử lý vi phạm hành chính",
-        [Facts.Orphanhood.BothMissing] = "cả cha và mẹ mất tích",
-        [Facts.Orphanhood.BothInFacility] = "cả cha và mẹ đang được nuôi dưỡng tại cơ sở trợ giúp xã hội",
-        [Facts.Orphanhood.BothDetained] = "cả cha và mẹ đang chấp hành án phạt tù hoặc quyết định xử lý vi phạm hành chính",
-        [Facts.Orphanhood.OneMissingOtherInFacility] = "cha hoặc mẹ mất tích, người còn lại đang được nuôi dưỡng tại cơ sở trợ giúp xã hội",
-        [Facts.Orphanhood.OneMissingOtherDetained] = "cha hoặc mẹ mất tích, người còn lại đang chấp hành án phạt tù hoặc quyết định xử lý vi phạm hành chính",
-        [Facts.Orphanhood.OneInFacilityOtherDetained] = "cha hoặc mẹ đang được nuôi dưỡng tại cơ sở trợ giúp xã hội, người còn lại đang chấp hành án phạt tù hoặc quyết định xử lý vi phạm hành chính",
+        [Facts.Orphanhood.OneDeadOtherMissing] = "mồ côi cha hoặc mẹ, người còn lại bị tuyên bố mất tích",
+        [Facts.Orphanhood.OneDeadOtherInFacility] = "mồ côi cha hoặc mẹ, người còn lại đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội, nhà xã hội",
+        [Facts.Orphanhood.OneDeadOtherDetained] = "mồ côi cha hoặc mẹ, người còn lại đang chấp hành án phạt tù tại trại giam hoặc đang ở trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc",
+        [Facts.Orphanhood.BothMissing] = "cả cha và mẹ bị tuyên bố mất tích",
+        [Facts.Orphanhood.BothInFacility] = "cả cha và mẹ đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội, nhà xã hội",
+        [Facts.Orphanhood.BothDetained] = "cả cha và mẹ đang chấp hành án phạt tù tại trại giam hoặc đang ở trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc",
+        [Facts.Orphanhood.OneMissingOtherInFacility] = "cha hoặc mẹ bị tuyên bố mất tích, người còn lại đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội, nhà xã hội",
+        [Facts.Orphanhood.OneMissingOtherDetained] = "cha hoặc mẹ bị tuyên bố mất tích, người còn lại đang chấp hành án phạt tù tại trại giam hoặc đang ở trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc",
+        [Facts.Orphanhood.OneInFacilityOtherDetained] = "cha hoặc mẹ đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội, người còn lại đang chấp hành án phạt tù tại trại giam hoặc đang ở trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc",
     };
 
     internal static readonly Dictionary<Disability, string> Disability = new()
@@ -44,13 +44,13 @@ internal static class FactValueNames
         [Facts.LivingArrangement.Family] = "sống cùng gia đình",
         [Facts.LivingArrangement.Alone] = "sống một mình",
         [Facts.LivingArrangement.FosterCare] = "được cá nhân, hộ gia đình nhận chăm sóc, nuôi dưỡng",
-        [Facts.LivingArrangement.Facility] = "tại cơ sở trợ giúp xã hội",
+        [Facts.LivingArrangement.Facility] = "sống tại cơ sở trợ giúp xã hội",
     };
 
     internal static readonly Dictionary<DeathCause, string> DeathCause = new()
     {
         [Facts.DeathCause.Ordinary] = "thông thường",
-        [Facts.DeathCause.Disaster] = "do thiên tai, hỏa hoạn, dịch bệnh, tai nạn giao thông, tai nạn lao động nghiêm trọng hoặc lý do bất khả kháng",
+        [Facts.DeathCause.Disaster] = "do thiên tai, hỏa hoạn, dịch bệnh, tai nạn giao thông, tai nạn lao động nghiêm trọng hoặc lý do bất khả kháng khác",
     };
 
     internal static readonly Dictionary<Poverty, string> Poverty = new()
@@ -73,29 +73,29 @@ internal static class FactValueNames
         [Facts.MeritCategory.Pre1945ActivistSurvivor] = "vợ, chồng, con của người hoạt động cách mạng trước ngày 01/01/1945 đã chết",
         [Facts.MeritCategory.PreUprising1945Activist] = "người hoạt động cách mạng từ ngày 01/01/1945 đến ngày khởi nghĩa tháng Tám năm 1945",
         [Facts.MeritCategory.PreUprising1945ActivistSurvivor] = "vợ, chồng, con của người hoạt động cách mạng từ ngày 01/01/1945 đến ngày khởi nghĩa tháng Tám năm 1945 đã chết",
-        [Facts.MeritCategory.MartyrRelative] = "thân nhân liệt sĩ",
-        [Facts.MeritCategory.RemarriedMartyrSpouse] = "vợ hoặc chồng liệt sĩ lấy chồng hoặc vợ khác",
+        [Facts.MeritCategory.MartyrRelative] = "thân nhân liệt sỹ",
+        [Facts.MeritCategory.RemarriedMartyrSpouse] = "vợ hoặc chồng liệt sỹ lấy chồng hoặc vợ khác (khoản 10 Điều 16)",
         [Facts.MeritCategory.HeroicMother] = "Bà mẹ Việt Nam anh hùng",
         [Facts.MeritCategory.ArmedForcesHero] = "Anh hùng Lực lượng vũ trang nhân dân",
         [Facts.MeritCategory.LabourHeroResistance] = "Anh hùng Lao động trong thời kỳ kháng chiến",
         [Facts.MeritCategory.WarInvalid] = "thương binh",
         [Facts.MeritCategory.WarInvalidEquivalent] = "người hưởng chính sách như thương binh",
         [Facts.MeritCategory.BWarInvalid] = "thương binh loại B",
-        [Facts.MeritCategory.WarInvalidSurvivor] = "thân nhân của thương binh suy giảm khả năng lao động từ 61% trở lên đã chết",
+        [Facts.MeritCategory.WarInvalidSurvivor] = "thân nhân của thương binh, người hưởng chính sách như thương binh có tỷ lệ tổn thương cơ thể từ 61% trở lên đã chết",
         [Facts.MeritCategory.SickSoldier] = "bệnh binh",
-        [Facts.MeritCategory.SickSoldierSurvivor] = "thân nhân của bệnh binh suy giảm khả năng lao động từ 61% trở lên đã chết",
+        [Facts.MeritCategory.SickSoldierSurvivor] = "thân nhân của bệnh binh có tỷ lệ tổn thương cơ thể từ 61% trở lên đã chết",
         [Facts.MeritCategory.ResistanceActivistAgentOrange] = "người hoạt động kháng chiến bị nhiễm chất độc hóa học",
-        [Facts.MeritCategory.AgentOrangeSurvivor] = "thân nhân của người hoạt động kháng chiến bị nhiễm chất độc hóa học suy giảm khả năng lao động từ 61% trở lên đã chết",
+        [Facts.MeritCategory.AgentOrangeSurvivor] = "thân nhân của người hoạt động kháng chiến bị nhiễm chất độc hóa học có tỷ lệ tổn thương cơ thể từ 61% trở lên đã chết",
         [Facts.MeritCategory.AgentOrangeChild] = "con đẻ bị dị dạng, dị tật của người hoạt động kháng chiến bị nhiễm chất độc hóa học",
-        [Facts.MeritCategory.RevolutionaryPrisoner] = "người hoạt động cách mạng, kháng chiến bị địch bắt tù, đày",
+        [Facts.MeritCategory.RevolutionaryPrisoner] = "người hoạt động cách mạng, kháng chiến, bảo vệ Tổ quốc, làm nghĩa vụ quốc tế bị địch bắt tù, đày",
         [Facts.MeritCategory.ResistanceParticipant] = "người hoạt động kháng chiến giải phóng dân tộc, bảo vệ Tổ quốc, làm nghĩa vụ quốc tế",
         [Facts.MeritCategory.RevolutionHelper] = "người có công giúp đỡ cách mạng",
     };
 
     internal static readonly Dictionary<MeritAward, string> MeritAward = new()
     {
-        [Facts.MeritAward.None] = "không",
-        [Facts.MeritAward.ToQuocGhiCong] = "Kỷ niệm chương “Tổ quốc ghi công” hoặc Bằng “Có công với nước”",
+        [Facts.MeritAward.None] = "không được khen tặng",
+        [Facts.MeritAward.ToQuocGhiCong] = "Kỷ niệm chương “Tổ quốc ghi công” hoặc Bằng “Có công với nước” trước Cách mạng tháng Tám năm 1945",
         [Facts.MeritAward.ResistanceOrder] = "Huân chương Kháng chiến",
     };
 
