@@ -45,22 +45,7 @@ internal static partial class ParquetPopulation
         Dictionary<string, Parquet.Schema.DataField> fields;
         try
         {
-            using var stream = File.OpenRead(path);
-            var reader = Open(stream);
-            try
-            {
-                fields = Fields(reader, path);
-                starts = new long[reader.RowGroupCount + 1];
-                for (int g = 0; g < reader.RowGroupCount; g++)
-                {
-                    using var group = reader.OpenRowGroupReader(g);
-                    starts[g + 1] = starts[g] + group.RowCount;
-                }
-            }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
+            (fields, starts) = Layout(path);
         }
         catch (Exception unreadable) when (unreadable is not (UsageException or OutOfMemoryException))
         {
@@ -120,6 +105,29 @@ internal static partial class ParquetPopulation
         }
 
         return Assemble(columns, chunks, jurisdictions, out refused);
+    }
+
+    /// <summary>The file's columns (each checked to be one of the contract's) and the first row of each row group, the row count last.</summary>
+    private static (Dictionary<string, Parquet.Schema.DataField> Fields, long[] Starts) Layout(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var reader = Open(stream);
+        try
+        {
+            var fields = Fields(reader, path);
+            var starts = new long[reader.RowGroupCount + 1];
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                starts[g + 1] = starts[g] + group.RowCount;
+            }
+
+            return (fields, starts);
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>Whether row group <paramref name="g"/>'s month column, by its statistics, holds one month and nothing else (or no column at all).</summary>
@@ -232,27 +240,7 @@ internal static partial class ParquetPopulation
     /// </summary>
     internal static IEnumerable<ReadLine> ReadLines(string path, YearMonth month, int ahead)
     {
-        long[] starts;
-        Dictionary<string, Parquet.Schema.DataField> fields;
-        using (var stream = File.OpenRead(path))
-        {
-            var reader = Open(stream);
-            try
-            {
-                fields = Fields(reader, path);
-                starts = new long[reader.RowGroupCount + 1];
-                for (int g = 0; g < reader.RowGroupCount; g++)
-                {
-                    using var group = reader.OpenRowGroupReader(g);
-                    starts[g + 1] = starts[g] + group.RowCount;
-                }
-            }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        }
-
+        var (fields, starts) = Layout(path);
         var withoutMonth = fields.Where(f => f.Key != "month").ToDictionary(StringComparer.Ordinal);
 
         // A group's arrays, and its reader of the file (whose footer it has read), serve a later group once its batch
