@@ -234,12 +234,12 @@ internal static class ComparisonReport
         _ => "Không rõ <span class=\"en\">not given</span>",
     };
 
-    private static string PovertyLabel(string poverty) => poverty switch
+    private static string PovertyLabel(string poverty)
     {
-        "poor" => "Hộ nghèo <span class=\"en\">poor</span>",
-        "nearPoor" => "Hộ cận nghèo <span class=\"en\">near-poor</span>",
-        _ => "Không thuộc hộ nghèo, cận nghèo <span class=\"en\">neither</span>",
-    };
+        var value = poverty switch { "poor" => Facts.Poverty.Poor, "nearPoor" => Facts.Poverty.NearPoor, _ => Facts.Poverty.None };
+        string english = value switch { Facts.Poverty.Poor => "poor", Facts.Poverty.NearPoor => "near-poor", _ => "neither" };
+        return Capitalised(Law.Conditions.FactValueNames.Poverty[value]) + " <span class=\"en\">" + english + "</span>";
+    }
 
     private static string Grade(ProvisionStatus status) => status switch
     {

@@ -60,5 +60,5 @@ public sealed class HealthInsuranceContribution
 
     /// <summary>Formats the contribution for reading.</summary>
     /// <returns>The contribution as text.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"premium {Premium}, state share {StateShare}, state pays {StatePays}, person pays {PersonPays}{(Provisional ? " (provisional)" : "")}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"premium {Premium}, state share {Evaluation.Format.Percent(StateShare)}, state pays {StatePays}, person pays {PersonPays}{(Provisional ? " (provisional)" : "")}");
 }

@@ -13,17 +13,18 @@
 
   // ---- Vocabularies (docs/contract.md) ------------------------------------------------------------
 
+  // The Vietnamese names are the library's (ContractNames.VietnameseName); a test keeps them in step.
   const KINDS = {
     'social-allowance': ['Trợ cấp xã hội hằng tháng', 'Monthly social allowance'],
-    'disability-care-support': ['Hỗ trợ chăm sóc (người khuyết tật)', 'Care support (disabled person)'],
-    'carer-support': ['Hỗ trợ người chăm sóc, nuôi dưỡng', 'Carer support'],
-    'institutional-care': ['Trợ cấp nuôi dưỡng tại cơ sở', 'Nurturing allowance in a facility'],
+    'disability-care-support': ['Hỗ trợ kinh phí chăm sóc hằng tháng (người khuyết tật)', 'Care support (disabled person)'],
+    'carer-support': ['Hỗ trợ kinh phí chăm sóc, nuôi dưỡng hằng tháng', 'Carer support'],
+    'institutional-care': ['Trợ cấp nuôi dưỡng tại cơ sở trợ giúp xã hội', 'Nurturing allowance in a facility'],
     'social-pension': ['Trợ cấp hưu trí xã hội', 'Social pension'],
-    'social-pension-top-up': ['Hỗ trợ thêm hưu trí xã hội', 'Social pension top-up'],
-    'funeral-support': ['Hỗ trợ mai táng', 'Funeral support'],
+    'social-pension-top-up': ['Hỗ trợ thêm cho người hưởng trợ cấp hưu trí xã hội', 'Social pension top-up'],
+    'funeral-support': ['Hỗ trợ chi phí mai táng', 'Funeral support'],
     'cremation-support': ['Hỗ trợ hỏa táng', 'Cremation support'],
     'merit-allowance': ['Trợ cấp, phụ cấp ưu đãi người có công', 'Merit allowance'],
-    'merit-carer-allowance': ['Trợ cấp người phục vụ', 'Merit carer allowance'],
+    'merit-carer-allowance': ['Trợ cấp người phục vụ người có công', 'Merit carer allowance'],
   };
   const ONE_OFF_KINDS = new Set(['funeral-support', 'cremation-support']);
 

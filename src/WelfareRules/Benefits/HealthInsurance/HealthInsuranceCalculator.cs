@@ -98,7 +98,7 @@ internal static class HealthInsuranceCalculator
             : Basis(baseSalary, rate, ladder, national?.Group, local?.Group);
         var result = new HealthInsuranceContribution(premium, share, basis);
         explain?.Add(
-            $"Health insurance: the state pays {Format.Percent(share)} of the premium (at most 100%): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
+            $"Health insurance: the state's share {Format.Percent(share)} of the premium (at most 100%): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
             $"Bảo hiểm y tế: nhà nước đóng, hỗ trợ {Format.Percent(share)} mức đóng (tối đa 100%): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
             result.Basis.AsSpan());
         return result;
@@ -199,15 +199,15 @@ internal static class HealthInsuranceCalculator
 
         bool byState = group.Share.Jurisdiction.IsNational;
         explain.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Health insurance: {english}: {(byState ? "the state" : group.Share.Jurisdiction.Code)} pays {Percent(group.Share.Value)}% of the premium"),
-            string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + group.Share.Jurisdiction.Code)} đóng, hỗ trợ {Percent(group.Share.Value)}% mức đóng"),
+            string.Create(CultureInfo.InvariantCulture, $"Health insurance: {english}: {(byState ? "the state" : group.Share.Jurisdiction.Code)} pays {Format.Percent(group.Share.Value)} of the premium"),
+            string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + group.Share.Jurisdiction.VietnameseName)} đóng, hỗ trợ {Format.Percent(group.Share.Value)} mức đóng"),
             basis.AsSpan());
     }
 
     private static Reports.ExplanationStep FirstMemberStep(Provision baseSalary, Provision rate, Dong premium, MonthLaw law) =>
         Explainer.Step(
-            string.Create(CultureInfo.InvariantCulture, $"Health insurance premium in {Format.Month(law.Month)}: {Percent(rate.Value)}% × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month"),
-            string.Create(CultureInfo.InvariantCulture, $"Mức đóng bảo hiểm y tế tháng {Format.Month(law.Month)}: {Percent(rate.Value)}% × mức lương cơ sở {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} đồng/tháng"),
+            string.Create(CultureInfo.InvariantCulture, $"Health insurance premium in {Format.Month(law.Month)}: {Format.Percent(rate.Value)} × base salary {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} VND/month"),
+            string.Create(CultureInfo.InvariantCulture, $"Mức đóng bảo hiểm y tế tháng {Format.Month(law.Month)}: {Format.Percent(rate.Value)} × mức lương cơ sở {Format.Amount(baseSalary.Amount)} = {Format.Amount(premium)} đồng/tháng"),
             rate.Basis, baseSalary.Basis);
 
     /// <summary>The ladder factor of the n-th member (n ≥ 2).</summary>
@@ -220,8 +220,8 @@ internal static class HealthInsuranceCalculator
     {
         var premium = first.Times(ladder.Value);
         explain?.Add(
-            string.Create(CultureInfo.InvariantCulture, $"Household member no. {order}: {Percent(ladder.Value)}% of the first member's premium = {Format.Amount(premium)} VND/month"),
-            string.Create(CultureInfo.InvariantCulture, $"Thành viên thứ {order} của hộ gia đình: {Percent(ladder.Value)}% mức đóng của người thứ nhất = {Format.Amount(premium)} đồng/tháng"),
+            string.Create(CultureInfo.InvariantCulture, $"Household member no. {order}: {Format.Percent(ladder.Value)} of the first member's premium = {Format.Amount(premium)} VND/month"),
+            string.Create(CultureInfo.InvariantCulture, $"Thành viên thứ {order} của hộ gia đình: {Format.Percent(ladder.Value)} mức đóng của người thứ nhất = {Format.Amount(premium)} đồng/tháng"),
             ladder.Basis);
         return premium;
     }
@@ -231,8 +231,6 @@ internal static class HealthInsuranceCalculator
             "The household reduction does not apply: the state pays or supports this person's premium",
             "Không áp dụng giảm trừ mức đóng theo hộ gia đình: người được ngân sách nhà nước đóng, hỗ trợ",
             NoLadderForSupported);
-
-    private static string Percent(decimal fraction) => (fraction * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The group with the highest share among those whose conditions the person meets (the first in definition order on a tie).</summary>
     private static Support? Best(ImmutableArray<SupportGroup> groups, in ConditionContext context)

@@ -38,7 +38,7 @@ internal static class MeritCalculator
         {
             explain?.Add(
                 $"Merit records given, but no merit group is in force in {law.Jurisdiction} in {Format.Month(law.Month)}",
-                $"Có thông tin người có công, nhưng không có diện người có công nào có hiệu lực tại {law.Jurisdiction} tháng {Format.Month(law.Month)}");
+                $"Có thông tin người có công, nhưng không có diện người có công nào có hiệu lực tại {law.Jurisdiction.VietnameseName} tháng {Format.Month(law.Month)}");
             return;
         }
 
@@ -200,5 +200,5 @@ internal static class MeritCalculator
         string.Create(CultureInfo.InvariantCulture, $"Merit record merit[{index}] ({ContractEnum<MeritCategory>.Spell(record.Category)})");
 
     private static string RecordVi(int index, MeritRecord record) =>
-        string.Create(CultureInfo.InvariantCulture, $"Diện người có công merit[{index}] ({ContractEnum<MeritCategory>.Spell(record.Category)})");
+        string.Create(CultureInfo.InvariantCulture, $"Diện người có công merit[{index}] ({Law.Conditions.FactValueNames.MeritCategory[record.Category]})");
 }

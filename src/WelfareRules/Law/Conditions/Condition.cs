@@ -754,7 +754,7 @@ internal sealed class ReceivesCondition(int kinds, ImmutableArray<string> names,
     {
         bool met = IsMet(context);
         string list = string.Join(", ", names);
-        string listVi = string.Join(", ", namesVi);
+        string listVi = string.Join("; ", namesVi);
         notes.Add(new ConditionNote(met ? $"receives {list}" : $"receives none of {list}", met ? $"đang hưởng {listVi}" : $"không hưởng {listVi}", With()));
     }
 }

@@ -15,7 +15,7 @@ namespace WelfareRules.Law.Conditions;
 internal static class FactValueNames
 {
     /// <summary>ND 20/2021 Art 5 k1, points a to l.</summary>
-    internal static readonly Dictionary<Orphanhood, string> Orphanhood = new()
+    internal static readonly IReadOnlyDictionary<Orphanhood, string> Orphanhood = new Dictionary<Orphanhood, string>()
     {
         [Facts.Orphanhood.None] = "không thuộc trường hợp nào",
         [Facts.Orphanhood.Abandoned] = "bị bỏ rơi chưa có người nhận làm con nuôi",
@@ -31,7 +31,7 @@ internal static class FactValueNames
         [Facts.Orphanhood.OneInFacilityOtherDetained] = "cha hoặc mẹ đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội, người còn lại đang chấp hành án phạt tù tại trại giam hoặc đang ở trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc",
     };
 
-    internal static readonly Dictionary<Disability, string> Disability = new()
+    internal static readonly IReadOnlyDictionary<Disability, string> Disability = new Dictionary<Disability, string>()
     {
         [Facts.Disability.None] = "không khuyết tật",
         [Facts.Disability.Mild] = "khuyết tật nhẹ",
@@ -39,7 +39,7 @@ internal static class FactValueNames
         [Facts.Disability.EspeciallySevere] = "khuyết tật đặc biệt nặng",
     };
 
-    internal static readonly Dictionary<LivingArrangement, string> LivingArrangement = new()
+    internal static readonly IReadOnlyDictionary<LivingArrangement, string> LivingArrangement = new Dictionary<LivingArrangement, string>()
     {
         [Facts.LivingArrangement.Family] = "sống cùng gia đình",
         [Facts.LivingArrangement.Alone] = "sống một mình",
@@ -47,34 +47,34 @@ internal static class FactValueNames
         [Facts.LivingArrangement.Facility] = "sống tại cơ sở trợ giúp xã hội",
     };
 
-    internal static readonly Dictionary<DeathCause, string> DeathCause = new()
+    internal static readonly IReadOnlyDictionary<DeathCause, string> DeathCause = new Dictionary<DeathCause, string>()
     {
         [Facts.DeathCause.Ordinary] = "thông thường",
         [Facts.DeathCause.Disaster] = "do thiên tai, hỏa hoạn, dịch bệnh, tai nạn giao thông, tai nạn lao động nghiêm trọng hoặc lý do bất khả kháng khác",
     };
 
-    internal static readonly Dictionary<Poverty, string> Poverty = new()
+    internal static readonly IReadOnlyDictionary<Poverty, string> Poverty = new Dictionary<Poverty, string>()
     {
         [Facts.Poverty.None] = "không thuộc hộ nghèo, hộ cận nghèo",
         [Facts.Poverty.Poor] = "hộ nghèo",
         [Facts.Poverty.NearPoor] = "hộ cận nghèo",
     };
 
-    internal static readonly Dictionary<Area, string> Area = new()
+    internal static readonly IReadOnlyDictionary<Area, string> Area = new Dictionary<Area, string>()
     {
         [Facts.Area.Urban] = "thành thị",
         [Facts.Area.Rural] = "nông thôn",
     };
 
     /// <summary>Ordinance 02/2020/UBTVQH14 Art 3 and the relatives its articles name.</summary>
-    internal static readonly Dictionary<MeritCategory, string> MeritCategory = new()
+    internal static readonly IReadOnlyDictionary<MeritCategory, string> MeritCategory = new Dictionary<MeritCategory, string>()
     {
         [Facts.MeritCategory.Pre1945Activist] = "người hoạt động cách mạng trước ngày 01/01/1945",
         [Facts.MeritCategory.Pre1945ActivistSurvivor] = "vợ, chồng, con của người hoạt động cách mạng trước ngày 01/01/1945 đã chết",
         [Facts.MeritCategory.PreUprising1945Activist] = "người hoạt động cách mạng từ ngày 01/01/1945 đến ngày khởi nghĩa tháng Tám năm 1945",
         [Facts.MeritCategory.PreUprising1945ActivistSurvivor] = "vợ, chồng, con của người hoạt động cách mạng từ ngày 01/01/1945 đến ngày khởi nghĩa tháng Tám năm 1945 đã chết",
         [Facts.MeritCategory.MartyrRelative] = "thân nhân liệt sỹ",
-        [Facts.MeritCategory.RemarriedMartyrSpouse] = "vợ hoặc chồng liệt sỹ lấy chồng hoặc vợ khác (khoản 10 Điều 16)",
+        [Facts.MeritCategory.RemarriedMartyrSpouse] = "vợ hoặc chồng liệt sỹ lấy chồng hoặc vợ khác (khoản 10 Điều 16 Pháp lệnh 02/2020/UBTVQH14)",
         [Facts.MeritCategory.HeroicMother] = "Bà mẹ Việt Nam anh hùng",
         [Facts.MeritCategory.ArmedForcesHero] = "Anh hùng Lực lượng vũ trang nhân dân",
         [Facts.MeritCategory.LabourHeroResistance] = "Anh hùng Lao động trong thời kỳ kháng chiến",
@@ -92,7 +92,7 @@ internal static class FactValueNames
         [Facts.MeritCategory.RevolutionHelper] = "người có công giúp đỡ cách mạng",
     };
 
-    internal static readonly Dictionary<MeritAward, string> MeritAward = new()
+    internal static readonly IReadOnlyDictionary<MeritAward, string> MeritAward = new Dictionary<MeritAward, string>()
     {
         [Facts.MeritAward.None] = "không được khen tặng",
         [Facts.MeritAward.ToQuocGhiCong] = "Kỷ niệm chương “Tổ quốc ghi công” hoặc Bằng “Có công với nước” trước Cách mạng tháng Tám năm 1945",
