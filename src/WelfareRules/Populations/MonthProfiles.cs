@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -139,10 +140,14 @@ internal sealed class MonthProfiles
             }
         }
 
+        // One report of each content is kept (ReportContent): profiles whose reports say the same share it, and the
+        // others' reports die young rather than being carried into the older generations by the outcomes.
+        var kept = new ConcurrentDictionary<Report, Outcome>(ReportContent.Instance);
         Parallel.For(0, missing.Count, options, m =>
         {
             int p = missing[m];
-            outcomes[p] = Outcome.Of(rules, population.SituationAt(Representatives[p], Month));
+            var outcome = Outcome.Of(rules, population.SituationAt(Representatives[p], Month));
+            outcomes[p] = outcome.Report is { } report ? kept.GetOrAdd(report, outcome) : outcome;
         });
 
         if (laws is not null)

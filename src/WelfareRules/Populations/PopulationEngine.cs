@@ -92,7 +92,7 @@ public sealed record PopulationTotal(string Key, Dong Amount, long Persons)
 }
 
 /// <summary>The result of <see cref="PopulationEngine"/> for one month: each person's report and the totals.</summary>
-/// <remarks>Immutable and thread-safe. Persons of one profile share one <see cref="Report"/> instance (reports are immutable, and carry no explanation).</remarks>
+/// <remarks>Immutable and thread-safe. Persons of one profile share one <see cref="Report"/> instance, and so do profiles whose reports say the same (reports are immutable, and carry no explanation).</remarks>
 public sealed class PopulationResult
 {
     private readonly RuleSet rules;
