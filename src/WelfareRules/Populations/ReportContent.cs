@@ -10,7 +10,7 @@ namespace WelfareRules.Populations;
 /// Whether two reports say the same, to the last field a reader can see: the jurisdiction, month and standard
 /// (the same object: the month's law), every entitlement's kind, payee, amount, coefficient (with its scale), group,
 /// merit record and citations, the warnings in both languages, and the health-insurance contribution (premium, share
-/// with its scale, payments, citations); explained reports are never equal. The engine keeps one report of each
+/// with its scale, payments, citations); two explained reports are never equal. The engine keeps one report of each
 /// content among the profiles it evaluates (<see cref="MonthProfiles.Evaluate"/>): a caseload's ninety thousand
 /// profiles in a month have a few hundred, and the rest of their reports are dropped young instead of kept.
 /// </summary>
@@ -73,7 +73,7 @@ internal sealed class ReportContent : IEqualityComparer<Report>
     /// <summary>Equal decimals written alike: the same value and the same scale (1.5 is not 1.50 in the report's JSON).</summary>
     private static bool Same(decimal? x, decimal? y) => x == y && (x is not { } a || a.Scale == y!.Value.Scale);
 
-    private static bool Same(ImmutableArray<Citation> x, ImmutableArray<Citation> y) => x.AsSpan().SequenceEqual(y.AsSpan());
+    private static bool Same(ImmutableArray<Citation> x, ImmutableArray<Citation> y) => x.IsDefault == y.IsDefault && x.AsSpan().SequenceEqual(y.AsSpan());
 
-    private static bool Same(ImmutableArray<string> x, ImmutableArray<string> y) => x.AsSpan().SequenceEqual(y.AsSpan());
+    private static bool Same(ImmutableArray<string> x, ImmutableArray<string> y) => x.IsDefault == y.IsDefault && x.AsSpan().SequenceEqual(y.AsSpan());
 }

@@ -35,34 +35,55 @@ public sealed class ReportContentTest
     public void Equals_ReportsDifferingInOneField_AreNotTheSameContent()
     {
         var law = RuleSet.BuiltIn.ForMonth(Jurisdiction.Hanoi, new YearMonth(2026, 3));
-        var basis = ImmutableArray.Create(new Citation("20/2021/NĐ-CP", "6", "1", "a"));
-        Entitlement Allowance(decimal coefficient = 1.5m, string group = "K1", int? merit = null, Payee payee = Payee.Beneficiary, long amount = 975_000, ImmutableArray<Citation>? cited = null) =>
-            new(EntitlementKind.SocialAllowance, payee, new Dong(amount), coefficient, group, cited ?? basis) { MeritRecord = merit };
-        HealthInsuranceContribution Card(decimal share = 1m) => new(new Dong(105_300), share, basis);
-        Report Of(Entitlement entitlement, HealthInsuranceContribution? card = null, string warning = "w", YearMonth? month = null, Jurisdiction? where = null) =>
-            new(where ?? Jurisdiction.Hanoi, month ?? law.Month, law.Standard!, [entitlement], [warning], [warning + " vi"], [], card ?? Card());
+        var other = RuleSet.BuiltIn.ForMonth(Jurisdiction.Hanoi, new YearMonth(2026, 4));
+        var citation = new Citation("20/2021/NĐ-CP", "6", "1", "a");
+        var basis = ImmutableArray.Create(citation);
+        Entitlement Allowance(decimal? coefficient = 1.5m, string? group = "K1", int? merit = null, Payee payee = Payee.Beneficiary, long amount = 975_000,
+            ImmutableArray<Citation>? cited = null, EntitlementKind kind = EntitlementKind.SocialAllowance) =>
+            new(kind, payee, new Dong(amount), coefficient, group, cited ?? basis) { MeritRecord = merit };
+        HealthInsuranceContribution Card(decimal share = 1m, long premium = 105_300, ImmutableArray<Citation>? cited = null) => new(new Dong(premium), share, cited ?? basis);
+        Report Of(ImmutableArray<Entitlement>? entitlements = null, HealthInsuranceContribution? card = null, string warning = "w", string warningVi = "w vi",
+            YearMonth? month = null, Jurisdiction? where = null, AppliedStandard? standard = null) =>
+            new(where ?? Jurisdiction.Hanoi, month ?? law.Month, standard ?? law.Standard!, entitlements ?? [Allowance()], [warning], [warningVi], [], card ?? Card());
 
-        var reference = Of(Allowance());
-        Assert.True(ReportContent.Instance.Equals(reference, Of(Allowance())));
+        var reference = Of();
+        Assert.True(ReportContent.Instance.Equals(reference, Of()));
         Report[] others =
         [
-            Of(Allowance(coefficient: 2m)),
-            Of(Allowance(coefficient: 1.50m)),
-            Of(Allowance(group: "K2")),
-            Of(Allowance(merit: 0)),
-            Of(Allowance(payee: Payee.Carer)),
-            Of(Allowance(amount: 975_001)),
-            Of(Allowance(cited: [new Citation("20/2021/NĐ-CP", "6", "1", "b")])),
-            Of(Allowance(), Card(0.7m)),
-            Of(Allowance(), Card(1.0m)),
-            Of(Allowance(), warning: "v"),
-            Of(Allowance(), month: new YearMonth(2026, 4)),
-            Of(Allowance(), where: Jurisdiction.Vietnam),
+            Of([Allowance(coefficient: 2m)]),
+            Of([Allowance(coefficient: 1.50m)]),
+            Of([Allowance(coefficient: null)]),
+            Of([Allowance(group: "K2")]),
+            Of([Allowance(group: null)]),
+            Of([Allowance(merit: 0)]),
+            Of([Allowance(payee: Payee.Carer)]),
+            Of([Allowance(amount: 975_001)]),
+            Of([Allowance(kind: EntitlementKind.SocialPension)]),
+            Of([Allowance(cited: [new Citation("20/2021/NĐ-CP", "6", "1", "b")])]),
+            Of([Allowance(cited: [citation with { Appendix = "I" }])]),
+            Of([Allowance(cited: [citation with { Row = "5" }])]),
+            Of([Allowance(cited: [new Citation("20/2021/NĐ-CP", "6", "1", "a", ProvisionStatus.Provisional)])]),
+            Of([Allowance(), Allowance()]),
+            Of([]),
+            Of(card: Card(0.7m)),
+            Of(card: Card(1.0m)),
+            Of(card: Card(premium: 105_301)),
+            Of(card: Card(cited: [])),
+            Of(warning: "v"),
+            Of(warningVi: "v vi"),
+            Of(month: new YearMonth(2026, 4)),
+            Of(where: Jurisdiction.Vietnam),
+            Of(standard: other.Standard!),
             new(Jurisdiction.Hanoi, law.Month, law.Standard!, [Allowance()], ["w"], ["w vi"], [], null),
             new(Jurisdiction.Hanoi, law.Month, law.Standard!, [Allowance()], ["w"], ["w vi"], [Explainer.Step("e", "v")], Card()),
         ];
 
-        Assert.All(others, other => Assert.False(ReportContent.Instance.Equals(reference, other)));
+        Assert.All(others, o => Assert.False(ReportContent.Instance.Equals(reference, o)));
+
+        // The same entitlements in another order say something else (the report's order is the contract's).
+        var two = Of([Allowance(), Allowance(group: "K2")]);
+        Assert.False(ReportContent.Instance.Equals(two, Of([Allowance(group: "K2"), Allowance()])));
+        Assert.True(ReportContent.Instance.Equals(two, Of([Allowance(), Allowance(group: "K2")])));
     }
 
     [Theory]
