@@ -426,7 +426,7 @@ internal static partial class ParquetPopulation
                     index = All.Count;
                     if (index > FactBits.MaxJurisdictions)
                     {
-                        throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions");
+                        throw new ArgumentException(FactBits.TooManyJurisdictions);
                     }
 
                     indices.Add(jurisdiction, index);

@@ -222,8 +222,7 @@ internal static class ComparisonReport
 
     private static string KindLabel(string kind) =>
         (kind == Report.HealthInsuranceKey ? "Ngân sách đóng, hỗ trợ bảo hiểm y tế"
-            : Enum.GetValues<EntitlementKind>().FirstOrDefault(k => ContractNames.Of(k) == kind, (EntitlementKind)(-1)) is var known && Enum.IsDefined(known)
-            ? Capitalised(ContractNames.VietnameseName(known)) : kind) + " / " + kind;
+            : ContractNames.TryParse(kind, out var known) ? Capitalised(ContractNames.VietnameseName(known)) : kind) + " / " + kind;
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -52,6 +52,9 @@ internal static class FactBits
 
     internal static int MaxJurisdictions => JurisdictionIndex.Max;
 
+    /// <summary>Why a population refuses one more jurisdiction than it can number.</summary>
+    internal static string TooManyJurisdictions => string.Create(CultureInfo.InvariantCulture, $"a population holds at most {MaxJurisdictions + 1} jurisdictions");
+
     internal static ulong Get(ulong facts, Field field) => (facts >> field.Shift) & field.Mask;
 
     internal static int Jurisdiction(ulong facts) => (int)Get(facts, JurisdictionIndex);

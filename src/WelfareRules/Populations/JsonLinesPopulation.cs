@@ -248,7 +248,7 @@ internal static class JsonLinesPopulation
         }
 
         internal PopulationReadResult ToResult() => tooMany
-            ? throw new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions")
+            ? throw new ArgumentException(FactBits.TooManyJurisdictions)
             : new PopulationReadResult(builder.ToPopulation(), refused, lines);
     }
 
@@ -321,7 +321,7 @@ internal static class JsonLinesPopulation
                 {
                     if (Jurisdictions.Count > FactBits.MaxJurisdictions)
                     {
-                        (Refused ??= []).Add(Unrepresentable(source, number, situation, new ArgumentException($"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions")));
+                        (Refused ??= []).Add(Unrepresentable(source, number, situation, new ArgumentException(FactBits.TooManyJurisdictions)));
                         return;
                     }
 

@@ -65,7 +65,7 @@ public sealed class PopulationBuilder
             j = jurisdictions.Count;
             if (j > FactBits.MaxJurisdictions)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"a population holds at most {FactBits.MaxJurisdictions + 1} jurisdictions"), nameof(jurisdiction));
+                throw new ArgumentException(FactBits.TooManyJurisdictions, nameof(jurisdiction));
             }
         }
 

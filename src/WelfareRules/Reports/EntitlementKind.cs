@@ -66,6 +66,16 @@ public static class ContractNames
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entitlement kind."),
     };
 
+    /// <summary>The contract spelling of every kind, in the order of <see cref="EntitlementKind"/>.</summary>
+    internal static readonly System.Collections.Immutable.ImmutableArray<string> KindSpellings =
+        [.. System.Linq.Enumerable.Select(System.Enum.GetValues<EntitlementKind>(), Of)];
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, EntitlementKind> KindsBySpelling =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(System.Enum.GetValues<EntitlementKind>(), Of, k => k, System.StringComparer.Ordinal);
+
+    /// <summary>The kind a contract spelling names (ordinal, as the contract spells it), if any.</summary>
+    internal static bool TryParse(string spelling, out EntitlementKind kind) => KindsBySpelling.TryGetValue(spelling, out kind);
+
     /// <summary>The Vietnamese name of a kind, as a Vietnamese explanation or report names it, e.g. <c>trợ cấp xã hội hằng tháng</c>.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name, in lower case as it reads inside a sentence.</returns>

@@ -743,12 +743,18 @@ internal static class AgeIds
 }
 
 /// <summary>The month's report holds, for the person, an entitlement of one of the kinds (<c>{"receives": [...]}</c>).</summary>
-internal sealed class ReceivesCondition(int kinds, ImmutableArray<string> names, Citation? basis) : Condition(basis)
+internal sealed class ReceivesCondition(ImmutableArray<Reports.EntitlementKind> kinds, Citation? basis) : Condition(basis)
 {
-    /// <summary>The kinds as a Vietnamese explanation names them.</summary>
-    private readonly ImmutableArray<string> namesVi = [.. names.Select(n => Enum.GetValues<Reports.EntitlementKind>().First(k => Reports.ContractNames.Of(k) == n)).Select(Reports.ContractNames.VietnameseName)];
+    /// <summary>The kinds, one bit each.</summary>
+    private readonly int mask = kinds.Aggregate(0, (bits, kind) => bits | (1 << (int)kind));
 
-    internal override bool IsMet(in ConditionContext context) => (context.Received & kinds) != 0;
+    /// <summary>The kinds as the rule file spells them.</summary>
+    private readonly ImmutableArray<string> names = [.. kinds.Select(Reports.ContractNames.Of)];
+
+    /// <summary>The kinds as a Vietnamese explanation names them.</summary>
+    private readonly ImmutableArray<string> namesVi = [.. kinds.Select(Reports.ContractNames.VietnameseName)];
+
+    internal override bool IsMet(in ConditionContext context) => (context.Received & mask) != 0;
 
     internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
     {

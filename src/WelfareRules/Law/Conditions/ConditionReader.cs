@@ -258,28 +258,26 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
     private Condition? Receives(JsonElement value, string path, Citation? basis, JsonElement element)
     {
         Only(element, path[..path.LastIndexOf('.')], "receives", "basis");
-        var kinds = Enum.GetValues<Reports.EntitlementKind>().ToDictionary(Reports.ContractNames.Of, k => k, StringComparer.Ordinal);
+        string known = string.Join(", ", Reports.ContractNames.KindSpellings);
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
-            return Refuse(path, "a non-empty list of entitlement kinds: " + string.Join(", ", kinds.Keys));
+            return Refuse(path, "a non-empty list of entitlement kinds: " + known);
         }
 
-        int mask = 0;
-        var names = ImmutableArray.CreateBuilder<string>();
+        var kinds = ImmutableArray.CreateBuilder<Reports.EntitlementKind>();
         int i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || !kinds.TryGetValue(item.GetString()!, out var kind))
+            if (item.ValueKind != JsonValueKind.String || !Reports.ContractNames.TryParse(item.GetString()!, out var kind))
             {
-                return Refuse($"{path}[{i}]", $"{MessageText.Cut(item.ToString())} is not an entitlement kind: {string.Join(", ", kinds.Keys)}");
+                return Refuse($"{path}[{i}]", $"{MessageText.Cut(item.ToString())} is not an entitlement kind: {known}");
             }
 
-            mask |= 1 << (int)kind;
-            names.Add(item.GetString()!);
+            kinds.Add(kind);
             i++;
         }
 
-        return new ReceivesCondition(mask, names.ToImmutable(), basis);
+        return new ReceivesCondition(kinds.ToImmutable(), basis);
     }
 
     private Condition? InGroup(JsonElement element, JsonElement value, string path, Citation? basis)
