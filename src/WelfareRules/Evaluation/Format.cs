@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using NodaTime;
 using WelfareRules.Money;
@@ -15,10 +16,32 @@ internal static class Format
     internal static string Factor(decimal factor) => factor.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A share (0.7) as a percentage ("70%"), exact; a Vietnamese step's decimal point becomes a comma (<see cref="Reports.ExplanationStep"/>).</summary>
-    internal static string Percent(decimal share) => (share * 100m).ToString("0.############################", CultureInfo.InvariantCulture) + "%";
+    /// <remarks>
+    /// The share's own digits with the trailing zeros of its fraction dropped: what the custom format
+    /// <c>0.####…</c> (28 places, a decimal's most) gives, by the standard formatter's much faster path.
+    /// </remarks>
+    internal static string Percent(decimal share)
+    {
+        // A decimal prints at most 29 digits, a sign and a point.
+        Span<char> digits = stackalloc char[32];
+        (share * 100m).TryFormat(digits, out int length, default, CultureInfo.InvariantCulture);
+        if (digits[..length].Contains('.'))
+        {
+            length = digits[..length].TrimEnd('0').Length;
+            if (digits[length - 1] == '.')
+            {
+                length--;
+            }
+        }
+
+        digits[length++] = '%';
+        return new string(digits[..length]);
+    }
 
     /// <summary>A parameter value exactly: thousands grouped, every decimal kept.</summary>
-    internal static string Number(decimal value) => value.ToString("#,0." + new string('#', 28), CultureInfo.InvariantCulture);
+    internal static string Number(decimal value) => value.ToString(NumberFormat, CultureInfo.InvariantCulture);
+
+    private static readonly string NumberFormat = "#,0." + new string('#', 28);
 
     internal static string Month(YearMonth month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
