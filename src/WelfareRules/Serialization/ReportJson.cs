@@ -268,71 +268,74 @@ public static class ReportJson
 
     /// <summary>
     /// Writes each step as <see cref="ExplanationStep.ToString"/> (or <see cref="ExplanationStep.ToVietnameseString"/>)
-    /// spells it, <c>text [citation; citation]</c>, composed in a pooled buffer.
+    /// spells it, <c>text [citation; citation]</c>. For the compact writer with the <see cref="Relaxed"/> encoder the
+    /// JSON string is put together from the step text's escaped bytes (<see cref="StepCache"/>) and each citation's
+    /// (<see cref="EncodedCitation"/>): that encoder escapes character by character, so the parts escaped apart are
+    /// the whole escaped at once. Otherwise the text is composed in a pooled buffer and written by the writer.
     /// </summary>
     private static void WriteExplanation(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<ExplanationStep> steps, bool vietnamese)
     {
         writer.WriteStartArray(name);
-        var cache = !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed) ? StepCache.ForThisThread : null;
+        if (!writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed))
+        {
+            var cache = StepCache.ForThisThread;
+            foreach (var step in steps)
+            {
+                writer.WriteRawValue(cache.Spell(step, vietnamese), skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            return;
+        }
+
         char[]? rented = null;
         try
         {
             foreach (var step in steps)
             {
                 string text = vietnamese ? step.Vietnamese : step.English;
-                ReadOnlySpan<char> spelt;
                 if (step.Basis.IsEmpty)
                 {
-                    spelt = text;
+                    writer.WriteStringValue(text);
+                    continue;
                 }
-                else
+
+                int length = text.Length + 3;
+                foreach (var citation in step.Basis)
                 {
-                    int length = text.Length + 3;
-                    foreach (var citation in step.Basis)
+                    length += Encoded(citation).Text(vietnamese).Length + 2;
+                }
+
+                if (rented is null || rented.Length < length)
+                {
+                    if (rented is not null)
                     {
-                        length += Encoded(citation).Text(vietnamese).Length + 2;
+                        ArrayPool<char>.Shared.Return(rented);
                     }
 
-                    if (rented is null || rented.Length < length)
-                    {
-                        if (rented is not null)
-                        {
-                            ArrayPool<char>.Shared.Return(rented);
-                        }
+                    rented = ArrayPool<char>.Shared.Rent(Math.Max(length, 1024));
+                }
 
-                        rented = ArrayPool<char>.Shared.Rent(Math.Max(length, 1024));
+                var buffer = rented.AsSpan();
+                text.CopyTo(buffer);
+                int at = text.Length;
+                buffer[at++] = ' ';
+                buffer[at++] = '[';
+                for (int i = 0; i < step.Basis.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        buffer[at++] = ';';
+                        buffer[at++] = ' ';
                     }
 
-                    var buffer = rented.AsSpan();
-                    text.CopyTo(buffer);
-                    int at = text.Length;
-                    buffer[at++] = ' ';
-                    buffer[at++] = '[';
-                    for (int i = 0; i < step.Basis.Length; i++)
-                    {
-                        if (i > 0)
-                        {
-                            buffer[at++] = ';';
-                            buffer[at++] = ' ';
-                        }
-
-                        string cited = Encoded(step.Basis[i]).Text(vietnamese);
-                        cited.CopyTo(buffer[at..]);
-                        at += cited.Length;
-                    }
-
-                    buffer[at++] = ']';
-                    spelt = buffer[..at];
+                    string cited = Encoded(step.Basis[i]).Text(vietnamese);
+                    cited.CopyTo(buffer[at..]);
+                    at += cited.Length;
                 }
 
-                if (cache is null)
-                {
-                    writer.WriteStringValue(spelt);
-                }
-                else
-                {
-                    writer.WriteRawValue(cache.Encode(spelt), skipInputValidation: true);
-                }
+                buffer[at++] = ']';
+                writer.WriteStringValue(buffer[..at]);
             }
         }
         finally
@@ -430,54 +433,88 @@ public static class ReportJson
         internal string Vietnamese { get; } = citation.ToVietnameseString();
 
         internal string Text(bool vietnamese) => vietnamese ? Vietnamese : English;
+
+        /// <summary>The English spelling as the <see cref="Relaxed"/> encoder escapes it, in UTF-8, without quotes.</summary>
+        internal byte[] EnglishJson { get; } = Escaped(citation.ToString());
+
+        /// <summary>The Vietnamese spelling so escaped.</summary>
+        internal byte[] VietnameseJson { get; } = Escaped(citation.ToVietnameseString());
+
+        internal byte[] Json(bool vietnamese) => vietnamese ? VietnameseJson : EnglishJson;
+
+        private static byte[] Escaped(string text) => JsonEncodedText.Encode(text, Relaxed).EncodedUtf8Bytes.ToArray();
     }
 
     /// <summary>
-    /// The JSON string values of recent explanation steps, as the compact writer with the <see cref="Relaxed"/>
-    /// encoder spells them (the same writer makes them): across a population most steps repeat word for word
-    /// (the standard, the premium), and copying their bytes is cheaper than escaping and transcoding their
-    /// Vietnamese again. One cache per thread, emptied when full.
+    /// The JSON string values of explanation steps, as the compact writer with the <see cref="Relaxed"/> encoder spells
+    /// them: across a population most steps repeat word for word (the standard, the premium), and copying their bytes
+    /// is cheaper than escaping and transcoding their Vietnamese again. A step text's escaped bytes are found first by
+    /// the text's reference (most texts are the law's or a condition's own strings, shared by every report), then by
+    /// its content. One cache per thread, emptied when full.
     /// </summary>
     private sealed class StepCache
     {
         private const int Capacity = 4096;
 
+        private const int RecentSlots = 1024;
+
         [ThreadStatic]
         private static StepCache? forThisThread;
 
         private readonly Dictionary<string, byte[]> values = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, byte[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
-        private readonly ArrayBufferWriter<byte> scratch = new(1024);
-        private readonly Utf8JsonWriter scratchWriter;
-
-        private StepCache()
-        {
-            lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
-            scratchWriter = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = Relaxed });
-        }
+        private readonly (string? Text, byte[]? Json)[] recent = new (string?, byte[]?)[RecentSlots];
+        private readonly ArrayBufferWriter<byte> step = new(1024);
 
         internal static StepCache ForThisThread => forThisThread ??= new StepCache();
 
-        /// <summary>The step as a JSON string value, quotes included.</summary>
-        internal byte[] Encode(ReadOnlySpan<char> text)
+        /// <summary>The step as a JSON string value, quotes included (valid until the next call).</summary>
+        internal ReadOnlySpan<byte> Spell(ExplanationStep explained, bool vietnamese)
         {
-            if (lookup.TryGetValue(text, out var encoded))
+            step.ResetWrittenCount();
+            step.Write("\""u8);
+            step.Write(Escaped(vietnamese ? explained.Vietnamese : explained.English));
+            if (!explained.Basis.IsEmpty)
             {
-                return encoded;
+                step.Write(" ["u8);
+                for (int i = 0; i < explained.Basis.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        step.Write("; "u8);
+                    }
+
+                    step.Write(Encoded(explained.Basis[i]).Json(vietnamese));
+                }
+
+                step.Write("]"u8);
             }
 
-            scratch.ResetWrittenCount();
-            scratchWriter.Reset(scratch);
-            scratchWriter.WriteStringValue(text);
-            scratchWriter.Flush();
-            encoded = scratch.WrittenSpan.ToArray();
-            if (values.Count >= Capacity)
+            step.Write("\""u8);
+            return step.WrittenSpan;
+        }
+
+        /// <summary>The text as the <see cref="Relaxed"/> encoder escapes it, in UTF-8, without quotes.</summary>
+        private byte[] Escaped(string text)
+        {
+            ref var slot = ref recent[RuntimeHelpers.GetHashCode(text) & (RecentSlots - 1)];
+            if (ReferenceEquals(slot.Text, text))
             {
-                values.Clear();
+                return slot.Json!;
             }
 
-            lookup[text] = encoded;
-            return encoded;
+            if (!values.TryGetValue(text, out var json))
+            {
+                json = JsonEncodedText.Encode(text, Relaxed).EncodedUtf8Bytes.ToArray();
+                if (values.Count >= Capacity)
+                {
+                    values.Clear();
+                }
+
+                values[text] = json;
+            }
+
+            slot = (text, json);
+            return json;
         }
     }
 }

@@ -72,6 +72,31 @@ public sealed class ReportJsonTest
         System.Threading.Tasks.Parallel.For(0, reports.Count * 4, i => Assert.Equal(expected[i % reports.Count], Written(reports[i % reports.Count], Writers[0])));
     }
 
+    [Fact]
+    public void Write_StepsWithCharactersToEscape_SameBytesAsThePlainWriting()
+    {
+        // The compact writer puts a step's JSON string together from its text's and its citations' escaped bytes:
+        // quotes, backslashes, control characters, HTML-sensitive and non-BMP characters in either part must come out
+        // as the writer escapes the whole.
+        var evaluated = RuleSet.BuiltIn.Evaluate(PopulationGenerator.Generate(1, 3, Jurisdiction.Hanoi, TestDates.Month("2026-08")).First());
+        var odd = new Citation("1/2026/NQ-\"HĐND\"", "4\\b", "k<2>", "đ\u0001");
+        string[] texts = ["say \"aged 72\"", "a\\b\tc\nd", "<tag> & 'quote'", "mức chuẩn 650.000 đồng", "emoji \U0001F600 end", "", "\u007f\u2028"];
+        var steps = texts.SelectMany(t => new[]
+        {
+            new ExplanationStep(t, t + " (vi)", []),
+            new ExplanationStep(t, t, [odd]),
+            new ExplanationStep(t, t, [odd, evaluated.Standard.Basis]),
+        }).ToImmutableArray();
+        var report = new Report(evaluated.Jurisdiction, evaluated.Month, evaluated.Standard, evaluated.Entitlements, evaluated.Warnings, evaluated.WarningsVi, steps, evaluated.HealthInsurance);
+
+        foreach (var writer in Writers)
+        {
+            // Twice: the second writing reads the steps' bytes from the cache.
+            Assert.Equal(Plain.ToJson(report, writer), Written(report, writer));
+            Assert.Equal(Plain.ToJson(report, writer), Written(report, writer));
+        }
+    }
+
     private static string Written(Report report, JsonWriterOptions options)
     {
         using var buffer = new MemoryStream();
