@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -88,8 +89,8 @@ internal static class HealthInsuranceCalculator
 
         if (explain is not null)
         {
-            ExplainSupport(national, context, explain);
-            ExplainSupport(local, context, explain);
+            ExplainSupport(national, hi.NationalSteps, context, explain);
+            ExplainSupport(local, hi.LocalSteps, context, explain);
         }
 
         // Without the ladder, the month has the basis of each pair of groups ready.
@@ -97,12 +98,22 @@ internal static class HealthInsuranceCalculator
             ? hi.SupportBasis(national?.Index ?? -1, local?.Index ?? -1)
             : Basis(baseSalary, rate, ladder, national?.Group, local?.Group);
         var result = new HealthInsuranceContribution(premium, share, basis);
-        explain?.Add(
-            $"Health insurance: the state's share {Format.Percent(share)} of the premium (at most 100%): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
-            $"Bảo hiểm y tế: nhà nước đóng, hỗ trợ {Format.Percent(share)} mức đóng (tối đa 100%): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
-            result.Basis.AsSpan());
+        if (explain is not null)
+        {
+            // Without the ladder the step names only the law and the groups applied: made once a month's law.
+            explain.Add(ladder is null
+                ? hi.ShareStep(national?.Index ?? -1, local?.Index ?? -1) ??= ShareStep(result)
+                : ShareStep(result));
+        }
+
         return result;
     }
+
+    private static Reports.ExplanationStep ShareStep(HealthInsuranceContribution result) =>
+        Explainer.Step(
+            $"Health insurance: the state's share {Format.Percent(result.StateShare)} of the premium (at most 100%): the state pays {Format.Amount(result.StatePays)}, the person pays {Format.Amount(result.PersonPays)} VND/month",
+            $"Bảo hiểm y tế: nhà nước đóng, hỗ trợ {Format.Percent(result.StateShare)} mức đóng (tối đa 100%): nhà nước {Format.Amount(result.StatePays)}, người tham gia {Format.Amount(result.PersonPays)} đồng/tháng",
+            result.Basis.AsSpan());
 
     /// <summary>The monthly premium of the n-th member of a household with no state support (n ≤ 1: the first member or an individual).</summary>
     /// <exception cref="EvaluationException">No base salary or premium rate is encoded for the month.</exception>
@@ -172,7 +183,7 @@ internal static class HealthInsuranceCalculator
         return basis.ToImmutableArray();
     }
 
-    private static void ExplainSupport(Support? applied, in ConditionContext context, Explainer explain)
+    private static void ExplainSupport(Support? applied, SupportStep?[] made, in ConditionContext context, Explainer explain)
     {
         if (applied is not { } support)
         {
@@ -182,12 +193,26 @@ internal static class HealthInsuranceCalculator
         var group = support.Group;
         var notes = new ValueList<ConditionNote>();
         group.Definition.Eligibility!.When.Explain(context, ref notes);
+        if (Volatile.Read(ref made[support.Index]) is { } last && last.IsFor(notes.AsSpan()))
+        {
+            explain.Add(last.Step);
+            return;
+        }
+
+        var step = SupportStep(group, notes.AsSpan());
+        Volatile.Write(ref made[support.Index], new SupportStep(notes.AsSpan().ToArray(), step));
+        explain.Add(step);
+    }
+
+    /// <summary>The step saying why a group supports the person: its title, each condition's note, and the share.</summary>
+    private static Reports.ExplanationStep SupportStep(SupportGroup group, ReadOnlySpan<ConditionNote> notes)
+    {
         var english = new System.Text.StringBuilder(group.Definition.TitleEnglish ?? group.Definition.Title);
         var vietnamese = new System.Text.StringBuilder(group.Definition.Title);
         var basis = new ValueList<Citation>();
         basis.Add(group.Share.Basis);
         basis.Add(group.Definition.Basis);
-        foreach (var note in notes.AsSpan())
+        foreach (var note in notes)
         {
             english.Append("; ").Append(note.English);
             vietnamese.Append("; ").Append(note.Vietnamese);
@@ -198,7 +223,7 @@ internal static class HealthInsuranceCalculator
         }
 
         bool byState = group.Share.Jurisdiction.IsNational;
-        explain.Add(
+        return Explainer.Step(
             string.Create(CultureInfo.InvariantCulture, $"Health insurance: {english}: {(byState ? "the state" : group.Share.Jurisdiction.Code)} pays {Format.Percent(group.Share.Value)} of the premium"),
             string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + group.Share.Jurisdiction.VietnameseName)} đóng, hỗ trợ {Format.Percent(group.Share.Value)} mức đóng"),
             basis.AsSpan());

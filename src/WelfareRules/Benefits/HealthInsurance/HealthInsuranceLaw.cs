@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using WelfareRules.Law;
 using WelfareRules.Legal;
@@ -11,6 +12,9 @@ internal sealed class HealthInsuranceLaw
 {
     private readonly ImmutableArray<ImmutableArray<Citation>> supportBases;
 
+    /// <summary>The explanation's last step of a contribution without the household ladder, by the pair of groups applied (write-once).</summary>
+    private readonly Reports.ExplanationStep?[] shareSteps;
+
     internal HealthInsuranceLaw(MonthLaw law)
     {
         BaseSalary = law.Get(HealthInsuranceParameters.BaseSalaryKey);
@@ -19,6 +23,9 @@ internal sealed class HealthInsuranceLaw
         LocalGroups = Groups(law, law.LocalHealthInsuranceGroups, HealthInsuranceParameters.LocalShare);
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
         supportBases = HealthInsuranceCalculator.SupportBases(this);
+        shareSteps = new Reports.ExplanationStep?[supportBases.Length];
+        NationalSteps = new SupportStep?[NationalGroups.Length];
+        LocalSteps = new SupportStep?[LocalGroups.Length];
     }
 
     /// <summary>The base salary in force, or null.</summary>
@@ -47,6 +54,21 @@ internal sealed class HealthInsuranceLaw
     internal ImmutableArray<Citation> SupportBasis(int national, int local) =>
         supportBases[((national + 1) * (LocalGroups.Length + 1)) + local + 1];
 
+    /// <summary>
+    /// The explanation's last step (the shares and who pays what) of a contribution without the household ladder, with
+    /// the groups of <see cref="SupportBasis"/> applied: it names only the month's law and the groups, so it is made by
+    /// the first explained evaluation that needs it and then shared (a cache: whoever writes it writes the same).
+    /// </summary>
+    /// <remarks>Only when a base salary and a rate are in force.</remarks>
+    internal ref Reports.ExplanationStep? ShareStep(int national, int local) =>
+        ref shareSteps[((national + 1) * (LocalGroups.Length + 1)) + local + 1];
+
+    /// <summary>The step explaining each national group's support, kept with the notes it was made from (the last made).</summary>
+    internal SupportStep?[] NationalSteps { get; }
+
+    /// <summary>The same for each local group.</summary>
+    internal SupportStep?[] LocalSteps { get; }
+
     private static ImmutableArray<SupportGroup> Groups(MonthLaw law, ImmutableArray<GroupDefinition> groups, string parameter)
     {
         var result = ImmutableArray.CreateBuilder<SupportGroup>();
@@ -72,5 +94,34 @@ internal sealed class HealthInsuranceLaw
         }
 
         return result.ToImmutable();
+    }
+}
+
+/// <summary>
+/// A group's support step and the condition notes it was made from: another person whose conditions give the same notes
+/// (the same strings and citations, by reference: notes the conditions keep for the month) gets the same step.
+/// </summary>
+internal sealed class SupportStep(Law.Conditions.ConditionNote[] notes, Reports.ExplanationStep step)
+{
+    /// <summary>The step.</summary>
+    internal Reports.ExplanationStep Step { get; } = step;
+
+    /// <summary>Whether <paramref name="others"/> are these notes, by reference.</summary>
+    internal bool IsFor(ReadOnlySpan<Law.Conditions.ConditionNote> others)
+    {
+        if (others.Length != notes.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < notes.Length; i++)
+        {
+            if (!ReferenceEquals(notes[i].English, others[i].English) || !ReferenceEquals(notes[i].Vietnamese, others[i].Vietnamese) || notes[i].Basis != others[i].Basis)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
