@@ -25,6 +25,18 @@ public sealed class ExplanationStep
     /// <summary>The provisions applied in this step.</summary>
     public ImmutableArray<Citation> Basis { get; }
 
+    /// <summary>
+    /// The step's JSON string values as the compact report writer spells them (English, Vietnamese), kept once the same
+    /// step is written a second time (a step shared by many reports); a cache, the same bytes whoever writes it.
+    /// </summary>
+    internal byte[]? EnglishJson { get; set; }
+
+    /// <inheritdoc cref="EnglishJson"/>
+    internal byte[]? VietnameseJson { get; set; }
+
+    /// <summary>The languages the step was written in once already (1 English, 2 Vietnamese; see <see cref="EnglishJson"/>).</summary>
+    internal int Written { get; set; }
+
     /// <summary>The English text followed by its citations.</summary>
     /// <returns>The step as English text.</returns>
     public override string ToString() => Basis.IsEmpty ? English : $"{English} [{string.Join("; ", Basis.Select(c => c.ToString()))}]";

@@ -470,6 +470,11 @@ public static class ReportJson
         /// <summary>The step as a JSON string value, quotes included (valid until the next call).</summary>
         internal ReadOnlySpan<byte> Spell(ExplanationStep explained, bool vietnamese)
         {
+            if ((vietnamese ? explained.VietnameseJson : explained.EnglishJson) is { } kept)
+            {
+                return kept;
+            }
+
             step.ResetWrittenCount();
             step.Write("\""u8);
             step.Write(Escaped(vietnamese ? explained.Vietnamese : explained.English));
@@ -490,6 +495,22 @@ public static class ReportJson
             }
 
             step.Write("\""u8);
+
+            // A step written before is shared by reports (the law's, or kept by a calculator): its bytes are kept on it.
+            int language = vietnamese ? 2 : 1;
+            if ((explained.Written & language) == 0)
+            {
+                explained.Written |= language;
+            }
+            else if (vietnamese)
+            {
+                explained.VietnameseJson = step.WrittenSpan.ToArray();
+            }
+            else
+            {
+                explained.EnglishJson = step.WrittenSpan.ToArray();
+            }
+
             return step.WrittenSpan;
         }
 

@@ -183,7 +183,7 @@ internal static class HealthInsuranceCalculator
         return basis.ToImmutableArray();
     }
 
-    private static void ExplainSupport(Support? applied, SupportStep?[] made, in ConditionContext context, Explainer explain)
+    private static void ExplainSupport(Support? applied, SupportStep?[][] made, in ConditionContext context, Explainer explain)
     {
         if (applied is not { } support)
         {
@@ -193,14 +193,21 @@ internal static class HealthInsuranceCalculator
         var group = support.Group;
         var notes = new ValueList<ConditionNote>();
         group.Definition.Eligibility!.When.Explain(context, ref notes);
-        if (Volatile.Read(ref made[support.Index]) is { } last && last.IsFor(notes.AsSpan()))
+        var kept = made[support.Index];
+        for (int i = 0; i < kept.Length; i++)
         {
-            explain.Add(last.Step);
-            return;
+            if (Volatile.Read(ref kept[i]) is { } earlier && earlier.IsFor(notes.AsSpan()))
+            {
+                explain.Add(earlier.Step);
+                return;
+            }
         }
 
+        // The oldest is replaced (a race may replace another: a cache, whichever stays is right).
         var step = SupportStep(group, notes.AsSpan());
-        Volatile.Write(ref made[support.Index], new SupportStep(notes.AsSpan().ToArray(), step));
+        var slots = kept.AsSpan();
+        slots[..^1].CopyTo(slots[1..]);
+        Volatile.Write(ref kept[0], new SupportStep(notes.AsSpan().ToArray(), step));
         explain.Add(step);
     }
 

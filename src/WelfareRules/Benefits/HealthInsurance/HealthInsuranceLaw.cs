@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using WelfareRules.Law;
 using WelfareRules.Legal;
 using WelfareRules.Money;
@@ -24,8 +25,8 @@ internal sealed class HealthInsuranceLaw
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
         supportBases = HealthInsuranceCalculator.SupportBases(this);
         shareSteps = new Reports.ExplanationStep?[supportBases.Length];
-        NationalSteps = new SupportStep?[NationalGroups.Length];
-        LocalSteps = new SupportStep?[LocalGroups.Length];
+        NationalSteps = [.. NationalGroups.Select(_ => new SupportStep?[SupportStep.Kept])];
+        LocalSteps = [.. LocalGroups.Select(_ => new SupportStep?[SupportStep.Kept])];
     }
 
     /// <summary>The base salary in force, or null.</summary>
@@ -63,11 +64,14 @@ internal sealed class HealthInsuranceLaw
     internal ref Reports.ExplanationStep? ShareStep(int national, int local) =>
         ref shareSteps[((national + 1) * (LocalGroups.Length + 1)) + local + 1];
 
-    /// <summary>The step explaining each national group's support, kept with the notes it was made from (the last made).</summary>
-    internal SupportStep?[] NationalSteps { get; }
+    /// <summary>
+    /// The steps explaining each national group's support, each kept with the notes it was made from: the last
+    /// <see cref="SupportStep.Kept"/> made (notes differ with what a person's conditions read: an age, a window).
+    /// </summary>
+    internal SupportStep?[][] NationalSteps { get; }
 
     /// <summary>The same for each local group.</summary>
-    internal SupportStep?[] LocalSteps { get; }
+    internal SupportStep?[][] LocalSteps { get; }
 
     private static ImmutableArray<SupportGroup> Groups(MonthLaw law, ImmutableArray<GroupDefinition> groups, string parameter)
     {
@@ -103,6 +107,9 @@ internal sealed class HealthInsuranceLaw
 /// </summary>
 internal sealed class SupportStep(Law.Conditions.ConditionNote[] notes, Reports.ExplanationStep step)
 {
+    /// <summary>How many steps a group keeps, the oldest replaced.</summary>
+    internal const int Kept = 8;
+
     /// <summary>The step.</summary>
     internal Reports.ExplanationStep Step { get; } = step;
 
