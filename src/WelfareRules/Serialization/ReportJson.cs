@@ -192,9 +192,19 @@ public static class ReportJson
     private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<string> values)
     {
         writer.WriteStartArray(name);
+
+        // Warnings are mostly the law's own strings: the compact writer copies their escaped bytes (StepCache).
+        var cache = !values.IsEmpty && !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed) ? StepCache.ForThisThread : null;
         foreach (string value in values)
         {
-            writer.WriteStringValue(value);
+            if (cache is null)
+            {
+                writer.WriteStringValue(value);
+            }
+            else
+            {
+                writer.WriteRawValue(cache.Quoted(value), skipInputValidation: true);
+            }
         }
 
         writer.WriteEndArray();
@@ -511,6 +521,16 @@ public static class ReportJson
                 explained.EnglishJson = step.WrittenSpan.ToArray();
             }
 
+            return step.WrittenSpan;
+        }
+
+        /// <summary>A text as a JSON string value, quotes included (valid until the next call).</summary>
+        internal ReadOnlySpan<byte> Quoted(string text)
+        {
+            step.ResetWrittenCount();
+            step.Write("\""u8);
+            step.Write(Escaped(text));
+            step.Write("\""u8);
             return step.WrittenSpan;
         }
 

@@ -75,9 +75,9 @@ public sealed class ReportJsonTest
     [Fact]
     public void Write_StepsWithCharactersToEscape_SameBytesAsThePlainWriting()
     {
-        // The compact writer puts a step's JSON string together from its text's and its citations' escaped bytes:
-        // quotes, backslashes, control characters, HTML-sensitive and non-BMP characters in either part must come out
-        // as the writer escapes the whole.
+        // The compact writer puts a step's JSON string together from its text's and its citations' escaped bytes, and
+        // copies a warning's: quotes, backslashes, control characters, HTML-sensitive and non-BMP characters in either
+        // part must come out as the writer escapes the whole.
         var evaluated = RuleSet.BuiltIn.Evaluate(PopulationGenerator.Generate(1, 3, Jurisdiction.Hanoi, TestDates.Month("2026-08")).First());
         var odd = new Citation("1/2026/NQ-\"HĐND\"", "4\\b", "k<2>", "đ\u0001");
         string[] texts = ["say \"aged 72\"", "a\\b\tc\nd", "<tag> & 'quote'", "mức chuẩn 650.000 đồng", "emoji \U0001F600 end", "", "\u007f\u2028"];
@@ -87,7 +87,7 @@ public sealed class ReportJsonTest
             new ExplanationStep(t, t, [odd]),
             new ExplanationStep(t, t, [odd, evaluated.Standard.Basis]),
         }).ToImmutableArray();
-        var report = new Report(evaluated.Jurisdiction, evaluated.Month, evaluated.Standard, evaluated.Entitlements, evaluated.Warnings, evaluated.WarningsVi, steps, evaluated.HealthInsurance);
+        var report = new Report(evaluated.Jurisdiction, evaluated.Month, evaluated.Standard, evaluated.Entitlements, [.. texts], [.. texts.Reverse()], steps, evaluated.HealthInsurance);
 
         foreach (var writer in Writers)
         {

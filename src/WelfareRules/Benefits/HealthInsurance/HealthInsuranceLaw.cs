@@ -103,7 +103,7 @@ internal sealed class HealthInsuranceLaw
 
 /// <summary>
 /// A group's support step and the condition notes it was made from: another person whose conditions give the same notes
-/// (the same strings and citations, by reference: notes the conditions keep for the month) gets the same step.
+/// (the same strings by reference: notes the conditions keep for the month; equal citations) gets the same step.
 /// </summary>
 internal sealed class SupportStep(Law.Conditions.ConditionNote[] notes, Reports.ExplanationStep step)
 {
@@ -123,7 +123,9 @@ internal sealed class SupportStep(Law.Conditions.ConditionNote[] notes, Reports.
 
         for (int i = 0; i < notes.Length; i++)
         {
-            if (!ReferenceEquals(notes[i].English, others[i].English) || !ReferenceEquals(notes[i].Vietnamese, others[i].Vietnamese) || notes[i].Basis != others[i].Basis)
+            // A composite condition adds its citation to a kept note in a fresh array: the citations are compared.
+            if (!ReferenceEquals(notes[i].English, others[i].English) || !ReferenceEquals(notes[i].Vietnamese, others[i].Vietnamese)
+                || !notes[i].Basis.AsSpan().SequenceEqual(others[i].Basis.AsSpan()))
             {
                 return false;
             }
