@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Threading;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -183,7 +182,7 @@ internal static class HealthInsuranceCalculator
         return basis.ToImmutableArray();
     }
 
-    private static void ExplainSupport(Support? applied, SupportStep?[][] made, in ConditionContext context, Explainer explain)
+    private static void ExplainSupport(Support? applied, NoteMemo<Reports.ExplanationStep>[] made, in ConditionContext context, Explainer explain)
     {
         if (applied is not { } support)
         {
@@ -193,22 +192,8 @@ internal static class HealthInsuranceCalculator
         var group = support.Group;
         var notes = new ValueList<ConditionNote>();
         group.Definition.Eligibility!.When.Explain(context, ref notes);
-        var kept = made[support.Index];
-        for (int i = 0; i < kept.Length; i++)
-        {
-            if (Volatile.Read(ref kept[i]) is { } earlier && earlier.IsFor(notes.AsSpan()))
-            {
-                explain.Add(earlier.Step);
-                return;
-            }
-        }
-
-        // The oldest is replaced (a race may replace another: a cache, whichever stays is right).
-        var step = SupportStep(group, notes.AsSpan());
-        var slots = kept.AsSpan();
-        slots[..^1].CopyTo(slots[1..]);
-        Volatile.Write(ref kept[0], new SupportStep(notes.AsSpan().ToArray(), step));
-        explain.Add(step);
+        var memo = made[support.Index];
+        explain.Add(memo.TryFind(notes.AsSpan(), out var step) ? step : memo.Keep(notes.AsSpan(), SupportStep(group, notes.AsSpan())));
     }
 
     /// <summary>The step saying why a group supports the person: its title, each condition's note, and the share.</summary>

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
 using WelfareRules.Law;
@@ -25,8 +24,8 @@ internal sealed class HealthInsuranceLaw
         FirstMemberPremium = BaseSalary is null || Rate is null ? Dong.Zero : BaseSalary.Amount.Times(Rate.Value);
         supportBases = HealthInsuranceCalculator.SupportBases(this);
         shareSteps = new Reports.ExplanationStep?[supportBases.Length];
-        NationalSteps = [.. NationalGroups.Select(_ => new SupportStep?[SupportStep.Kept])];
-        LocalSteps = [.. LocalGroups.Select(_ => new SupportStep?[SupportStep.Kept])];
+        NationalSteps = [.. NationalGroups.Select(_ => new Evaluation.NoteMemo<Reports.ExplanationStep>())];
+        LocalSteps = [.. LocalGroups.Select(_ => new Evaluation.NoteMemo<Reports.ExplanationStep>())];
     }
 
     /// <summary>The base salary in force, or null.</summary>
@@ -64,14 +63,11 @@ internal sealed class HealthInsuranceLaw
     internal ref Reports.ExplanationStep? ShareStep(int national, int local) =>
         ref shareSteps[((national + 1) * (LocalGroups.Length + 1)) + local + 1];
 
-    /// <summary>
-    /// The steps explaining each national group's support, each kept with the notes it was made from: the last
-    /// <see cref="SupportStep.Kept"/> made (notes differ with what a person's conditions read: an age, a window).
-    /// </summary>
-    internal SupportStep?[][] NationalSteps { get; }
+    /// <summary>The steps explaining each national group's support, each kept with the condition notes it was made from.</summary>
+    internal Evaluation.NoteMemo<Reports.ExplanationStep>[] NationalSteps { get; }
 
     /// <summary>The same for each local group.</summary>
-    internal SupportStep?[][] LocalSteps { get; }
+    internal Evaluation.NoteMemo<Reports.ExplanationStep>[] LocalSteps { get; }
 
     private static ImmutableArray<SupportGroup> Groups(MonthLaw law, ImmutableArray<GroupDefinition> groups, string parameter)
     {
@@ -98,39 +94,5 @@ internal sealed class HealthInsuranceLaw
         }
 
         return result.ToImmutable();
-    }
-}
-
-/// <summary>
-/// A group's support step and the condition notes it was made from: another person whose conditions give the same notes
-/// (the same strings by reference: notes the conditions keep for the month; equal citations) gets the same step.
-/// </summary>
-internal sealed class SupportStep(Law.Conditions.ConditionNote[] notes, Reports.ExplanationStep step)
-{
-    /// <summary>How many steps a group keeps, the oldest replaced.</summary>
-    internal const int Kept = 8;
-
-    /// <summary>The step.</summary>
-    internal Reports.ExplanationStep Step { get; } = step;
-
-    /// <summary>Whether <paramref name="others"/> are these notes, by reference.</summary>
-    internal bool IsFor(ReadOnlySpan<Law.Conditions.ConditionNote> others)
-    {
-        if (others.Length != notes.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < notes.Length; i++)
-        {
-            // A composite condition adds its citation to a kept note in a fresh array: the citations are compared.
-            if (!ReferenceEquals(notes[i].English, others[i].English) || !ReferenceEquals(notes[i].Vietnamese, others[i].Vietnamese)
-                || !notes[i].Basis.AsSpan().SequenceEqual(others[i].Basis.AsSpan()))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -73,6 +73,8 @@ internal static class AllowanceRules
 
             return NoMatch;
         };
+        // The reason names the group and its conditions' notes: the same notes make the same reason.
+        var reasons = new Evaluation.NoteMemo<RuleReason>();
         Func<Person, Law.MonthLaw, RuleMatch, RuleReason> describe = (person, law, matched) =>
         {
             var context = new Law.Conditions.ConditionContext(person, law);
@@ -86,6 +88,11 @@ internal static class AllowanceRules
                     band.When?.Explain(context, ref notes);
                     break;
                 }
+            }
+
+            if (reasons.TryFind(notes.AsSpan(), out var known))
+            {
+                return known;
             }
 
             var english = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
@@ -104,7 +111,7 @@ internal static class AllowanceRules
                 }
             }
 
-            return new RuleReason(english.ToString(), vietnamese.ToString(), basis.ToImmutable());
+            return reasons.Keep(notes.AsSpan(), new RuleReason(english.ToString(), vietnamese.ToString(), basis.ToImmutable()));
         };
         return AllowanceRule.InLaw(group.Id, category, start, eligibility.Cases, match, describe);
     }

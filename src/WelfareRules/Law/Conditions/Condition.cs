@@ -754,14 +754,19 @@ internal sealed class ReceivesCondition(ImmutableArray<Reports.EntitlementKind> 
     /// <summary>The kinds as a Vietnamese explanation names them.</summary>
     private readonly ImmutableArray<string> namesVi = [.. kinds.Select(Reports.ContractNames.VietnameseName)];
 
+    /// <summary>The note when not met and when met: they depend on nothing else, so they are made once.</summary>
+    private ConditionNote[]? notesByOutcome;
+
     internal override bool IsMet(in ConditionContext context) => (context.Received & mask) != 0;
 
-    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes)
+    internal override void Explain(in ConditionContext context, ref ValueList<ConditionNote> notes) =>
+        notes.Add((notesByOutcome ??= [Note(met: false), Note(met: true)])[IsMet(context) ? 1 : 0]);
+
+    private ConditionNote Note(bool met)
     {
-        bool met = IsMet(context);
         string list = string.Join(", ", names);
         string listVi = string.Join("; ", namesVi);
-        notes.Add(new ConditionNote(met ? $"receives {list}" : $"receives none of {list}", met ? $"đang hưởng {listVi}" : $"không hưởng {listVi}", With()));
+        return new ConditionNote(met ? $"receives {list}" : $"receives none of {list}", met ? $"đang hưởng {listVi}" : $"không hưởng {listVi}", With());
     }
 }
 
