@@ -213,9 +213,8 @@ public static class ReportJson
     private static void WriteCitation(Utf8JsonWriter writer, Citation citation)
     {
         writer.WriteStartObject();
-        if (ReferenceEquals(writer.Options.Encoder, Relaxed))
+        if (ReferenceEquals(writer.Options.Encoder, Relaxed) && Encoded(citation) is { Encodable: true } encoded)
         {
-            var encoded = Encoded(citation);
             writer.WriteString(Instrument, encoded.Instrument);
             writer.WriteString(Article, encoded.Article);
             if (encoded.Clause is { } clause)
@@ -430,13 +429,19 @@ public static class ReportJson
     /// <summary>A citation's JSON fields (encoded for <see cref="Relaxed"/>), and its English and Vietnamese spellings in an explanation.</summary>
     private sealed class EncodedCitation(Citation citation)
     {
-        internal JsonEncodedText Instrument { get; } = JsonEncodedText.Encode(citation.Instrument, Relaxed);
+        /// <summary>
+        /// Whether the fields are encoded: not when one holds a surrogate (a lone one, which <see cref="JsonEncodedText"/>
+        /// refuses, the writer replaces), and the citation is then written field by field.
+        /// </summary>
+        internal bool Encodable { get; } = IsEncodable(citation);
 
-        internal JsonEncodedText Article { get; } = JsonEncodedText.Encode(citation.Article, Relaxed);
+        internal JsonEncodedText Instrument { get; } = Encode(citation.Instrument, citation) ?? default;
 
-        internal JsonEncodedText? Clause { get; } = citation.Clause is null ? null : JsonEncodedText.Encode(citation.Clause, Relaxed);
+        internal JsonEncodedText Article { get; } = Encode(citation.Article, citation) ?? default;
 
-        internal JsonEncodedText? Point { get; } = citation.Point is null ? null : JsonEncodedText.Encode(citation.Point, Relaxed);
+        internal JsonEncodedText? Clause { get; } = Encode(citation.Clause, citation);
+
+        internal JsonEncodedText? Point { get; } = Encode(citation.Point, citation);
 
         internal string English { get; } = citation.ToString();
 
@@ -445,14 +450,43 @@ public static class ReportJson
         internal string Text(bool vietnamese) => vietnamese ? Vietnamese : English;
 
         /// <summary>The English spelling as the <see cref="Relaxed"/> encoder escapes it, in UTF-8, without quotes.</summary>
-        internal byte[] EnglishJson { get; } = Escaped(citation.ToString());
+        /// <remarks>Made when first asked for: only the compact writer reads it.</remarks>
+        internal byte[] EnglishJson => englishJson ??= EscapedValue(English);
 
         /// <summary>The Vietnamese spelling so escaped.</summary>
-        internal byte[] VietnameseJson { get; } = Escaped(citation.ToVietnameseString());
+        internal byte[] VietnameseJson => vietnameseJson ??= EscapedValue(Vietnamese);
+
+        private byte[]? englishJson, vietnameseJson;
+
+        private static bool HasSurrogate(string? text) => text is not null && text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+
+        private static bool IsEncodable(Citation c) => !HasSurrogate(c.Instrument) && !HasSurrogate(c.Article) && !HasSurrogate(c.Clause) && !HasSurrogate(c.Point);
+
+        /// <summary>A field encoded, or null when absent or when the citation is not <see cref="Encodable"/>.</summary>
+        private static JsonEncodedText? Encode(string? field, Citation c) => field is null || !IsEncodable(c) ? null : JsonEncodedText.Encode(field, Relaxed);
 
         internal byte[] Json(bool vietnamese) => vietnamese ? VietnameseJson : EnglishJson;
+    }
 
-        private static byte[] Escaped(string text) => JsonEncodedText.Encode(text, Relaxed).EncodedUtf8Bytes.ToArray();
+    /// <summary>
+    /// A text as the compact writer with the <see cref="Relaxed"/> encoder writes it as a string value, in UTF-8,
+    /// without the quotes: escaped by <see cref="JsonEncodedText"/>, or, for a text with surrogates, by a writer (a
+    /// lone surrogate, which <see cref="JsonEncodedText"/> refuses, the writer replaces as it would in the report).
+    /// </summary>
+    private static byte[] EscapedValue(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return JsonEncodedText.Encode(text, Relaxed).EncodedUtf8Bytes.ToArray();
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(text.Length * 3 + 2);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Relaxed }))
+        {
+            writer.WriteStringValue(text);
+        }
+
+        return buffer.WrittenSpan[1..^1].ToArray();
     }
 
     /// <summary>
@@ -545,7 +579,7 @@ public static class ReportJson
 
             if (!values.TryGetValue(text, out var json))
             {
-                json = JsonEncodedText.Encode(text, Relaxed).EncodedUtf8Bytes.ToArray();
+                json = EscapedValue(text);
                 if (values.Count >= Capacity)
                 {
                     values.Clear();

@@ -80,12 +80,14 @@ public sealed class ReportJsonTest
         // part must come out as the writer escapes the whole.
         var evaluated = RuleSet.BuiltIn.Evaluate(PopulationGenerator.Generate(1, 3, Jurisdiction.Hanoi, TestDates.Month("2026-08")).First());
         var odd = new Citation("1/2026/NQ-\"HĐND\"", "4\\b", "k<2>", "đ\u0001");
-        string[] texts = ["say \"aged 72\"", "a\\b\tc\nd", "<tag> & 'quote'", "mức chuẩn 650.000 đồng", "emoji \U0001F600 end", "", "\u007f\u2028"];
+        var lone = new Citation("2/2026/NQ-HĐND", "5\uD800", "x\uDC00y");
+        string[] texts = ["say \"aged 72\"", "a\\b\tc\nd", "<tag> & 'quote'", "mức chuẩn 650.000 đồng", "emoji \U0001F600 end", "", "\u007f\u2028", "lone \uD800 high", "lone \uDC00", "end \uD83D"];
         var steps = texts.SelectMany(t => new[]
         {
             new ExplanationStep(t, t + " (vi)", []),
             new ExplanationStep(t, t, [odd]),
             new ExplanationStep(t, t, [odd, evaluated.Standard.Basis]),
+            new ExplanationStep(t, t, [lone, odd]),
         }).ToImmutableArray();
         var report = new Report(evaluated.Jurisdiction, evaluated.Month, evaluated.Standard, evaluated.Entitlements, [.. texts], [.. texts.Reverse()], steps, evaluated.HealthInsurance);
 
