@@ -142,24 +142,8 @@ internal static class CareSupportCalculator
             }
         }
 
-        var english = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
-        var vietnamese = new System.Text.StringBuilder(group.Title);
-        var basis = ImmutableArray.CreateBuilder<Citation>();
-        basis.Add(group.Basis);
-        foreach (var note in notes.AsSpan())
-        {
-            english.Append("; ").Append(note.English);
-            vietnamese.Append("; ").Append(note.Vietnamese);
-            foreach (var citation in note.Basis)
-            {
-                if (!basis.Contains(citation))
-                {
-                    basis.Add(citation);
-                }
-            }
-        }
-
-        return new CareCase(band, group.Id, english.ToString(), vietnamese.ToString(), basis.ToImmutable());
+        var (english, vietnamese) = GroupReason.Text(group, notes.AsSpan());
+        return new CareCase(band, group.Id, english, vietnamese, GroupReason.Basis(notes.AsSpan(), group.Basis));
     }
 }
 

@@ -76,18 +76,8 @@ internal static class FuneralSupportCalculator
             {
                 var notes = new ValueList<ConditionNote>();
                 eligibility.When.Explain(context, ref notes);
-                var why = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
-                var whyVi = new System.Text.StringBuilder(group.Title);
-                var cited = new ValueList<Citation>();
-                cited.Add(group.Basis);
-                foreach (var note in notes.AsSpan())
-                {
-                    why.Append("; ").Append(note.English);
-                    whyVi.Append("; ").Append(note.Vietnamese);
-                    cited.AddRange(note.Basis.AsSpan());
-                }
-
-                cited.Add(multiple.Basis);
+                var (why, whyVi) = GroupReason.Text(group, notes.AsSpan());
+                var cited = GroupReason.Basis(notes.AsSpan(), group.Basis).Add(multiple.Basis);
                 explain.Add(
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Funeral support ({group.Code}): {why} ({Format.Date(death)}): at least {Format.Factor(multiple.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Hỗ trợ chi phí mai táng ({group.Code}): {whyVi} ({Format.Date(death)}): tối thiểu {Format.Factor(multiple.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}"),

@@ -199,26 +199,12 @@ internal static class HealthInsuranceCalculator
     /// <summary>The step saying why a group supports the person: its title, each condition's note, and the share.</summary>
     private static Reports.ExplanationStep SupportStep(SupportGroup group, ReadOnlySpan<ConditionNote> notes)
     {
-        var english = new System.Text.StringBuilder(group.Definition.TitleEnglish ?? group.Definition.Title);
-        var vietnamese = new System.Text.StringBuilder(group.Definition.Title);
-        var basis = new ValueList<Citation>();
-        basis.Add(group.Share.Basis);
-        basis.Add(group.Definition.Basis);
-        foreach (var note in notes)
-        {
-            english.Append("; ").Append(note.English);
-            vietnamese.Append("; ").Append(note.Vietnamese);
-            foreach (var citation in note.Basis)
-            {
-                basis.Add(citation);
-            }
-        }
-
+        var (english, vietnamese) = GroupReason.Text(group.Definition, notes);
         bool byState = group.Share.Jurisdiction.IsNational;
         return Explainer.Step(
             string.Create(CultureInfo.InvariantCulture, $"Health insurance: {english}: {(byState ? "the state" : group.Share.Jurisdiction.Code)} pays {Format.Percent(group.Share.Value)} of the premium"),
             string.Create(CultureInfo.InvariantCulture, $"Bảo hiểm y tế: {vietnamese}: {(byState ? "ngân sách nhà nước" : "ngân sách " + group.Share.Jurisdiction.VietnameseName)} đóng, hỗ trợ {Format.Percent(group.Share.Value)} mức đóng"),
-            basis.AsSpan());
+            GroupReason.Basis(notes, group.Share.Basis, group.Definition.Basis).AsSpan());
     }
 
     private static Reports.ExplanationStep FirstMemberStep(Provision baseSalary, Provision rate, Dong premium, MonthLaw law) =>

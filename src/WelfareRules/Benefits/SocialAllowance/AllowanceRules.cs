@@ -95,23 +95,8 @@ internal static class AllowanceRules
                 return known;
             }
 
-            var english = new System.Text.StringBuilder(group.TitleEnglish ?? group.Title);
-            var vietnamese = new System.Text.StringBuilder(group.Title);
-            var basis = ImmutableArray.CreateBuilder<WelfareRules.Legal.Citation>();
-            foreach (var note in notes.AsSpan())
-            {
-                english.Append("; ").Append(note.English);
-                vietnamese.Append("; ").Append(note.Vietnamese);
-                foreach (var citation in note.Basis)
-                {
-                    if (!basis.Contains(citation))
-                    {
-                        basis.Add(citation);
-                    }
-                }
-            }
-
-            return reasons.Keep(notes.AsSpan(), new RuleReason(english.ToString(), vietnamese.ToString(), basis.ToImmutable()));
+            var (english, vietnamese) = Evaluation.GroupReason.Text(group, notes.AsSpan());
+            return reasons.Keep(notes.AsSpan(), new RuleReason(english, vietnamese, Evaluation.GroupReason.Basis(notes.AsSpan())));
         };
         return AllowanceRule.InLaw(group.Id, category, start, eligibility.Cases, match, describe);
     }
