@@ -194,7 +194,7 @@ public static class ReportJson
         writer.WriteStartArray(name);
 
         // Warnings are mostly the law's own strings: the compact writer copies their escaped bytes (StepCache).
-        var cache = !values.IsEmpty && !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed) ? StepCache.ForThisThread : null;
+        var cache = values.IsEmpty ? null : StepCache.For(writer);
         foreach (string value in values)
         {
             if (cache is null)
@@ -285,9 +285,8 @@ public static class ReportJson
     private static void WriteExplanation(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<ExplanationStep> steps, bool vietnamese)
     {
         writer.WriteStartArray(name);
-        if (!writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed))
+        if (StepCache.For(writer) is { } cache)
         {
-            var cache = StepCache.ForThisThread;
             foreach (var step in steps)
             {
                 writer.WriteRawValue(cache.Spell(step, vietnamese), skipInputValidation: true);
@@ -427,25 +426,41 @@ public static class ReportJson
     }
 
     /// <summary>A citation's JSON fields (encoded for <see cref="Relaxed"/>), and its English and Vietnamese spellings in an explanation.</summary>
-    private sealed class EncodedCitation(Citation citation)
+    private sealed class EncodedCitation
     {
+        private byte[]? englishJson, vietnameseJson;
+
+        internal EncodedCitation(Citation citation)
+        {
+            English = citation.ToString();
+            Vietnamese = citation.ToVietnameseString();
+            Encodable = !HasSurrogate(citation.Instrument) && !HasSurrogate(citation.Article) && !HasSurrogate(citation.Clause) && !HasSurrogate(citation.Point);
+            if (Encodable)
+            {
+                Instrument = JsonEncodedText.Encode(citation.Instrument, Relaxed);
+                Article = JsonEncodedText.Encode(citation.Article, Relaxed);
+                Clause = citation.Clause is null ? null : JsonEncodedText.Encode(citation.Clause, Relaxed);
+                Point = citation.Point is null ? null : JsonEncodedText.Encode(citation.Point, Relaxed);
+            }
+        }
+
         /// <summary>
         /// Whether the fields are encoded: not when one holds a surrogate (a lone one, which <see cref="JsonEncodedText"/>
         /// refuses, the writer replaces), and the citation is then written field by field.
         /// </summary>
-        internal bool Encodable { get; } = IsEncodable(citation);
+        internal bool Encodable { get; }
 
-        internal JsonEncodedText Instrument { get; } = Encode(citation.Instrument, citation) ?? default;
+        internal JsonEncodedText Instrument { get; }
 
-        internal JsonEncodedText Article { get; } = Encode(citation.Article, citation) ?? default;
+        internal JsonEncodedText Article { get; }
 
-        internal JsonEncodedText? Clause { get; } = Encode(citation.Clause, citation);
+        internal JsonEncodedText? Clause { get; }
 
-        internal JsonEncodedText? Point { get; } = Encode(citation.Point, citation);
+        internal JsonEncodedText? Point { get; }
 
-        internal string English { get; } = citation.ToString();
+        internal string English { get; }
 
-        internal string Vietnamese { get; } = citation.ToVietnameseString();
+        internal string Vietnamese { get; }
 
         internal string Text(bool vietnamese) => vietnamese ? Vietnamese : English;
 
@@ -456,17 +471,11 @@ public static class ReportJson
         /// <summary>The Vietnamese spelling so escaped.</summary>
         internal byte[] VietnameseJson => vietnameseJson ??= EscapedValue(Vietnamese);
 
-        private byte[]? englishJson, vietnameseJson;
-
-        private static bool HasSurrogate(string? text) => text is not null && text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
-
-        private static bool IsEncodable(Citation c) => !HasSurrogate(c.Instrument) && !HasSurrogate(c.Article) && !HasSurrogate(c.Clause) && !HasSurrogate(c.Point);
-
-        /// <summary>A field encoded, or null when absent or when the citation is not <see cref="Encodable"/>.</summary>
-        private static JsonEncodedText? Encode(string? field, Citation c) => field is null || !IsEncodable(c) ? null : JsonEncodedText.Encode(field, Relaxed);
-
         internal byte[] Json(bool vietnamese) => vietnamese ? VietnameseJson : EnglishJson;
     }
+
+    /// <summary>Whether a text holds a surrogate (which <see cref="JsonEncodedText"/> refuses when it stands alone).</summary>
+    private static bool HasSurrogate(string? text) => text is not null && text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
 
     /// <summary>
     /// A text as the compact writer with the <see cref="Relaxed"/> encoder writes it as a string value, in UTF-8,
@@ -475,7 +484,7 @@ public static class ReportJson
     /// </summary>
     private static byte[] EscapedValue(string text)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        if (!HasSurrogate(text))
         {
             return JsonEncodedText.Encode(text, Relaxed).EncodedUtf8Bytes.ToArray();
         }
@@ -509,7 +518,9 @@ public static class ReportJson
         private readonly (string? Text, byte[]? Json)[] recent = new (string?, byte[]?)[RecentSlots];
         private readonly ArrayBufferWriter<byte> step = new(1024);
 
-        internal static StepCache ForThisThread => forThisThread ??= new StepCache();
+        /// <summary>The thread's cache when <paramref name="writer"/> is the compact one with the <see cref="Relaxed"/> encoder, whose bytes it holds; null for any other.</summary>
+        internal static StepCache? For(Utf8JsonWriter writer) =>
+            !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, Relaxed) ? forThisThread ??= new StepCache() : null;
 
         /// <summary>The step as a JSON string value, quotes included (valid until the next call).</summary>
         internal ReadOnlySpan<byte> Spell(ExplanationStep explained, bool vietnamese)
