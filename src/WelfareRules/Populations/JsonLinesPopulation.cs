@@ -196,7 +196,7 @@ internal static class JsonLinesPopulation
             }
             catch (ArgumentException cannot)
             {
-                refused.Add(Unrepresentable(source, line.Line, situation, cannot));
+                refused.Add(Unrepresentable(source, line.Line, situation.Id, cannot));
             }
         }
 
@@ -204,10 +204,10 @@ internal static class JsonLinesPopulation
     }
 
     /// <summary>A line whose situation is valid but whose person the compact form cannot hold.</summary>
-    internal static SituationLine Unrepresentable(string source, int number, Situation situation, ArgumentException cannot) =>
+    internal static SituationLine Unrepresentable(string source, int number, string? id, ArgumentException cannot) =>
         new(number, null, new SituationFormatException(source, number, "$.person", UnrepresentableDetail(cannot)))
         {
-            Id = situation.Id,
+            Id = id,
         };
 
     /// <summary>Why the compact form cannot hold a person, without the builder's position of the person ("person 12: "), which a line's number replaces.</summary>
@@ -257,6 +257,9 @@ internal static class JsonLinesPopulation
     {
         private readonly ChildInterner interner = new();
 
+        /// <summary>The values of the line in hand (a block is parsed by one thread at a time).</summary>
+        private readonly SituationValues values = new();
+
         internal List<SituationLine>? Refused { get; private set; }
 
         /// <summary>The non-blank lines.</summary>
@@ -290,10 +293,10 @@ internal static class JsonLinesPopulation
         {
             // Bytes that are not UTF-8 are read as a text reader decodes them (each bad sequence a replacement character).
             var json = Utf8Lines.AsRead(line);
-            Situation situation;
             try
             {
-                situation = SituationReader.Parse(json, source, number, month);
+                // Into the columns from the values as read: no situation is made for a person the columns hold.
+                SituationReader.Read(json, source, number, month, values);
             }
             catch (SituationFormatException error)
             {
@@ -301,45 +304,45 @@ internal static class JsonLinesPopulation
                 return;
             }
 
-            var person = situation.Person;
             PopulationBuilder.PackedPerson packed;
             try
             {
-                PopulationBuilder.CheckChildren(person.ChildrenRaisedAlone.Length, Count);
-                packed = PopulationBuilder.Pack(person, 0, Count);
+                PopulationBuilder.CheckChildren(values.ChildrenRaisedAlone.Length, Count);
+                packed = values.Pack(0, Count);
             }
             catch (ArgumentException cannot)
             {
-                (Refused ??= []).Add(Unrepresentable(source, number, situation, cannot));
+                (Refused ??= []).Add(Unrepresentable(source, number, values.Id, cannot));
                 return;
             }
 
-            if (!ReferenceEquals(situation.Jurisdiction, last))
+            var jurisdiction = values.Jurisdiction;
+            if (!ReferenceEquals(jurisdiction, last))
             {
-                int index = Jurisdictions.IndexOf(situation.Jurisdiction);
+                int index = Jurisdictions.IndexOf(jurisdiction);
                 if (index < 0)
                 {
                     if (Jurisdictions.Count > FactBits.MaxJurisdictions)
                     {
-                        (Refused ??= []).Add(Unrepresentable(source, number, situation, new ArgumentException(FactBits.TooManyJurisdictions)));
+                        (Refused ??= []).Add(Unrepresentable(source, number, values.Id, new ArgumentException(FactBits.TooManyJurisdictions)));
                         return;
                     }
 
                     index = Jurisdictions.Count;
-                    Jurisdictions.Add(situation.Jurisdiction);
+                    Jurisdictions.Add(jurisdiction);
                 }
 
-                (last, lastIndex) = (situation.Jurisdiction, index);
+                (last, lastIndex) = (jurisdiction, index);
             }
 
             int i = Count++;
             (Facts[i], Birth[i], Death[i], Decision[i], Certified[i], Escaped[i]) =
                 (FactBits.WithJurisdiction(packed.Facts, lastIndex), packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
-            interner.AddTo(Children, person.ChildrenRaisedAlone);
+            interner.AddTo(Children, values.ChildrenRaisedAlone);
             ChildEnd[i] = Children.Count;
-            if (!person.Merit.IsEmpty)
+            if (!values.Merit.IsEmpty)
             {
-                (Merit ??= []).Add((i, person.Merit));
+                (Merit ??= []).Add((i, values.Merit));
             }
         }
     }

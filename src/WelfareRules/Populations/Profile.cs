@@ -81,8 +81,21 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             return new ProfileKey((ulong)i, ulong.MaxValue);
         }
 
-        ulong facts = c.Facts[i];
-        int birth = c.Birth[i];
+        int first = c.ChildStart[i];
+        return Of(new PopulationBuilder.PackedPerson(c.Facts[i], c.Birth[i], c.Death[i], c.Decision[i], c.Certified[i], c.Escaped[i]),
+            c.Children.AsSpan(first, c.ChildStart[i + 1] - first), frame, out through);
+    }
+
+    /// <summary>
+    /// The profile of a person given by their packed values and their children raised alone, in a month whose
+    /// conditions read only what a key keeps (not <see cref="MonthFrame.Exact"/>), for a person without merit
+    /// records; <paramref name="through"/> as <see cref="Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/> gives it.
+    /// </summary>
+    internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
+    {
+        through = int.MaxValue;
+        ulong facts = person.Facts;
+        int birth = person.Birth;
         int birthMonth = birth >> 5;
         if (birthMonth > frame.Packed)
         {
@@ -106,7 +119,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             through = ((birthYear + next) * 12) + bm - 2;
         }
 
-        int death = c.Death[i];
+        int death = person.Death;
         if (death != PackedDate.None)
         {
             int deathMonth = death >> 5;
@@ -127,22 +140,21 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             }
         }
 
-        int certified = c.Certified[i];
+        int certified = person.Certified;
         if (certified != PackedDate.None && (certified >> 5) > frame.Packed)
         {
             m |= 1UL << CertificateLater;
             through = Math.Min(through, MonthFrame.IndexOf(certified >> 5) - 1);
         }
 
-        int decision = c.Decision[i];
+        int decision = person.Decision;
         if (decision != PackedDate.None && (decision >> 5) > frame.Packed)
         {
             m |= 1UL << DecisionLater;
             through = Math.Min(through, MonthFrame.IndexOf(decision >> 5) - 1);
         }
 
-        int from = c.ChildStart[i], to = c.ChildStart[i + 1];
-        if (to > from)
+        if (!children.IsEmpty)
         {
             // For each children condition of the rule sets, how many children meet it: all it can tell of them.
             var counts = frame.ChildCounts;
@@ -156,9 +168,9 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                 }
 
                 ulong counted = 0;
-                for (int k = from; k < to; k++)
+                foreach (var child in children)
                 {
-                    int met = count.Meets(jurisdiction, c.Children[k], frame);
+                    int met = count.Meets(jurisdiction, child, frame);
                     if (met == ChildCount.Fails)
                     {
                         // An age the condition names is not in force: the single-person path fails the same way.
@@ -170,14 +182,14 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                     counted += (ulong)met;
 
                     // The month before the child's outcome next changes, where the condition lets it be foreseen.
-                    through = Math.Min(through, count.Shiftable ? frame.Index + count.MonthsUntilChange(jurisdiction, c.Children[k], frame) - 1 : frame.Index);
+                    through = Math.Min(through, count.Shiftable ? frame.Index + count.MonthsUntilChange(jurisdiction, child, frame) - 1 : frame.Index);
                 }
 
                 m |= counted << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1)));
             }
         }
 
-        int escaped = c.Escaped[i];
+        int escaped = person.Escaped;
         ulong since = EscapedNone;
         if (escaped != PackedDate.None)
         {

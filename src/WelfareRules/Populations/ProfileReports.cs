@@ -60,7 +60,14 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// be evaluated on the single-person path (nothing is written then).
     /// </summary>
     internal bool TryWrite(Situation situation, IBufferWriter<byte> output, Utf8JsonWriter idWriter) =>
-        Key(situation) is { } key && TryWrite(key, situation, null, 0, default, output, idWriter, situation.Id);
+        Key(situation) is { } key && TryWrite(key, situation, null, null, 0, default, output, idWriter, situation.Id);
+
+    /// <summary>
+    /// As <see cref="TryWrite(Situation, IBufferWriter{byte}, Utf8JsonWriter)"/> for a situation's values as read: the
+    /// profile is found from the values themselves, and the situation is made only for a profile not met before.
+    /// </summary>
+    internal bool TryWrite(SituationValues values, IBufferWriter<byte> output, Utf8JsonWriter idWriter) =>
+        Key(values) is { } key && TryWrite(key, null, values, null, 0, default, output, idWriter, values.Id);
 
     /// <summary>
     /// As <see cref="TryWrite(Situation, IBufferWriter{byte}, Utf8JsonWriter)"/> for person <paramref name="index"/> of a
@@ -72,14 +79,14 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         population.Jurisdictions.Length == 1
         && FrameOf(month, population.Jurisdictions[0]) is { Keys: { } keys } frame
         && ProfileKey.Of(population.Columns, index, keys) is { IsOwn: false } key
-        && TryWrite(new LineKey(frame.Id, key), null, population, index, month, output, idWriter, id);
+        && TryWrite(new LineKey(frame.Id, key), null, null, population, index, month, output, idWriter, id);
 
     /// <summary>
-    /// Writes the line kept under <paramref name="key"/>, or evaluates the situation (<paramref name="situation"/>, or
-    /// person <paramref name="index"/> of <paramref name="population"/> in <paramref name="month"/>) and keeps its line;
-    /// false when it must be evaluated on the single-person path.
+    /// Writes the line kept under <paramref name="key"/>, or evaluates the situation (<paramref name="situation"/>, that
+    /// of <paramref name="values"/>, or person <paramref name="index"/> of <paramref name="population"/> in
+    /// <paramref name="month"/>) and keeps its line; false when it must be evaluated on the single-person path.
     /// </summary>
-    private bool TryWrite(LineKey key, Situation? situation, Population? population, int index, YearMonth month, IBufferWriter<byte> output, Utf8JsonWriter idWriter, string? id)
+    private bool TryWrite(LineKey key, Situation? situation, SituationValues? values, Population? population, int index, YearMonth month, IBufferWriter<byte> output, Utf8JsonWriter idWriter, string? id)
     {
         if (!lines.TryGetValue(key, out var line))
         {
@@ -89,7 +96,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
                 return false;
             }
 
-            line = Evaluate(situation ?? population!.SituationAt(index, month));
+            line = Evaluate(situation ?? values?.ToSituation() ?? population!.SituationAt(index, month));
             if (lines.TryAdd(key, line))
             {
                 Interlocked.Increment(ref linesKept);
@@ -128,6 +135,28 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
         var key = ProfileKey.Of(columns, 0, keys);
         return key.IsOwn ? null : new LineKey(frame.Id, key);
+    }
+
+    /// <summary>The key of a situation's values, as <see cref="Key(Situation)"/> gives it for their situation; null where that is null.</summary>
+    private LineKey? Key(SituationValues values)
+    {
+        if (!values.Merit.IsEmpty || FrameOf(values.Month, values.Jurisdiction) is not { Keys: { Exact: false } keys } frame)
+        {
+            return null;
+        }
+
+        PopulationBuilder.PackedPerson packed;
+        try
+        {
+            PopulationBuilder.CheckChildren(values.ChildrenRaisedAlone.Length, 0);
+            packed = values.Pack(0, 0);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        return new LineKey(frame.Id, ProfileKey.Of(packed, values.ChildrenRaisedAlone.AsSpan(), keys, out _));
     }
 
     /// <summary>The frame of a month and jurisdiction, or null once <see cref="MaxFrames"/> others are kept.</summary>

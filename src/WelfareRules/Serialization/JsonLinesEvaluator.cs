@@ -603,10 +603,10 @@ public static class JsonLinesEvaluator
             try
             {
                 var json = Utf8Lines.AsRead(line);
-                Facts.Situation situation;
+                var values = chunk.Values;
                 try
                 {
-                    situation = SituationReader.Parse(json, options.Source, number, options.Month);
+                    SituationReader.Read(json, options.Source, number, options.Month, values);
                 }
                 catch (SituationFormatException bad)
                 {
@@ -615,7 +615,14 @@ public static class JsonLinesEvaluator
                     return Outcome.BadLine;
                 }
 
-                return RunSituation(situation, number, chunk, out message);
+                // The line of a profile met before is written from the values alone; a situation is made only for the others.
+                if (profiles is not null && profiles.TryWrite(values, chunk.Buffer, chunk.IdWriter))
+                {
+                    chunk.NewLine();
+                    return Outcome.Report;
+                }
+
+                return RunSituation(values.ToSituation(), number, chunk, out message, keyed: profiles is not null);
             }
             catch (Exception unexpected)
             {
@@ -718,6 +725,9 @@ public static class JsonLinesEvaluator
     /// <summary>One worker's buffer, its JSON writer and its scratch space for a line's UTF-8.</summary>
     private sealed class Chunk
     {
+        /// <summary>The values of the line in hand (<see cref="SituationReader.Read"/>).</summary>
+        internal SituationValues Values { get; } = new();
+
         private byte[] utf8 = new byte[1024];
 
         public Chunk()

@@ -39,6 +39,23 @@ public static class SituationReader
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is before 1900 (a default month?).</exception>
     public static Situation Parse(ReadOnlySpan<byte> utf8, string source, int firstLine = 1, YearMonth? month = null)
     {
+        var values = scratch ??= new SituationValues();
+        Read(utf8, source, firstLine, month, values);
+        return values.ToSituation();
+    }
+
+    /// <summary>The values <see cref="Parse(ReadOnlySpan{byte}, string, int, YearMonth?)"/> reads, for each thread.</summary>
+    [ThreadStatic]
+    private static SituationValues? scratch;
+
+    /// <summary>
+    /// Reads one situation's values from UTF-8 JSON into <paramref name="values"/>, checked as
+    /// <see cref="Parse(ReadOnlySpan{byte}, string, int, YearMonth?)"/> checks them (the same errors), without making
+    /// the situation (<see cref="SituationValues.ToSituation"/> makes it).
+    /// </summary>
+    /// <exception cref="SituationFormatException">The JSON is malformed, has an unknown field, or a value is out of its domain.</exception>
+    internal static void Read(ReadOnlySpan<byte> utf8, string source, int firstLine, YearMonth? month, SituationValues values)
+    {
         Preconditions.CheckNotNull(source, nameof(source));
         Preconditions.CheckMonth(month, nameof(month));
         if (utf8.StartsWith("\uFEFF"u8))
@@ -63,7 +80,7 @@ public static class SituationReader
 
         try
         {
-            return Convert(dto, month);
+            Fill(dto, month, values);
         }
         catch (InvalidValue invalid)
         {
@@ -297,7 +314,8 @@ public static class SituationReader
         }
     }
 
-    private static Situation Convert(SituationDto? dto, YearMonth? monthOverride)
+    /// <summary>Checks a situation's values, in the order the contract's errors are given, and fills <paramref name="values"/> with them.</summary>
+    private static void Fill(SituationDto? dto, YearMonth? monthOverride, SituationValues values)
     {
         if (dto is null)
         {
@@ -322,17 +340,22 @@ public static class SituationReader
         var month = monthOverride ?? dto.Month ?? throw new InvalidValue("$.month", "missing \"month\" (yyyy-MM)");
         var p = dto.Person ?? throw new InvalidValue("$.person", "missing \"person\"");
         var birth = p.BirthDate ?? throw new InvalidValue("$.person.birthDate", "missing \"birthDate\" (yyyy-MM-dd)");
+        ref var f = ref values.Facts;
+        f = default;
         var h = p.Household;
-        var household = h is null ? Household.Default : new Household
+        values.HasHousehold = h is not null;
+        values.EscapedPovertyMonth = null;
+        values.IncomePerPerson = null;
+        if (h is not null)
         {
-            Poverty = Enum<Poverty>(h.Poverty, "$.person.household.poverty"),
-            Area = Enum<Area>(h.Area, "$.person.household.area"),
-            ExtremelyDifficultArea = h.ExtremelyDifficultArea ?? false,
-            EscapedPovertyMonth = h.EscapedPovertyMonth,
-            AverageLivingStandardFarming = h.AverageLivingStandardFarming ?? false,
-            IncomePerPerson = h.IncomePerPerson is null or (>= 0 and <= Household.MaxIncomePerPerson) ? h.IncomePerPerson
-                : throw new InvalidValue("$.person.household.incomePerPerson", string.Create(CultureInfo.InvariantCulture, $"{h.IncomePerPerson} is not an income; expected whole đồng from 0 to {Household.MaxIncomePerPerson:#,0}")),
-        };
+            f.Poverty = Enum<Poverty>(h.Poverty, "$.person.household.poverty");
+            f.Area = Enum<Area>(h.Area, "$.person.household.area");
+            f.ExtremelyDifficultArea = h.ExtremelyDifficultArea ?? false;
+            values.EscapedPovertyMonth = h.EscapedPovertyMonth;
+            f.AverageLivingStandardFarming = h.AverageLivingStandardFarming ?? false;
+            values.IncomePerPerson = h.IncomePerPerson is null or (>= 0 and <= Household.MaxIncomePerPerson) ? h.IncomePerPerson
+                : throw new InvalidValue("$.person.household.incomePerPerson", string.Create(CultureInfo.InvariantCulture, $"{h.IncomePerPerson} is not an income; expected whole đồng from 0 to {Household.MaxIncomePerPerson:#,0}"));
+        }
 
         var children = ImmutableArray<RaisedChild>.Empty;
         if (p.ChildrenRaisedAlone is { Count: > 0 } raised)
@@ -360,44 +383,44 @@ public static class SituationReader
             merit = builder.MoveToImmutable();
         }
 
-        return new Situation(jurisdiction, month, new Person(birth)
-        {
-            DeathDate = p.DeathDate,
-            DeathCause = Enum<DeathCause>(p.DeathCause, "$.person.deathCause"),
-            Sex = Enum<Sex>(p.Sex, "$.person.sex"),
-            Cremated = p.Cremated ?? false,
-            PermanentResident = p.PermanentResident ?? false,
-            Household = household,
-            Orphanhood = Enum<Orphanhood>(p.Orphanhood, "$.person.orphanhood"),
-            InEducation = p.InEducation ?? false,
-            HivPositive = p.HivPositive ?? false,
-            Disability = Enum<Disability>(p.Disability, "$.person.disability"),
-            DisabilityCertifiedOn = p.DisabilityCertifiedOn,
-            ChildrenRaisedAlone = children,
-            WithoutSupporter = p.WithoutSupporter ?? false,
-            ReceivesPension = p.ReceivesPension ?? false,
-            PensionBelowSocialPension = p.PensionBelowSocialPension ?? false,
-            ParentReceivesAllowance = p.ParentReceivesAllowance ?? false,
-            ParentDetained = p.ParentDetained ?? false,
-            LivingArrangement = Enum<LivingArrangement>(p.LivingArrangement, "$.person.livingArrangement"),
-            EligibleForFacilityCare = p.EligibleForFacilityCare ?? false,
-            Pregnant = p.Pregnant ?? false,
-            ChildrenUnder36Months = Count(p.ChildrenUnder36Months, "$.person.childrenUnder36Months"),
-            DecisionSignedOn = p.DecisionSignedOn,
-            EthnicMinority = p.EthnicMinority ?? false,
-            Student = p.Student ?? false,
-            HasOtherHealthInsurance = p.HasOtherHealthInsurance ?? false,
-            HealthInsuranceHouseholdOrder = Count(p.HealthInsuranceHouseholdOrder, "$.person.healthInsuranceHouseholdOrder"),
-            Merit = merit,
-        })
-        {
-            Id = dto.Id,
-            Weight = dto.Weight is null ? 1m
-                : dto.Weight is >= 0 and <= Situation.MaxWeight ? dto.Weight.Value
-                : throw new InvalidValue("$.weight", string.Create(CultureInfo.InvariantCulture, $"{dto.Weight} is not a weight; expected 0 to {Situation.MaxWeight:#,0}")),
-            Commune = dto.Commune is null or { Length: > 0 and <= 32 } ? dto.Commune
-                : throw new InvalidValue("$.commune", "a commune code is 1 to 32 characters"),
-        };
+        f.DeathCause = Enum<DeathCause>(p.DeathCause, "$.person.deathCause");
+        values.Sex = Enum<Sex>(p.Sex, "$.person.sex");
+        f.Cremated = p.Cremated ?? false;
+        f.PermanentResident = p.PermanentResident ?? false;
+        f.Orphanhood = Enum<Orphanhood>(p.Orphanhood, "$.person.orphanhood");
+        f.InEducation = p.InEducation ?? false;
+        f.HivPositive = p.HivPositive ?? false;
+        f.Disability = Enum<Disability>(p.Disability, "$.person.disability");
+        f.WithoutSupporter = p.WithoutSupporter ?? false;
+        f.ReceivesPension = p.ReceivesPension ?? false;
+        f.PensionBelowSocialPension = p.PensionBelowSocialPension ?? false;
+        f.ParentReceivesAllowance = p.ParentReceivesAllowance ?? false;
+        f.ParentDetained = p.ParentDetained ?? false;
+        f.LivingArrangement = Enum<LivingArrangement>(p.LivingArrangement, "$.person.livingArrangement");
+        f.EligibleForFacilityCare = p.EligibleForFacilityCare ?? false;
+        f.Pregnant = p.Pregnant ?? false;
+        f.ChildrenUnder36Months = Count(p.ChildrenUnder36Months, "$.person.childrenUnder36Months");
+        f.EthnicMinority = p.EthnicMinority ?? false;
+        f.Student = p.Student ?? false;
+        f.HasOtherHealthInsurance = p.HasOtherHealthInsurance ?? false;
+        f.HealthInsuranceHouseholdOrder = Count(p.HealthInsuranceHouseholdOrder, "$.person.healthInsuranceHouseholdOrder");
+        f.HasDisabilityCertificate = p.DisabilityCertifiedOn is not null;
+        f.DeathBeforeBirth = p.DeathDate is { } death && death < birth;
+
+        values.Weight = dto.Weight is null ? 1m
+            : dto.Weight is >= 0 and <= Situation.MaxWeight ? dto.Weight.Value
+            : throw new InvalidValue("$.weight", string.Create(CultureInfo.InvariantCulture, $"{dto.Weight} is not a weight; expected 0 to {Situation.MaxWeight:#,0}"));
+        values.Commune = dto.Commune is null or { Length: > 0 and <= 32 } ? dto.Commune
+            : throw new InvalidValue("$.commune", "a commune code is 1 to 32 characters");
+        values.Id = dto.Id;
+        values.Jurisdiction = jurisdiction;
+        values.Month = month;
+        values.BirthDate = birth;
+        values.DeathDate = p.DeathDate;
+        values.DecisionSignedOn = p.DecisionSignedOn;
+        values.DisabilityCertifiedOn = p.DisabilityCertifiedOn;
+        values.ChildrenRaisedAlone = children;
+        values.Merit = merit;
     }
 
     /// <summary>

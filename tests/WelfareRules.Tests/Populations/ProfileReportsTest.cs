@@ -99,6 +99,43 @@ public sealed class ProfileReportsTest
     }
 
     [Fact]
+    public void TryWrite_ValuesAsRead_WriteWhatTheirSituationGivesAndShareItsKey()
+    {
+        // Each line keyed from its values as read (no situation made for a profile met before): the line its situation
+        // gives alone, and the profile the same as its situation's (a second reading by situation is served, and
+        // the other way round).
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        var values = new SituationValues();
+        int keyed = 0, left = 0;
+        foreach (var (situation, i) in VariedPopulation.Create(1_500, 17).Select((s, i) => (s with { Id = "p" + i }, i)))
+        {
+            if (!Tests.Serialization.SituationValuesTest.Readable(SituationLines.Json(situation)))
+            {
+                continue;
+            }
+
+            SituationReader.Read(Encoding.UTF8.GetBytes(SituationLines.Json(situation)), "input", 1, null, values);
+            var output = new ArrayBufferWriter<byte>();
+            bool byValues = i % 2 == 0 ? reports.TryWrite(values, output, Writer()) : reports.TryWrite(situation, output, Writer());
+            var again = new ArrayBufferWriter<byte>();
+            bool bySituation = i % 2 == 0 ? reports.TryWrite(situation, again, Writer()) : reports.TryWrite(values, again, Writer());
+            Assert.Equal(byValues, bySituation);
+            if (byValues)
+            {
+                keyed++;
+                Assert.Equal(Alone(situation), Encoding.UTF8.GetString(output.WrittenSpan));
+                Assert.Equal(output.WrittenSpan.ToArray(), again.WrittenSpan.ToArray());
+            }
+            else
+            {
+                left++;
+            }
+        }
+
+        Assert.True(keyed > 1_000 && left > 0, $"{keyed} keyed, {left} left to the single-person path");
+    }
+
+    [Fact]
     public void TryWrite_PersonOfAPopulationOfTwoJurisdictions_IsLeftToItsSituation()
     {
         var population = Population.Create([Elder(new LocalDate(1946, 5, 20)), Elder(new LocalDate(1946, 5, 20)) with { Jurisdiction = Jurisdiction.Vietnam }]);
