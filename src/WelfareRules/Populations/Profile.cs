@@ -91,6 +91,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// conditions read only what a key keeps (not <see cref="MonthFrame.Exact"/>), for a person without merit
     /// records; <paramref name="through"/> as <see cref="Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/> gives it.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
     {
         through = int.MaxValue;
