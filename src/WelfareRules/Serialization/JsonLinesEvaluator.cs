@@ -76,12 +76,8 @@ public readonly record struct JsonLinesSummary(int Evaluated, int BadLines, int 
 /// </remarks>
 public static class JsonLinesEvaluator
 {
-    /// <summary>
-    /// The lines one worker takes at a time, written into one buffer: enough that a chunk of report lines without
-    /// explanation (about 1.4 KB each) is larger than a usual 64 KB output buffer, which then passes it on whole
-    /// rather than copying it.
-    /// </summary>
-    private const int ChunkLines = 64;
+    /// <summary>The lines one worker takes at a time, written into one buffer.</summary>
+    private const int ChunkLines = 32;
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
