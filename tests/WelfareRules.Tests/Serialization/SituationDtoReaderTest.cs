@@ -61,9 +61,41 @@ public sealed class SituationDtoReaderTest
     [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"}} {}""")]
     [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","merit":[{"category":"war-invalid","rate":41}]}}""")]
     [InlineData("""null""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"},}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01" , }}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","childrenRaisedAlone":[{"birthDate":"2020-01-01"},]}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","childrenUnder36Months":01}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","weight":1.,"person":{"birthDate":"1950-01-01"}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","weight":-,"person":{"birthDate":"1950-01-01"}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","cremated":truex}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","cremated":nul}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","childrenUnder36Months":2x}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"}}/**/""")]
+    [InlineData("""{"jurisdiction":"VN" "month":"2026-03","person":{"birthDate":"1950-01-01"}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01"}}x""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01",,"sex":"male"}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","childrenRaisedAlone":[,]}}""")]
+    [InlineData("{\"jurisdiction\":\"VN\",\"month\":\"2026-03\",\"person\":{\"birthDate\":\"1950-01-01\",\"sex\":\"ma\u0001le\"}}")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-1-01"}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","household":{"incomePerPerson":9223372036854775808}}}""")]
     public void TryRead_LineSystemTextJsonMustJudge_GivesNothing(string line)
     {
         Assert.Null(SituationDtoReader.TryRead(Encoding.UTF8.GetBytes(line)));
+    }
+
+    [Theory]
+    [InlineData(" { \"jurisdiction\" : \"VN\" ,\"month\":\"2026-03\",\r\n\"person\":\t{\"birthDate\":\"1950-01-01\" , \"childrenRaisedAlone\" : [ { \"birthDate\" : \"2020-01-01\" } , null ] } } ")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","weight":2.50,"id":"Nguyễn Văn A","person":{"birthDate":"1950-01-01","childrenUnder36Months":-0,"household":{"incomePerPerson":-3}}}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","weight":0,"person":{"birthDate":"1950-01-01","childrenRaisedAlone":[],"household":{}}}""")]
+    [InlineData("""{"jurisdiction":null,"month":null,"id":null,"person":{"birthDate":null,"sex":null,"cremated":null,"household":null,"childrenRaisedAlone":null}}""")]
+    [InlineData("""{"person":null}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"jurisdiction":"VN","month":"2026-03","weight":1e2,"person":{"birthDate":"1950-01-01"}}""")]
+    [InlineData("""{"jurisdiction":"\u0056N","month":"2026-03","person":{"birthDate":"1950-01-01"}}""")]
+    public void TryRead_WhiteSpaceEscapesNullsAndNumbers_GivesWhatSystemTextJsonGives(string line)
+    {
+        Assert.True(Check(line), line);
     }
 
     [Fact]
