@@ -11,15 +11,15 @@ namespace WelfareRules.Populations;
 /// <remarks>Not thread-safe: one a builder, block or reading core.</remarks>
 internal sealed class ChildInterner
 {
-    /// <summary>The children met, by their values (a tuple of values hashes and compares without a call through the record's equality).</summary>
-    private readonly Dictionary<(NodaTime.LocalDate BirthDate, bool InEducation), RaisedChild> known = [];
+    /// <summary>The children met, by their values packed into one number (<see cref="Key"/>): it hashes and compares as a number.</summary>
+    private readonly Dictionary<int, RaisedChild> known = [];
 
     /// <summary>Adds <paramref name="children"/> to <paramref name="column"/>, each as the instance first met of its value.</summary>
     internal void AddTo(List<RaisedChild> column, System.Collections.Immutable.ImmutableArray<RaisedChild> children)
     {
         foreach (var child in children)
         {
-            var key = (child.BirthDate, child.InEducation);
+            int key = Key(child);
             if (!known.TryGetValue(key, out var canonical))
             {
                 known.Add(key, canonical = child);
@@ -27,5 +27,15 @@ internal sealed class ChildInterner
 
             column.Add(canonical);
         }
+    }
+
+    /// <summary>
+    /// A child's birth date and education as one number: year, month and day in their own bits, then education. A
+    /// child's date is in the ISO calendar from 1900 (<see cref="RaisedChild.BirthDate"/>), so equal numbers are equal children.
+    /// </summary>
+    internal static int Key(RaisedChild child)
+    {
+        var date = child.BirthDate;
+        return (date.Year << 10) | (date.Month << 6) | (date.Day << 1) | (child.InEducation ? 1 : 0);
     }
 }

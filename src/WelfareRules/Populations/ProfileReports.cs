@@ -58,8 +58,11 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// <summary>The lines kept, failures included.</summary>
     private int linesKept;
 
-    /// <summary>The bytes of the lines kept.</summary>
+    /// <summary>The bytes of the distinct lines kept.</summary>
     private long bytesKept;
+
+    /// <summary>The lines kept so far, failures included (one a profile met).</summary>
+    internal int LinesKept => Volatile.Read(ref linesKept);
 
     /// <summary>
     /// Writes the report line of <paramref name="situation"/> (without its line break) when a situation of the same
@@ -104,18 +107,21 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
             }
 
             line = Evaluate(situation ?? values?.ToSituation() ?? population!.SituationAt(index, month));
-            bool fresh = false;
             if (line is not null)
             {
                 var shared = contents.GetOrAdd(line, line);
-                fresh = ReferenceEquals(shared, line);
+                if (ReferenceEquals(shared, line))
+                {
+                    // A content not kept before: its bytes count whichever worker's key is kept for it.
+                    Interlocked.Add(ref bytesKept, line.Length);
+                }
+
                 line = shared;
             }
 
             if (lines.TryAdd(key, line))
             {
                 Interlocked.Increment(ref linesKept);
-                Interlocked.Add(ref bytesKept, fresh ? line!.Length : 0);
             }
         }
 

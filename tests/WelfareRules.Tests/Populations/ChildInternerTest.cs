@@ -28,6 +28,26 @@ public sealed class ChildInternerTest
     }
 
     [Fact]
+    public void Key_EveryDayOfTheCalendarsYearsWithAndWithoutEducation_IsItsOwn()
+    {
+        // Every date a child may have (the ISO calendar from 1900 to 9999), in education or not: no two share a key.
+        var keys = new HashSet<int>();
+        int children = 0;
+        for (var date = new LocalDate(1900, 1, 1); ; date = date.PlusDays(1))
+        {
+            Assert.True(keys.Add(ChildInterner.Key(new RaisedChild(date))));
+            Assert.True(keys.Add(ChildInterner.Key(new RaisedChild(date, InEducation: true))));
+            children += 2;
+            if (date == new LocalDate(9999, 12, 31))
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(children, keys.Count);
+    }
+
+    [Fact]
     public void Key_RaisedChild_HoldsEveryValueOfAChild()
     {
         // The interner keys a child on its birth date and education: a value added to RaisedChild must join the key.

@@ -117,9 +117,13 @@ public sealed class ProfileReportsTest
             SituationReader.Read(Encoding.UTF8.GetBytes(SituationLines.Json(situation)), "input", 1, null, values);
             var output = new ArrayBufferWriter<byte>();
             bool byValues = i % 2 == 0 ? reports.TryWrite(values, output, Writer()) : reports.TryWrite(situation, output, Writer());
+            int kept = reports.LinesKept;
             var again = new ArrayBufferWriter<byte>();
             bool bySituation = i % 2 == 0 ? reports.TryWrite(situation, again, Writer()) : reports.TryWrite(values, again, Writer());
             Assert.Equal(byValues, bySituation);
+
+            // The second reading found the line the first kept: the same key, not a finer one that evaluates again.
+            Assert.Equal(kept, reports.LinesKept);
             if (byValues)
             {
                 keyed++;

@@ -55,15 +55,41 @@ public sealed class SituationValuesTest
         Assert.True(index > 1_000, $"{index} lines packed");
     }
 
-    [Fact]
-    public void Read_BadValue_NamesItAsParseDoes()
+    [Theory]
+    [InlineData("\"household\":{\"poverty\":\"x\"},\"childrenRaisedAlone\":[null]", "$.person.household.poverty")]
+    [InlineData("\"household\":{\"incomePerPerson\":-1},\"childrenRaisedAlone\":[null]", "$.person.household.incomePerPerson")]
+    [InlineData("\"childrenRaisedAlone\":[{}],\"merit\":[null]", "$.person.childrenRaisedAlone[0].birthDate")]
+    [InlineData("\"merit\":[null],\"deathCause\":\"x\"", "$.person.merit[0]")]
+    [InlineData("\"deathCause\":\"x\",\"sex\":\"x\"", "$.person.deathCause")]
+    [InlineData("\"sex\":\"x\",\"orphanhood\":\"x\"", "$.person.sex")]
+    [InlineData("\"orphanhood\":\"x\",\"disability\":\"x\"", "$.person.orphanhood")]
+    [InlineData("\"disability\":\"x\",\"livingArrangement\":\"x\"", "$.person.disability")]
+    [InlineData("\"livingArrangement\":\"x\",\"childrenUnder36Months\":-1", "$.person.livingArrangement")]
+    [InlineData("\"childrenUnder36Months\":-1,\"healthInsuranceHouseholdOrder\":-1", "$.person.childrenUnder36Months")]
+    [InlineData("\"healthInsuranceHouseholdOrder\":-1", "$.person.healthInsuranceHouseholdOrder")]
+    public void Read_TwoBadValues_NamesTheOneTheContractChecksFirst(string facts, string path)
     {
-        const string Line = """{"jurisdiction":"VN","month":"2026-03","person":{"birthDate":"1950-01-01","sex":"x","livingArrangement":"y"},"weight":-1}""";
-        var read = Assert.Throws<SituationFormatException>(() => SituationReader.Read(Encoding.UTF8.GetBytes(Line), "f.jsonl", 7, null, new SituationValues()));
-        var parsed = Assert.Throws<SituationFormatException>(() => SituationReader.Parse(Encoding.UTF8.GetBytes(Line), "f.jsonl", 7));
+        // The person's values are checked in the contract's order (household, children, merit records, then the facts
+        // as the person lists them, then weight and commune): of two bad values the first is named, as before values
+        // were read apart from the situation. Each line is also bad in its weight and commune, checked last.
+        string line = "{\"jurisdiction\":\"VN\",\"month\":\"2026-03\",\"weight\":-1,\"commune\":\"\",\"person\":{\"birthDate\":\"1950-01-01\"," + facts + "}}";
+        var read = Assert.Throws<SituationFormatException>(() => SituationReader.Read(Encoding.UTF8.GetBytes(line), "f.jsonl", 7, null, new SituationValues()));
+        var parsed = Assert.Throws<SituationFormatException>(() => SituationReader.Parse(Encoding.UTF8.GetBytes(line), "f.jsonl", 7));
 
+        Assert.Equal(path, read.Path);
         Assert.Equal(parsed.Message, read.Message);
-        Assert.Equal("$.person.sex", read.Path);
+        Assert.StartsWith("f.jsonl line 7: " + path, read.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"weight\":-1,\"commune\":\"\"", "$.weight")]
+    [InlineData("\"commune\":\"\"", "$.commune")]
+    public void Read_BadWeightOrCommune_NamesItAfterThePersonsValues(string fields, string path)
+    {
+        string line = "{\"jurisdiction\":\"VN\",\"month\":\"2026-03\"," + fields + ",\"person\":{\"birthDate\":\"1950-01-01\"}}";
+        var read = Assert.Throws<SituationFormatException>(() => SituationReader.Read(Encoding.UTF8.GetBytes(line), "f.jsonl", 1, null, new SituationValues()));
+
+        Assert.Equal(path, read.Path);
     }
 
     /// <summary>Varied situations as lines, some with an id, weight and commune, a death before birth, or a certificate.</summary>
