@@ -666,45 +666,7 @@ internal static partial class ParquetPopulation
             return null;
         }
 
-        var f = row.Facts;
-        var household = new Household
-        {
-            Poverty = f.Poverty,
-            Area = f.Area,
-            ExtremelyDifficultArea = f.ExtremelyDifficultArea,
-            EscapedPovertyMonth = row.Escaped,
-            AverageLivingStandardFarming = f.AverageLivingStandardFarming,
-            IncomePerPerson = row.Income,
-        };
-        var person = new Person(row.Birth)
-        {
-            DeathDate = row.Death,
-            DeathCause = f.DeathCause,
-            Sex = row.Sex,
-            Cremated = f.Cremated,
-            PermanentResident = f.PermanentResident,
-            Household = household == Household.Default ? Household.Default : household,
-            Orphanhood = f.Orphanhood,
-            InEducation = f.InEducation,
-            HivPositive = f.HivPositive,
-            Disability = f.Disability,
-            DisabilityCertifiedOn = row.Certified,
-            WithoutSupporter = f.WithoutSupporter,
-            ReceivesPension = f.ReceivesPension,
-            PensionBelowSocialPension = f.PensionBelowSocialPension,
-            ParentReceivesAllowance = f.ParentReceivesAllowance,
-            ParentDetained = f.ParentDetained,
-            LivingArrangement = f.LivingArrangement,
-            EligibleForFacilityCare = f.EligibleForFacilityCare,
-            Pregnant = f.Pregnant,
-            ChildrenRaisedAlone = row.Children,
-            ChildrenUnder36Months = f.ChildrenUnder36Months,
-            DecisionSignedOn = row.Decision,
-            EthnicMinority = f.EthnicMinority,
-            Student = f.Student,
-            HasOtherHealthInsurance = f.HasOtherHealthInsurance,
-            HealthInsuranceHouseholdOrder = f.HealthInsuranceHouseholdOrder,
-        };
+        var person = row.Facts.ToPerson(row.Birth, row.Death, row.Decision, row.Certified, row.Sex, row.Escaped, row.Income, row.Children, []);
         return new Situation(row.Jurisdiction, row.Month, person) { Id = row.Id, Commune = row.Commune, Weight = (decimal)row.Weight };
     }
 

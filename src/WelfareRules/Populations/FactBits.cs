@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
+using NodaTime;
 using WelfareRules.Facts;
 
 namespace WelfareRules.Populations;
@@ -145,6 +147,86 @@ internal struct PersonFacts
     internal bool DeathBeforeBirth;
 
     internal int ChildrenUnder36Months, HealthInsuranceHouseholdOrder;
+
+    /// <summary>
+    /// The person of these facts and of the values they do not hold: the inverse of <see cref="Of(Person)"/> (the
+    /// household is <see cref="Household.Default"/> when it equals it, so that a person without one compares equal).
+    /// </summary>
+    internal readonly Person ToPerson(LocalDate birth, LocalDate? death, LocalDate? decision, LocalDate? certified, Sex sex,
+        YearMonth? escapedPovertyMonth, long? incomePerPerson, ImmutableArray<RaisedChild> children, ImmutableArray<MeritRecord> merit)
+    {
+        var household = new Household
+        {
+            Poverty = Poverty,
+            Area = Area,
+            ExtremelyDifficultArea = ExtremelyDifficultArea,
+            EscapedPovertyMonth = escapedPovertyMonth,
+            AverageLivingStandardFarming = AverageLivingStandardFarming,
+            IncomePerPerson = incomePerPerson,
+        };
+
+        return new Person(birth)
+        {
+            DeathDate = death,
+            DeathCause = DeathCause,
+            Sex = sex,
+            Cremated = Cremated,
+            PermanentResident = PermanentResident,
+            Household = household == Household.Default ? Household.Default : household,
+            Orphanhood = Orphanhood,
+            InEducation = InEducation,
+            HivPositive = HivPositive,
+            Disability = Disability,
+            DisabilityCertifiedOn = certified,
+            ChildrenRaisedAlone = children,
+            WithoutSupporter = WithoutSupporter,
+            ReceivesPension = ReceivesPension,
+            PensionBelowSocialPension = PensionBelowSocialPension,
+            ParentReceivesAllowance = ParentReceivesAllowance,
+            ParentDetained = ParentDetained,
+            LivingArrangement = LivingArrangement,
+            EligibleForFacilityCare = EligibleForFacilityCare,
+            Pregnant = Pregnant,
+            ChildrenUnder36Months = ChildrenUnder36Months,
+            DecisionSignedOn = decision,
+            EthnicMinority = EthnicMinority,
+            Student = Student,
+            HasOtherHealthInsurance = HasOtherHealthInsurance,
+            HealthInsuranceHouseholdOrder = HealthInsuranceHouseholdOrder,
+            Merit = merit,
+        };
+    }
+
+    /// <summary>The facts packed into <paramref name="f"/> (<see cref="FactBits.Pack"/>; the jurisdiction's index is not among them).</summary>
+    internal static PersonFacts Unpack(ulong f) => new()
+    {
+        DeathCause = (DeathCause)FactBits.Get(f, FactBits.DeathCause),
+        Cremated = FactBits.Get(f, FactBits.Cremated) != 0,
+        PermanentResident = FactBits.Get(f, FactBits.PermanentResident) != 0,
+        Poverty = (Poverty)FactBits.Get(f, FactBits.Poverty),
+        Area = (Area)FactBits.Get(f, FactBits.Area),
+        ExtremelyDifficultArea = FactBits.Get(f, FactBits.ExtremelyDifficultArea) != 0,
+        AverageLivingStandardFarming = FactBits.Get(f, FactBits.AverageLivingStandardFarming) != 0,
+        Orphanhood = (Orphanhood)FactBits.Get(f, FactBits.Orphanhood),
+        InEducation = FactBits.Get(f, FactBits.InEducation) != 0,
+        HivPositive = FactBits.Get(f, FactBits.HivPositive) != 0,
+        Disability = (Disability)FactBits.Get(f, FactBits.Disability),
+        WithoutSupporter = FactBits.Get(f, FactBits.WithoutSupporter) != 0,
+        ReceivesPension = FactBits.Get(f, FactBits.ReceivesPension) != 0,
+        PensionBelowSocialPension = FactBits.Get(f, FactBits.PensionBelowSocialPension) != 0,
+        ParentReceivesAllowance = FactBits.Get(f, FactBits.ParentReceivesAllowance) != 0,
+        ParentDetained = FactBits.Get(f, FactBits.ParentDetained) != 0,
+        LivingArrangement = (LivingArrangement)FactBits.Get(f, FactBits.LivingArrangement),
+        EligibleForFacilityCare = FactBits.Get(f, FactBits.EligibleForFacilityCare) != 0,
+        Pregnant = FactBits.Get(f, FactBits.Pregnant) != 0,
+        EthnicMinority = FactBits.Get(f, FactBits.EthnicMinority) != 0,
+        Student = FactBits.Get(f, FactBits.Student) != 0,
+        HasOtherHealthInsurance = FactBits.Get(f, FactBits.HasOtherHealthInsurance) != 0,
+        HasDisabilityCertificate = FactBits.Get(f, FactBits.HasDisabilityCertificate) != 0,
+        DeathBeforeBirth = FactBits.Get(f, FactBits.DeathBeforeBirth) != 0,
+        ChildrenUnder36Months = (int)FactBits.Get(f, FactBits.ChildrenUnder36Months),
+        HealthInsuranceHouseholdOrder = (int)FactBits.Get(f, FactBits.HealthInsuranceHouseholdOrder),
+    };
 
     /// <summary>The facts of a person.</summary>
     internal static PersonFacts Of(Person person)

@@ -313,47 +313,11 @@ public sealed class PopulationBuilder
 
         internal int JurisdictionIndex(int i) => FactBits.Jurisdiction(Facts[i]);
 
-        internal Person Person(int i)
-        {
-            ulong f = Facts[i];
-            var household = new Household
-            {
-                Poverty = (Poverty)FactBits.Get(f, FactBits.Poverty),
-                Area = (Area)FactBits.Get(f, FactBits.Area),
-                ExtremelyDifficultArea = FactBits.Get(f, FactBits.ExtremelyDifficultArea) != 0,
-                EscapedPovertyMonth = PackedDate.ToYearMonth(Escaped[i]),
-                AverageLivingStandardFarming = FactBits.Get(f, FactBits.AverageLivingStandardFarming) != 0,
-            };
-            return new Person(PackedDate.ToDate(Birth[i])!.Value)
-            {
-                DeathDate = PackedDate.ToDate(Death[i]),
-                DeathCause = (DeathCause)FactBits.Get(f, FactBits.DeathCause),
-                Cremated = FactBits.Get(f, FactBits.Cremated) != 0,
-                PermanentResident = FactBits.Get(f, FactBits.PermanentResident) != 0,
-                Household = household == Household.Default ? Household.Default : household,
-                Orphanhood = (Orphanhood)FactBits.Get(f, FactBits.Orphanhood),
-                InEducation = FactBits.Get(f, FactBits.InEducation) != 0,
-                HivPositive = FactBits.Get(f, FactBits.HivPositive) != 0,
-                Disability = (Disability)FactBits.Get(f, FactBits.Disability),
-                DisabilityCertifiedOn = PackedDate.ToDate(Certified[i]),
-                ChildrenRaisedAlone = [.. Children.AsSpan(ChildStart[i], ChildStart[i + 1] - ChildStart[i])],
-                WithoutSupporter = FactBits.Get(f, FactBits.WithoutSupporter) != 0,
-                ReceivesPension = FactBits.Get(f, FactBits.ReceivesPension) != 0,
-                PensionBelowSocialPension = FactBits.Get(f, FactBits.PensionBelowSocialPension) != 0,
-                ParentReceivesAllowance = FactBits.Get(f, FactBits.ParentReceivesAllowance) != 0,
-                ParentDetained = FactBits.Get(f, FactBits.ParentDetained) != 0,
-                LivingArrangement = (LivingArrangement)FactBits.Get(f, FactBits.LivingArrangement),
-                EligibleForFacilityCare = FactBits.Get(f, FactBits.EligibleForFacilityCare) != 0,
-                Pregnant = FactBits.Get(f, FactBits.Pregnant) != 0,
-                ChildrenUnder36Months = (int)FactBits.Get(f, FactBits.ChildrenUnder36Months),
-                DecisionSignedOn = PackedDate.ToDate(Decision[i]),
-                EthnicMinority = FactBits.Get(f, FactBits.EthnicMinority) != 0,
-                Student = FactBits.Get(f, FactBits.Student) != 0,
-                HasOtherHealthInsurance = FactBits.Get(f, FactBits.HasOtherHealthInsurance) != 0,
-                HealthInsuranceHouseholdOrder = (int)FactBits.Get(f, FactBits.HealthInsuranceHouseholdOrder),
-                Merit = Merit is { } m && m.TryGetValue(i, out var records) ? records : [],
-            };
-        }
+        internal Person Person(int i) =>
+            PersonFacts.Unpack(Facts[i]).ToPerson(
+                PackedDate.ToDate(Birth[i])!.Value, PackedDate.ToDate(Death[i]), PackedDate.ToDate(Decision[i]), PackedDate.ToDate(Certified[i]),
+                default, PackedDate.ToYearMonth(Escaped[i]), null, [.. Children.AsSpan(ChildStart[i], ChildStart[i + 1] - ChildStart[i])],
+                Merit is { } m && m.TryGetValue(i, out var records) ? records : []);
     }
 }
 

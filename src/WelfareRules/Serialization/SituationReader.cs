@@ -343,7 +343,6 @@ public static class SituationReader
         ref var f = ref values.Facts;
         f = default;
         var h = p.Household;
-        values.HasHousehold = h is not null;
         values.EscapedPovertyMonth = null;
         values.IncomePerPerson = null;
         if (h is not null)

@@ -38,9 +38,6 @@ internal sealed class SituationValues
 
     internal LocalDate? DisabilityCertifiedOn { get; set; }
 
-    /// <summary>Whether the JSON gave a household (without one the person's is <see cref="Household.Default"/>).</summary>
-    internal bool HasHousehold { get; set; }
-
     internal YearMonth? EscapedPovertyMonth { get; set; }
 
     internal long? IncomePerPerson { get; set; }
@@ -50,55 +47,13 @@ internal sealed class SituationValues
     internal ImmutableArray<MeritRecord> Merit { get; set; } = [];
 
     /// <summary>The situation of these values.</summary>
-    internal Situation ToSituation()
-    {
-        ref readonly var f = ref Facts;
-        var household = !HasHousehold ? Household.Default : new Household
-        {
-            Poverty = f.Poverty,
-            Area = f.Area,
-            ExtremelyDifficultArea = f.ExtremelyDifficultArea,
-            EscapedPovertyMonth = EscapedPovertyMonth,
-            AverageLivingStandardFarming = f.AverageLivingStandardFarming,
-            IncomePerPerson = IncomePerPerson,
-        };
-
-        return new Situation(Jurisdiction, Month, new Person(BirthDate)
-        {
-            DeathDate = DeathDate,
-            DeathCause = f.DeathCause,
-            Sex = Sex,
-            Cremated = f.Cremated,
-            PermanentResident = f.PermanentResident,
-            Household = household,
-            Orphanhood = f.Orphanhood,
-            InEducation = f.InEducation,
-            HivPositive = f.HivPositive,
-            Disability = f.Disability,
-            DisabilityCertifiedOn = DisabilityCertifiedOn,
-            ChildrenRaisedAlone = ChildrenRaisedAlone,
-            WithoutSupporter = f.WithoutSupporter,
-            ReceivesPension = f.ReceivesPension,
-            PensionBelowSocialPension = f.PensionBelowSocialPension,
-            ParentReceivesAllowance = f.ParentReceivesAllowance,
-            ParentDetained = f.ParentDetained,
-            LivingArrangement = f.LivingArrangement,
-            EligibleForFacilityCare = f.EligibleForFacilityCare,
-            Pregnant = f.Pregnant,
-            ChildrenUnder36Months = f.ChildrenUnder36Months,
-            DecisionSignedOn = DecisionSignedOn,
-            EthnicMinority = f.EthnicMinority,
-            Student = f.Student,
-            HasOtherHealthInsurance = f.HasOtherHealthInsurance,
-            HealthInsuranceHouseholdOrder = f.HealthInsuranceHouseholdOrder,
-            Merit = Merit,
-        })
+    internal Situation ToSituation() =>
+        new(Jurisdiction, Month, Facts.ToPerson(BirthDate, DeathDate, DecisionSignedOn, DisabilityCertifiedOn, Sex, EscapedPovertyMonth, IncomePerPerson, ChildrenRaisedAlone, Merit))
         {
             Id = Id,
             Weight = Weight,
             Commune = Commune,
         };
-    }
 
     /// <summary>The person's packed facts and dates, as <see cref="PopulationBuilder.Pack(Person, int, int)"/> gives them for <see cref="ToSituation"/>'s person.</summary>
     /// <exception cref="System.ArgumentException">A value cannot be represented.</exception>
