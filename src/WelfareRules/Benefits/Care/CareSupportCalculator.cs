@@ -56,7 +56,7 @@ internal static class CareSupportCalculator
                 continue;
             }
 
-            var found = explain is null ? new CareCase(band, group.Id, null!, null!, default) : Describe(group, band, context);
+            var found = explain is null ? new CareCase(band, group.Id, group.Basis, null!, null!, default) : Describe(group, band, context);
             if (eligibility.Benefit == GroupBenefit.CarerSupport)
             {
                 carer.Add(found);
@@ -124,7 +124,10 @@ internal static class CareSupportCalculator
             $"{c.English}: coefficient {Format.Factor(coefficient.Value)} × standard {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, paid to the {(payee == Payee.Carer ? "carer" : "person")}",
             $"{c.Vietnamese}: hệ số {Format.Factor(coefficient.Value)} × mức chuẩn {Format.Amount(standard.Amount)} = {Format.Amount(amount)}, chi trả cho {(payee == Payee.Carer ? "người chăm sóc" : "đối tượng")}",
             [.. c.Basis.IsDefault ? [] : c.Basis, coefficient.Basis]);
-        return new Entitlement(kind, payee, amount, coefficient.Value, c.Group, [coefficient.Basis, standard.Basis]);
+        // The group that makes the person eligible is part of the amount's basis (its grade among the others'); in the
+        // decree the group and its coefficient are the same clause (Art 20 k1, k2), cited once.
+        return new Entitlement(kind, payee, amount, coefficient.Value, c.Group,
+            c.GroupBasis == coefficient.Basis ? [coefficient.Basis, standard.Basis] : [c.GroupBasis, coefficient.Basis, standard.Basis]);
     }
 
     /// <summary>A case met, with the reason in both languages: the group's title and its conditions as found.</summary>
@@ -143,9 +146,12 @@ internal static class CareSupportCalculator
         }
 
         var (english, vietnamese) = GroupReason.Text(group, notes.AsSpan());
-        return new CareCase(band, group.Id, english, vietnamese, GroupReason.Basis(notes.AsSpan(), group.Basis));
+        return new CareCase(band, group.Id, group.Basis, english, vietnamese, GroupReason.Basis(notes.AsSpan(), group.Basis));
     }
 }
 
-/// <summary>One case of Art 20: the <c>care-coefficient</c> case, the group id reported, and the reason in both languages (null when not explaining).</summary>
-internal readonly record struct CareCase(string Case, string Group, string English, string Vietnamese, ImmutableArray<Citation> Basis);
+/// <summary>
+/// One case of Art 20: the <c>care-coefficient</c> case, the group id reported, the group's own citation, and the
+/// reason in both languages with its citations (null and default when not explaining).
+/// </summary>
+internal readonly record struct CareCase(string Case, string Group, Citation GroupBasis, string English, string Vietnamese, ImmutableArray<Citation> Basis);

@@ -45,6 +45,56 @@ public sealed class CareSupportCalculatorTest
     }
 
     [Fact]
+    public void Evaluate_HanoiHouseholdCaringForEspeciallySevereMember_CitesTheDecreesGroupBesideHanoisCoefficient()
+    {
+        // Hanoi sets its own care coefficient (NQ 63/2025); the group that makes the household eligible is still the
+        // decree's (ND 20/2021 Art 20 k2 c), and the amount's basis names both.
+        var report = RuleSet.BuiltIn.Evaluate(new Situation(Jurisdiction.Hanoi, new YearMonth(2026, 3), new Person(new LocalDate(1980, 1, 1))
+        {
+            Disability = Disability.EspeciallySevere,
+            LivingArrangement = LivingArrangement.Family,
+        }));
+
+        var carer = Assert.Single(report.Entitlements, e => e.Kind == EntitlementKind.CarerSupport);
+        Assert.Equal("ND20-20-2c", carer.Group);
+        Assert.Equal(new WelfareRules.Legal.Citation("20/2021/NĐ-CP", "20", "2", "c"), carer.Basis[0]);
+        Assert.Contains(carer.Basis, c => c.Instrument == "63/2025/NQ-HĐND");
+    }
+
+    [Fact]
+    public void Evaluate_DraftCareGroupOnAVerifiedCoefficient_IsGradedAsTheDraft()
+    {
+        // A provisional draft opens the Art 20 k2 a support to every pregnant woman with a disability certificate, at
+        // the decree's own (verified) coefficient: the support is as provisional as the group that grants it.
+        var draft = InstrumentReader.Read(System.Text.Encoding.UTF8.GetBytes("""
+            {
+              "format": 1, "id": "DRAFT-CARE", "kind": "draft", "title": "Dự thảo", "titleEn": "Draft",
+              "issuer": "Bộ Y tế (dự thảo)", "jurisdiction": "VN", "appliesFrom": "2027-01-01", "status": "provisional",
+              "source": "a test", "groups": [ {
+                "id": "DRAFT-CARE-1", "code": "D1", "benefit": "disability-care-support", "from": "2027-01-01",
+                "title": "Phụ nữ mang thai có giấy xác nhận khuyết tật", "titleEn": "Pregnant woman with a disability certificate",
+                "basis": { "article": "1" },
+                "when": { "all": [ { "fact": "pregnant", "is": true }, { "date": "disabilityCertifiedOn", "relation": "present" } ] },
+                "bands": [ { "case": "disabled-parent" } ] } ]
+            }
+            """), "draft-care.json");
+        var rules = RuleSet.BuiltIn.With(draft);
+
+        var report = rules.Evaluate(new Situation(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(new LocalDate(1995, 1, 1))
+        {
+            Disability = Disability.Mild,
+            DisabilityCertifiedOn = new LocalDate(2020, 1, 1),
+            Pregnant = true,
+        }));
+
+        var support = Assert.Single(report.Entitlements, e => e.Kind == EntitlementKind.DisabilityCareSupport);
+        Assert.Equal("DRAFT-CARE-1", support.Group);
+        Assert.Equal("DRAFT-CARE", support.Basis[0].Instrument);
+        Assert.Contains(support.Basis, c => c.Instrument == "20/2021/NĐ-CP" && c.Article == "20");
+        Assert.Equal(WelfareRules.Legal.ProvisionStatus.Provisional, support.Status);
+    }
+
+    [Fact]
     public void Evaluate_PregnantWomanWithoutSevereDisability_NoCareSupport()
     {
         var report = Evaluate(2024, 8, new Person(new LocalDate(1994, 1, 1)) { Disability = Disability.Mild, Pregnant = true });
