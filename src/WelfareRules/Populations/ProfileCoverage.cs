@@ -35,22 +35,88 @@ internal sealed class ProfileCoverage
     internal static ProfileCoverage Of(IEnumerable<RuleSet> rules)
     {
         var walk = new Walk();
-        foreach (var group in rules.SelectMany(r => r.Groups))
+        var groups = rules.SelectMany(r => r.Groups).Where(g => g.Eligibility is not null).ToList();
+        foreach (var group in groups)
         {
-            if (group.Eligibility is { } eligibility)
+            var eligibility = group.Eligibility!;
+            walk.Visit(eligibility.When, guarded: false);
+            foreach (var band in eligibility.Bands)
             {
-                walk.Visit(eligibility.When, guarded: false);
-                foreach (var band in eligibility.Bands)
+                if (band.When is { } when)
                 {
-                    if (band.When is { } when)
+                    walk.Visit(when, guarded: false);
+                }
+            }
+        }
+
+        // The age at death is kept only in the month of death (funeral and cremation support are evaluated then alone):
+        // a group evaluated while the person lives, or one such a group names, that reads it cannot share profiles.
+        var living = LivingGroups(groups);
+        foreach (var group in groups.Where(g => living.Contains(g.Id) && ReadsAgeAtDeath(g)))
+        {
+            walk.NotKept($"group {group.Id} reads the age at death ('belowAtDeath') while the person lives, which a profile does not keep");
+        }
+
+        return new ProfileCoverage([.. walk.YearAgeCases.Order(System.StringComparer.Ordinal)], [.. walk.Windows], walk.Exact);
+    }
+
+    /// <summary>The groups evaluated while the person lives (all but funeral and cremation support), and every group they name (<c>inGroup</c>).</summary>
+    private static HashSet<string> LivingGroups(List<GroupDefinition> groups)
+    {
+        var living = new HashSet<string>(groups.Where(g => g.Eligibility!.Benefit is not (GroupBenefit.Funeral or GroupBenefit.Cremation)).Select(g => g.Id), System.StringComparer.Ordinal);
+        var byId = groups.ToLookup(g => g.Id, System.StringComparer.Ordinal);
+        var pending = new Queue<string>(living);
+        while (pending.TryDequeue(out var id))
+        {
+            foreach (var group in byId[id])
+            {
+                foreach (var named in Conditions(group).OfType<InGroupCondition>())
+                {
+                    if (living.Add(named.Group))
                     {
-                        walk.Visit(when, guarded: false);
+                        pending.Enqueue(named.Group);
                     }
                 }
             }
         }
 
-        return new ProfileCoverage([.. walk.YearAgeCases.Order(System.StringComparer.Ordinal)], [.. walk.Windows], walk.Exact);
+        return living;
+    }
+
+    private static bool ReadsAgeAtDeath(GroupDefinition group) =>
+        Conditions(group).Any(c => c is AgeCondition { Comparison: AgeComparison.BelowAtDeath });
+
+    /// <summary>Every condition of a group, its bands' and the parts of each, depth first.</summary>
+    private static IEnumerable<Condition> Conditions(GroupDefinition group)
+    {
+        var eligibility = group.Eligibility!;
+        var pending = new Stack<Condition>();
+        pending.Push(eligibility.When);
+        foreach (var band in eligibility.Bands)
+        {
+            if (band.When is { } when)
+            {
+                pending.Push(when);
+            }
+        }
+
+        while (pending.TryPop(out var condition))
+        {
+            yield return condition;
+            switch (condition)
+            {
+                case PartsCondition parts:
+                    foreach (var part in parts.Parts)
+                    {
+                        pending.Push(part);
+                    }
+
+                    break;
+                case NotCondition not:
+                    pending.Push(not.Part);
+                    break;
+            }
+        }
     }
 
     private sealed class Walk
@@ -60,6 +126,9 @@ internal sealed class ProfileCoverage
         internal List<DateCondition> Windows { get; } = [];
 
         internal string? Exact { get; private set; }
+
+        /// <summary>Records why profiles cannot stand for the persons (the first reason found is kept).</summary>
+        internal void NotKept(string why) => Exact ??= why;
 
         /// <summary>
         /// Visits a condition. <paramref name="guarded"/>: it sits in an <c>all</c> beside a <c>reachedThisYear</c>, so it

@@ -191,6 +191,9 @@ public sealed class PopulationEngineTest
         ["ZZ-TURNING"] = ("""{ "age": { "reachedThisYear": "elderly" } }""", false),
         // Within a window of its own after leaving poverty: the profile counts every window the conditions name.
         ["ZZ-ESCAPED"] = ("""{ "date": "household.escapedPovertyMonth", "relation": "withinMonths", "months": 7 }""", false),
+        // The age at death read while the person lives (a death recorded after the benefit month): the profile keeps the
+        // age at death only in the month of death.
+        ["ZZ-DIES-YOUNG"] = ("""{ "age": { "belowAtDeath": "elderly" } }""", true),
         // Children counted by every reading of a child's age, its birth month and whether in education: the profile
         // keeps each count, whose outcomes are kept by the month the child was born in.
         ["ZZ-CHILDREN"] = ("""
@@ -207,6 +210,7 @@ public sealed class PopulationEngineTest
     [InlineData("ZZ-TURNING")]
     [InlineData("ZZ-ESCAPED")]
     [InlineData("ZZ-CHILDREN")]
+    [InlineData("ZZ-DIES-YOUNG")]
     public void Evaluate_GroupReadingWhatTheProfileDoesNotKeep_EqualsTheSinglePersonPath(string id)
     {
         // The engine must tell these persons and months apart, or evaluate them one by one: never reuse a report wrongly.
@@ -232,6 +236,7 @@ public sealed class PopulationEngineTest
                 Person = s.Person with
                 {
                     DecisionSignedOn = random.Next(3) == 0 ? new LocalDate(2027, 1 + random.Next(3), 1 + random.Next(28)) : s.Person.DecisionSignedOn,
+                    DeathDate = random.Next(4) == 0 ? new LocalDate(2028, 6, 1).PlusDays(random.Next(3 * 365)) : s.Person.DeathDate,
                     ChildrenRaisedAlone = random.Next(3) == 0
                         ? [.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => new RaisedChild(new LocalDate(2002, 1, 1).PlusDays(random.Next(27 * 365)), random.Next(2) == 0))]
                         : s.Person.ChildrenRaisedAlone,
