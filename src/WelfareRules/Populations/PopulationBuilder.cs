@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using NodaTime;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -207,33 +206,6 @@ public sealed class PopulationBuilder
         Array.Resize(ref certified, size);
         Array.Resize(ref escaped, size);
         Array.Resize(ref childStart, size + 1);
-    }
-
-    /// <summary>
-    /// One person's columns (jurisdiction index 0 of <paramref name="jurisdictions"/>), for finding their profile on
-    /// their own; null when the person has merit records (each such person is a profile of their own) or cannot be
-    /// represented.
-    /// </summary>
-    internal static Columns? Single(ImmutableArray<Jurisdiction> jurisdictions, Person person)
-    {
-        var children = person.ChildrenRaisedAlone;
-        if (!person.Merit.IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            CheckChildren(person, 0);
-            var packed = Pack(person, 0, 0);
-            return new Columns(
-                1, jurisdictions, [packed.Facts], [packed.Birth], [packed.Death], [packed.Decision], [packed.Certified], [packed.Escaped],
-                [0, children.Length], ImmutableCollectionsMarshal.AsArray(children) ?? []);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Refuses a person raising more children alone than the compact form holds.</summary>

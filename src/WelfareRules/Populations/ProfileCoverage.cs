@@ -36,9 +36,15 @@ internal sealed class ProfileCoverage
     {
         var walk = new Walk();
         var groups = rules.SelectMany(r => r.Groups).Where(g => g.Eligibility is not null).ToList();
+
+        // The age at death is kept only in the month of death (funeral and cremation support are evaluated then alone):
+        // a group evaluated while the person lives, or one such a group names, that reads it cannot share profiles.
+        var living = LivingGroups(groups);
         foreach (var group in groups)
         {
             var eligibility = group.Eligibility!;
+            walk.Group = group.Id;
+            walk.Living = living.Contains(group.Id);
             walk.Visit(eligibility.When, guarded: false);
             foreach (var band in eligibility.Bands)
             {
@@ -47,14 +53,6 @@ internal sealed class ProfileCoverage
                     walk.Visit(when, guarded: false);
                 }
             }
-        }
-
-        // The age at death is kept only in the month of death (funeral and cremation support are evaluated then alone):
-        // a group evaluated while the person lives, or one such a group names, that reads it cannot share profiles.
-        var living = LivingGroups(groups);
-        foreach (var group in groups.Where(g => living.Contains(g.Id) && ReadsAgeAtDeath(g)))
-        {
-            walk.NotKept($"group {group.Id} reads the age at death ('belowAtDeath') while the person lives, which a profile does not keep");
         }
 
         return new ProfileCoverage([.. walk.YearAgeCases.Order(System.StringComparer.Ordinal)], [.. walk.Windows], walk.Exact);
@@ -70,53 +68,17 @@ internal sealed class ProfileCoverage
         {
             foreach (var group in byId[id])
             {
-                foreach (var named in Conditions(group).OfType<InGroupCondition>())
+                foreach (string named in group.Eligibility!.GroupsRead)
                 {
-                    if (living.Add(named.Group))
+                    if (living.Add(named))
                     {
-                        pending.Enqueue(named.Group);
+                        pending.Enqueue(named);
                     }
                 }
             }
         }
 
         return living;
-    }
-
-    private static bool ReadsAgeAtDeath(GroupDefinition group) =>
-        Conditions(group).Any(c => c is AgeCondition { Comparison: AgeComparison.BelowAtDeath });
-
-    /// <summary>Every condition of a group, its bands' and the parts of each, depth first.</summary>
-    private static IEnumerable<Condition> Conditions(GroupDefinition group)
-    {
-        var eligibility = group.Eligibility!;
-        var pending = new Stack<Condition>();
-        pending.Push(eligibility.When);
-        foreach (var band in eligibility.Bands)
-        {
-            if (band.When is { } when)
-            {
-                pending.Push(when);
-            }
-        }
-
-        while (pending.TryPop(out var condition))
-        {
-            yield return condition;
-            switch (condition)
-            {
-                case PartsCondition parts:
-                    foreach (var part in parts.Parts)
-                    {
-                        pending.Push(part);
-                    }
-
-                    break;
-                case NotCondition not:
-                    pending.Push(not.Part);
-                    break;
-            }
-        }
     }
 
     private sealed class Walk
@@ -127,8 +89,11 @@ internal sealed class ProfileCoverage
 
         internal string? Exact { get; private set; }
 
-        /// <summary>Records why profiles cannot stand for the persons (the first reason found is kept).</summary>
-        internal void NotKept(string why) => Exact ??= why;
+        /// <summary>The group whose conditions are visited.</summary>
+        internal string Group { get; set; } = "";
+
+        /// <summary>Whether that group is evaluated while the person lives (<see cref="LivingGroups"/>).</summary>
+        internal bool Living { get; set; }
 
         /// <summary>
         /// Visits a condition. <paramref name="guarded"/>: it sits in an <c>all</c> beside a <c>reachedThisYear</c>, so it
@@ -158,6 +123,9 @@ internal sealed class ProfileCoverage
                     break;
                 case AgeCondition { Comparison: AgeComparison.ReachedThisYear } age:
                     YearAgeCases.Add(age.AgeCase);
+                    break;
+                case AgeCondition { Comparison: AgeComparison.BelowAtDeath } when Living:
+                    Exact ??= $"group {Group} reads the age at death ('belowAtDeath') while the person lives, which a profile does not keep";
                     break;
                 case AgeCondition or FactCondition or ReceivesCondition or InGroupCondition:
                     // Ages by their bands, facts by their bits, the month's report and other groups (walked themselves).

@@ -146,22 +146,21 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         return true;
     }
 
-    private LineKey? Key(Situation situation)
-    {
-        if (FrameOf(situation.Month, situation.Jurisdiction) is not { Keys: { } keys } frame
-            || PopulationBuilder.Single(frame.Jurisdictions, situation.Person) is not { } columns)
-        {
-            return null;
-        }
-
-        var key = ProfileKey.Of(columns, 0, keys);
-        return key.IsOwn ? null : new LineKey(frame.Id, key);
-    }
+    private LineKey? Key(Situation situation) =>
+        situation.Person.Merit.IsEmpty ? Key(situation.Month, situation.Jurisdiction, situation.Person.ChildrenRaisedAlone, situation.Person, null) : null;
 
     /// <summary>The key of a situation's values, as <see cref="Key(Situation)"/> gives it for their situation; null where that is null.</summary>
-    private LineKey? Key(SituationValues values)
+    private LineKey? Key(SituationValues values) =>
+        values.Merit.IsEmpty ? Key(values.Month, values.Jurisdiction, values.ChildrenRaisedAlone, null, values) : null;
+
+    /// <summary>
+    /// The key of a person without merit records, given as a <paramref name="person"/> or as the <paramref name="values"/>
+    /// read of one; null when the month's law has no keys or reads what no key keeps, or when the compact form cannot
+    /// hold the person.
+    /// </summary>
+    private LineKey? Key(YearMonth month, Jurisdiction jurisdiction, ImmutableArray<RaisedChild> children, Person? person, SituationValues? values)
     {
-        if (!values.Merit.IsEmpty || FrameOf(values.Month, values.Jurisdiction) is not { Keys: { Exact: false } keys } frame)
+        if (FrameOf(month, jurisdiction) is not { Keys: { Exact: false } keys } frame)
         {
             return null;
         }
@@ -169,15 +168,15 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         PopulationBuilder.PackedPerson packed;
         try
         {
-            PopulationBuilder.CheckChildren(values.ChildrenRaisedAlone.Length, 0);
-            packed = values.Pack(0, 0);
+            PopulationBuilder.CheckChildren(children.Length, 0);
+            packed = person is not null ? PopulationBuilder.Pack(person, 0, 0) : values!.Pack(0, 0);
         }
         catch (ArgumentException)
         {
             return null;
         }
 
-        return new LineKey(frame.Id, ProfileKey.Of(packed, values.ChildrenRaisedAlone.AsSpan(), keys, out _));
+        return new LineKey(frame.Id, ProfileKey.Of(packed, children.AsSpan(), keys, out _));
     }
 
     /// <summary>The frame of a month and jurisdiction, or null once <see cref="MaxFrames"/> others are kept.</summary>
