@@ -104,6 +104,9 @@ internal sealed class MonthLaw
     /// <summary>The group of the month with the id, or null.</summary>
     internal GroupDefinition? GroupById(string id) => groupsById.GetValueOrDefault(id);
 
+    /// <summary>Every group of the jurisdiction that exists this month (open or closed), in no particular order.</summary>
+    internal ImmutableArray<GroupDefinition> AllGroups => groupsById.Values;
+
     /// <summary>The open groups of funeral support this month, in definition order.</summary>
     internal ImmutableArray<GroupDefinition> FuneralGroups { get; private init; } = [];
 

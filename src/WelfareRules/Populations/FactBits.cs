@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
@@ -51,6 +53,42 @@ internal static class FactBits
     internal static readonly Field JurisdictionIndex = new(48, 16);
 
     internal const int MaxChildrenRaisedAlone = 62;
+
+    /// <summary>
+    /// The field of each flag, choice and count of <see cref="Law.Conditions.FactCatalog"/>, by the contract's name: what
+    /// a condition on that fact reads of the word. A fact not named here is read, for the population engine, as the
+    /// whole profile (<see cref="OfFact"/> gives null), which is never wrong, only slower.
+    /// </summary>
+    private static readonly FrozenDictionary<string, Field> ByFact = new Dictionary<string, Field>(StringComparer.Ordinal)
+    {
+        ["orphanhood"] = Orphanhood,
+        ["disability"] = Disability,
+        ["livingArrangement"] = LivingArrangement,
+        ["deathCause"] = DeathCause,
+        ["household.poverty"] = Poverty,
+        ["household.area"] = Area,
+        ["inEducation"] = InEducation,
+        ["hivPositive"] = HivPositive,
+        ["withoutSupporter"] = WithoutSupporter,
+        ["receivesPension"] = ReceivesPension,
+        ["pensionBelowSocialPension"] = PensionBelowSocialPension,
+        ["parentReceivesAllowance"] = ParentReceivesAllowance,
+        ["parentDetained"] = ParentDetained,
+        ["eligibleForFacilityCare"] = EligibleForFacilityCare,
+        ["pregnant"] = Pregnant,
+        ["ethnicMinority"] = EthnicMinority,
+        ["student"] = Student,
+        ["hasOtherHealthInsurance"] = HasOtherHealthInsurance,
+        ["cremated"] = Cremated,
+        ["permanentResident"] = PermanentResident,
+        ["household.extremelyDifficultArea"] = ExtremelyDifficultArea,
+        ["household.averageLivingStandardFarming"] = AverageLivingStandardFarming,
+        ["childrenUnder36Months"] = ChildrenUnder36Months,
+        ["healthInsuranceHouseholdOrder"] = HealthInsuranceHouseholdOrder,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The field a person's fact of <see cref="Law.Conditions.FactCatalog"/> is packed in, or null when it is not one field of the word (a date).</summary>
+    internal static Field? OfFact(string name) => ByFact.TryGetValue(name, out var field) ? field : null;
 
     internal static int MaxJurisdictions => JurisdictionIndex.Max;
 

@@ -19,11 +19,12 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class MonthProfiles
 {
-    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, bool exact, string layout, ProfileSorter sorter)
+    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, in MonthFrame frame, string layout, ProfileSorter sorter)
     {
         Sorter = sorter;
         Month = month;
-        Exact = exact;
+        FrameOfMonth = frame;
+        Exact = frame.Exact;
         Layout = layout;
         PersonProfile = personProfile;
         Keys = keys;
@@ -49,6 +50,9 @@ internal sealed class MonthProfiles
     /// so it is part of what a profile's outcome is cached under.
     /// </summary>
     internal string Layout { get; }
+
+    /// <summary>What the month's keys count against.</summary>
+    internal MonthFrame FrameOfMonth { get; }
 
     /// <summary>Whether every person is a profile of their own (<see cref="ProfileCoverage.Exact"/>): their reports are then never shared across months.</summary>
     internal bool Exact { get; }
@@ -143,12 +147,25 @@ internal sealed class MonthProfiles
         // One report of each content is kept (ReportContent): profiles whose reports say the same share it, and the
         // others' reports die young rather than being carried into the older generations by the outcomes.
         var kept = new ConcurrentDictionary<Report, Outcome>(ReportContent.Instance);
-        Parallel.For(0, missing.Count, options, m =>
+        var decided = new List<(int Profile, DecidedProfiles Decided, int Id)>();
+        var added = new List<(int Profile, DecidedProfiles Decided, int Id)>();
+        var evaluate = Exact ? missing : Decide(rules, population, parallelism, cache, laws, missing, decided, added);
+        Parallel.For(0, evaluate.Count, options, m =>
         {
-            int p = missing[m];
+            int p = evaluate[m];
             var outcome = Outcome.Of(rules, population.SituationAt(Representatives[p], Month));
             outcomes[p] = outcome.Report is { } report ? kept.GetOrAdd(report, outcome) : outcome;
         });
+
+        foreach (var (p, d, id) in added)
+        {
+            d.Set(id, outcomes[p]);
+        }
+
+        foreach (var (p, d, id) in decided)
+        {
+            outcomes[p] = d.Get(id);
+        }
 
         if (laws is not null)
         {
@@ -164,6 +181,94 @@ internal sealed class MonthProfiles
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Of the profiles to evaluate, those a decided profile of their jurisdiction's law stands for (<see cref="DecidedProfiles"/>):
+    /// each is signed on all cores, then found among the signatures of the law (in profile order, so ids do not depend on
+    /// the cores). Returns the profiles to evaluate: those no decided profile stands for, and the first of each new
+    /// signature (<paramref name="added"/>); every signed profile is in <paramref name="decided"/>, to take its signature's outcome.
+    /// </summary>
+    private List<int> Decide(RuleSet rules, Population population, int parallelism, OutcomeCache? cache, int[]? laws, List<int> missing,
+        List<(int Profile, DecidedProfiles Decided, int Id)> decided, List<(int Profile, DecidedProfiles Decided, int Id)> added)
+    {
+        var jurisdictions = population.Jurisdictions;
+        var monthLaws = new MonthLaw?[jurisdictions.Length];
+        var signers = new DecidedProfiles?[jurisdictions.Length];
+        int width = 0;
+        for (int j = 0; j < jurisdictions.Length; j++)
+        {
+            // Where the month's law is not encoded the single-person path refuses everyone: nothing to decide.
+            if (!rules.Knows(jurisdictions[j]) || rules.ForMonth(jurisdictions[j], Month) is not { IsCovered: true, Standard: not null } law)
+            {
+                continue;
+            }
+
+            var frame = FrameOfMonth;
+            int jurisdiction = j;
+            monthLaws[j] = law;
+            signers[j] = cache is not null && laws is not null ? cache.Decided(laws[j], () => DecidedProfiles.Of(law, frame, jurisdiction)) : DecidedProfiles.Of(law, frame, j);
+            width = Math.Max(width, signers[j]?.Width ?? 0);
+        }
+
+        if (width == 0)
+        {
+            return missing;
+        }
+
+        var signatures = new char[checked(missing.Count * width)];
+        var hashes = new long[missing.Count];
+        var signed = new bool[missing.Count];
+        int workers = Workers(missing.Count, parallelism);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        {
+            var memos = new DecidedProfiles.Memo?[signers.Length];
+            for (int m = Start(missing.Count, workers, w), end = Start(missing.Count, workers, w + 1); m < end; m++)
+            {
+                int p = missing[m];
+                var key = Keys[p];
+                int j = FactBits.Jurisdiction(key.Facts);
+                if (key.IsOwn || signers[j] is not { } signer)
+                {
+                    continue;
+                }
+
+                var memo = memos[j] ??= signer.Rent();
+                hashes[m] = signer.Sign(key, signatures.AsSpan(m * width, signer.Width), memo, monthLaws[j]!, population, Representatives[p]);
+                signed[m] = true;
+            }
+
+            for (int j = 0; j < memos.Length; j++)
+            {
+                if (memos[j] is { } memo)
+                {
+                    signers[j]!.Return(memo);
+                }
+            }
+        });
+
+        var evaluate = new List<int>();
+        for (int m = 0; m < missing.Count; m++)
+        {
+            int p = missing[m];
+            if (!signed[m])
+            {
+                evaluate.Add(p);
+                continue;
+            }
+
+            var signer = signers[FactBits.Jurisdiction(Keys[p].Facts)]!;
+            int id = signer.Find(signatures.AsSpan(m * width, signer.Width), hashes[m], out bool isNew);
+            if (isNew)
+            {
+                evaluate.Add(p);
+                added.Add((p, signer, id));
+            }
+
+            decided.Add((p, signer, id));
+        }
+
+        return evaluate;
     }
 
     /// <summary>The most children conditions of the rule sets the profile keeps a count for (six bits each).</summary>
@@ -286,6 +391,20 @@ internal sealed class OutcomeCache(bool byProfileId = false)
 
     /// <summary>Whether outcomes are kept by profile id (one sorter's run) rather than by key.</summary>
     internal bool ByProfileId { get; } = byProfileId;
+
+    private readonly Dictionary<int, DecidedProfiles?> decided = [];
+
+    /// <summary>The decided profiles of a law id (<see cref="LawId"/>), made on first use: they hold for every month of that id.</summary>
+    internal DecidedProfiles? Decided(int law, Func<DecidedProfiles?> make)
+    {
+        if (!decided.TryGetValue(law, out var profiles))
+        {
+            profiles = make();
+            decided.Add(law, profiles);
+        }
+
+        return profiles;
+    }
 
     /// <summary>Ties a cache by profile id to the run whose ids it holds: the first run it is used with, and only that one.</summary>
     /// <exception cref="InvalidOperationException">The cache holds another run's ids.</exception>

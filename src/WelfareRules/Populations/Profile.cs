@@ -50,6 +50,128 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
     private const ulong DeathInMonth = 1, DeathBefore = 2;
 
+    /// <summary>Every bit of both words: what is read by a condition whose reading the engine cannot place in the key.</summary>
+    internal static readonly ProfileKey All = new(ulong.MaxValue, ulong.MaxValue);
+
+    /// <summary>
+    /// The bits the single-person path reads outside the groups' conditions (<see cref="DecidedProfiles"/>): death
+    /// before or in the month, death before birth and birth after the month (errors), the certificate and the decision
+    /// dated after the month (start months), the facts the calculators read themselves (a disability certificate
+    /// given, living in a facility, another health-insurance card, the order in the household's plan), and the
+    /// jurisdiction the report names.
+    /// </summary>
+    internal static readonly ProfileKey ReadOutsideConditions = new(
+        Bits(FactBits.JurisdictionIndex) | Bits(FactBits.DeathBeforeBirth) | Bits(FactBits.HasDisabilityCertificate) | Bits(FactBits.LivingArrangement)
+            | Bits(FactBits.HasOtherHealthInsurance) | Bits(FactBits.HealthInsuranceHouseholdOrder),
+        (3UL << DeathShift) | (1UL << CertificateLater) | (1UL << DecisionLater) | (1UL << Unborn));
+
+    private static ulong Bits(FactBits.Field field) => field.Mask << field.Shift;
+
+    /// <summary>Both words masked by <paramref name="mask"/>'s.</summary>
+    internal ProfileKey And(ProfileKey mask) => new(Facts & mask.Facts, Month & mask.Month);
+
+    /// <summary>Both words joined with <paramref name="other"/>'s.</summary>
+    internal ProfileKey Or(ProfileKey other) => new(Facts | other.Facts, Month | other.Month);
+
+    /// <summary>
+    /// The bits of a key (as masks) that decide <paramref name="condition"/> for a person without merit records of the
+    /// jurisdiction numbered <paramref name="jurisdiction"/>, under <paramref name="law"/> in a month of <paramref name="frame"/>:
+    /// a fact's field, an age's band and flags (with the age at death or the year's birth month where read), a date's
+    /// states, a children condition's count. <see cref="All"/> where the condition reads what the key does not place;
+    /// <paramref name="receives"/> is set when it reads the month's entitlements (which the rest of the person decides).
+    /// </summary>
+    internal static ProfileKey Reads(Condition condition, MonthLaw law, in MonthFrame frame, int jurisdiction, ref bool receives, int depth = 0)
+    {
+        if (depth > 64)
+        {
+            // Deeper than any rule file nests: read as the whole key.
+            return All;
+        }
+
+        switch (condition)
+        {
+            case PartsCondition parts:
+                var union = default(ProfileKey);
+                foreach (var part in parts.Parts)
+                {
+                    union = union.Or(Reads(part, law, frame, jurisdiction, ref receives, depth + 1));
+                }
+
+                return union;
+            case NotCondition not:
+                return Reads(not.Part, law, frame, jurisdiction, ref receives, depth + 1);
+            case FactCondition fact:
+                // A merit record's fact reads as absent for a person without records.
+                return fact.Fact.ReadRecord is not null ? default
+                    : FactBits.OfFact(fact.Fact.Name) is { } field ? new ProfileKey(Bits(field), 0) : All;
+            case AgeCondition age:
+                ulong ageBits = (1UL << DeathShift) - 1 | (1UL << Unborn);
+                if (age.Comparison == AgeComparison.BelowAtDeath)
+                {
+                    ageBits |= (3UL << DeathShift) | (0x3FUL << DeathAgeShift);
+                }
+                else if (age.Comparison == AgeComparison.ReachedThisYear)
+                {
+                    ageBits |= 0xFFUL << SixthYearBirthMonthShift;
+                }
+
+                return new ProfileKey(0, ageBits);
+            case DateCondition date:
+                return date.Fact.ReadRecord is not null ? default : date.Fact.Name switch
+                {
+                    "deathDate" => new ProfileKey(0, 3UL << DeathShift),
+                    "disabilityCertifiedOn" => new ProfileKey(Bits(FactBits.HasDisabilityCertificate), 1UL << CertificateLater),
+                    "decisionSignedOn" => new ProfileKey(0, 1UL << DecisionLater),
+                    "household.escapedPovertyMonth" => new ProfileKey(0, EscapedNone << EscapedShift),
+                    _ => All,
+                };
+            case ChildrenCondition children:
+                var counts = frame.ChildCounts;
+                for (int j = 0; j < counts.Length; j++)
+                {
+                    if (ReferenceEquals(counts[j].Condition, children) && ReferenceEquals(counts[j].Laws[jurisdiction], law))
+                    {
+                        return new ProfileKey(0, ChildCount.Unreadable << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1))));
+                    }
+                }
+
+                return All;
+            case MeritCondition:
+                // No merit record to meet it: persons with records are profiles of their own.
+                return default;
+            case ReceivesCondition:
+                receives = true;
+                return default;
+            case CalendarCondition:
+                // Read beside a "reachedThisYear" (ProfileCoverage), in whose years the key keeps the birth month and the month.
+                return new ProfileKey(0, 0xFFUL << SixthYearBirthMonthShift);
+            case InGroupCondition inGroup:
+                return law.GroupById(inGroup.Group) is { Eligibility: { } named } ? Reads(named, law, frame, jurisdiction, ref receives, depth + 1) : default;
+            default:
+                return All;
+        }
+    }
+
+    /// <summary>What a group's conditions, per-child multiplier and bands read (<see cref="Reads(Condition, MonthLaw, in MonthFrame, int, ref bool, int)"/>).</summary>
+    internal static ProfileKey Reads(GroupEligibility eligibility, MonthLaw law, in MonthFrame frame, int jurisdiction, ref bool receives, int depth = 0)
+    {
+        var reads = Reads(eligibility.When, law, frame, jurisdiction, ref receives, depth + 1);
+        if (eligibility.PerChild is { } perChild)
+        {
+            reads = reads.Or(Reads(perChild, law, frame, jurisdiction, ref receives, depth + 1));
+        }
+
+        foreach (var band in eligibility.Bands)
+        {
+            if (band.When is { } when)
+            {
+                reads = reads.Or(Reads(when, law, frame, jurisdiction, ref receives, depth + 1));
+            }
+        }
+
+        return reads;
+    }
+
     /// <inheritdoc />
     public override int GetHashCode()
     {

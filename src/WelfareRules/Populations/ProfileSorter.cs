@@ -190,7 +190,7 @@ internal sealed class ProfileSorter
         lastWindows = frame.Windows;
         lastLayout = layout;
         lastLaws = laws;
-        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame.Exact, layout, this);
+        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame, layout, this);
     }
 
     /// <summary>The signature of the month's law of every rule set in every jurisdiction of the population.</summary>

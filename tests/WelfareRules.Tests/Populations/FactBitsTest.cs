@@ -1,5 +1,6 @@
 using System.Linq;
 using WelfareRules.Facts;
+using WelfareRules.Law.Conditions;
 using WelfareRules.Populations;
 using Xunit;
 
@@ -35,6 +36,32 @@ public sealed class FactBitsTest
                 person.Sex, h.EscapedPovertyMonth, h.IncomePerPerson, person.ChildrenRaisedAlone, person.Merit);
 
             Assert.Equal(person, again);
+        }
+    }
+
+    [Fact]
+    public void OfFact_EveryFactConditionsRead_IsTheFieldThatHoldsIt()
+    {
+        // What the engine decides a condition from must be what the condition reads: a field mapped to the wrong fact
+        // would give a profile another's outcome.
+        var persons = VariedPopulation.Create(3_000, 31).Concat(DecidedProfilesTest.IndependentFacts(3_000, 37)).Select(s => s.Person).ToList();
+        foreach (string name in FactCatalog.Names)
+        {
+            Assert.True(FactCatalog.TryGet(name, out var fact));
+            var field = FactBits.OfFact(name);
+            if (fact.Type == FactType.Date)
+            {
+                Assert.Null(field);
+                continue;
+            }
+
+            Assert.True(field is not null, $"{name} has no field");
+            var values = persons.Select(p => fact.Read(p)).Distinct().Count();
+            Assert.True(values > 1, $"the population has one value of {name}: the test cannot tell its field");
+            for (int i = 0; i < persons.Count; i++)
+            {
+                Assert.Equal(fact.Read(persons[i]), (int)FactBits.Get(FactBits.Pack(PersonFacts.Of(persons[i]), 0, i), field.Value));
+            }
         }
     }
 }

@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Law.Conditions;
+
+namespace WelfareRules.Populations;
+
+/// <summary>
+/// What the month's law decides of a profile, for one jurisdiction's law: for every group of the month (open or closed,
+/// merit groups aside) whether its conditions hold, which band and how many children, and the bits the single-person
+/// path reads outside the groups (<see cref="ProfileKey.ReadOutsideConditions"/>). Profiles that differ only in what
+/// no group's outcome turns on (a caseload's independent facts: 90,000 profiles for 200,000 persons) decide alike and
+/// get the same report, so one of each is evaluated.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A condition is decided from the bits of the key it reads (<see cref="ProfileKey.Reads(Condition, MonthLaw, in MonthFrame, int, ref bool, int)"/>):
+/// evaluated once for each value of those bits, on the first profile that has it, and kept by each worker. A condition
+/// that reads many bits (an <c>all</c> over several facts) is decided from its parts, in the order and with the
+/// short cuts its own evaluation takes, so that a part that cannot be read fails it exactly where the single-person
+/// path fails; a condition that reads what the key does not place is evaluated for each profile. A group that reads
+/// the month's entitlements (<c>receives</c>) is not evaluated: the rest of the signature decides those entitlements,
+/// and the bits its other conditions read join the signature as they are.
+/// </para>
+/// <para>
+/// Valid for the months whose law and key layout are the same (one <see cref="OutcomeCache"/> law id); not thread-safe
+/// but for <see cref="Sign"/> on separate workers, each with its own <see cref="Memo"/>.
+/// </para>
+/// </remarks>
+internal sealed class DecidedProfiles
+{
+    /// <summary>The most bits a condition is decided from as a whole when it has parts to be decided from instead.</summary>
+    private const int WholeBits = 10;
+
+    /// <summary>A group's outcome, or a count's, when its conditions cannot be read (an age or parameter not in force).</summary>
+    private const uint Unreadable = 0xFFFF;
+
+    /// <summary>The entries of a table looked at for one value before it is evaluated again.</summary>
+    private const int Probes = 4;
+
+    /// <summary>A condition's outcome: not met, met, or unreadable (it throws on the single-person path).</summary>
+    private const uint False = 1, True = 2, Throws = 3;
+
+    private readonly GroupNodes?[] groups;
+    private readonly ProfileKey kept;
+    private readonly int[] tableSizes;
+    private readonly ConcurrentBag<Memo> memos = [];
+
+    /// <summary>The signatures met, one after the other (<see cref="Width"/> characters each), with their hashes.</summary>
+    private char[] signatures = [];
+    private long[] hashes = [];
+    private readonly List<Outcome?> outcomes = [];
+
+    /// <summary>Open addressing over the signatures: id + 1, or 0 for an empty bucket.</summary>
+    private int[] buckets = new int[1024];
+
+    private DecidedProfiles(GroupNodes?[] groups, ProfileKey kept, int[] tableSizes)
+    {
+        this.groups = groups;
+        this.kept = kept;
+        this.tableSizes = tableSizes;
+        Width = 8 + (2 * groups.Length);
+    }
+
+    /// <summary>The characters of a signature: the kept bits of the key, then two for each group.</summary>
+    internal int Width { get; }
+
+    /// <summary>
+    /// The decided profiles of the jurisdiction numbered <paramref name="jurisdiction"/> under <paramref name="law"/>, or
+    /// null where a group of the month is not stated by conditions (then every profile is evaluated).
+    /// </summary>
+    internal static DecidedProfiles? Of(MonthLaw law, in MonthFrame frame, int jurisdiction)
+    {
+        var all = law.AllGroups.Where(g => g.Eligibility is null || !g.Eligibility.Benefit.IsMerit()).OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
+        if (all.Any(g => g.Eligibility is null || g.Eligibility.Bands.Length >= (int)Unreadable - 1))
+        {
+            return null;
+        }
+
+        var builder = new Builder(law, frame, jurisdiction);
+        var groups = new GroupNodes?[all.Count];
+        var kept = ProfileKey.ReadOutsideConditions;
+        for (int g = 0; g < groups.Length; g++)
+        {
+            var eligibility = all[g].Eligibility!;
+            bool receives = false;
+            var reads = ProfileKey.Reads(eligibility, law, frame, jurisdiction, ref receives);
+            if (receives)
+            {
+                // The entitlements it reads follow from the rest; what else it reads is kept as it is.
+                kept = kept.Or(reads);
+                continue;
+            }
+
+            groups[g] = new GroupNodes(
+                builder.Node(eligibility.When),
+                eligibility.PerChild is { } perChild ? builder.Node(perChild, count: true) : null,
+                [.. eligibility.Bands.Select(b => b.When is { } when ? builder.Node(when) : null)]);
+        }
+
+        return new DecidedProfiles(groups, kept, [.. builder.TableSizes]);
+    }
+
+    /// <summary>How a condition is decided: from the bits it reads (a table of <see cref="Memo"/>), for each profile, or from its parts.</summary>
+    private enum NodeKind
+    {
+        Whole,
+        Each,
+        All,
+        Any,
+        Not,
+    }
+
+    /// <summary>A condition as it is decided, with its parts when decided from them, and its table when decided as a whole.</summary>
+    private sealed record Node(Condition Condition, NodeKind Kind, ProfileKey Reads, int Table, Node[] Parts, bool Count);
+
+    /// <summary>A group's condition, per-child multiplier and bands as they are decided.</summary>
+    private sealed record GroupNodes(Node When, Node? PerChild, Node?[] Bands);
+
+    /// <summary>Makes the nodes of a law's groups, numbering their tables.</summary>
+    private sealed class Builder(MonthLaw law, MonthFrame frame, int jurisdiction)
+    {
+        internal List<int> TableSizes { get; } = [];
+
+        internal Node Node(Condition condition, bool count = false)
+        {
+            bool receives = false;
+            var reads = ProfileKey.Reads(condition, law, frame, jurisdiction, ref receives);
+            int bits = BitOperations.PopCount(reads.Facts) + BitOperations.PopCount(reads.Month);
+            if (!count && bits > WholeBits)
+            {
+                switch (condition)
+                {
+                    case AllCondition all:
+                        return new Node(condition, NodeKind.All, reads, -1, [.. all.Parts.Select(p => Node(p))], false);
+                    case AnyCondition any:
+                        return new Node(condition, NodeKind.Any, reads, -1, [.. any.Parts.Select(p => Node(p))], false);
+                    case NotCondition not:
+                        return new Node(condition, NodeKind.Not, reads, -1, [Node(not.Part)], false);
+                }
+            }
+
+            if (reads == ProfileKey.All)
+            {
+                return new Node(condition, NodeKind.Each, reads, -1, [], count);
+            }
+
+            // A table of four times as many entries as the bits have values, within bounds.
+            TableSizes.Add(1 << Math.Clamp(bits + 2, 4, 12));
+            return new Node(condition, NodeKind.Whole, reads, TableSizes.Count - 1, [], count);
+        }
+    }
+
+    /// <summary>A worker's tables of the conditions' outcomes, taken with <see cref="Rent"/> and given back with <see cref="Return"/>.</summary>
+    internal sealed class Memo(int[] sizes)
+    {
+        internal readonly Entry[][] Tables = [.. sizes.Select(size => new Entry[size])];
+    }
+
+    /// <summary>A condition's outcome for one value of the bits it reads (<see cref="Outcome"/> 0: empty).</summary>
+    internal struct Entry
+    {
+        internal ulong Facts, Month, Outcome;
+    }
+
+    internal Memo Rent() => memos.TryTake(out var memo) ? memo : new Memo(tableSizes);
+
+    internal void Return(Memo memo) => memos.Add(memo);
+
+    /// <summary>The profile being signed, and its first person once a condition has to be evaluated on them.</summary>
+    private ref struct Signing(ProfileKey key, Memo memo, MonthLaw law, Population population, int representative)
+    {
+        internal readonly ProfileKey Key = key;
+        internal readonly Memo Memo = memo;
+        private readonly MonthLaw law = law;
+        private readonly Population population = population;
+        private readonly int representative = representative;
+        private Person? person;
+
+        internal ConditionContext Context => new(person ??= population.PersonAt(representative), law);
+    }
+
+    /// <summary>
+    /// Writes the signature of the profile <paramref name="key"/>, whose first person is <paramref name="representative"/>,
+    /// into <paramref name="signature"/> (<see cref="Width"/> characters) and returns its hash.
+    /// </summary>
+    internal long Sign(ProfileKey key, Span<char> signature, Memo memo, MonthLaw law, Population population, int representative)
+    {
+        var bits = key.And(kept);
+        Write(signature, 0, bits.Facts);
+        Write(signature, 4, bits.Month);
+        var signing = new Signing(key, memo, law, population, representative);
+        for (int g = 0; g < groups.Length; g++)
+        {
+            uint outcome = groups[g] is { } group ? Decide(group, ref signing) : 0;
+            signature[8 + (2 * g)] = unchecked((char)outcome);
+            signature[9 + (2 * g)] = unchecked((char)(outcome >> 16));
+        }
+
+        return Hash(signature);
+    }
+
+    /// <summary>
+    /// A group's outcome, as <see cref="GroupEligibility.MatchBand"/> gives it: 0 when its conditions do not hold; else the
+    /// band's number from 1 and the per-child count above it; <see cref="Unreadable"/> where it throws.
+    /// </summary>
+    private static uint Decide(GroupNodes group, ref Signing signing)
+    {
+        uint when = Evaluate(group.When, ref signing);
+        if (when != True)
+        {
+            return when == False ? 0 : Unreadable;
+        }
+
+        uint count = 0;
+        if (group.PerChild is { } perChild)
+        {
+            count = Evaluate(perChild, ref signing);
+            if (count == 0 || count == Unreadable)
+            {
+                return count;
+            }
+        }
+
+        for (int b = 0; b < group.Bands.Length; b++)
+        {
+            uint band = group.Bands[b] is { } node ? Evaluate(node, ref signing) : True;
+            if (band != False)
+            {
+                return band == True ? (uint)(b + 1) | (count << 16) : Unreadable;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A condition's outcome (<see cref="False"/>, <see cref="True"/>, <see cref="Throws"/>), or a count's (<see cref="Unreadable"/> where it throws).</summary>
+    private static uint Evaluate(Node node, ref Signing signing)
+    {
+        switch (node.Kind)
+        {
+            case NodeKind.Whole:
+                var read = signing.Key.And(node.Reads);
+                var table = signing.Memo.Tables[node.Table];
+                int mask = table.Length - 1;
+                int first = unchecked((int)(((read.Facts ^ (read.Month * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 52)) & mask;
+
+                // A few entries from the first: the value's own, or an empty one to keep it in, else the first is replaced.
+                int slot = first;
+                for (int probe = 0; probe < Probes; probe++, slot = (slot + 1) & mask)
+                {
+                    ref var entry = ref table[slot];
+                    if (entry.Outcome == 0)
+                    {
+                        break;
+                    }
+
+                    if (entry.Facts == read.Facts && entry.Month == read.Month)
+                    {
+                        return unchecked((uint)entry.Outcome);
+                    }
+                }
+
+                uint outcome = Interpret(node, signing.Context);
+                table[table[slot].Outcome == 0 ? slot : first] = new Entry { Facts = read.Facts, Month = read.Month, Outcome = (1UL << 32) | outcome };
+                return outcome;
+            case NodeKind.All:
+                foreach (var part in node.Parts)
+                {
+                    uint met = Evaluate(part, ref signing);
+                    if (met != True)
+                    {
+                        return met;
+                    }
+                }
+
+                return True;
+            case NodeKind.Any:
+                foreach (var part in node.Parts)
+                {
+                    uint met = Evaluate(part, ref signing);
+                    if (met != False)
+                    {
+                        return met;
+                    }
+                }
+
+                return False;
+            case NodeKind.Not:
+                uint inner = Evaluate(node.Parts[0], ref signing);
+                return inner == Throws ? Throws : inner == True ? False : True;
+            default:
+                return Interpret(node, signing.Context);
+        }
+    }
+
+    /// <summary>Evaluates a condition (or a count) on the profile's first person.</summary>
+    private static uint Interpret(Node node, in ConditionContext context)
+    {
+        try
+        {
+            return node.Count ? (uint)((ChildrenCondition)node.Condition).Count(context) : node.Condition.IsMet(context) ? True : False;
+        }
+        catch (EvaluationException)
+        {
+            return node.Count ? Unreadable : Throws;
+        }
+    }
+
+    /// <summary>
+    /// The id of the signature, and whether it is new (then <see cref="Set"/> must give its outcome before <see cref="Get"/>
+    /// is asked for it). One caller at a time.
+    /// </summary>
+    internal int Find(ReadOnlySpan<char> signature, long hash, out bool added)
+    {
+        int mask = buckets.Length - 1;
+        for (int b = Bucket(hash, mask); ; b = (b + 1) & mask)
+        {
+            int id = buckets[b] - 1;
+            if (id < 0)
+            {
+                added = true;
+                id = outcomes.Count;
+                if (signatures.Length < (id + 1) * Width)
+                {
+                    Array.Resize(ref signatures, Math.Max((id + 1) * Width, signatures.Length * 2));
+                    Array.Resize(ref hashes, Math.Max(id + 1, hashes.Length * 2));
+                }
+
+                signature.CopyTo(signatures.AsSpan(id * Width, Width));
+                hashes[id] = hash;
+                outcomes.Add(null);
+                buckets[b] = id + 1;
+                if (outcomes.Count * 2 > buckets.Length)
+                {
+                    Rehash();
+                }
+
+                return id;
+            }
+
+            if (hashes[id] == hash && signatures.AsSpan(id * Width, Width).SequenceEqual(signature))
+            {
+                added = false;
+                return id;
+            }
+        }
+    }
+
+    internal void Set(int id, Outcome outcome) => outcomes[id] = outcome;
+
+    internal Outcome Get(int id) => outcomes[id]!;
+
+    private void Rehash()
+    {
+        buckets = new int[buckets.Length * 2];
+        int mask = buckets.Length - 1;
+        for (int id = 0; id < outcomes.Count; id++)
+        {
+            int b = Bucket(hashes[id], mask);
+            while (buckets[b] != 0)
+            {
+                b = (b + 1) & mask;
+            }
+
+            buckets[b] = id + 1;
+        }
+    }
+
+    private static int Bucket(long hash, int mask) => unchecked((int)hash) & mask;
+
+    private static void Write(Span<char> signature, int at, ulong bits)
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            signature[at + i] = unchecked((char)(bits >> (16 * i)));
+        }
+    }
+
+    /// <summary>A 64-bit hash of the signature's characters (each word mixed in, then the whole mixed again).</summary>
+    private static long Hash(ReadOnlySpan<char> signature)
+    {
+        unchecked
+        {
+            ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)signature.Length;
+            foreach (ulong word in MemoryMarshal.Cast<char, ulong>(signature[..(signature.Length & ~3)]))
+            {
+                h = BitOperations.RotateLeft(h ^ (word * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
+            }
+
+            foreach (char c in signature[(signature.Length & ~3)..])
+            {
+                h = BitOperations.RotateLeft(h ^ (c * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
+            }
+
+            h ^= h >> 33;
+            h *= 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 33;
+            return (long)h;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using WelfareRules.Evaluation;
+using WelfareRules.Facts;
+using WelfareRules.Law;
+using WelfareRules.Populations;
+using WelfareRules.Reports;
+using WelfareRules.Serialization;
+using Xunit;
+
+namespace WelfareRules.Tests.Populations;
+
+/// <summary>
+/// What the month's law decides of a profile: profiles of equal signatures get equal reports from the single-person path,
+/// and a population whose persons differ in what no group's outcome turns on signs far fewer signatures than profiles.
+/// </summary>
+public sealed class DecidedProfilesTest
+{
+    private static readonly EvaluationOptions Quiet = new() { Explain = false };
+
+    public static TheoryData<int, int> Months => new()
+    {
+        { 2025, 1 }, { 2025, 7 }, { 2026, 1 }, { 2026, 7 }, { 2027, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Months))]
+    public void Sign_ProfilesOfAVariedPopulation_EqualSignaturesGiveEqualReports(int year, int monthOfYear)
+    {
+        var month = new YearMonth(year, monthOfYear);
+        var situations = VariedPopulation.Create(20_000, 41).Concat(IndependentFacts(10_000, 43)).ToList();
+        var population = Population.Create(situations);
+        var profiles = MonthProfiles.Classify(population, month, 1, RuleSet.BuiltIn);
+        var bySignature = new Dictionary<string, (int Profile, Report? Report)>();
+        int signed = 0;
+        for (int j = 0; j < population.Jurisdictions.Length; j++)
+        {
+            var jurisdiction = population.Jurisdictions[j];
+            if (!RuleSet.BuiltIn.Knows(jurisdiction) || RuleSet.BuiltIn.ForMonth(jurisdiction, month) is not { IsCovered: true } law)
+            {
+                continue;
+            }
+
+            var decided = DecidedProfiles.Of(law, profiles.FrameOfMonth, j);
+            Assert.NotNull(decided);
+            var memo = decided.Rent();
+            var signature = new char[decided.Width];
+            for (int p = 0; p < profiles.Count; p++)
+            {
+                var key = profiles.Keys[p];
+                if (key.IsOwn || FactBits.Jurisdiction(key.Facts) != j)
+                {
+                    continue;
+                }
+
+                signed++;
+                decided.Sign(key, signature, memo, law, population, profiles.Representatives[p]);
+                var report = Evaluate(population.SituationAt(profiles.Representatives[p], month));
+                string text = new(signature);
+                if (bySignature.TryGetValue(text, out var first))
+                {
+                    Assert.True(Same(first.Report, report), $"profiles {first.Profile} and {p} sign alike in {month} but their reports differ");
+                }
+                else
+                {
+                    bySignature.Add(text, (p, report));
+                }
+            }
+        }
+
+        // Decided profiles stand for several profiles: at most three signatures for four profiles even here, where a
+        // third of the persons have every fact drawn on its own.
+        Assert.True(signed > 10_000, $"{signed} profiles signed");
+        Assert.True(bySignature.Count * 4 < signed * 3, $"{bySignature.Count} signatures for {signed} profiles");
+    }
+
+    [Fact]
+    public void Evaluate_IndependentFactsOverAYear_EqualsTheSinglePersonPathForEveryPerson()
+    {
+        var situations = IndependentFacts(30_000, 47);
+        var population = Population.Create(situations);
+        var months = Enumerable.Range(0, 14).Select(m => new YearMonth(2025, 12).PlusMonths(m)).ToList();
+        foreach (var result in PopulationEngine.Evaluate(RuleSet.BuiltIn, population, months))
+        {
+            for (int i = 0; i < situations.Count; i++)
+            {
+                var expected = Evaluate(situations[i] with { Month = result.Month });
+                var actual = result.ReportOf(i);
+                Assert.True(Same(expected, actual), $"person {i} in {result.Month}:\n  expected {(expected is null ? "-" : ReportJson.ToJson(expected))}\n  actual   {(actual is null ? "-" : ReportJson.ToJson(actual))}");
+            }
+        }
+    }
+
+    private static Report? Evaluate(Situation situation)
+    {
+        try
+        {
+            return RuleSet.BuiltIn.Evaluate(situation, Quiet);
+        }
+        catch (EvaluationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether two reports (or failures) say the same, as the contract writes them.</summary>
+    private static bool Same(Report? a, Report? b) =>
+        a is null || b is null ? a is null && b is null : ReportJson.ToJson(a) == ReportJson.ToJson(b.Month == a.Month ? b : b.ForMonth(a.Month));
+
+    /// <summary>Persons of Hanoi and of the nation whose every fact is drawn on its own: almost every person a profile of their own.</summary>
+    internal static List<Situation> IndependentFacts(int size, int seed)
+    {
+        var r = new Random(seed);
+        var reference = new LocalDate(2026, 6, 1);
+        var situations = new List<Situation>(size);
+        for (int i = 0; i < size; i++)
+        {
+            var birth = new LocalDate(1926, 1, 1).PlusDays(r.Next(100 * 365));
+            LocalDate? Date(int oneIn) => r.Next(oneIn) == 0 ? reference.PlusDays(r.Next(-5 * 365, 365)) : null;
+            var person = new Person(birth)
+            {
+                Orphanhood = (Orphanhood)r.Next(12),
+                Disability = (Disability)r.Next(4),
+                HivPositive = r.Next(2) == 0,
+                InEducation = r.Next(2) == 0,
+                WithoutSupporter = r.Next(2) == 0,
+                ReceivesPension = r.Next(2) == 0,
+                PensionBelowSocialPension = r.Next(2) == 0,
+                ParentReceivesAllowance = r.Next(4) == 0,
+                ParentDetained = r.Next(4) == 0,
+                LivingArrangement = (LivingArrangement)r.Next(4),
+                EligibleForFacilityCare = r.Next(2) == 0,
+                Pregnant = r.Next(2) == 0,
+                ChildrenUnder36Months = r.Next(3),
+                EthnicMinority = r.Next(2) == 0,
+                Student = r.Next(2) == 0,
+                PermanentResident = r.Next(2) == 0,
+                HasOtherHealthInsurance = r.Next(4) == 0,
+                HealthInsuranceHouseholdOrder = r.Next(7),
+                DecisionSignedOn = Date(2),
+                DisabilityCertifiedOn = Date(3),
+                Household = new Household
+                {
+                    Poverty = (Poverty)r.Next(3),
+                    Area = (Area)r.Next(2),
+                    ExtremelyDifficultArea = r.Next(2) == 0,
+                    AverageLivingStandardFarming = r.Next(2) == 0,
+                    EscapedPovertyMonth = r.Next(3) == 0 ? new YearMonth(2022, 1).PlusMonths(r.Next(60)) : null,
+                },
+            };
+
+            if (Date(6) is { } death && death >= birth)
+            {
+                person = person with { DeathDate = death, DeathCause = (DeathCause)r.Next(2), Cremated = r.Next(2) == 0 };
+            }
+
+            if (r.Next(3) == 0)
+            {
+                person = person with
+                {
+                    ChildrenRaisedAlone = [.. Enumerable.Range(0, r.Next(1, 13)).Select(_ => new RaisedChild(new LocalDate(2001, 1, 1).PlusDays(r.Next(27 * 365))) { InEducation = r.Next(2) == 0 })],
+                };
+            }
+
+            situations.Add(new Situation(r.Next(2) == 0 ? Jurisdiction.Hanoi : Jurisdiction.Vietnam, reference.ToYearMonth(), person));
+        }
+
+        return situations;
+    }
+}
