@@ -186,8 +186,10 @@ internal sealed class MonthProfiles
     /// <summary>
     /// Of the profiles to evaluate, those a decided profile of their jurisdiction's law stands for (<see cref="DecidedProfiles"/>):
     /// each is signed on all cores, then found among the signatures of the law (in profile order, so ids do not depend on
-    /// the cores). Returns the profiles to evaluate: those no decided profile stands for, and the first of each new
-    /// signature (<paramref name="added"/>); every signed profile is in <paramref name="decided"/>, to take its signature's outcome.
+    /// the cores), <see cref="FirstSample"/> first, then <see cref="Sample"/> at a time; when more than three in four of a block's signatures are new, the
+    /// rest are not signed (signing them would cost more than it saves). Returns the profiles to evaluate: those no
+    /// decided profile stands for, and the first of each new signature (<paramref name="added"/>); every signed profile
+    /// is in <paramref name="decided"/>, to take its signature's outcome.
     /// </summary>
     private List<int> Decide(RuleSet rules, Population population, int parallelism, OutcomeCache? cache, int[]? laws, List<int> missing,
         List<(int Profile, DecidedProfiles Decided, int Id)> decided, List<(int Profile, DecidedProfiles Decided, int Id)> added)
@@ -216,60 +218,83 @@ internal sealed class MonthProfiles
             return missing;
         }
 
-        var signatures = new char[checked(missing.Count * width)];
-        var hashes = new long[missing.Count];
-        var signed = new bool[missing.Count];
-        int workers = Workers(missing.Count, parallelism);
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        var signatures = new char[checked(Math.Min(missing.Count, Sample) * width)];
+        var hashes = new long[Math.Min(missing.Count, Sample)];
+        var signed = new bool[hashes.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var evaluate = new List<int>();
+
+        // Signed a block at a time. Signing pays where profiles share signatures; where most of a block's are new (every
+        // fact of the persons drawn on its own), the rest of the month's profiles are evaluated without signing.
+        for (int from = 0; from < missing.Count;)
         {
-            var memos = new DecidedProfiles.Memo?[signers.Length];
-            for (int m = Start(missing.Count, workers, w), end = Start(missing.Count, workers, w + 1); m < end; m++)
+            // The first block is small: a month whose profiles share few signatures is found out early.
+            int count = Math.Min(from == 0 ? FirstSample : signed.Length, missing.Count - from);
+            Array.Clear(signed);
+            int workers = Workers(count, parallelism);
+            Parallel.For(0, workers, options, w =>
             {
-                int p = missing[m];
-                var key = Keys[p];
-                int j = FactBits.Jurisdiction(key.Facts);
-                if (key.IsOwn || signers[j] is not { } signer)
+                var memos = new DecidedProfiles.Memo?[signers.Length];
+                for (int m = Start(count, workers, w), end = Start(count, workers, w + 1); m < end; m++)
                 {
+                    int p = missing[from + m];
+                    var key = Keys[p];
+                    int j = FactBits.Jurisdiction(key.Facts);
+                    if (key.IsOwn || signers[j] is not { } signer)
+                    {
+                        continue;
+                    }
+
+                    var memo = memos[j] ??= signer.Rent();
+                    hashes[m] = signer.Sign(key, signatures.AsSpan(m * width, signer.Width), memo, monthLaws[j]!, population, Representatives[p]);
+                    signed[m] = true;
+                }
+
+                for (int j = 0; j < memos.Length; j++)
+                {
+                    if (memos[j] is { } memo)
+                    {
+                        signers[j]!.Return(memo);
+                    }
+                }
+            });
+
+            int signedCount = 0, newCount = 0;
+            for (int m = 0; m < count; m++)
+            {
+                int p = missing[from + m];
+                if (!signed[m])
+                {
+                    evaluate.Add(p);
                     continue;
                 }
 
-                var memo = memos[j] ??= signer.Rent();
-                hashes[m] = signer.Sign(key, signatures.AsSpan(m * width, signer.Width), memo, monthLaws[j]!, population, Representatives[p]);
-                signed[m] = true;
-            }
-
-            for (int j = 0; j < memos.Length; j++)
-            {
-                if (memos[j] is { } memo)
+                var signer = signers[FactBits.Jurisdiction(Keys[p].Facts)]!;
+                int id = signer.Find(signatures.AsSpan(m * width, signer.Width), hashes[m], out bool isNew);
+                signedCount++;
+                if (isNew)
                 {
-                    signers[j]!.Return(memo);
+                    newCount++;
+                    evaluate.Add(p);
+                    added.Add((p, signer, id));
                 }
-            }
-        });
 
-        var evaluate = new List<int>();
-        for (int m = 0; m < missing.Count; m++)
-        {
-            int p = missing[m];
-            if (!signed[m])
+                decided.Add((p, signer, id));
+            }
+
+            from += count;
+            if (newCount * 4 > signedCount * 3)
             {
-                evaluate.Add(p);
-                continue;
+                evaluate.AddRange(missing.Skip(from));
+                break;
             }
-
-            var signer = signers[FactBits.Jurisdiction(Keys[p].Facts)]!;
-            int id = signer.Find(signatures.AsSpan(m * width, signer.Width), hashes[m], out bool isNew);
-            if (isNew)
-            {
-                evaluate.Add(p);
-                added.Add((p, signer, id));
-            }
-
-            decided.Add((p, signer, id));
         }
 
         return evaluate;
     }
+
+    /// <summary>The profiles signed at a time (<see cref="Decide"/>), and in the month's first block.</summary>
+    private const int Sample = 8192, FirstSample = 1024;
 
     /// <summary>The most children conditions of the rule sets the profile keeps a count for (six bits each).</summary>
     internal const int MaxChildConditions = 5;
