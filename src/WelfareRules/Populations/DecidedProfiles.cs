@@ -78,7 +78,7 @@ internal sealed class DecidedProfiles
     internal static DecidedProfiles? Of(MonthLaw law, in MonthFrame frame, int jurisdiction)
     {
         var all = law.AllGroups.Where(g => g.Eligibility is null || !g.Eligibility.Benefit.IsMerit()).OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
-        if (all.Any(g => g.Eligibility is null || g.Eligibility.Bands.Length >= (int)Unreadable - 1))
+        if (all.Any(g => g.Eligibility is null || g.Eligibility.Bands.Length >= (int)Unreadable - 2))
         {
             return null;
         }
@@ -207,37 +207,40 @@ internal sealed class DecidedProfiles
     }
 
     /// <summary>
-    /// A group's outcome, as <see cref="GroupEligibility.MatchBand"/> gives it: 0 when its conditions do not hold; else the
-    /// band's number from 1 and the per-child count above it; <see cref="Unreadable"/> where it throws.
+    /// A group's outcome, finer than <see cref="GroupEligibility.MatchBand"/> gives it (whose use some calculators
+    /// narrow to the conditions alone): the upper character 0 when its conditions do not hold and <see cref="Unreadable"/>
+    /// when they throw; else 1 + the per-child count (<see cref="Unreadable"/> − 1 when the count throws) above the
+    /// lower character, the first band whose condition holds from 1 (0 when none does, <see cref="Unreadable"/> − 1 when
+    /// one throws first). Bands are decided whatever the count, so the outcome is the same function of the profile
+    /// however a calculator reads the group.
     /// </summary>
     private static uint Decide(GroupNodes group, ref Signing signing)
     {
         uint when = Evaluate(group.When, ref signing);
         if (when != True)
         {
-            return when == False ? 0 : Unreadable;
+            return when == False ? 0 : Unreadable << 16;
         }
 
         uint count = 0;
         if (group.PerChild is { } perChild)
         {
             count = Evaluate(perChild, ref signing);
-            if (count == 0 || count == Unreadable)
-            {
-                return count;
-            }
+            count = count == Unreadable ? Unreadable - 2 : Math.Min(count, Unreadable - 3);
         }
 
+        uint band = 0;
         for (int b = 0; b < group.Bands.Length; b++)
         {
-            uint band = group.Bands[b] is { } node ? Evaluate(node, ref signing) : True;
-            if (band != False)
+            uint met = group.Bands[b] is { } node ? Evaluate(node, ref signing) : True;
+            if (met != False)
             {
-                return band == True ? (uint)(b + 1) | (count << 16) : Unreadable;
+                band = met == True ? (uint)(b + 1) : Unreadable - 1;
+                break;
             }
         }
 
-        return 0;
+        return ((count + 1) << 16) | band;
     }
 
     /// <summary>A condition's outcome (<see cref="False"/>, <see cref="True"/>, <see cref="Throws"/>), or a count's (<see cref="Unreadable"/> where it throws).</summary>
@@ -307,8 +310,9 @@ internal sealed class DecidedProfiles
         {
             return node.Count ? (uint)((ChildrenCondition)node.Condition).Count(context) : node.Condition.IsMet(context) ? True : False;
         }
-        catch (EvaluationException)
+        catch (Exception e) when (e is EvaluationException or OverflowException)
         {
+            // As the single-person path fails such a person (an overflow is its error too).
             return node.Count ? Unreadable : Throws;
         }
     }

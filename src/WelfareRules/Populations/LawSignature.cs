@@ -56,6 +56,9 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         parts.Add(nameof(law.ClosedGroups));
         AddOpen(law.ClosedGroups);
 
+        // Every group that exists (open or closed, of any benefit): what inGroup reads, and what decided profiles sign.
+        Add(nameof(law.AllGroups), [.. law.AllGroups.OrderBy(g => g.Id, StringComparer.Ordinal)]);
+
         parts.Add(nameof(law.Provisions));
         parts.AddRange(law.Provisions.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ThenBy(p => p.Jurisdiction.Code, StringComparer.Ordinal));
         return new LawSignature([.. parts]);

@@ -185,8 +185,10 @@ internal sealed class MonthProfiles
 
     /// <summary>
     /// Of the profiles to evaluate, those a decided profile of their jurisdiction's law stands for (<see cref="DecidedProfiles"/>):
-    /// each is signed on all cores, then found among the signatures of the law (in profile order, so ids do not depend on
-    /// the cores), <see cref="FirstSample"/> first, then <see cref="Sample"/> at a time; when more than three in four of a block's signatures are new, the
+    /// each is signed on the cores (a block of 4,096 profiles or more to a core), then found among the signatures of the
+    /// law in profile order, <see cref="FirstSample"/> first, then <see cref="Sample"/> at a time. (Where the key keeps
+    /// less than a condition reads, which profiles share a signature can depend on how the profiles were split between
+    /// the cores; their reports cannot: see <see cref="DecidedProfiles"/>.) When more than three in four of a block's signatures are new, the
     /// rest are not signed (signing them would cost more than it saves). Returns the profiles to evaluate: those no
     /// decided profile stands for, and the first of each new signature (<paramref name="added"/>); every signed profile
     /// is in <paramref name="decided"/>, to take its signature's outcome.

@@ -93,11 +93,58 @@ public sealed class DecidedProfilesTest
         }
     }
 
-    private static Report? Evaluate(Situation situation)
+    [Fact]
+    public void Evaluate_FuneralGroupWhoseBandHasAConditionTheCalculatorDoesNotRead_EqualsTheSinglePersonPath()
+    {
+        // Funeral support reads a group's conditions, not its band's: a band condition must not make two profiles alike
+        // (the dead living with HIV not cremated, and those without HIV) when the calculator tells them apart.
+        const string draft = """
+            {
+              "format": 1, "id": "DRAFT-ZZ-FUNERAL-2027", "kind": "draft", "title": "Dự thảo hỗ trợ mai táng (giả định)", "issuer": "HĐND tỉnh ZZ (giả định)",
+              "jurisdiction": "VN-ZZ", "appliesFrom": "2027-01-01", "status": "provisional",
+              "groups": [ { "id": "ZZ-FUNERAL", "code": "ZZF", "benefit": "funeral", "from": "2027-01-01", "title": "Nhóm giả định", "basis": { "article": "5" },
+                "when": { "fact": "hivPositive", "is": true },
+                "bands": [ { "case": "disaster", "when": { "fact": "cremated", "is": true } } ] } ]
+            }
+            """;
+        var rules = RuleSet.BuiltIn
+            .With(InstrumentReader.ReadFile(RepositoryFiles.Docs("policy-example", "province-own-group.json")))
+            .With(InstrumentReader.Read(System.Text.Encoding.UTF8.GetBytes(draft), "funeral.json"));
+        var r = new Random(53);
+        var zz = Jurisdiction.Parse("VN-ZZ");
+        var situations = VariedPopulation.Create(12_000, 51).Select(s => s with
+        {
+            Jurisdiction = zz,
+            Person = s.Person with
+            {
+                DeathDate = new LocalDate(2027, 1 + r.Next(3), 1 + r.Next(28)),
+                DeathCause = (DeathCause)r.Next(2),
+                Cremated = r.Next(2) == 0,
+            },
+        }).ToList();
+        var population = Population.Create(situations);
+        int paid = 0;
+        foreach (var result in PopulationEngine.Evaluate(rules, population, [new YearMonth(2027, 1), new YearMonth(2027, 2), new YearMonth(2027, 3)]))
+        {
+            for (int i = 0; i < situations.Count; i++)
+            {
+                var expected = Evaluate(rules, situations[i] with { Month = result.Month });
+                var actual = result.ReportOf(i);
+                Assert.True(Same(expected, actual), $"person {i} in {result.Month}:\n  expected {(expected is null ? "-" : ReportJson.ToJson(expected))}\n  actual   {(actual is null ? "-" : ReportJson.ToJson(actual))}");
+                paid += actual?.Entitlements.Count(e => e.Group == "ZZ-FUNERAL") ?? 0;
+            }
+        }
+
+        Assert.True(paid > 0, "the draft paid no one: the test would prove nothing");
+    }
+
+    private static Report? Evaluate(Situation situation) => Evaluate(RuleSet.BuiltIn, situation);
+
+    private static Report? Evaluate(RuleSet rules, Situation situation)
     {
         try
         {
-            return RuleSet.BuiltIn.Evaluate(situation, Quiet);
+            return rules.Evaluate(situation, Quiet);
         }
         catch (EvaluationException)
         {
