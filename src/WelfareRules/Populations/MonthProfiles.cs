@@ -185,7 +185,7 @@ internal sealed class MonthProfiles
 
     /// <summary>
     /// Of the profiles to evaluate, those a decided profile of their jurisdiction's law stands for (<see cref="DecidedProfiles"/>):
-    /// each is signed on the cores (a block of 4,096 profiles or more to a core), then found among the signatures of the
+    /// each is signed on the cores (256 profiles or more to a core), then found among the signatures of the
     /// law in profile order, <see cref="FirstSample"/> first, then <see cref="Sample"/> at a time. (Where the key keeps
     /// less than a condition reads, which profiles share a signature can depend on how the profiles were split between
     /// the cores; their reports cannot: see <see cref="DecidedProfiles"/>.) When more than three in four of a block's signatures are new, the
@@ -233,7 +233,8 @@ internal sealed class MonthProfiles
             // The first block is small: a month whose profiles share few signatures is found out early.
             int count = Math.Min(from == 0 ? FirstSample : signed.Length, missing.Count - from);
             Array.Clear(signed);
-            int workers = Workers(count, parallelism);
+            // Signing a profile costs about half a microsecond: 256 of them are worth a core.
+            int workers = Math.Max(1, Math.Min(parallelism, count / 256));
             Parallel.For(0, workers, options, w =>
             {
                 var memos = new DecidedProfiles.Memo?[signers.Length];

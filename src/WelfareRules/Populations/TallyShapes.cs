@@ -24,6 +24,9 @@ internal sealed class TallyShapes
     private readonly List<Report?> reports = [];
     private readonly Lock adding = new();
 
+    /// <summary>The shape of each outcome met (profiles of one decided profile share its outcome): its key is made once.</summary>
+    private readonly ConcurrentDictionary<Outcome, int> byOutcome = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The outcome each profile's shape was found for.</summary>
     private Outcome?[] outcomeOf = [];
 
@@ -72,8 +75,15 @@ internal sealed class TallyShapes
             {
                 if (counts[p] > 0 && !ReferenceEquals(outcomeOf[p], outcomes[p]))
                 {
-                    shapeOf[p] = Intern(outcomes[p].Report, key);
-                    outcomeOf[p] = outcomes[p];
+                    var outcome = outcomes[p];
+                    if (!byOutcome.TryGetValue(outcome, out int shape))
+                    {
+                        shape = Intern(outcome.Report, key);
+                        byOutcome.TryAdd(outcome, shape);
+                    }
+
+                    shapeOf[p] = shape;
+                    outcomeOf[p] = outcome;
                 }
             }
         });
