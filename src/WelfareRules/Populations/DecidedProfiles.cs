@@ -68,6 +68,9 @@ internal sealed class DecidedProfiles
         Width = 8 + (2 * groups.Length);
     }
 
+    /// <summary>Whether the last month's signing under this law was stopped (most signatures new): the next month tries fewer first.</summary>
+    internal bool Declined { get; set; }
+
     /// <summary>The characters of a signature: the kept bits of the key, then two for each group.</summary>
     internal int Width { get; }
 

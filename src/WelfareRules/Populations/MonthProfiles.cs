@@ -225,13 +225,15 @@ internal sealed class MonthProfiles
         var signed = new bool[hashes.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var evaluate = new List<int>();
+        bool declined = signers.Any(s => s?.Declined == true);
 
         // Signed a block at a time. Signing pays where profiles share signatures; where most of a block's are new (every
         // fact of the persons drawn on its own), the rest of the month's profiles are evaluated without signing.
         for (int from = 0; from < missing.Count;)
         {
             // The first block is small: a month whose profiles share few signatures is found out early.
-            int count = Math.Min(from == 0 ? FirstSample : signed.Length, missing.Count - from);
+            // (a quarter of it where the law's last month stopped signing).
+            int count = Math.Min(from == 0 ? (declined ? FirstSample / 4 : FirstSample) : signed.Length, missing.Count - from);
             Array.Clear(signed);
             // Signing a profile costs about half a microsecond: 256 of them are worth a core.
             int workers = Math.Max(1, Math.Min(parallelism, count / 256));
@@ -286,7 +288,13 @@ internal sealed class MonthProfiles
             }
 
             from += count;
-            if (newCount * 4 > signedCount * 3)
+            bool stop = newCount * 4 > signedCount * 3;
+            foreach (var signer in signers)
+            {
+                signer?.Declined = stop;
+            }
+
+            if (stop)
             {
                 evaluate.AddRange(missing.Skip(from));
                 break;
