@@ -258,12 +258,13 @@ internal sealed class DecidedProfiles
                 int first = unchecked((int)(((read.Facts ^ (read.Month * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 52)) & mask;
 
                 // A few entries from the first: the value's own, or an empty one to keep it in, else the first is replaced.
-                int slot = first;
-                for (int probe = 0; probe < Probes; probe++, slot = (slot + 1) & mask)
+                int keep = first;
+                for (int probe = 0, slot = first; probe < Probes; probe++, slot = (slot + 1) & mask)
                 {
                     ref var entry = ref table[slot];
                     if (entry.Outcome == 0)
                     {
+                        keep = slot;
                         break;
                     }
 
@@ -274,30 +275,21 @@ internal sealed class DecidedProfiles
                 }
 
                 uint outcome = Interpret(node, signing.Context);
-                table[table[slot].Outcome == 0 ? slot : first] = new Entry { Facts = read.Facts, Month = read.Month, Outcome = (1UL << 32) | outcome };
+                table[keep] = new Entry { Facts = read.Facts, Month = read.Month, Outcome = (1UL << 32) | outcome };
                 return outcome;
-            case NodeKind.All:
+            case NodeKind.All or NodeKind.Any:
+                // An all goes on while its parts hold, an any while they do not; the first other outcome is its own.
+                uint goOn = node.Kind == NodeKind.All ? True : False;
                 foreach (var part in node.Parts)
                 {
                     uint met = Evaluate(part, ref signing);
-                    if (met != True)
+                    if (met != goOn)
                     {
                         return met;
                     }
                 }
 
-                return True;
-            case NodeKind.Any:
-                foreach (var part in node.Parts)
-                {
-                    uint met = Evaluate(part, ref signing);
-                    if (met != False)
-                    {
-                        return met;
-                    }
-                }
-
-                return False;
+                return goOn;
             case NodeKind.Not:
                 uint inner = Evaluate(node.Parts[0], ref signing);
                 return inner == Throws ? Throws : inner == True ? False : True;

@@ -92,8 +92,8 @@ internal sealed class MonthProfiles
         return new MonthFrame(month, windows, AgeBands.Of(coverage.YearAgeCases, rules), childCounts, coverage.Exact is not null);
     }
 
-    /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than 4,096 items).</summary>
-    internal static int Workers(int n, int parallelism) => Math.Max(1, Math.Min(parallelism, n / 4096));
+    /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than <paramref name="least"/> items).</summary>
+    internal static int Workers(int n, int parallelism, int least = 4096) => Math.Max(1, Math.Min(parallelism, n / least));
 
     internal static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
 
@@ -236,7 +236,7 @@ internal sealed class MonthProfiles
             int count = Math.Min(from == 0 ? (declined ? FirstSample / 4 : FirstSample) : signed.Length, missing.Count - from);
             Array.Clear(signed);
             // Signing a profile costs about half a microsecond: 256 of them are worth a core.
-            int workers = Math.Max(1, Math.Min(parallelism, count / 256));
+            int workers = Workers(count, parallelism, least: 256);
             Parallel.For(0, workers, options, w =>
             {
                 var memos = new DecidedProfiles.Memo?[signers.Length];
