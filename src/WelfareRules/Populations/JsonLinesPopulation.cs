@@ -38,8 +38,9 @@ public sealed class PopulationReadResult
 /// <summary>
 /// Reads a population from JSON Lines on every core: the calling thread only reads the bytes in blocks and cuts
 /// them at line ends; the workers parse each block's lines and pack each person into that block's columns; the
-/// blocks are joined in order while the reading goes on (the oldest each time the cores have as many blocks as
-/// they can take), their columns parsed into again. The same persons, errors and numbers as reading the lines one by one
+/// blocks are taken in order while the reading goes on (the oldest each time the cores have as many blocks as
+/// they can take), and at the end copied, on every core, into the population's columns made once at their exact
+/// size. The same persons, errors and numbers as reading the lines one by one
 /// (<see cref="SituationReader.ReadLines(TextReader, string, YearMonth?, int)"/>) and adding each to a
 /// <see cref="PopulationBuilder"/>.
 /// </summary>
@@ -53,8 +54,9 @@ internal static class JsonLinesPopulation
         var pending = new Queue<Task<Block>>();
         var assembly = new Assembly();
 
-        // Blocks joined are parsed into again: their columns are not garbage the collector copies out of the young generation.
-        var spare = new System.Collections.Concurrent.ConcurrentBag<Block>();
+        // What a block is parsed with, used by one block at a time: the children's interners stay few however many
+        // blocks there are (a child met in many blocks is one object in each interner, not one a block).
+        var parsers = new System.Collections.Concurrent.ConcurrentBag<Parser>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(blockBytes);
         int filled = 0, number = 0;
         bool first = true, end = false;
@@ -124,21 +126,21 @@ internal static class JsonLinesPopulation
                 bytes.AsSpan(cut, filled - cut).CopyTo(buffer);
                 filled -= cut;
 
-                if (pending.Count >= parallelism)
+                if (pending.Count > parallelism)
                 {
-                    Join(pending.Dequeue().GetAwaiter().GetResult(), assembly, spare);
+                    assembly.Append(pending.Dequeue().GetAwaiter().GetResult());
                 }
 
                 pending.Enqueue(Task.Run(() =>
                 {
+                    var parser = parsers.TryTake(out var free) ? free : new Parser();
                     try
                     {
-                        var block = spare.TryTake(out var free) ? free : new Block();
-                        block.Parse(bytes.AsSpan(offset, length), firstLine, source, month);
-                        return block;
+                        return parser.Parse(bytes.AsSpan(offset, length), firstLine, lines, source, month);
                     }
                     finally
                     {
+                        parsers.Add(parser);
                         ArrayPool<byte>.Shared.Return(bytes);
                     }
                 }));
@@ -146,7 +148,7 @@ internal static class JsonLinesPopulation
 
             while (pending.Count > 0)
             {
-                Join(pending.Dequeue().GetAwaiter().GetResult(), assembly, spare);
+                assembly.Append(pending.Dequeue().GetAwaiter().GetResult());
             }
         }
         finally
@@ -160,14 +162,7 @@ internal static class JsonLinesPopulation
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return assembly.ToResult();
-    }
-
-    /// <summary>A block parsed, joined to the population read so far and given back to be parsed into again.</summary>
-    private static void Join(Block block, Assembly assembly, System.Collections.Concurrent.ConcurrentBag<Block> spare)
-    {
-        assembly.Append(block);
-        spare.Add(block);
+        return assembly.ToResult(parallelism);
     }
 
     /// <summary>Whether the bytes start with a UTF-32 byte-order mark (big- or little-endian), which a text reader would decode.</summary>
@@ -224,53 +219,110 @@ internal static class JsonLinesPopulation
     }
 
     /// <summary>
-    /// The blocks joined in order while the reading goes on, each appended to a <see cref="PopulationBuilder"/> (which
-    /// numbers jurisdictions in the order first met). More jurisdictions than a population holds are refused when the
-    /// population is made, after the whole input is read (as a failure to read it is raised first).
+    /// The blocks taken in order while the reading goes on: their jurisdictions numbered in the order first met (as
+    /// <see cref="PopulationBuilder.Add"/> numbers them), their persons and children counted; at the end, the
+    /// population's columns made once at their exact size and each block copied into its place, on every core (no
+    /// column grows, is copied as it grows or is trimmed). More jurisdictions than a population holds are refused
+    /// when the population is made, after the whole input is read (as a failure to read it is raised first).
     /// </summary>
     private sealed class Assembly
     {
-        private readonly PopulationBuilder builder = new();
+        private readonly List<Block> blocks = [];
+        private readonly List<Jurisdiction> jurisdictions = [];
+        private readonly Dictionary<Jurisdiction, int> jurisdictionIndex = [];
         private readonly List<SituationLine> refused = [];
-        private int lines;
+        private int lines, persons, children;
 
-        /// <summary>Set when the blocks name more jurisdictions than a population holds: nothing more is joined.</summary>
+        /// <summary>Set when the blocks name more jurisdictions than a population holds: nothing more is taken.</summary>
         private bool tooMany;
 
         internal void Append(Block block)
         {
             lines = checked(lines + block.Lines);
-            if (!tooMany)
+            if (tooMany)
             {
-                tooMany = !builder.Append(block);
-                refused.AddRange(block.Refused ?? []);
+                return;
             }
+
+            var remap = new int[block.Jurisdictions.Count];
+            bool same = true;
+            int known = jurisdictions.Count;
+            for (int j = 0; j < remap.Length; j++)
+            {
+                if (!jurisdictionIndex.TryGetValue(block.Jurisdictions[j], out remap[j]))
+                {
+                    remap[j] = known++;
+                }
+
+                same &= remap[j] == j;
+            }
+
+            if (known - 1 > FactBits.MaxJurisdictions)
+            {
+                tooMany = true;
+                return;
+            }
+
+            for (int j = 0; j < remap.Length; j++)
+            {
+                if (remap[j] >= jurisdictions.Count)
+                {
+                    jurisdictions.Add(block.Jurisdictions[j]);
+                    jurisdictionIndex.Add(block.Jurisdictions[j], remap[j]);
+                }
+            }
+
+            block.Place(persons, children, same ? null : remap);
+            persons = checked(persons + block.Count);
+            children = checked(children + block.Children.Count);
+            blocks.Add(block);
+            refused.AddRange(block.Refused ?? []);
         }
 
-        internal PopulationReadResult ToResult() => tooMany
-            ? throw new ArgumentException(FactBits.TooManyJurisdictions)
-            : new PopulationReadResult(builder.ToPopulation(), refused, lines);
+        internal PopulationReadResult ToResult(int parallelism)
+        {
+            if (tooMany)
+            {
+                throw new ArgumentException(FactBits.TooManyJurisdictions);
+            }
+
+            int n = persons;
+            var columns = new Columns(
+                GC.AllocateUninitializedArray<ulong>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n),
+                GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n),
+                GC.AllocateUninitializedArray<int>(n + 1), new RaisedChild[children]);
+            columns.ChildStart[0] = 0;
+            Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, b => blocks[b].CopyTo(columns));
+
+            Dictionary<int, ImmutableArray<MeritRecord>>? merit = null;
+            foreach (var block in blocks)
+            {
+                foreach (var (i, records) in block.Merit ?? [])
+                {
+                    (merit ??= []).Add(block.PersonStart + i, records);
+                }
+            }
+
+            var population = new Population(new PopulationBuilder.Columns(
+                n, [.. jurisdictions], columns.Facts, columns.Birth, columns.Death, columns.Decision, columns.Certified, columns.Escaped,
+                columns.ChildStart, columns.Children, merit));
+            return new PopulationReadResult(population, refused, lines);
+        }
     }
 
-    /// <summary>One block's lines: its persons' columns (from 0), their children, merit records and the lines refused.</summary>
-    private sealed class Block : PackedBlock
+    /// <summary>The population's columns being filled, each block into its own place.</summary>
+    private sealed record Columns(ulong[] Facts, int[] Birth, int[] Death, int[] Decision, int[] Certified, int[] Escaped, int[] ChildStart, RaisedChild[] Children);
+
+    /// <summary>What a block's lines are parsed with: the values of the line in hand and the children met so far.</summary>
+    private sealed class Parser
     {
         private readonly ChildInterner interner = new();
-
-        /// <summary>The values of the line in hand (a block is parsed by one thread at a time).</summary>
         private readonly SituationValues values = new();
 
-        internal List<SituationLine>? Refused { get; private set; }
-
-        /// <summary>The non-blank lines.</summary>
-        internal int Lines { get; private set; }
-
-        /// <summary>Parses the block's lines into this block's columns (what it held before is dropped).</summary>
-        internal void Parse(ReadOnlySpan<byte> bytes, int firstLine, string source, YearMonth? month)
+        /// <summary>Parses a block's <paramref name="lines"/> lines into a block of their own.</summary>
+        internal Block Parse(ReadOnlySpan<byte> bytes, int firstLine, int lines, string source, YearMonth? month)
         {
-            Clear(bytes.Count((byte)'\n') + 1);
-            Lines = 0;
-            Refused = null;
+            var block = new Block(lines);
             Jurisdiction? last = null;
             int lastIndex = 0;
             for (int number = firstLine; !bytes.IsEmpty; number++)
@@ -284,12 +336,14 @@ internal static class JsonLinesPopulation
                     continue;
                 }
 
-                Lines++;
-                Add(line, number, source, month, ref last, ref lastIndex);
+                block.Lines++;
+                Add(block, line, number, source, month, ref last, ref lastIndex);
             }
+
+            return block;
         }
 
-        private void Add(ReadOnlySpan<byte> line, int number, string source, YearMonth? month, ref Jurisdiction? last, ref int lastIndex)
+        private void Add(Block block, ReadOnlySpan<byte> line, int number, string source, YearMonth? month, ref Jurisdiction? last, ref int lastIndex)
         {
             // Bytes that are not UTF-8 are read as a text reader decodes them (each bad sequence a replacement character).
             var json = Utf8Lines.AsRead(line);
@@ -300,50 +354,127 @@ internal static class JsonLinesPopulation
             }
             catch (SituationFormatException error)
             {
-                (Refused ??= []).Add(new SituationLine(number, null, error) { Id = SituationReader.TryReadId(json) });
+                (block.Refused ??= []).Add(new SituationLine(number, null, error) { Id = SituationReader.TryReadId(json) });
                 return;
             }
 
             PopulationBuilder.PackedPerson packed;
             try
             {
-                PopulationBuilder.CheckChildren(values.ChildrenRaisedAlone.Length, Count);
-                packed = values.Pack(0, Count);
+                PopulationBuilder.CheckChildren(values.ChildrenRaisedAlone.Length, block.Count);
+                packed = values.Pack(0, block.Count);
             }
             catch (ArgumentException cannot)
             {
-                (Refused ??= []).Add(Unrepresentable(source, number, values.Id, cannot));
+                (block.Refused ??= []).Add(Unrepresentable(source, number, values.Id, cannot));
                 return;
             }
 
             var jurisdiction = values.Jurisdiction;
             if (!ReferenceEquals(jurisdiction, last))
             {
-                int index = Jurisdictions.IndexOf(jurisdiction);
+                int index = block.Jurisdictions.IndexOf(jurisdiction);
                 if (index < 0)
                 {
-                    if (Jurisdictions.Count > FactBits.MaxJurisdictions)
+                    if (block.Jurisdictions.Count > FactBits.MaxJurisdictions)
                     {
-                        (Refused ??= []).Add(Unrepresentable(source, number, values.Id, new ArgumentException(FactBits.TooManyJurisdictions)));
+                        (block.Refused ??= []).Add(Unrepresentable(source, number, values.Id, new ArgumentException(FactBits.TooManyJurisdictions)));
                         return;
                     }
 
-                    index = Jurisdictions.Count;
-                    Jurisdictions.Add(jurisdiction);
+                    index = block.Jurisdictions.Count;
+                    block.Jurisdictions.Add(jurisdiction);
                 }
 
                 (last, lastIndex) = (jurisdiction, index);
             }
 
-            int i = Count++;
-            (Facts[i], Birth[i], Death[i], Decision[i], Certified[i], Escaped[i]) =
+            int i = block.Count++;
+            (block.Facts[i], block.Birth[i], block.Death[i], block.Decision[i], block.Certified[i], block.Escaped[i]) =
                 (FactBits.WithJurisdiction(packed.Facts, lastIndex), packed.Birth, packed.Death, packed.Decision, packed.Certified, packed.Escaped);
-            interner.AddTo(Children, values.ChildrenRaisedAlone);
-            ChildEnd[i] = Children.Count;
+            interner.AddTo(block.Children, values.ChildrenRaisedAlone);
+            block.ChildEnd[i] = block.Children.Count;
             if (!values.Merit.IsEmpty)
             {
-                (Merit ??= []).Add((i, values.Merit));
+                (block.Merit ??= []).Add((i, values.Merit));
             }
+        }
+    }
+
+    /// <summary>
+    /// One block's lines: its persons' columns (from 0), their children, merit records and the lines refused. Its
+    /// columns live until the population's are made; they are kept where the collector does not move them (a block is
+    /// not garbage while the reading goes on, and copying it out of the young generation would be copying it twice).
+    /// </summary>
+    private sealed class Block(int capacity)
+    {
+        internal ulong[] Facts { get; } = GC.AllocateUninitializedArray<ulong>(capacity, pinned: true);
+
+        internal int[] Birth { get; } = GC.AllocateUninitializedArray<int>(capacity, pinned: true);
+
+        internal int[] Death { get; } = GC.AllocateUninitializedArray<int>(capacity, pinned: true);
+
+        internal int[] Decision { get; } = GC.AllocateUninitializedArray<int>(capacity, pinned: true);
+
+        internal int[] Certified { get; } = GC.AllocateUninitializedArray<int>(capacity, pinned: true);
+
+        internal int[] Escaped { get; } = GC.AllocateUninitializedArray<int>(capacity, pinned: true);
+
+        /// <summary>The block's children before person i's end, person i's included.</summary>
+        internal int[] ChildEnd { get; } = GC.AllocateUninitializedArray<int>(capacity, pinned: true);
+
+        internal List<RaisedChild> Children { get; } = [];
+
+        internal List<(int Index, ImmutableArray<MeritRecord> Records)>? Merit { get; set; }
+
+        /// <summary>The block's jurisdictions, numbered in the order met in it.</summary>
+        internal List<Jurisdiction> Jurisdictions { get; } = [];
+
+        internal List<SituationLine>? Refused { get; set; }
+
+        /// <summary>The persons packed.</summary>
+        internal int Count { get; set; }
+
+        /// <summary>The non-blank lines.</summary>
+        internal int Lines { get; set; }
+
+        /// <summary>The population's index of the block's first person.</summary>
+        internal int PersonStart { get; private set; }
+
+        private int childStart;
+        private int[]? remap;
+
+        /// <summary>Where the block goes in the population, and its jurisdictions' numbers there (null when they are its own).</summary>
+        internal void Place(int persons, int children, int[]? jurisdictions) => (PersonStart, childStart, remap) = (persons, children, jurisdictions);
+
+        /// <summary>Copies the block into its place in the population's columns.</summary>
+        internal void CopyTo(Columns columns)
+        {
+            int n = Count, at = PersonStart;
+            if (remap is null)
+            {
+                Facts.AsSpan(0, n).CopyTo(columns.Facts.AsSpan(at));
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    ulong f = Facts[i];
+                    columns.Facts[at + i] = FactBits.WithJurisdiction(f, remap[FactBits.Jurisdiction(f)]);
+                }
+            }
+
+            Birth.AsSpan(0, n).CopyTo(columns.Birth.AsSpan(at));
+            Death.AsSpan(0, n).CopyTo(columns.Death.AsSpan(at));
+            Decision.AsSpan(0, n).CopyTo(columns.Decision.AsSpan(at));
+            Certified.AsSpan(0, n).CopyTo(columns.Certified.AsSpan(at));
+            Escaped.AsSpan(0, n).CopyTo(columns.Escaped.AsSpan(at));
+            for (int i = 0; i < n; i++)
+            {
+                columns.ChildStart[at + i + 1] = childStart + ChildEnd[i];
+            }
+
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Children).CopyTo(columns.Children.AsSpan(childStart));
         }
     }
 
