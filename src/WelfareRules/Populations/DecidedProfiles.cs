@@ -30,7 +30,7 @@ namespace WelfareRules.Populations;
 /// </para>
 /// <para>
 /// Valid for the months whose law and key layout are the same (one <see cref="OutcomeCache"/> law id); not thread-safe
-/// but for <see cref="Sign"/> on separate workers, each with its own <see cref="Memo"/>.
+/// but for <c>Sign</c> on separate workers, each with its own <see cref="Memo"/>.
 /// </para>
 /// </remarks>
 internal sealed class DecidedProfiles
@@ -176,29 +176,38 @@ internal sealed class DecidedProfiles
 
     internal void Return(Memo memo) => memos.Add(memo);
 
-    /// <summary>The profile being signed, and its first person once a condition has to be evaluated on them.</summary>
-    private ref struct Signing(ProfileKey key, Memo memo, MonthLaw law, Population population, int representative)
+    /// <summary>
+    /// The profile being signed, and its first person once a condition has to be evaluated on them (person
+    /// <c>representative</c> of <c>population</c>, made when first needed, or the person given).
+    /// </summary>
+    private ref struct Signing(ProfileKey key, Memo memo, MonthLaw law, Population? population, int representative, Person? person)
     {
         internal readonly ProfileKey Key = key;
         internal readonly Memo Memo = memo;
         private readonly MonthLaw law = law;
-        private readonly Population population = population;
+        private readonly Population? population = population;
         private readonly int representative = representative;
-        private Person? person;
+        private Person? person = person;
 
-        internal ConditionContext Context => new(person ??= population.PersonAt(representative), law);
+        internal ConditionContext Context => new(person ??= population!.PersonAt(representative), law);
     }
 
     /// <summary>
     /// Writes the signature of the profile <paramref name="key"/>, whose first person is <paramref name="representative"/>,
     /// into <paramref name="signature"/> (<see cref="Width"/> characters) and returns its hash.
     /// </summary>
-    internal long Sign(ProfileKey key, Span<char> signature, Memo memo, MonthLaw law, Population population, int representative)
+    internal long Sign(ProfileKey key, Span<char> signature, Memo memo, MonthLaw law, Population population, int representative) =>
+        Sign(new Signing(key, memo, law, population, representative, null), signature);
+
+    /// <summary>As <see cref="Sign(ProfileKey, Span{char}, Memo, MonthLaw, Population, int)"/> for a profile whose person is <paramref name="person"/>.</summary>
+    internal long Sign(ProfileKey key, Span<char> signature, Memo memo, MonthLaw law, Person person) =>
+        Sign(new Signing(key, memo, law, null, 0, person), signature);
+
+    private long Sign(Signing signing, Span<char> signature)
     {
-        var bits = key.And(kept);
+        var bits = signing.Key.And(kept);
         Write(signature, 0, bits.Facts);
         Write(signature, 4, bits.Month);
-        var signing = new Signing(key, memo, law, population, representative);
         for (int g = 0; g < groups.Length; g++)
         {
             uint outcome = groups[g] is { } group ? Decide(group, ref signing) : 0;

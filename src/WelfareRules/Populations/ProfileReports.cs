@@ -61,8 +61,14 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// <summary>The bytes of the distinct lines kept.</summary>
     private long bytesKept;
 
+    /// <summary>The evaluations made (a profile decided alike with one met before is not evaluated).</summary>
+    private int evaluated;
+
     /// <summary>The lines kept so far, failures included (one a profile met).</summary>
     internal int LinesKept => Volatile.Read(ref linesKept);
+
+    /// <summary>The situations evaluated so far to keep their lines.</summary>
+    internal int Evaluated => Volatile.Read(ref evaluated);
 
     /// <summary>
     /// Writes the report line of <paramref name="situation"/> (without its line break) when a situation of the same
@@ -70,14 +76,14 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// be evaluated on the single-person path (nothing is written then).
     /// </summary>
     internal bool TryWrite(Situation situation, IBufferWriter<byte> output, Utf8JsonWriter idWriter) =>
-        Key(situation) is { } key && TryWrite(key, situation, null, null, 0, default, output, idWriter, situation.Id);
+        Key(situation, out var frame) is { } key && TryWrite(frame!, key, situation, null, null, 0, default, output, idWriter, situation.Id);
 
     /// <summary>
     /// As <see cref="TryWrite(Situation, IBufferWriter{byte}, Utf8JsonWriter)"/> for a situation's values as read: the
     /// profile is found from the values themselves, and the situation is made only for a profile not met before.
     /// </summary>
     internal bool TryWrite(SituationValues values, IBufferWriter<byte> output, Utf8JsonWriter idWriter) =>
-        Key(values) is { } key && TryWrite(key, null, values, null, 0, default, output, idWriter, values.Id);
+        Key(values, out var frame) is { } key && TryWrite(frame!, key, null, values, null, 0, default, output, idWriter, values.Id);
 
     /// <summary>
     /// As <see cref="TryWrite(Situation, IBufferWriter{byte}, Utf8JsonWriter)"/> for person <paramref name="index"/> of a
@@ -89,14 +95,15 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         population.Jurisdictions.Length == 1
         && FrameOf(month, population.Jurisdictions[0]) is { Keys: { } keys } frame
         && ProfileKey.Of(population.Columns, index, keys) is { IsOwn: false } key
-        && TryWrite(new LineKey(frame.Id, key), null, null, population, index, month, output, idWriter, id);
+        && TryWrite(frame, new LineKey(frame.Id, key), null, null, population, index, month, output, idWriter, id);
 
     /// <summary>
-    /// Writes the line kept under <paramref name="key"/>, or evaluates the situation (<paramref name="situation"/>, that
-    /// of <paramref name="values"/>, or person <paramref name="index"/> of <paramref name="population"/> in
-    /// <paramref name="month"/>) and keeps its line; false when it must be evaluated on the single-person path.
+    /// Writes the line kept under <paramref name="key"/>, or that of a profile the month's law decides alike, or
+    /// evaluates the situation (<paramref name="situation"/>, that of <paramref name="values"/>, or person
+    /// <paramref name="index"/> of <paramref name="population"/> in <paramref name="month"/>) and keeps its line; false
+    /// when it must be evaluated on the single-person path.
     /// </summary>
-    private bool TryWrite(LineKey key, Situation? situation, SituationValues? values, Population? population, int index, YearMonth month, IBufferWriter<byte> output, Utf8JsonWriter idWriter, string? id)
+    private bool TryWrite(Frame frame, LineKey key, Situation? situation, SituationValues? values, Population? population, int index, YearMonth month, IBufferWriter<byte> output, Utf8JsonWriter idWriter, string? id)
     {
         if (!lines.TryGetValue(key, out var line))
         {
@@ -106,7 +113,8 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
                 return false;
             }
 
-            line = Evaluate(situation ?? values?.ToSituation() ?? population!.SituationAt(index, month));
+            situation ??= values?.ToSituation() ?? population!.SituationAt(index, month);
+            line = frame.Decided is { } decided ? Decided(frame, decided, key.Key, situation) : Evaluate(situation);
             if (line is not null)
             {
                 var shared = contents.GetOrAdd(line, line);
@@ -146,21 +154,58 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         return true;
     }
 
-    private LineKey? Key(Situation situation) =>
-        situation.Person.Merit.IsEmpty ? Key(situation.Month, situation.Jurisdiction, situation.Person.ChildrenRaisedAlone, situation.Person, null) : null;
+    /// <summary>
+    /// The line of a profile not met before, found by what the month's law decides of it: the line of a profile
+    /// decided alike (the same report: <see cref="DecidedProfiles"/>), or the situation's own, evaluated and kept for
+    /// the profiles decided alike to come.
+    /// </summary>
+    private byte[]? Decided(Frame frame, DecidedProfiles decided, ProfileKey key, Situation situation)
+    {
+        var memo = decided.Rent();
+        string signature;
+        try
+        {
+            var chars = decided.Width <= 256 ? stackalloc char[decided.Width] : new char[decided.Width];
+            decided.Sign(key, chars, memo, frame.Law!, situation.Person);
+            signature = new string(chars);
+        }
+        finally
+        {
+            decided.Return(memo);
+        }
 
-    /// <summary>The key of a situation's values, as <see cref="Key(Situation)"/> gives it for their situation; null where that is null.</summary>
-    private LineKey? Key(SituationValues values) =>
-        values.Merit.IsEmpty ? Key(values.Month, values.Jurisdiction, values.ChildrenRaisedAlone, null, values) : null;
+        var bySignature = frame.BySignature!;
+        if (bySignature.TryGetValue(signature, out var line))
+        {
+            return line;
+        }
+
+        line = Evaluate(situation);
+        return bySignature.GetOrAdd(signature, line);
+    }
+
+    private LineKey? Key(Situation situation, out Frame? frame)
+    {
+        frame = null;
+        return situation.Person.Merit.IsEmpty ? Key(situation.Month, situation.Jurisdiction, situation.Person.ChildrenRaisedAlone, situation.Person, null, out frame) : null;
+    }
+
+    /// <summary>The key of a situation's values, as <see cref="Key(Situation, out Frame?)"/> gives it for their situation; null where that is null.</summary>
+    private LineKey? Key(SituationValues values, out Frame? frame)
+    {
+        frame = null;
+        return values.Merit.IsEmpty ? Key(values.Month, values.Jurisdiction, values.ChildrenRaisedAlone, null, values, out frame) : null;
+    }
 
     /// <summary>
     /// The key of a person without merit records, given as a <paramref name="person"/> or as the <paramref name="values"/>
     /// read of one; null when the month's law has no keys or reads what no key keeps, or when the compact form cannot
     /// hold the person.
     /// </summary>
-    private LineKey? Key(YearMonth month, Jurisdiction jurisdiction, ImmutableArray<RaisedChild> children, Person? person, SituationValues? values)
+    private LineKey? Key(YearMonth month, Jurisdiction jurisdiction, ImmutableArray<RaisedChild> children, Person? person, SituationValues? values, out Frame? frame)
     {
-        if (FrameOf(month, jurisdiction) is not { Keys: { Exact: false } keys } frame)
+        frame = FrameOf(month, jurisdiction);
+        if (frame is not { Keys: { Exact: false } keys })
         {
             return null;
         }
@@ -200,6 +245,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// <summary>The compact report line of a situation without its id, or null when its evaluation fails.</summary>
     private byte[]? Evaluate(Situation situation)
     {
+        Interlocked.Increment(ref evaluated);
         Reports.Report report;
         try
         {
@@ -242,18 +288,38 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         public override int GetHashCode() => unchecked(Key.GetHashCode() ^ (Frame * 0x2F0B3A49));
     }
 
-    /// <summary>What keys of a month and jurisdiction count against, numbered; no keys when the rule set draws more lines than a key holds.</summary>
+    /// <summary>
+    /// What keys of a month and jurisdiction count against, numbered; no keys when the rule set draws more lines than a
+    /// key holds. With its month's law and what the law decides of a profile (null where it cannot say:
+    /// <see cref="DecidedProfiles.Of"/>), the lines kept by what is decided.
+    /// </summary>
     private sealed record Frame(int Id, YearMonth Month, ImmutableArray<Jurisdiction> Jurisdictions, MonthFrame? Keys)
     {
+        internal MonthLaw? Law { get; private init; }
+
+        internal DecidedProfiles? Decided { get; private init; }
+
+        internal ConcurrentDictionary<string, byte[]?>? BySignature { get; private init; }
+
         internal static Frame Of(YearMonth month, Jurisdiction jurisdiction, RuleSet[] rules, int id)
         {
             ImmutableArray<Jurisdiction> jurisdictions = [jurisdiction];
             try
             {
                 // A jurisdiction or month the law does not cover fails on the single-person path: nothing to share.
-                return !rules[0].Knows(jurisdiction) || rules[0].ForMonth(jurisdiction, month) is not { IsCovered: true }
-                    ? new Frame(id, month, jurisdictions, null)
-                    : new Frame(id, month, jurisdictions, MonthProfiles.Frame(jurisdictions, month, rules, out _));
+                if (!rules[0].Knows(jurisdiction) || rules[0].ForMonth(jurisdiction, month) is not { IsCovered: true } law)
+                {
+                    return new Frame(id, month, jurisdictions, null);
+                }
+
+                var keys = MonthProfiles.Frame(jurisdictions, month, rules, out _);
+                var decided = keys.Exact ? null : DecidedProfiles.Of(law, keys, 0);
+                return new Frame(id, month, jurisdictions, keys)
+                {
+                    Law = law,
+                    Decided = decided,
+                    BySignature = decided is null ? null : new ConcurrentDictionary<string, byte[]?>(StringComparer.Ordinal),
+                };
             }
             catch (Exception e) when (e is NotSupportedException or EvaluationException)
             {

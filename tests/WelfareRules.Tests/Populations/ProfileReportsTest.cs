@@ -139,6 +139,33 @@ public sealed class ProfileReportsTest
         Assert.True(keyed > 1_000 && left > 0, $"{keyed} keyed, {left} left to the single-person path");
     }
 
+    [Theory]
+    [InlineData(2025, 1)]
+    [InlineData(2026, 7)]
+    [InlineData(2027, 3)]
+    public void TryWrite_ProfilesTheLawDecidesAlike_ShareOneEvaluationAndWriteWhatEachSituationGives(int year, int monthOfYear)
+    {
+        // Profiles not met before are signed by what the month's law decides of them: one evaluation serves every
+        // profile decided alike, and each line is still what the person's situation gives alone.
+        var month = new YearMonth(year, monthOfYear);
+        var reports = new ProfileReports(RuleSet.BuiltIn, Quiet);
+        var situations = VariedPopulation.Create(8_000, 23).Concat(DecidedProfilesTest.IndependentFacts(1_000, 29))
+            .Select((s, i) => s with { Month = month, Id = "p" + i });
+        int keyed = 0;
+        foreach (var situation in situations)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            if (reports.TryWrite(situation, output, Writer()))
+            {
+                keyed++;
+                Assert.Equal(Alone(situation), Encoding.UTF8.GetString(output.WrittenSpan));
+            }
+        }
+
+        Assert.True(keyed > 7_000, $"{keyed} keyed");
+        Assert.True(reports.Evaluated * 3 < reports.LinesKept * 2, $"{reports.Evaluated} evaluations for {reports.LinesKept} profiles");
+    }
+
     [Fact]
     public void TryWrite_PersonOfAPopulationOfTwoJurisdictions_IsLeftToItsSituation()
     {
