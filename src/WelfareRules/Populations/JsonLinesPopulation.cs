@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 using WelfareRules.Facts;
@@ -53,6 +54,10 @@ internal static class JsonLinesPopulation
     {
         var pending = new Queue<Task<Block>>();
         var assembly = new Assembly();
+
+        // One block more is read ahead than the cores parse at once, so that a core finding its block parsed while the
+        // calling thread waits for an older one has the next to hand; at most `parallelism` are parsed at a time.
+        var cores = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, parallelism).ConcurrentScheduler;
 
         // What a block is parsed with, used by one block at a time: the children's interners stay few however many
         // blocks there are (a child met in many blocks is one object in each interner, not one a block).
@@ -131,7 +136,7 @@ internal static class JsonLinesPopulation
                     assembly.Append(pending.Dequeue().GetAwaiter().GetResult());
                 }
 
-                pending.Enqueue(Task.Run(() =>
+                pending.Enqueue(Task.Factory.StartNew(() =>
                 {
                     var parser = parsers.TryTake(out var free) ? free : new Parser();
                     try
@@ -143,7 +148,7 @@ internal static class JsonLinesPopulation
                         parsers.Add(parser);
                         ArrayPool<byte>.Shared.Return(bytes);
                     }
-                }));
+                }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, cores));
             }
 
             while (pending.Count > 0)
