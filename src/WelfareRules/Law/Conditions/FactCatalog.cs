@@ -97,7 +97,7 @@ internal static class FactCatalog
     /// </summary>
     internal static readonly FrozenDictionary<string, FactDefinition> MeritFacts = new FactDefinition[]
     {
-        Record("merit.category", FactType.Choice, [.. Enum.GetValues<MeritCategory>().Select(ContractEnum<MeritCategory>.Spell)], r => (int)r.Category, "category", "diện người có công") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritCategory) },
+        Record("merit.category", FactType.Choice, ContractEnum<MeritCategory>.Spellings, r => (int)r.Category, "category", "diện người có công") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritCategory) },
         Record("merit.rate", FactType.Count, [], r => r.Rate ?? 0, "body-injury rate (%)", "tỷ lệ tổn thương cơ thể (%)"),
         Record("merit.especiallySevere", FactType.Boolean, [], r => r.EspeciallySevere ? 1 : 0, "especially severe wound or illness", "vết thương, bệnh tật đặc biệt nặng"),
         Record("merit.martyrs", FactType.Count, [], r => r.Martyrs, "martyrs", "số liệt sĩ"),
@@ -105,7 +105,7 @@ internal static class FactCatalog
         Record("merit.livesWithFamily", FactType.Boolean, [], r => r.LivesWithFamily ? 1 : 0, "living with the family", "sống ở gia đình"),
         Record("merit.detached", FactType.Boolean, [], r => r.Detached ? 1 : 0, "detached", "diện thoát ly"),
         Record("merit.seniorityYears", FactType.Count, [], r => r.SeniorityYears, "years of seniority", "số năm thâm niên"),
-        Record("merit.award", FactType.Choice, [.. Enum.GetValues<MeritAward>().Select(ContractEnum<MeritAward>.Spell)], r => (int)r.Award, "award", "khen thưởng") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritAward) },
+        Record("merit.award", FactType.Choice, ContractEnum<MeritAward>.Spellings, r => (int)r.Award, "award", "khen thưởng") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritAward) },
         Record("merit.recognisedOn", FactType.Date, [], r => r.RecognisedOn is { } d ? Packed(d.Year, d.Month) : Absent, "recognition", "quyết định công nhận"),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
@@ -128,5 +128,5 @@ internal static class FactCatalog
 
     private static FactDefinition Choice<T>(string name, Func<Person, int> read, string english, string vietnamese, IReadOnlyDictionary<T, string> valuesVi)
         where T : struct, Enum =>
-        new(name, FactType.Choice, [.. Enum.GetValues<T>().Select(ContractEnum<T>.Spell)], read, english, vietnamese) { ValuesVi = FactValueNames.Labels(valuesVi) };
+        new(name, FactType.Choice, ContractEnum<T>.Spellings, read, english, vietnamese) { ValuesVi = FactValueNames.Labels(valuesVi) };
 }

@@ -102,7 +102,16 @@ internal static class FactValueNames
     /// <summary>The labels in the order of the enumeration's values (which is the order of the fact's values).</summary>
     /// <exception cref="InvalidOperationException">A value has no label.</exception>
     internal static ImmutableArray<string> Labels<T>(IReadOnlyDictionary<T, string> labels)
-        where T : struct, Enum =>
-        [.. Enum.GetValues<T>().Select(v => labels.TryGetValue(v, out var label) ? label
-            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{typeof(T).Name}.{v} has no Vietnamese label")))];
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var result = new string[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            result[i] = labels.TryGetValue(values[i], out var label) ? label
+                : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{typeof(T).Name}.{values[i]} has no Vietnamese label"));
+        }
+
+        return [.. result];
+    }
 }
