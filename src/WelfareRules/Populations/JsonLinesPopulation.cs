@@ -138,14 +138,19 @@ internal static class JsonLinesPopulation
 
                 pending.Enqueue(Task.Factory.StartNew(() =>
                 {
-                    var parser = parsers.TryTake(out var free) ? free : new Parser();
+                    Parser? parser = null;
                     try
                     {
+                        parser = parsers.TryTake(out var free) ? free : new Parser();
                         return parser.Parse(bytes.AsSpan(offset, length), firstLine, lines, source, month);
                     }
                     finally
                     {
-                        parsers.Add(parser);
+                        if (parser is not null)
+                        {
+                            parsers.Add(parser);
+                        }
+
                         ArrayPool<byte>.Shared.Return(bytes);
                     }
                 }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, cores));

@@ -36,6 +36,12 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// <summary>The most months and jurisdictions kept apart (each holds what its keys count against).</summary>
     internal const int MaxFrames = 1 << 12;
 
+    /// <summary>
+    /// The most months and jurisdictions whose profiles are signed by what their law decides (<see cref="DecidedProfiles"/>,
+    /// whose tables each keeps for the run): the others evaluate every profile not met before.
+    /// </summary>
+    internal const int MaxSigningFrames = 16;
+
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly byte[] IdStart = "{\"id\":"u8.ToArray();
 
@@ -69,6 +75,9 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
     /// <summary>The situations evaluated so far to keep their lines.</summary>
     internal int Evaluated => Volatile.Read(ref evaluated);
+
+    /// <summary>The bytes of the distinct lines kept so far (what <see cref="MaxBytes"/> bounds).</summary>
+    internal long BytesKept => Volatile.Read(ref bytesKept);
 
     /// <summary>
     /// Writes the report line of <paramref name="situation"/> (without its line break) when a situation of the same
@@ -114,19 +123,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
             }
 
             situation ??= values?.ToSituation() ?? population!.SituationAt(index, month);
-            line = frame.Decided is { } decided ? Decided(frame, decided, key.Key, situation) : Evaluate(situation);
-            if (line is not null)
-            {
-                var shared = contents.GetOrAdd(line, line);
-                if (ReferenceEquals(shared, line))
-                {
-                    // A content not kept before: its bytes count whichever worker's key is kept for it.
-                    Interlocked.Add(ref bytesKept, line.Length);
-                }
-
-                line = shared;
-            }
-
+            line = frame.Decided is { } decided ? Decided(frame, decided, key.Key, situation) : Kept(Evaluate(situation));
             if (lines.TryAdd(key, line))
             {
                 Interlocked.Increment(ref linesKept);
@@ -180,8 +177,25 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
             return line;
         }
 
-        line = Evaluate(situation);
-        return bySignature.GetOrAdd(signature, line);
+        return bySignature.GetOrAdd(signature, Kept(Evaluate(situation)));
+    }
+
+    /// <summary>A line evaluated, as kept: the content kept before when another profile gave the same bytes.</summary>
+    private byte[]? Kept(byte[]? line)
+    {
+        if (line is null)
+        {
+            return null;
+        }
+
+        var shared = contents.GetOrAdd(line, line);
+        if (ReferenceEquals(shared, line))
+        {
+            // A content not kept before: its bytes count whichever worker's line is kept for it, once.
+            Interlocked.Add(ref bytesKept, line.Length);
+        }
+
+        return shared;
     }
 
     private LineKey? Key(Situation situation, out Frame? frame)
@@ -312,8 +326,10 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
                     return new Frame(id, month, jurisdictions, null);
                 }
 
+                // Signing where the law is encoded (the single-person path refuses everyone else), in the first
+                // frames only: each keeps its workers' tables for the run.
                 var keys = MonthProfiles.Frame(jurisdictions, month, rules, out _);
-                var decided = keys.Exact ? null : DecidedProfiles.Of(law, keys, 0);
+                var decided = keys.Exact || law.Standard is null || id > MaxSigningFrames ? null : DecidedProfiles.Of(law, keys, 0);
                 return new Frame(id, month, jurisdictions, keys)
                 {
                     Law = law,

@@ -152,6 +152,7 @@ public sealed class ProfileReportsTest
         var situations = VariedPopulation.Create(8_000, 23).Concat(DecidedProfilesTest.IndependentFacts(1_000, 29))
             .Select((s, i) => s with { Month = month, Id = "p" + i });
         int keyed = 0;
+        var contents = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
         foreach (var situation in situations)
         {
             var output = new ArrayBufferWriter<byte>();
@@ -159,9 +160,12 @@ public sealed class ProfileReportsTest
             {
                 keyed++;
                 Assert.Equal(Alone(situation), Encoding.UTF8.GetString(output.WrittenSpan));
+                contents.Add(Alone(situation with { Id = null }));
             }
         }
 
+        // Each distinct line's bytes counted once, however many profiles and signatures give it.
+        Assert.Equal(contents.Sum(c => (long)Encoding.UTF8.GetByteCount(c)), reports.BytesKept);
         Assert.True(keyed > 7_000, $"{keyed} keyed");
         Assert.True(reports.Evaluated * 3 < reports.LinesKept * 2, $"{reports.Evaluated} evaluations for {reports.LinesKept} profiles");
     }
