@@ -237,7 +237,7 @@ internal static class ComparisonReport
     {
         var value = poverty switch { "poor" => Facts.Poverty.Poor, "nearPoor" => Facts.Poverty.NearPoor, _ => Facts.Poverty.None };
         string english = value switch { Facts.Poverty.Poor => "poor", Facts.Poverty.NearPoor => "near-poor", _ => "neither" };
-        return Capitalised(Law.Conditions.FactValueNames.Poverty[value]) + " <span class=\"en\">" + english + "</span>";
+        return Capitalised(Law.Conditions.FactValueNames.Poverty[(int)value]) + " <span class=\"en\">" + english + "</span>";
     }
 
     private static string Grade(ProvisionStatus status) => status switch

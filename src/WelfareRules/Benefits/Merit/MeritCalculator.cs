@@ -200,5 +200,5 @@ internal static class MeritCalculator
         string.Create(CultureInfo.InvariantCulture, $"Merit record merit[{index}] ({ContractEnum<MeritCategory>.Spell(record.Category)})");
 
     private static string RecordVi(int index, MeritRecord record) =>
-        string.Create(CultureInfo.InvariantCulture, $"Diện người có công merit[{index}] ({Law.Conditions.FactValueNames.MeritCategory[record.Category]})");
+        string.Create(CultureInfo.InvariantCulture, $"Diện người có công merit[{index}] ({Law.Conditions.FactValueNames.MeritCategory[(int)record.Category]})");
 }

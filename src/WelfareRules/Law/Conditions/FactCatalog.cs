@@ -55,12 +55,12 @@ internal static class FactCatalog
 
     private static readonly FrozenDictionary<string, FactDefinition> Definitions = new FactDefinition[]
     {
-        Choice("orphanhood", p => (int)p.Orphanhood, "orphanhood", "hoàn cảnh không có nguồn nuôi dưỡng", FactValueNames.Orphanhood),
-        Choice("disability", p => (int)p.Disability, "disability", "mức độ khuyết tật", FactValueNames.Disability),
-        Choice("livingArrangement", p => (int)p.LivingArrangement, "living arrangement", "nơi sinh sống", FactValueNames.LivingArrangement),
-        Choice("deathCause", p => (int)p.DeathCause, "cause of death", "nguyên nhân chết", FactValueNames.DeathCause),
-        Choice("household.poverty", p => (int)p.Household.Poverty, "household", "hộ gia đình", FactValueNames.Poverty),
-        Choice("household.area", p => (int)p.Household.Area, "area", "khu vực", FactValueNames.Area),
+        Choice<Orphanhood>("orphanhood", p => (int)p.Orphanhood, "orphanhood", "hoàn cảnh không có nguồn nuôi dưỡng", FactValueNames.Orphanhood),
+        Choice<Disability>("disability", p => (int)p.Disability, "disability", "mức độ khuyết tật", FactValueNames.Disability),
+        Choice<LivingArrangement>("livingArrangement", p => (int)p.LivingArrangement, "living arrangement", "nơi sinh sống", FactValueNames.LivingArrangement),
+        Choice<DeathCause>("deathCause", p => (int)p.DeathCause, "cause of death", "nguyên nhân chết", FactValueNames.DeathCause),
+        Choice<Poverty>("household.poverty", p => (int)p.Household.Poverty, "household", "hộ gia đình", FactValueNames.Poverty),
+        Choice<Area>("household.area", p => (int)p.Household.Area, "area", "khu vực", FactValueNames.Area),
         Flag("inEducation", p => p.InEducation, "in education", "đang đi học"),
         Flag("hivPositive", p => p.HivPositive, "living with HIV", "nhiễm HIV"),
         Flag("withoutSupporter", p => p.WithoutSupporter, "no supporter", "không có người phụng dưỡng"),
@@ -97,7 +97,7 @@ internal static class FactCatalog
     /// </summary>
     internal static readonly FrozenDictionary<string, FactDefinition> MeritFacts = new FactDefinition[]
     {
-        Record("merit.category", FactType.Choice, ContractEnum<MeritCategory>.Spellings, r => (int)r.Category, "category", "diện người có công") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritCategory) },
+        Record("merit.category", FactType.Choice, ContractEnum<MeritCategory>.Spellings, r => (int)r.Category, "category", "diện người có công") with { ValuesVi = FactValueNames.Labels<MeritCategory>(FactValueNames.MeritCategory) },
         Record("merit.rate", FactType.Count, [], r => r.Rate ?? 0, "body-injury rate (%)", "tỷ lệ tổn thương cơ thể (%)"),
         Record("merit.especiallySevere", FactType.Boolean, [], r => r.EspeciallySevere ? 1 : 0, "especially severe wound or illness", "vết thương, bệnh tật đặc biệt nặng"),
         Record("merit.martyrs", FactType.Count, [], r => r.Martyrs, "martyrs", "số liệt sĩ"),
@@ -105,7 +105,7 @@ internal static class FactCatalog
         Record("merit.livesWithFamily", FactType.Boolean, [], r => r.LivesWithFamily ? 1 : 0, "living with the family", "sống ở gia đình"),
         Record("merit.detached", FactType.Boolean, [], r => r.Detached ? 1 : 0, "detached", "diện thoát ly"),
         Record("merit.seniorityYears", FactType.Count, [], r => r.SeniorityYears, "years of seniority", "số năm thâm niên"),
-        Record("merit.award", FactType.Choice, ContractEnum<MeritAward>.Spellings, r => (int)r.Award, "award", "khen thưởng") with { ValuesVi = FactValueNames.Labels(FactValueNames.MeritAward) },
+        Record("merit.award", FactType.Choice, ContractEnum<MeritAward>.Spellings, r => (int)r.Award, "award", "khen thưởng") with { ValuesVi = FactValueNames.Labels<MeritAward>(FactValueNames.MeritAward) },
         Record("merit.recognisedOn", FactType.Date, [], r => r.RecognisedOn is { } d ? Packed(d.Year, d.Month) : Absent, "recognition", "quyết định công nhận"),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
@@ -126,7 +126,7 @@ internal static class FactCatalog
     private static FactDefinition Date(string name, Func<Person, int> read, string english, string vietnamese) =>
         new(name, FactType.Date, [], read, english, vietnamese);
 
-    private static FactDefinition Choice<T>(string name, Func<Person, int> read, string english, string vietnamese, IReadOnlyDictionary<T, string> valuesVi)
+    private static FactDefinition Choice<T>(string name, Func<Person, int> read, string english, string vietnamese, IReadOnlyDictionary<int, string> valuesVi)
         where T : struct, Enum =>
-        new(name, FactType.Choice, ContractEnum<T>.Spellings, read, english, vietnamese) { ValuesVi = FactValueNames.Labels(valuesVi) };
+        new(name, FactType.Choice, ContractEnum<T>.Spellings, read, english, vietnamese) { ValuesVi = FactValueNames.Labels<T>(valuesVi) };
 }

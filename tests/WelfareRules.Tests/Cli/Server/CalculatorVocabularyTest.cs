@@ -37,7 +37,7 @@ public sealed class CalculatorVocabularyTest
             string spelling = WelfareRules.Serialization.ContractEnum<Orphanhood>.Spell(value);
             var option = Regex.Match(page, $"<option value=\"{spelling}\">[a-zđ]\\) ([^/<]+) /");
             Assert.True(option.Success, spelling);
-            Assert.Equal(Capitalised(FactValueNames.Orphanhood[value]), option.Groups[1].Value);
+            Assert.Equal(Capitalised(FactValueNames.Orphanhood[(int)value]), option.Groups[1].Value);
         }
     }
 
