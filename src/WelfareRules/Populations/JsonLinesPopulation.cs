@@ -242,6 +242,7 @@ internal static class JsonLinesPopulation
         private readonly Dictionary<Jurisdiction, int> jurisdictionIndex = [];
         private readonly List<SituationLine> refused = [];
         private int lines, persons, children;
+        private Dictionary<int, ImmutableArray<MeritRecord>>? merit;
 
         /// <summary>Set when the blocks name more jurisdictions than a population holds: nothing more is taken.</summary>
         private bool tooMany;
@@ -283,6 +284,11 @@ internal static class JsonLinesPopulation
             }
 
             block.Place(persons, children, same ? null : remap);
+            foreach (var (i, records) in block.Merit ?? [])
+            {
+                (merit ??= []).Add(persons + i, records);
+            }
+
             persons = checked(persons + block.Count);
             children = checked(children + block.Children.Count);
             blocks.Add(block);
@@ -297,31 +303,16 @@ internal static class JsonLinesPopulation
             }
 
             int n = persons;
-            var columns = new Columns(
-                GC.AllocateUninitializedArray<ulong>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n),
+            var columns = new PopulationBuilder.Columns(
+                n, [.. jurisdictions], GC.AllocateUninitializedArray<ulong>(n), GC.AllocateUninitializedArray<int>(n),
                 GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n),
-                GC.AllocateUninitializedArray<int>(n + 1), new RaisedChild[children]);
+                GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n + 1), new RaisedChild[children], merit);
             columns.ChildStart[0] = 0;
             Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, b => blocks[b].CopyTo(columns));
-
-            Dictionary<int, ImmutableArray<MeritRecord>>? merit = null;
-            foreach (var block in blocks)
-            {
-                foreach (var (i, records) in block.Merit ?? [])
-                {
-                    (merit ??= []).Add(block.PersonStart + i, records);
-                }
-            }
-
-            var population = new Population(new PopulationBuilder.Columns(
-                n, [.. jurisdictions], columns.Facts, columns.Birth, columns.Death, columns.Decision, columns.Certified, columns.Escaped,
-                columns.ChildStart, columns.Children, merit));
+            var population = new Population(columns);
             return new PopulationReadResult(population, refused, lines);
         }
     }
-
-    /// <summary>The population's columns being filled, each block into its own place.</summary>
-    private sealed record Columns(ulong[] Facts, int[] Birth, int[] Death, int[] Decision, int[] Certified, int[] Escaped, int[] ChildStart, RaisedChild[] Children);
 
     /// <summary>What a block's lines are parsed with: the values of the line in hand and the children met so far.</summary>
     private sealed class Parser
@@ -448,19 +439,16 @@ internal static class JsonLinesPopulation
         /// <summary>The non-blank lines.</summary>
         internal int Lines { get; set; }
 
-        /// <summary>The population's index of the block's first person.</summary>
-        internal int PersonStart { get; private set; }
-
-        private int childStart;
+        private int personStart, childStart;
         private int[]? remap;
 
         /// <summary>Where the block goes in the population, and its jurisdictions' numbers there (null when they are its own).</summary>
-        internal void Place(int persons, int children, int[]? jurisdictions) => (PersonStart, childStart, remap) = (persons, children, jurisdictions);
+        internal void Place(int persons, int children, int[]? jurisdictions) => (personStart, childStart, remap) = (persons, children, jurisdictions);
 
         /// <summary>Copies the block into its place in the population's columns.</summary>
-        internal void CopyTo(Columns columns)
+        internal void CopyTo(PopulationBuilder.Columns columns)
         {
-            int n = Count, at = PersonStart;
+            int n = Count, at = personStart;
             if (remap is null)
             {
                 Facts.AsSpan(0, n).CopyTo(columns.Facts.AsSpan(at));
