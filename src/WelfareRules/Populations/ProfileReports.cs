@@ -47,7 +47,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
     private readonly RuleSet[] ruleSets = [rules];
     private readonly ConcurrentDictionary<(YearMonth Month, Jurisdiction Jurisdiction), Frame> frames = new();
-    private readonly ConcurrentDictionary<LineKey, byte[]?> lines = new();
+    private readonly LineTable lines = new();
 
     /// <summary>
     /// Each line's content kept once: profiles are many more than the reports they give (a generated million, about
@@ -114,7 +114,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// </summary>
     private bool TryWrite(Frame frame, LineKey key, Situation? situation, SituationValues? values, Population? population, int index, YearMonth month, IBufferWriter<byte> output, Utf8JsonWriter idWriter, string? id)
     {
-        if (!lines.TryGetValue(key, out var line))
+        if (!lines.TryGetValue(key.Frame, key.Key, out var line))
         {
             // Counted here: ConcurrentDictionary.Count takes every lock of the table.
             if (Volatile.Read(ref linesKept) >= MaxLines || Volatile.Read(ref bytesKept) >= MaxBytes)
@@ -124,7 +124,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
             situation ??= values?.ToSituation() ?? population!.SituationAt(index, month);
             line = frame.Decided is { } decided ? Decided(frame, decided, key.Key, situation) : Kept(Evaluate(situation));
-            if (lines.TryAdd(key, line))
+            if (lines.TryAdd(key.Frame, key.Key, line))
             {
                 Interlocked.Increment(ref linesKept);
             }
@@ -295,12 +295,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     }
 
     /// <summary>A report line's key: the frame of its month and jurisdiction, and its profile there.</summary>
-    private readonly record struct LineKey(int Frame, ProfileKey Key)
-    {
-        public bool Equals(LineKey other) => Frame == other.Frame && Key.Facts == other.Key.Facts && Key.Month == other.Key.Month;
-
-        public override int GetHashCode() => unchecked(Key.GetHashCode() ^ (Frame * 0x2F0B3A49));
-    }
+    private readonly record struct LineKey(int Frame, ProfileKey Key);
 
     /// <summary>
     /// What keys of a month and jurisdiction count against, numbered; no keys when the rule set draws more lines than a
