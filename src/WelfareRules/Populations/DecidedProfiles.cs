@@ -50,6 +50,10 @@ internal sealed class DecidedProfiles
     private readonly GroupNodes?[] groups;
     private readonly ProfileKey kept;
     private readonly int[] tableSizes;
+
+    /// <summary>The groups decided together from the bits they all read (<see cref="Cluster"/>), and the rest, decided one by one.</summary>
+    private readonly Cluster[] clusters;
+    private readonly int[] loose;
     private readonly ConcurrentBag<Memo> memos = [];
 
     /// <summary>The signatures met, one after the other (<see cref="Width"/> characters each), with their hashes.</summary>
@@ -66,7 +70,43 @@ internal sealed class DecidedProfiles
         this.kept = kept;
         this.tableSizes = tableSizes;
         Width = 8 + (2 * groups.Length);
+
+        // A group none of whose conditions is evaluated for each profile is decided by the bits its conditions read: groups
+        // are decided together from one table of their outcomes by the bits they read between them, while those stay few
+        // enough for the table to hold their values, a lookup for them all rather than one for each of their conditions.
+        var byReads = new List<(ProfileKey Reads, List<int> Groups)>();
+        var rest = new List<int>();
+        for (int g = 0; g < groups.Length; g++)
+        {
+            if (groups[g] is not { } group || group.EachProfile)
+            {
+                rest.Add(g);
+                continue;
+            }
+
+            int at = byReads.FindIndex(c => Bits(c.Reads.Or(group.Reads)) <= ClusterBits);
+            if (at < 0)
+            {
+                byReads.Add((group.Reads, [g]));
+            }
+            else
+            {
+                byReads[at] = (byReads[at].Reads.Or(group.Reads), byReads[at].Groups);
+                byReads[at].Groups.Add(g);
+            }
+        }
+
+        clusters = [.. byReads.Select(c => new Cluster(c.Reads, [.. c.Groups], 1 << Math.Clamp(Bits(c.Reads) + 2, 4, 12)))];
+        loose = [.. rest];
     }
+
+    /// <summary>The most bits groups decided together read between them.</summary>
+    private const int ClusterBits = 20;
+
+    private static int Bits(ProfileKey key) => BitOperations.PopCount(key.Facts) + BitOperations.PopCount(key.Month);
+
+    /// <summary>Groups decided together: the bits they read, the groups (by position), and the entries of their table.</summary>
+    internal sealed record Cluster(ProfileKey Reads, int[] Groups, int Size);
 
     /// <summary>Whether the last month's signing under this law was stopped (most signatures new): the next month tries fewer first.</summary>
     internal bool Declined { get; set; }
@@ -124,7 +164,19 @@ internal sealed class DecidedProfiles
     private sealed record Node(Condition Condition, NodeKind Kind, ProfileKey Reads, int Table, Node[] Parts, bool Count);
 
     /// <summary>A group's condition, per-child multiplier and bands as they are decided.</summary>
-    private sealed record GroupNodes(Node When, Node? PerChild, Node?[] Bands);
+    private sealed record GroupNodes(Node When, Node? PerChild, Node?[] Bands)
+    {
+        /// <summary>Every bit the group's outcome turns on: what its conditions, count and bands read.</summary>
+        internal ProfileKey Reads { get; } = Nodes(When, PerChild, Bands).Aggregate(default(ProfileKey), (all, node) => all.Or(node.Reads));
+
+        /// <summary>Whether a condition of the group is evaluated for each profile (it reads what the key does not place).</summary>
+        internal bool EachProfile { get; } = Nodes(When, PerChild, Bands).Any(Evaluated);
+
+        private static IEnumerable<Node> Nodes(Node when, Node? perChild, Node?[] bands) =>
+            new[] { when, perChild }.Concat(bands).OfType<Node>();
+
+        private static bool Evaluated(Node node) => node.Kind == NodeKind.Each || node.Parts.Any(Evaluated);
+    }
 
     /// <summary>Makes the nodes of a law's groups, numbering their tables.</summary>
     private sealed class Builder(MonthLaw law, MonthFrame frame, int jurisdiction)
@@ -161,9 +213,12 @@ internal sealed class DecidedProfiles
     }
 
     /// <summary>A worker's tables of the conditions' outcomes, taken with <see cref="Rent"/> and given back with <see cref="Return"/>.</summary>
-    internal sealed class Memo(int[] sizes)
+    internal sealed class Memo(int[] sizes, Cluster[] clusters)
     {
         internal readonly Entry[][] Tables = [.. sizes.Select(size => new Entry[size])];
+
+        /// <summary>For each cluster, its table: the bits read (<see cref="Entry.Outcome"/> 1 when filled) and the outcomes, a row of its groups' for each entry.</summary>
+        internal readonly (Entry[] Keys, uint[] Outcomes)[] Clusters = [.. clusters.Select(c => (new Entry[c.Size], new uint[c.Size * c.Groups.Length]))];
     }
 
     /// <summary>A condition's outcome for one value of the bits it reads (<see cref="Outcome"/> 0: empty).</summary>
@@ -172,7 +227,7 @@ internal sealed class DecidedProfiles
         internal ulong Facts, Month, Outcome;
     }
 
-    internal Memo Rent() => memos.TryTake(out var memo) ? memo : new Memo(tableSizes);
+    internal Memo Rent() => memos.TryTake(out var memo) ? memo : new Memo(tableSizes, clusters);
 
     internal void Return(Memo memo) => memos.Add(memo);
 
@@ -208,15 +263,51 @@ internal sealed class DecidedProfiles
         var bits = signing.Key.And(kept);
         Write(signature, 0, bits.Facts);
         Write(signature, 4, bits.Month);
-        for (int g = 0; g < groups.Length; g++)
+        for (int c = 0; c < clusters.Length; c++)
         {
-            uint outcome = groups[g] is { } group ? Decide(group, ref signing) : 0;
-            signature[8 + (2 * g)] = unchecked((char)outcome);
-            signature[9 + (2 * g)] = unchecked((char)(outcome >> 16));
+            var cluster = clusters[c];
+            var members = cluster.Groups;
+            var (keys, outcomes) = signing.Memo.Clusters[c];
+            var read = signing.Key.And(cluster.Reads);
+            int mask = keys.Length - 1;
+            int slot = Slot(read, mask);
+            ref var entry = ref keys[slot];
+            var row = outcomes.AsSpan(slot * members.Length, members.Length);
+            if (entry.Outcome == 0 || entry.Facts != read.Facts || entry.Month != read.Month)
+            {
+                // Not met before (or its entry taken by another value): each group decided, the row kept for the next.
+                for (int i = 0; i < members.Length; i++)
+                {
+                    row[i] = Decide(groups[members[i]]!, ref signing);
+                }
+
+                entry = new Entry { Facts = read.Facts, Month = read.Month, Outcome = 1 };
+            }
+
+            for (int i = 0; i < members.Length; i++)
+            {
+                Place(signature, members[i], row[i]);
+            }
+        }
+
+        foreach (int g in loose)
+        {
+            Place(signature, g, groups[g] is { } group ? Decide(group, ref signing) : 0);
         }
 
         return Hash(signature);
     }
+
+    /// <summary>A group's outcome in its two characters of the signature.</summary>
+    private static void Place(Span<char> signature, int group, uint outcome)
+    {
+        signature[8 + (2 * group)] = unchecked((char)outcome);
+        signature[9 + (2 * group)] = unchecked((char)(outcome >> 16));
+    }
+
+    /// <summary>The first entry of a table of <paramref name="mask"/> + 1 entries for the bits read.</summary>
+    private static int Slot(ProfileKey read, int mask) =>
+        unchecked((int)(((read.Facts ^ (read.Month * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 52)) & mask;
 
     /// <summary>
     /// A group's outcome, finer than <see cref="GroupEligibility.MatchBand"/> gives it (whose use some calculators
@@ -264,7 +355,7 @@ internal sealed class DecidedProfiles
                 var read = signing.Key.And(node.Reads);
                 var table = signing.Memo.Tables[node.Table];
                 int mask = table.Length - 1;
-                int first = unchecked((int)(((read.Facts ^ (read.Month * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 52)) & mask;
+                int first = Slot(read, mask);
 
                 // A few entries from the first: the value's own, or an empty one to keep it in, else the first is replaced.
                 int keep = first;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
@@ -34,7 +35,7 @@ internal sealed class ProfileSorter
     private int last = int.MinValue;
     private int[] lastWindows = [];
     private string lastLayout = "";
-    private LawSignature[] lastLaws = [];
+    private object?[] lastLaws = [];
     private int[][] workerCounts = [];
     private int[][] workerFirsts = [];
 
@@ -68,8 +69,9 @@ internal sealed class ProfileSorter
         var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out string layout);
         int index = frame.Index;
         // A key's months ahead are foreseen under this month's support windows and, for children, its children
-        // conditions and law: when any of those differ from the last sorted month's, everyone is sorted again.
-        var laws = frame.ChildCounts.Length == 0 ? [] : Signatures(month);
+        // conditions and what they read of the law: when any of those differ from the last sorted month's, everyone is
+        // sorted again.
+        var laws = frame.ChildCounts.Length == 0 ? [] : ChildrenLaw(frame);
         bool all = profile is null || through is null || index < last || !frame.Windows.AsSpan().SequenceEqual(lastWindows)
             || layout != lastLayout || !laws.AsSpan().SequenceEqual(lastLaws);
         var ids = profile ??= new int[n];
@@ -193,19 +195,30 @@ internal sealed class ProfileSorter
         return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame, layout, this);
     }
 
-    /// <summary>The signature of the month's law of every rule set in every jurisdiction of the population.</summary>
-    private LawSignature[] Signatures(YearMonth month)
+    /// <summary>
+    /// What the month's children counts read of the law: for each count, in each jurisdiction, whether the law is encoded
+    /// and the provision in force of each parameter its condition reads (a child's outcome turns on nothing else of the
+    /// law). A law that changes other provisions (a new standard, a group's coefficient) keeps every key's months ahead.
+    /// </summary>
+    private static object?[] ChildrenLaw(in MonthFrame frame)
     {
-        var signatures = new List<LawSignature>();
-        foreach (var ruleSet in rules)
+        var parts = new List<object?>();
+        foreach (var count in frame.ChildCounts)
         {
-            foreach (var jurisdiction in population.Jurisdictions)
+            var read = ImmutableArray.CreateBuilder<ParameterKey>();
+            count.Condition.ParametersRead(read);
+            parts.Add(count.Condition);
+            foreach (var law in count.Laws)
             {
-                signatures.Add(LawSignature.Of(ruleSet, jurisdiction, month));
+                parts.Add(law is null ? null : bool.TrueString);
+                foreach (var key in read)
+                {
+                    parts.Add(law?.Get(key));
+                }
             }
         }
 
-        return [.. signatures];
+        return [.. parts];
     }
 
     /// <summary>Each worker's count and first-person arrays, large enough for <paramref name="count"/> profiles.</summary>

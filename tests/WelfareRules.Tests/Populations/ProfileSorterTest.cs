@@ -138,6 +138,30 @@ public class ProfileSorterTest
     }
 
     [Fact]
+    public void Sort_LawChangingWhatNoChildrenConditionReads_SortsAgainOnlyPersonsWhoseProfileCanChange()
+    {
+        // The built-in law of July 2026 differs from June's, but not in what K4's count of children reads: the parent of a
+        // child of 6 and a person aged 39 keep their profiles; only the one turning 60 in July is sorted again.
+        var population = Population.Create(
+        [
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2026, 6), new Person(new LocalDate(1987, 5, 1))),
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2026, 6), new Person(new LocalDate(1987, 5, 1))
+            {
+                ChildrenRaisedAlone = [new RaisedChild(new LocalDate(2020, 3, 1))],
+            }),
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2026, 6), new Person(new LocalDate(1966, 7, 10))),
+        ]);
+        Assert.NotEqual(LawSignature.Of(RuleSet.BuiltIn, Jurisdiction.Hanoi, new YearMonth(2026, 6)), LawSignature.Of(RuleSet.BuiltIn, Jurisdiction.Hanoi, new YearMonth(2026, 7)));
+        var sorter = new ProfileSorter(population, 1, true, RuleSet.BuiltIn);
+        var june = sorter.Sort(new YearMonth(2026, 6), copy: true);
+        var july = sorter.Sort(new YearMonth(2026, 7), copy: true);
+
+        Assert.Equal(1, sorter.Sorted);
+        Assert.Equal(june.PersonProfile[..2], july.PersonProfile[..2]);
+        Assert.Equal(3, july.Present);
+    }
+
+    [Fact]
     public void Evaluate_CacheByIdOfAnotherRun_IsRefused()
     {
         // Profile ids are a run's own: outcomes kept by id must never be read for another sorter's profiles.
