@@ -78,7 +78,7 @@ internal sealed class DecidedProfiles
         var rest = new List<int>();
         for (int g = 0; g < groups.Length; g++)
         {
-            if (groups[g] is not { } group || group.EachProfile)
+            if (groups[g] is not { } group || group.EachProfile || Bits(group.Reads) > ClusterBits)
             {
                 rest.Add(g);
                 continue;
@@ -267,15 +267,17 @@ internal sealed class DecidedProfiles
         {
             var cluster = clusters[c];
             var members = cluster.Groups;
-            var (keys, outcomes) = signing.Memo.Clusters[c];
+            var (keys, rows) = signing.Memo.Clusters[c];
             var read = signing.Key.And(cluster.Reads);
             int mask = keys.Length - 1;
             int slot = Slot(read, mask);
             ref var entry = ref keys[slot];
-            var row = outcomes.AsSpan(slot * members.Length, members.Length);
+            var row = rows.AsSpan(slot * members.Length, members.Length);
             if (entry.Outcome == 0 || entry.Facts != read.Facts || entry.Month != read.Month)
             {
-                // Not met before (or its entry taken by another value): each group decided, the row kept for the next.
+                // Not met before (or its entry taken by another value): each group decided, the row kept for the next
+                // (the entry emptied first, so that a failure half-way leaves no row to be read as another value's).
+                entry.Outcome = 0;
                 for (int i = 0; i < members.Length; i++)
                 {
                     row[i] = Decide(groups[members[i]]!, ref signing);

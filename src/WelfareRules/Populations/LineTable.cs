@@ -14,7 +14,8 @@ namespace WelfareRules.Populations;
 /// Thread-safe: lookups take no lock; additions take one. An entry is written whole before it is marked filled, and an
 /// array is never changed once a larger one replaces it, so a lookup sees a key with its line or not at all.
 /// </remarks>
-internal sealed class LineTable
+/// <param name="capacity">The most keys held: an addition beyond is refused (the array stays at most twice as long).</param>
+internal sealed class LineTable(int capacity)
 {
     private readonly Lock gate = new();
     private Entry[] entries = new Entry[1024];
@@ -45,13 +46,13 @@ internal sealed class LineTable
         }
     }
 
-    /// <summary>Keeps <paramref name="line"/> under a key, unless a line is kept there already; true when it was added.</summary>
+    /// <summary>Keeps <paramref name="line"/> under a key, unless a line is kept there already or the table is full; true when it was added.</summary>
     internal bool TryAdd(int frame, ProfileKey key, byte[]? line)
     {
         lock (gate)
         {
             var table = entries;
-            if (Find(table, frame, key) >= 0)
+            if (count >= capacity || Find(table, frame, key) >= 0)
             {
                 return false;
             }

@@ -47,7 +47,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
 
     private readonly RuleSet[] ruleSets = [rules];
     private readonly ConcurrentDictionary<(YearMonth Month, Jurisdiction Jurisdiction), Frame> frames = new();
-    private readonly LineTable lines = new();
+    private readonly LineTable lines = new(MaxLines);
 
     /// <summary>
     /// Each line's content kept once: profiles are many more than the reports they give (a generated million, about
@@ -116,7 +116,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     {
         if (!lines.TryGetValue(key.Frame, key.Key, out var line))
         {
-            // Counted here: ConcurrentDictionary.Count takes every lock of the table.
+            // Checked before the evaluation; workers evaluating at once may each keep a line past it, which the table refuses.
             if (Volatile.Read(ref linesKept) >= MaxLines || Volatile.Read(ref bytesKept) >= MaxBytes)
             {
                 return false;

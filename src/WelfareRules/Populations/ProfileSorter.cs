@@ -14,7 +14,7 @@ namespace WelfareRules.Populations;
 /// the sorter keeps the last month through which it is certain to hold (<see cref="ProfileKey.Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/>:
 /// the next birthday at which the age's band changes, the month of death, of the certificate or decision, a
 /// support window reached, a child's outcome changing). When the month's support windows, the layout of its keys
-/// or (where children are counted) its law differ from the last sorted month's, or the months go back, everyone
+/// or (where children are counted) what its children conditions read of its law differ from the last sorted month's, or the months go back, everyone
 /// is sorted again.
 /// </summary>
 /// <remarks>

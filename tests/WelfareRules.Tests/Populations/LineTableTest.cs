@@ -11,7 +11,7 @@ public sealed class LineTableTest
     [Fact]
     public void TryGetValue_KeyNotAdded_IsFalse()
     {
-        var table = new LineTable();
+        var table = new LineTable(1 << 20);
 
         Assert.False(table.TryGetValue(1, new ProfileKey(5, 7), out var line));
         Assert.Null(line);
@@ -20,7 +20,7 @@ public sealed class LineTableTest
     [Fact]
     public void TryAdd_KeyAddedTwice_KeepsTheFirstLine()
     {
-        var table = new LineTable();
+        var table = new LineTable(1 << 20);
         byte[] first = [1], second = [2];
 
         Assert.True(table.TryAdd(1, new ProfileKey(5, 7), first));
@@ -32,10 +32,26 @@ public sealed class LineTableTest
     }
 
     [Fact]
+    public void TryAdd_TableFull_IsRefusedAndKeepsWhatItHolds()
+    {
+        var table = new LineTable(2);
+        byte[] a = [1], b = [2];
+
+        Assert.True(table.TryAdd(0, new ProfileKey(1, 0), a));
+        Assert.True(table.TryAdd(0, new ProfileKey(2, 0), b));
+        Assert.False(table.TryAdd(0, new ProfileKey(3, 0), [3]));
+
+        Assert.Equal(2, table.Count);
+        Assert.False(table.TryGetValue(0, new ProfileKey(3, 0), out _));
+        Assert.True(table.TryGetValue(0, new ProfileKey(2, 0), out var line));
+        Assert.Same(b, line);
+    }
+
+    [Fact]
     public void TryGetValue_NullLineKept_IsFoundAsNull()
     {
         // A line kept as null means "evaluate on the single-person path": found, not missing.
-        var table = new LineTable();
+        var table = new LineTable(1 << 20);
         table.TryAdd(3, new ProfileKey(0, 0), null);
 
         Assert.True(table.TryGetValue(3, new ProfileKey(0, 0), out var line));
@@ -45,7 +61,7 @@ public sealed class LineTableTest
     [Fact]
     public void TryGetValue_KeysDifferingInOnePart_AreApart()
     {
-        var table = new LineTable();
+        var table = new LineTable(1 << 20);
         byte[] a = [1], b = [2], c = [3], d = [4];
         table.TryAdd(1, new ProfileKey(1UL << 63, 0), a);
         table.TryAdd(2, new ProfileKey(1UL << 63, 0), b);
@@ -64,7 +80,7 @@ public sealed class LineTableTest
     public void TryAdd_ManyKeysFromSeveralThreads_EachFoundWithItsLineAfterTheTableGrows()
     {
         // Far more keys than the first array holds, added from four threads while they read each other's.
-        var table = new LineTable();
+        var table = new LineTable(1 << 20);
         const int PerThread = 20_000;
         var lines = Enumerable.Range(0, 4 * PerThread).Select(i => BitConverter.GetBytes(i)).ToArray();
 
