@@ -61,9 +61,6 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     /// <summary>The frames numbered so far (each a number of its own, whichever worker makes it).</summary>
     private int frameCount;
 
-    /// <summary>The lines kept, failures included.</summary>
-    private int linesKept;
-
     /// <summary>The bytes of the distinct lines kept.</summary>
     private long bytesKept;
 
@@ -71,7 +68,7 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
     private int evaluated;
 
     /// <summary>The lines kept so far, failures included (one a profile met).</summary>
-    internal int LinesKept => Volatile.Read(ref linesKept);
+    internal int LinesKept => lines.Count;
 
     /// <summary>The situations evaluated so far to keep their lines.</summary>
     internal int Evaluated => Volatile.Read(ref evaluated);
@@ -117,17 +114,14 @@ internal sealed class ProfileReports(RuleSet rules, EvaluationOptions options)
         if (!lines.TryGetValue(key.Frame, key.Key, out var line))
         {
             // Checked before the evaluation; workers evaluating at once may each keep a line past it, which the table refuses.
-            if (Volatile.Read(ref linesKept) >= MaxLines || Volatile.Read(ref bytesKept) >= MaxBytes)
+            if (lines.Count >= MaxLines || Volatile.Read(ref bytesKept) >= MaxBytes)
             {
                 return false;
             }
 
             situation ??= values?.ToSituation() ?? population!.SituationAt(index, month);
             line = frame.Decided is { } decided ? Decided(frame, decided, key.Key, situation) : Kept(Evaluate(situation));
-            if (lines.TryAdd(key.Frame, key.Key, line))
-            {
-                Interlocked.Increment(ref linesKept);
-            }
+            lines.TryAdd(key.Frame, key.Key, line);
         }
 
         if (line is null)

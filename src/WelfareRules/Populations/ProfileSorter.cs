@@ -35,7 +35,7 @@ internal sealed class ProfileSorter
     private int last = int.MinValue;
     private int[] lastWindows = [];
     private string lastLayout = "";
-    private object?[] lastLaws = [];
+    private object?[] lastChildrenLaw = [];
     private int[][] workerCounts = [];
     private int[][] workerFirsts = [];
 
@@ -71,9 +71,9 @@ internal sealed class ProfileSorter
         // A key's months ahead are foreseen under this month's support windows and, for children, its children
         // conditions and what they read of the law: when any of those differ from the last sorted month's, everyone is
         // sorted again.
-        var laws = frame.ChildCounts.Length == 0 ? [] : ChildrenLaw(frame);
+        var childrenLaw = frame.ChildCounts.Length == 0 ? [] : ChildrenLaw(frame);
         bool all = profile is null || through is null || index < last || !frame.Windows.AsSpan().SequenceEqual(lastWindows)
-            || layout != lastLayout || !laws.AsSpan().SequenceEqual(lastLaws);
+            || layout != lastLayout || !childrenLaw.AsSpan().SequenceEqual(lastChildrenLaw);
         var ids = profile ??= new int[n];
         var until = through ??= track ? new int[n] : null;
         int workers = MonthProfiles.Workers(n, parallelism);
@@ -191,7 +191,7 @@ internal sealed class ProfileSorter
         last = index;
         lastWindows = frame.Windows;
         lastLayout = layout;
-        lastLaws = laws;
+        lastChildrenLaw = childrenLaw;
         return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame, layout, this);
     }
 
