@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -64,12 +66,16 @@ internal sealed class DecidedProfiles
     /// <summary>Open addressing over the signatures: id + 1, or 0 for an empty bucket.</summary>
     private int[] buckets = new int[1024];
 
-    private DecidedProfiles(GroupNodes?[] groups, ProfileKey kept, int[] tableSizes)
+    /// <summary>The health-insurance groups, signed as the calculator reads them (<see cref="HealthCodes"/>), or null.</summary>
+    private readonly HealthCodes? health;
+
+    private DecidedProfiles(GroupNodes?[] groups, ProfileKey kept, int[] tableSizes, HealthCodes? health)
     {
         this.groups = groups;
         this.kept = kept;
         this.tableSizes = tableSizes;
-        Width = 8 + (2 * groups.Length);
+        this.health = health;
+        Width = 8 + (2 * groups.Length) + (health?.Width ?? 0);
 
         // A group none of whose conditions is evaluated for each profile is decided by the bits its conditions read: groups
         // are decided together from one table of their outcomes by the bits they read between them, while those stay few
@@ -111,7 +117,7 @@ internal sealed class DecidedProfiles
     /// <summary>Whether the last month's signing under this law was stopped (most signatures new): the next month tries fewer first.</summary>
     internal bool Declined { get; set; }
 
-    /// <summary>The characters of a signature: the kept bits of the key, then two for each group.</summary>
+    /// <summary>The characters of a signature: the kept bits of the key, two for each group, then the health-insurance groups applied (<see cref="HealthCodes"/>).</summary>
     internal int Width { get; }
 
     /// <summary>
@@ -147,7 +153,239 @@ internal sealed class DecidedProfiles
                 [.. eligibility.Bands.Select(b => b.When is { } when ? builder.Node(when) : null)]);
         }
 
-        return new DecidedProfiles(groups, kept, [.. builder.TableSizes]);
+        return new DecidedProfiles(groups, kept, [.. builder.TableSizes], HealthCodes.Of(law, all, groups, kept));
+    }
+
+    /// <summary>
+    /// The health-insurance groups as the calculator reads them: of each of the month's lists (national, local) only the
+    /// group applied counts (<see cref="HealthInsuranceCalculator.Best"/>: the highest share met, read in the list's order),
+    /// so profiles that meet different groups of a list but are applied the same one decide alike. A list's groups' own
+    /// outcomes are left out of the signature, and the group applied (or the group whose conditions cannot be read, where
+    /// the single-person path fails) is written in their place. A group that reads the month's entitlements is not decided
+    /// here, but the rest of the signature decides it: the group applied is written for each outcome it may have (met,
+    /// not met, unreadable), so that two profiles alike in the rest are applied the same group. The order in the household's
+    /// plan, which only a contribution without support reads, is left out of the kept facts and written beside each case
+    /// that applies no share (zero beside the others).
+    /// </summary>
+    private sealed class HealthCodes
+    {
+        /// <summary>The most groups of a list not decided here (each triples the group applied written).</summary>
+        private const int MostUndecided = 2;
+
+        private readonly ImmutableArray<SupportGroup> national, local;
+
+        /// <summary>
+        /// For each group of a list, its position among the signature's groups, or −1 − <c>u</c> for the <c>u</c>-th group
+        /// not decided here; null where the list is signed group by group.
+        /// </summary>
+        private readonly int[]? nationalAt, localAt;
+
+        /// <summary>The outcomes written for the national list: 3 to the power of its groups not decided here.</summary>
+        private readonly int cases;
+
+        /// <summary>The positions of the groups left out of the signature: every health-insurance group of a list signed by the group applied.</summary>
+        private readonly int[] cleared;
+
+        /// <summary>The household order's bits, where they may be left out (no group's entitlement condition reads them), else zero.</summary>
+        private readonly ulong order;
+
+        private HealthCodes(ImmutableArray<SupportGroup> national, ImmutableArray<SupportGroup> local, int[]? nationalAt, int[]? localAt, int[] cleared, ulong order)
+        {
+            (this.national, this.local, this.nationalAt, this.localAt, this.cleared, this.order) = (national, local, nationalAt, localAt, cleared, order);
+            cases = 1;
+            foreach (int at in nationalAt ?? [])
+            {
+                cases *= at < 0 ? 3 : 1;
+            }
+        }
+
+        /// <summary>The characters written: two for each case of the national list (the group applied, the order where it is read), one for the local list.</summary>
+        internal int Width => (2 * cases) + 1;
+
+        internal static HealthCodes? Of(MonthLaw law, List<GroupDefinition> all, GroupNodes?[] groups, ProfileKey kept)
+        {
+            var position = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int g = 0; g < all.Count; g++)
+            {
+                position[all[g].Id] = g;
+            }
+
+            var hi = law.HealthInsurance;
+            var nationalAt = Positions(hi.NationalGroups, position, groups, MostUndecided);
+            var localAt = Positions(hi.LocalGroups, position, groups, 0);
+            if (nationalAt is null && localAt is null)
+            {
+                return null;
+            }
+
+            // Every group of a list signed by the group applied, those without a share in force too (nothing reads them).
+            var cleared = (nationalAt is null ? [] : law.HealthInsuranceGroups)
+                .Concat(localAt is null ? [] : law.LocalHealthInsuranceGroups)
+                .Select(g => position.GetValueOrDefault(g.Id, -1)).Where(g => g >= 0).Distinct().ToArray();
+
+            // The order is left out only where both lists are signed so and no entitlement condition keeps it.
+            ulong order = FactBits.HealthInsuranceHouseholdOrder.Mask << FactBits.HealthInsuranceHouseholdOrder.Shift;
+            var keptByGroups = kept.Facts & ~ProfileKey.ReadOutsideConditions.Facts;
+            order = nationalAt is null || localAt is null || (keptByGroups & order) != 0 ? 0 : order;
+            return new HealthCodes(hi.NationalGroups, hi.LocalGroups, nationalAt, localAt, cleared, order);
+        }
+
+        /// <summary>The list's groups' positions, or null when one counts children, is in the list twice, or more than <paramref name="most"/> are not decided here.</summary>
+        private static int[]? Positions(ImmutableArray<SupportGroup> list, Dictionary<string, int> position, GroupNodes?[] groups, int most)
+        {
+            var at = new int[list.Length];
+            int undecided = 0;
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (!position.TryGetValue(list[i].Definition.Id, out int g) || list[i].Definition.Eligibility?.PerChild is not null)
+                {
+                    return null;
+                }
+
+                at[i] = groups[g] is null ? -1 - undecided++ : g;
+            }
+
+            return undecided <= most && at.Where(g => g >= 0).Distinct().Count() == at.Count(g => g >= 0) ? at : null;
+        }
+
+        /// <summary>
+        /// Writes the groups applied into the signature's last <see cref="Width"/> characters, and leaves out the groups of the
+        /// lists so signed (and the household order, where every case applies a share).
+        /// </summary>
+        internal void Write(Span<char> signature, Memo memo)
+        {
+            // The groups applied are a function of the lists' groups' outcomes alone: kept for each worker by those.
+            ulong key = Outcomes(signature);
+            int slot = unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> 52)) & (Entries - 1);
+            var row = memo.HealthRows.AsSpan(slot * Width, Width);
+            var written = signature[^Width..];
+            if (key == 0 || memo.HealthKeys[slot] != key)
+            {
+                memo.HealthKeys[slot] = 0;
+                Decide(signature);
+                written.CopyTo(row);
+                memo.HealthKeys[slot] = key;
+            }
+            else
+            {
+                row.CopyTo(written);
+            }
+
+            foreach (int g in cleared)
+            {
+                Place(signature, g, 0);
+            }
+
+            if (order != 0)
+            {
+                // The order moved from the kept facts (the first four characters) beside each case that reads it.
+                ulong facts = Read(signature, 0);
+                char value = unchecked((char)((facts & order) >> FactBits.HealthInsuranceHouseholdOrder.Shift));
+                DecidedProfiles.Write(signature, 0, facts & ~order);
+                for (int c = 0; c < cases; c++)
+                {
+                    written[cases + c] = written[cases + c] == '\0' ? '\0' : value;
+                }
+            }
+        }
+
+        /// <summary>The entries of a worker's table of the groups applied (<see cref="Memo.HealthKeys"/>).</summary>
+        internal const int Entries = 4096;
+
+        /// <summary>The outcomes of the lists' decided groups (two bits each) + 1, or 0 where there are too many to pack.</summary>
+        private ulong Outcomes(ReadOnlySpan<char> signature)
+        {
+            ulong key = 0;
+            int bits = 0;
+            foreach (var list in (ReadOnlySpan<int[]?>)[nationalAt, localAt])
+            {
+                foreach (int g in list ?? [])
+                {
+                    if (g < 0)
+                    {
+                        continue;
+                    }
+
+                    if (bits >= 62)
+                    {
+                        return 0;
+                    }
+
+                    uint outcome = signature[8 + (2 * g)] | ((uint)signature[9 + (2 * g)] << 16);
+                    ulong code = outcome == 0 ? 0UL : outcome >> 16 == Unreadable ? 2UL : 1UL;
+                    key |= code << bits;
+                    bits += 2;
+                }
+            }
+
+            return key + 1;
+        }
+
+        /// <summary>
+        /// Writes into the signature's last <see cref="Width"/> characters, for each case, the national group applied and
+        /// whether the premium reads the household order (1, then made the order's value by <see cref="Write"/>), then the
+        /// local group applied.
+        /// </summary>
+        private void Decide(Span<char> signature)
+        {
+            var written = signature[^Width..];
+            int localApplied = -1;
+            if (localAt is not null)
+            {
+                var test = new SignedTest(signature, localAt, 0);
+                localApplied = HealthInsuranceCalculator.Best(local, ref test);
+            }
+
+            written[^1] = unchecked((char)localApplied);
+            for (int c = 0; c < cases; c++)
+            {
+                int applied = -1;
+                if (nationalAt is not null)
+                {
+                    var test = new SignedTest(signature, nationalAt, c);
+                    applied = HealthInsuranceCalculator.Best(national, ref test);
+                }
+
+                written[c] = unchecked((char)applied);
+
+                // Without a share applied (the national group's, or the local group's, read when the national one pays
+                // less than the whole) the premium follows the household order. A failure (an index below −1) fails the
+                // evaluation whatever the order: the person's own error is made from their situation.
+                written[cases + c] = applied == -1 && localApplied == -1 ? '\u0001' : '\0';
+            }
+        }
+    }
+
+    /// <summary>
+    /// A list's groups' outcomes as the signature holds them (<see cref="Decide"/>); for a group not decided here, the
+    /// outcome of the case numbered <c>c</c> (its base-3 digits, one for each such group: not met, met, unreadable).
+    /// </summary>
+    private readonly ref struct SignedTest(ReadOnlySpan<char> signature, int[] positions, int c) : HealthInsuranceCalculator.IGroupTest
+    {
+        private readonly ReadOnlySpan<char> signature = signature;
+
+        public int Test(int index)
+        {
+            int g = positions[index];
+            if (g < 0)
+            {
+                int digit = c;
+                for (int u = -1 - g; u > 0; u--)
+                {
+                    digit /= 3;
+                }
+
+                return (digit % 3) switch
+                {
+                    0 => HealthInsuranceCalculator.NotMet,
+                    1 => HealthInsuranceCalculator.Met,
+                    _ => HealthInsuranceCalculator.Unreadable,
+                };
+            }
+
+            uint outcome = signature[8 + (2 * g)] | ((uint)signature[9 + (2 * g)] << 16);
+            return outcome == 0 ? HealthInsuranceCalculator.NotMet : outcome >> 16 == Unreadable ? HealthInsuranceCalculator.Unreadable : HealthInsuranceCalculator.Met;
+        }
     }
 
     /// <summary>How a condition is decided: from the bits it reads (a table of <see cref="Memo"/>), for each profile, or from its parts.</summary>
@@ -213,8 +451,14 @@ internal sealed class DecidedProfiles
     }
 
     /// <summary>A worker's tables of the conditions' outcomes, taken with <see cref="Rent"/> and given back with <see cref="Return"/>.</summary>
-    internal sealed class Memo(int[] sizes, Cluster[] clusters)
+    internal sealed class Memo(int[] sizes, Cluster[] clusters, int healthWidth)
     {
+        /// <summary>The health-insurance groups' outcomes met (<see cref="HealthCodes"/>: their packed outcomes + 1, 0 when empty), and what was written for each.</summary>
+        internal readonly ulong[] HealthKeys = healthWidth == 0 ? [] : new ulong[HealthCodes.Entries];
+
+        /// <summary>For each entry of <see cref="HealthKeys"/>, the characters written.</summary>
+        internal readonly char[] HealthRows = healthWidth == 0 ? [] : new char[HealthCodes.Entries * healthWidth];
+
         internal readonly Entry[][] Tables = [.. sizes.Select(size => new Entry[size])];
 
         /// <summary>For each cluster, its table: the bits read (<see cref="Entry.Outcome"/> 1 when filled) and the outcomes, a row of its groups' for each entry.</summary>
@@ -227,7 +471,7 @@ internal sealed class DecidedProfiles
         internal ulong Facts, Month, Outcome;
     }
 
-    internal Memo Rent() => memos.TryTake(out var memo) ? memo : new Memo(tableSizes, clusters);
+    internal Memo Rent() => memos.TryTake(out var memo) ? memo : new Memo(tableSizes, clusters, health?.Width ?? 0);
 
     internal void Return(Memo memo) => memos.Add(memo);
 
@@ -297,6 +541,7 @@ internal sealed class DecidedProfiles
             Place(signature, g, groups[g] is { } group ? Decide(group, ref signing) : 0);
         }
 
+        health?.Write(signature, signing.Memo);
         return Hash(signature);
     }
 
@@ -475,6 +720,17 @@ internal sealed class DecidedProfiles
     }
 
     private static int Bucket(long hash, int mask) => unchecked((int)hash) & mask;
+
+    private static ulong Read(ReadOnlySpan<char> signature, int at)
+    {
+        ulong bits = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            bits |= (ulong)signature[at + i] << (16 * i);
+        }
+
+        return bits;
+    }
 
     private static void Write(Span<char> signature, int at, ulong bits)
     {

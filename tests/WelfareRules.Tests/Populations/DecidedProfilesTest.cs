@@ -138,6 +138,47 @@ public sealed class DecidedProfilesTest
         Assert.True(paid > 0, "the draft paid no one: the test would prove nothing");
     }
 
+    [Fact]
+    public void Sign_HealthInsuranceGroupsAppliedAlike_ShareOneSignatureAndOthersDoNot()
+    {
+        // Near-poor (70%, 146/2018/NĐ-CP Art 8 k2: the highest share applies) with or without a lower share (a student's
+        // 50%), and in any order of the household's plan (read only without support), are applied the same group: one
+        // signature, as their reports are one. A poor household (100%) is applied another group; without any group the
+        // order decides the premium.
+        var month = new YearMonth(2026, 1);
+        var nearPoor = new Household { Poverty = Poverty.NearPoor };
+        Situation Adult(Household household, bool student = false, int order = 0) =>
+            new(Jurisdiction.Parse("VN-HN"), month, new Person(new LocalDate(1990, 5, 5)) { Student = student, HealthInsuranceHouseholdOrder = order, Household = household });
+        var situations = new List<Situation>
+        {
+            Adult(nearPoor),
+            Adult(nearPoor, student: true),
+            Adult(nearPoor, order: 3),
+            Adult(new Household { Poverty = Poverty.Poor }),
+            Adult(new Household()),
+            Adult(new Household(), order: 3),
+        };
+        var population = Population.Create(situations);
+        var profiles = MonthProfiles.Classify(population, month, 1, RuleSet.BuiltIn);
+        var law = RuleSet.BuiltIn.ForMonth(Jurisdiction.Parse("VN-HN"), month)!;
+        var decided = DecidedProfiles.Of(law, profiles.FrameOfMonth, 0)!;
+        var memo = decided.Rent();
+        var signatures = new string[situations.Count];
+        for (int i = 0; i < situations.Count; i++)
+        {
+            var signature = new char[decided.Width];
+            decided.Sign(profiles.Keys[profiles.PersonProfile[i]], signature, memo, law, population, i);
+            signatures[i] = new string(signature);
+        }
+
+        Assert.Equal(6, profiles.Present);
+        Assert.Equal(signatures[0], signatures[1]);
+        Assert.Equal(signatures[0], signatures[2]);
+        Assert.True(Same(Evaluate(situations[0]), Evaluate(situations[1])) && Same(Evaluate(situations[0]), Evaluate(situations[2])), "the reports the test shares a signature for differ");
+        Assert.Equal(4, signatures.Distinct().Count());
+        Assert.False(Same(Evaluate(situations[4]), Evaluate(situations[5])), "without support the order must change the report");
+    }
+
     private static Report? Evaluate(Situation situation) => Evaluate(RuleSet.BuiltIn, situation);
 
     private static Report? Evaluate(RuleSet rules, Situation situation)

@@ -61,8 +61,8 @@ internal static class HealthInsuranceCalculator
         }
 
         var context = new ConditionContext(person, law, null, received);
-        var national = Best(hi.NationalGroups, context);
-        var local = national?.Group.Share.Value >= 1m ? null : Best(hi.LocalGroups, context);
+        var national = Applied(hi.NationalGroups, context);
+        var local = national?.Group.Share.Value >= 1m ? null : Applied(hi.LocalGroups, context);
         decimal share = Math.Min(1m, (national?.Group.Share.Value ?? 0m) + (local?.Group.Share.Value ?? 0m));
 
         var premium = hi.FirstMemberPremium;
@@ -236,15 +236,61 @@ internal static class HealthInsuranceCalculator
             NoLadderForSupported);
 
     /// <summary>The group with the highest share among those whose conditions the person meets (the first in definition order on a tie).</summary>
-    private static Support? Best(ImmutableArray<SupportGroup> groups, in ConditionContext context)
+    private static Support? Applied(ImmutableArray<SupportGroup> groups, in ConditionContext context)
     {
-        Support? best = null;
+        var test = new ConditionTest(groups, context);
+        int best = Best(groups, ref test);
+        return best < 0 ? null : new Support(best, groups[best]);
+    }
+
+    /// <summary>
+    /// Whether a person meets the conditions of the group at an index of a month's list: <see cref="Met"/>, <see cref="NotMet"/>,
+    /// or <see cref="Unreadable"/> where reading them fails (what the population engine knows of a profile; the
+    /// single-person path throws instead).
+    /// </summary>
+    internal interface IGroupTest
+    {
+        /// <summary>The outcome of the conditions of the group at <paramref name="index"/>.</summary>
+        int Test(int index);
+    }
+
+    /// <summary>Outcomes of <see cref="IGroupTest.Test"/>.</summary>
+    internal const int NotMet = 0, Met = 1, Unreadable = 2;
+
+    /// <summary>The groups' conditions read on the person, as the single-person path reads them.</summary>
+    private readonly ref struct ConditionTest(ImmutableArray<SupportGroup> groups, in ConditionContext context) : IGroupTest
+    {
+        private readonly ConditionContext context = context;
+
+        public int Test(int index) => groups[index].Definition.Eligibility!.When.IsMet(context) ? Met : NotMet;
+    }
+
+    /// <summary>
+    /// The index of the group applied (146/2018/NĐ-CP Art 8 k2: the highest share among the groups whose conditions the
+    /// person meets, the first in the list's order on a tie), -1 for none, or −2 − <c>i</c> when the conditions of the
+    /// group at <c>i</c> cannot be read. A group's conditions are read only when its share is higher than the best so far,
+    /// in the list's order: the one procedure for a person and for the population engine's profiles (<see cref="Populations.DecidedProfiles"/>).
+    /// </summary>
+    internal static int Best<T>(ImmutableArray<SupportGroup> groups, ref T test)
+        where T : IGroupTest, allows ref struct
+    {
+        int best = -1;
+        decimal bestShare = 0m;
         for (int i = 0; i < groups.Length; i++)
         {
-            var group = groups[i];
-            if (group.Share.Value > (best?.Group.Share.Value ?? 0m) && group.Definition.Eligibility!.When.IsMet(context))
+            decimal share = groups[i].Share.Value;
+            if (share <= bestShare)
             {
-                best = new Support(i, group);
+                continue;
+            }
+
+            switch (test.Test(i))
+            {
+                case Met:
+                    (best, bestShare) = (i, share);
+                    break;
+                case Unreadable:
+                    return -2 - i;
             }
         }
 
