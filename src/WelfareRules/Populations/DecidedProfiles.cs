@@ -69,8 +69,27 @@ internal sealed class DecidedProfiles
     /// <summary>The health-insurance groups, signed as the calculator reads them (<see cref="HealthCodes"/>), or null.</summary>
     private readonly HealthCodes? health;
 
-    private DecidedProfiles(GroupNodes?[] groups, ProfileKey kept, int[] tableSizes, HealthCodes? health)
+    /// <summary>
+    /// The groups read only in the month of death (funeral and cremation support, whose calculators pay nothing in any
+    /// other month): left out of the signature of a profile not dying in the month.
+    /// </summary>
+    private readonly int[] deathMonthOnly;
+
+    /// <summary>The groups of the monthly allowance paid from the certificate's month (<see cref="GroupStart.CertificateMonth"/>).</summary>
+    private readonly int[] certificateGroups;
+
+    /// <summary>
+    /// The certificate's bits the allowance reads outside the groups (<see cref="ProfileKey.CertificateRead"/>), left out of
+    /// the signature of a profile none of whose <see cref="certificateGroups"/> holds; none where a group reading the
+    /// month's entitlements reads them.
+    /// </summary>
+    private readonly ProfileKey certificate;
+
+    private DecidedProfiles(GroupNodes?[] groups, ProfileKey kept, int[] tableSizes, HealthCodes? health, int[] deathMonthOnly, int[] certificateGroups, ProfileKey certificate)
     {
+        this.deathMonthOnly = deathMonthOnly;
+        this.certificateGroups = certificateGroups;
+        this.certificate = certificate;
         this.groups = groups;
         this.kept = kept;
         this.tableSizes = tableSizes;
@@ -134,7 +153,7 @@ internal sealed class DecidedProfiles
 
         var builder = new Builder(law, frame, jurisdiction);
         var groups = new GroupNodes?[all.Count];
-        var kept = ProfileKey.ReadOutsideConditions;
+        var keptByGroups = default(ProfileKey);
         for (int g = 0; g < groups.Length; g++)
         {
             var eligibility = all[g].Eligibility!;
@@ -143,7 +162,7 @@ internal sealed class DecidedProfiles
             if (receives)
             {
                 // The entitlements it reads follow from the rest; what else it reads is kept as it is.
-                kept = kept.Or(reads);
+                keptByGroups = keptByGroups.Or(reads);
                 continue;
             }
 
@@ -153,7 +172,14 @@ internal sealed class DecidedProfiles
                 [.. eligibility.Bands.Select(b => b.When is { } when ? builder.Node(when) : null)]);
         }
 
-        return new DecidedProfiles(groups, kept, [.. builder.TableSizes], HealthCodes.Of(law, all, groups, kept));
+        // The certificate's bits are left out where no group paid from the certificate's month holds, unless a group
+        // reading the month's entitlements reads them too.
+        var certificateGroups = Enumerable.Range(0, all.Count)
+            .Where(g => all[g].Eligibility is { Benefit: GroupBenefit.SocialAllowance, Start: GroupStart.CertificateMonth }).ToArray();
+        var certificate = keptByGroups.And(ProfileKey.CertificateRead) == default ? ProfileKey.CertificateRead : default;
+        return new DecidedProfiles(groups, ProfileKey.ReadOutsideConditions.Or(keptByGroups), [.. builder.TableSizes], HealthCodes.Of(law, all, groups, keptByGroups),
+            [.. Enumerable.Range(0, all.Count).Where(g => all[g].Eligibility!.Benefit is GroupBenefit.Funeral or GroupBenefit.Cremation)],
+            certificateGroups, certificate);
     }
 
     /// <summary>
@@ -202,7 +228,7 @@ internal sealed class DecidedProfiles
         /// <summary>The characters written: two for each case of the national list (the group applied, the order where it is read), one for the local list.</summary>
         internal int Width => (2 * cases) + 1;
 
-        internal static HealthCodes? Of(MonthLaw law, List<GroupDefinition> all, GroupNodes?[] groups, ProfileKey kept)
+        internal static HealthCodes? Of(MonthLaw law, List<GroupDefinition> all, GroupNodes?[] groups, ProfileKey keptByGroups)
         {
             var position = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int g = 0; g < all.Count; g++)
@@ -225,8 +251,7 @@ internal sealed class DecidedProfiles
 
             // The order is left out only where both lists are signed so and no entitlement condition keeps it.
             ulong order = FactBits.HealthInsuranceHouseholdOrder.Mask << FactBits.HealthInsuranceHouseholdOrder.Shift;
-            var keptByGroups = kept.Facts & ~ProfileKey.ReadOutsideConditions.Facts;
-            order = nationalAt is null || localAt is null || (keptByGroups & order) != 0 ? 0 : order;
+            order = nationalAt is null || localAt is null || (keptByGroups.Facts & order) != 0 ? 0 : order;
             return new HealthCodes(hi.NationalGroups, hi.LocalGroups, nationalAt, localAt, cleared, order);
         }
 
@@ -252,13 +277,22 @@ internal sealed class DecidedProfiles
         /// Writes the groups applied into the signature's last <see cref="Width"/> characters, and leaves out the groups of the
         /// lists so signed (and the household order, where every case applies a share).
         /// </summary>
-        internal void Write(Span<char> signature, Memo memo)
+        internal void Write(Span<char> signature, Memo memo, ProfileKey profile)
         {
+            var written = signature[^Width..];
+            if (FactBits.Get(profile.Facts, FactBits.HasOtherHealthInsurance) != 0 || profile.DiedBeforeMonth)
+            {
+                // No contribution is computed for a person holding another card or dead before the month (the
+                // calculator's first reading, both kept in the signature): no group applied, no order read.
+                written.Clear();
+                Leave(signature, written, readsOrder: false);
+                return;
+            }
+
             // The groups applied are a function of the lists' groups' outcomes alone: kept for each worker by those.
             ulong key = Outcomes(signature);
             int slot = unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> 52)) & (Entries - 1);
             var row = memo.HealthRows.AsSpan(slot * Width, Width);
-            var written = signature[^Width..];
             if (key == 0 || memo.HealthKeys[slot] != key)
             {
                 memo.HealthKeys[slot] = 0;
@@ -271,6 +305,12 @@ internal sealed class DecidedProfiles
                 row.CopyTo(written);
             }
 
+            Leave(signature, written, readsOrder: true);
+        }
+
+        /// <summary>Leaves the lists' groups out of the signature, and the household order out of its kept facts (written beside each case that reads it, where <paramref name="readsOrder"/>).</summary>
+        private void Leave(Span<char> signature, Span<char> written, bool readsOrder)
+        {
             foreach (int g in cleared)
             {
                 Place(signature, g, 0);
@@ -282,7 +322,7 @@ internal sealed class DecidedProfiles
                 ulong facts = Read(signature, 0);
                 char value = unchecked((char)((facts & order) >> FactBits.HealthInsuranceHouseholdOrder.Shift));
                 DecidedProfiles.Write(signature, 0, facts & ~order);
-                for (int c = 0; c < cases; c++)
+                for (int c = 0; c < cases && readsOrder; c++)
                 {
                     written[cases + c] = written[cases + c] == '\0' ? '\0' : value;
                 }
@@ -541,8 +581,36 @@ internal sealed class DecidedProfiles
             Place(signature, g, groups[g] is { } group ? Decide(group, ref signing) : 0);
         }
 
-        health?.Write(signature, signing.Memo);
+        if (!signing.Key.DiesInMonth)
+        {
+            foreach (int g in deathMonthOnly)
+            {
+                Place(signature, g, 0);
+            }
+        }
+
+        if (certificate != default && !AnyHolds(signature, certificateGroups))
+        {
+            Write(signature, 0, Read(signature, 0) & ~certificate.Facts);
+            Write(signature, 4, Read(signature, 4) & ~certificate.Month);
+        }
+
+        health?.Write(signature, signing.Memo, signing.Key);
         return Hash(signature);
+    }
+
+    /// <summary>Whether the outcome of one of <paramref name="positions"/>' groups in the signature is other than not met.</summary>
+    private static bool AnyHolds(ReadOnlySpan<char> signature, int[] positions)
+    {
+        foreach (int g in positions)
+        {
+            if (signature[8 + (2 * g)] != 0 || signature[9 + (2 * g)] != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A group's outcome in its two characters of the signature.</summary>

@@ -42,6 +42,12 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// <summary>Whether the key is a person's own (the person's index and every bit of the month set): such a profile is never shared across months.</summary>
     internal bool IsOwn => Month == ulong.MaxValue;
 
+    /// <summary>Whether the person dies in the month (the key's death state).</summary>
+    internal bool DiesInMonth => ((Month >> DeathShift) & 3) == DeathInMonth;
+
+    /// <summary>Whether the person died before the month (the key's death state).</summary>
+    internal bool DiedBeforeMonth => ((Month >> DeathShift) & 3) == DeathBefore;
+
     private const ulong EscapedNone = 0xFF;
 
     private const int AgeAtBreakpoint = 5, BirthdayThisMonth = 6, DeathShift = 7, DeathAgeShift = 9, DeathAgeAtBreakpoint = 14,
@@ -66,6 +72,9 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
         (3UL << DeathShift) | (1UL << CertificateLater) | (1UL << DecisionLater) | (1UL << Unborn));
 
     private static ulong Bits(FactBits.Field field) => field.Mask << field.Shift;
+
+    /// <summary>The bits the single-person path reads of the disability certificate outside the groups (given, dated after the month): the start of a group paid from the certificate's month.</summary>
+    internal static readonly ProfileKey CertificateRead = new(Bits(FactBits.HasDisabilityCertificate), 1UL << CertificateLater);
 
     /// <summary>Both words masked by <paramref name="mask"/>'s.</summary>
     internal ProfileKey And(ProfileKey mask) => new(Facts & mask.Facts, Month & mask.Month);

@@ -144,11 +144,11 @@ public sealed class DecidedProfilesTest
         // Near-poor (70%, 146/2018/NĐ-CP Art 8 k2: the highest share applies) with or without a lower share (a student's
         // 50%), and in any order of the household's plan (read only without support), are applied the same group: one
         // signature, as their reports are one. A poor household (100%) is applied another group; without any group the
-        // order decides the premium.
+        // order decides the premium; holding another card, nothing is computed (one card a person).
         var month = new YearMonth(2026, 1);
         var nearPoor = new Household { Poverty = Poverty.NearPoor };
-        Situation Adult(Household household, bool student = false, int order = 0) =>
-            new(Jurisdiction.Parse("VN-HN"), month, new Person(new LocalDate(1990, 5, 5)) { Student = student, HealthInsuranceHouseholdOrder = order, Household = household });
+        Situation Adult(Household household, bool student = false, int order = 0, bool otherCard = false) =>
+            new(Jurisdiction.Parse("VN-HN"), month, new Person(new LocalDate(1990, 5, 5)) { Student = student, HealthInsuranceHouseholdOrder = order, Household = household, HasOtherHealthInsurance = otherCard });
         var situations = new List<Situation>
         {
             Adult(nearPoor),
@@ -157,6 +157,8 @@ public sealed class DecidedProfilesTest
             Adult(new Household { Poverty = Poverty.Poor }),
             Adult(new Household()),
             Adult(new Household(), order: 3),
+            Adult(nearPoor, otherCard: true),
+            Adult(new Household { Poverty = Poverty.Poor }, otherCard: true, order: 2),
         };
         var population = Population.Create(situations);
         var profiles = MonthProfiles.Classify(population, month, 1, RuleSet.BuiltIn);
@@ -171,11 +173,14 @@ public sealed class DecidedProfilesTest
             signatures[i] = new string(signature);
         }
 
-        Assert.Equal(6, profiles.Present);
+        Assert.Equal(8, profiles.Present);
         Assert.Equal(signatures[0], signatures[1]);
         Assert.Equal(signatures[0], signatures[2]);
         Assert.True(Same(Evaluate(situations[0]), Evaluate(situations[1])) && Same(Evaluate(situations[0]), Evaluate(situations[2])), "the reports the test shares a signature for differ");
-        Assert.Equal(4, signatures.Distinct().Count());
+        // Holding another card, no contribution is computed: the groups met and the order decide nothing.
+        Assert.Equal(signatures[6], signatures[7]);
+        Assert.True(Same(Evaluate(situations[6]), Evaluate(situations[7])), "the reports of two card holders differ");
+        Assert.Equal(5, signatures.Distinct().Count());
         Assert.False(Same(Evaluate(situations[4]), Evaluate(situations[5])), "without support the order must change the report");
     }
 
