@@ -16,9 +16,11 @@ namespace WelfareRules.Populations;
 /// <summary>
 /// What the month's law decides of a profile, for one jurisdiction's law: for every group of the month (open or closed,
 /// merit groups aside) whether its conditions hold, which band and how many children, and the bits the single-person
-/// path reads outside the groups (<see cref="ProfileKey.ReadOutsideConditions"/>). Profiles that differ only in what
-/// no group's outcome turns on (a caseload's independent facts: 90,000 profiles for 200,000 persons) decide alike and
-/// get the same report, so one of each is evaluated.
+/// path reads outside the groups (<see cref="ProfileKey.ReadOutsideConditions"/>), each as far as the calculators read
+/// it: the health-insurance groups by the group applied (<see cref="HealthCodes"/>), funeral and cremation groups only
+/// for a profile dying in the month, the certificate's bits only where an allowance group paid from its month holds.
+/// Profiles that differ only in what no report turns on (a caseload's independent facts: 90,000 profiles for 200,000
+/// persons) decide alike and get the same report, so one of each is evaluated.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -176,7 +178,10 @@ internal sealed class DecidedProfiles
         // reading the month's entitlements reads them too.
         var certificateGroups = Enumerable.Range(0, all.Count)
             .Where(g => all[g].Eligibility is { Benefit: GroupBenefit.SocialAllowance, Start: GroupStart.CertificateMonth }).ToArray();
-        var certificate = keptByGroups.And(ProfileKey.CertificateRead) == default ? ProfileKey.CertificateRead : default;
+        // A group not decided here (it reads the month's entitlements) holds or not by the rest of the signature, which
+        // does not say which: its start is read as for any group that holds, and the bits are kept.
+        var certificate = keptByGroups.And(ProfileKey.CertificateRead) == default && certificateGroups.All(g => groups[g] is not null)
+            ? ProfileKey.CertificateRead : default;
         return new DecidedProfiles(groups, ProfileKey.ReadOutsideConditions.Or(keptByGroups), [.. builder.TableSizes], HealthCodes.Of(law, all, groups, keptByGroups),
             [.. Enumerable.Range(0, all.Count).Where(g => all[g].Eligibility!.Benefit is GroupBenefit.Funeral or GroupBenefit.Cremation)],
             certificateGroups, certificate);
@@ -212,7 +217,7 @@ internal sealed class DecidedProfiles
         /// <summary>The positions of the groups left out of the signature: every health-insurance group of a list signed by the group applied.</summary>
         private readonly int[] cleared;
 
-        /// <summary>The household order's bits, where they may be left out (no group's entitlement condition reads them), else zero.</summary>
+        /// <summary>The household order's bits, where they may be left out (both lists signed by the group applied, and no group's entitlement condition reads them), else zero.</summary>
         private readonly ulong order;
 
         private HealthCodes(ImmutableArray<SupportGroup> national, ImmutableArray<SupportGroup> local, int[]? nationalAt, int[]? localAt, int[] cleared, ulong order)
@@ -250,12 +255,12 @@ internal sealed class DecidedProfiles
                 .Select(g => position.GetValueOrDefault(g.Id, -1)).Where(g => g >= 0).Distinct().ToArray();
 
             // The order is left out only where both lists are signed so and no entitlement condition keeps it.
-            ulong order = FactBits.HealthInsuranceHouseholdOrder.Mask << FactBits.HealthInsuranceHouseholdOrder.Shift;
+            ulong order = ProfileKey.HouseholdOrderRead.Facts;
             order = nationalAt is null || localAt is null || (keptByGroups.Facts & order) != 0 ? 0 : order;
             return new HealthCodes(hi.NationalGroups, hi.LocalGroups, nationalAt, localAt, cleared, order);
         }
 
-        /// <summary>The list's groups' positions, or null when one counts children, is in the list twice, or more than <paramref name="most"/> are not decided here.</summary>
+        /// <summary>The list's groups' positions, or null when one counts children, a group decided here is in the list twice, or more than <paramref name="most"/> are not decided here.</summary>
         private static int[]? Positions(ImmutableArray<SupportGroup> list, Dictionary<string, int> position, GroupNodes?[] groups, int most)
         {
             var at = new int[list.Length];
@@ -275,7 +280,7 @@ internal sealed class DecidedProfiles
 
         /// <summary>
         /// Writes the groups applied into the signature's last <see cref="Width"/> characters, and leaves out the groups of the
-        /// lists so signed (and the household order, where every case applies a share).
+        /// lists so signed; the household order leaves the kept facts, written back beside each case that applies no share.
         /// </summary>
         internal void Write(Span<char> signature, Memo memo, ProfileKey profile)
         {
@@ -284,7 +289,7 @@ internal sealed class DecidedProfiles
             {
                 // No contribution is computed for a person holding another card or dead before the month (the
                 // calculator's first reading, both kept in the signature): no group applied, no order read.
-                written.Clear();
+                written.Fill(unchecked((char)-1));
                 Leave(signature, written, readsOrder: false);
                 return;
             }
@@ -351,7 +356,7 @@ internal sealed class DecidedProfiles
                         return 0;
                     }
 
-                    uint outcome = signature[8 + (2 * g)] | ((uint)signature[9 + (2 * g)] << 16);
+                    uint outcome = Outcome(signature, g);
                     ulong code = outcome == 0 ? 0UL : outcome >> 16 == Unreadable ? 2UL : 1UL;
                     key |= code << bits;
                     bits += 2;
@@ -363,7 +368,7 @@ internal sealed class DecidedProfiles
 
         /// <summary>
         /// Writes into the signature's last <see cref="Width"/> characters, for each case, the national group applied and
-        /// whether the premium reads the household order (1, then made the order's value by <see cref="Write"/>), then the
+        /// whether the premium reads the household order (1, then made the order's value by <see cref="Leave"/>), then the
         /// local group applied.
         /// </summary>
         private void Decide(Span<char> signature)
@@ -423,7 +428,7 @@ internal sealed class DecidedProfiles
                 };
             }
 
-            uint outcome = signature[8 + (2 * g)] | ((uint)signature[9 + (2 * g)] << 16);
+            uint outcome = Outcome(signature, g);
             return outcome == 0 ? HealthInsuranceCalculator.NotMet : outcome >> 16 == Unreadable ? HealthInsuranceCalculator.Unreadable : HealthInsuranceCalculator.Met;
         }
     }
@@ -604,7 +609,7 @@ internal sealed class DecidedProfiles
     {
         foreach (int g in positions)
         {
-            if (signature[8 + (2 * g)] != 0 || signature[9 + (2 * g)] != 0)
+            if (Outcome(signature, g) != 0)
             {
                 return true;
             }
@@ -612,6 +617,9 @@ internal sealed class DecidedProfiles
 
         return false;
     }
+
+    /// <summary>A group's outcome as <see cref="Place"/> wrote it.</summary>
+    private static uint Outcome(ReadOnlySpan<char> signature, int group) => signature[8 + (2 * group)] | ((uint)signature[9 + (2 * group)] << 16);
 
     /// <summary>A group's outcome in its two characters of the signature.</summary>
     private static void Place(Span<char> signature, int group, uint outcome)

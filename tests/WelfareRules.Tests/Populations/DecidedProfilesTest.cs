@@ -184,6 +184,64 @@ public sealed class DecidedProfilesTest
         Assert.False(Same(Evaluate(situations[4]), Evaluate(situations[5])), "without support the order must change the report");
     }
 
+    [Fact]
+    public void Sign_CremationGroupOutsideTheMonthOfDeath_SignsAsNotMetAndInItApart()
+    {
+        // NQ 03/2020 (Hanoi) pays cremation support in the month of death only: alive, or dead in an earlier month, the
+        // cremated and the others sign alike; dying in the month, they sign apart (and their reports differ).
+        var month = new YearMonth(2026, 3);
+        Situation Resident(bool cremated, LocalDate? death) =>
+            new(Jurisdiction.Parse("VN-HN"), month, new Person(new LocalDate(1940, 5, 5)) { PermanentResident = true, Cremated = cremated, DeathDate = death });
+        var situations = new List<Situation>
+        {
+            Resident(false, null), Resident(true, null),
+            Resident(false, new LocalDate(2026, 3, 10)), Resident(true, new LocalDate(2026, 3, 10)),
+        };
+        var signatures = Signatures(situations, month);
+        Assert.Equal(signatures[0], signatures[1]);
+        Assert.NotEqual(signatures[2], signatures[3]);
+        Assert.False(Same(Evaluate(situations[2]), Evaluate(situations[3])), "cremation support must tell the two deaths apart");
+    }
+
+    [Fact]
+    public void Sign_CertificateDatedAfterTheMonth_SignsApartOnlyWhereAGroupPaidFromItsMonthHolds()
+    {
+        // A severe disability (ND 20/2021 Art 5 k6) is paid from the certificate's month: a certificate dated after the
+        // month withholds it. Without a disability no group reads the certificate, so its date signs nothing.
+        var month = new YearMonth(2026, 3);
+        Situation Certified(Disability disability, LocalDate certified) =>
+            new(Jurisdiction.Parse("VN-HN"), month, new Person(new LocalDate(1980, 5, 5)) { Disability = disability, DisabilityCertifiedOn = certified });
+        var situations = new List<Situation>
+        {
+            Certified(Disability.Severe, new LocalDate(2025, 1, 10)), Certified(Disability.Severe, new LocalDate(2026, 6, 10)),
+            Certified(Disability.None, new LocalDate(2025, 1, 10)), Certified(Disability.None, new LocalDate(2026, 6, 10)),
+        };
+        var signatures = Signatures(situations, month);
+        Assert.NotEqual(signatures[0], signatures[1]);
+        Assert.False(Same(Evaluate(situations[0]), Evaluate(situations[1])), "the later certificate must withhold the allowance");
+        Assert.Equal(signatures[2], signatures[3]);
+    }
+
+    /// <summary>Each situation's signature under the built-in law of Hanoi in <paramref name="month"/>, each a profile of its own.</summary>
+    private static string[] Signatures(List<Situation> situations, YearMonth month)
+    {
+        var population = Population.Create(situations);
+        var profiles = MonthProfiles.Classify(population, month, 1, RuleSet.BuiltIn);
+        Assert.Equal(situations.Count, profiles.Present);
+        var law = RuleSet.BuiltIn.ForMonth(Jurisdiction.Parse("VN-HN"), month)!;
+        var decided = DecidedProfiles.Of(law, profiles.FrameOfMonth, 0)!;
+        var memo = decided.Rent();
+        var signatures = new string[situations.Count];
+        for (int i = 0; i < situations.Count; i++)
+        {
+            var signature = new char[decided.Width];
+            decided.Sign(profiles.Keys[profiles.PersonProfile[i]], signature, memo, law, population, i);
+            signatures[i] = new string(signature);
+        }
+
+        return signatures;
+    }
+
     private static Report? Evaluate(Situation situation) => Evaluate(RuleSet.BuiltIn, situation);
 
     private static Report? Evaluate(RuleSet rules, Situation situation)

@@ -24,6 +24,8 @@ internal static class CremationSupportCalculator
     /// <summary>The cremation support due in the month, or null.</summary>
     internal static Entitlement? For(MonthLaw law, Person person, Explainer? explain)
     {
+        // Only in the month of death are the groups read: the population engine signs them for no other month
+        // (Populations/DecidedProfiles.cs), so a change here changes it too.
         if (person.DeathDate is not { } death || death.ToYearMonth() != law.Month)
         {
             return null;

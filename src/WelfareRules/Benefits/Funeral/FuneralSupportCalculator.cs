@@ -42,6 +42,9 @@ internal static class FuneralSupportCalculator
     internal static Entitlement? Evaluate(MonthLaw law, Person person, ReadOnlySpan<Entitlement> monthEntitlements, Explainer? explain)
     {
         var month = law.Month;
+
+        // Only in the month of death are the groups read: the population engine signs them for no other month
+        // (Populations/DecidedProfiles.cs), so a change here changes it too.
         if (person.DeathDate is not { } death || death.ToYearMonth() != month)
         {
             return null;

@@ -27,6 +27,9 @@ internal static class HealthInsuranceCalculator
     /// <summary>The contribution, or null when the person holds another card, has died, or no base salary is encoded for the month.</summary>
     internal static HealthInsuranceContribution? Compute(MonthLaw law, Person person, ReadOnlySpan<Entitlement> entitlements, Explainer? explain)
     {
+        // The population engine signs a profile by what is read here (Populations/DecidedProfiles.cs, HealthCodes): no
+        // group for another card or a death before the month, the group applied of each list by Best, the household
+        // order only without a share. A change to what is read here changes it too.
         if (person.HasOtherHealthInsurance)
         {
             explain?.Add(
@@ -238,6 +241,7 @@ internal static class HealthInsuranceCalculator
     /// <summary>The group with the highest share among those whose conditions the person meets (the first in definition order on a tie).</summary>
     private static Support? Applied(ImmutableArray<SupportGroup> groups, in ConditionContext context)
     {
+        // The person's conditions throw where they cannot be read, never answer Unreadable: the index is −1 or a group's.
         var test = new ConditionTest(groups, context);
         int best = Best(groups, ref test);
         return best < 0 ? null : new Support(best, groups[best]);

@@ -143,6 +143,7 @@ internal static class SocialAllowanceCalculator
     /// The date from which a matched group is payable (the certificate's or the decision's), when that is
     /// after the month; null when payable in the month.
     /// </summary>
+    /// <remarks>The certificate is read only here, for a group paid from its month: the population engine signs it only for such a group (Populations/DecidedProfiles.cs).</remarks>
     private static (LocalDate Date, bool Certificate)? NotYetStarted(StartRule rule, Person person, YearMonth month)
     {
         switch (rule)
