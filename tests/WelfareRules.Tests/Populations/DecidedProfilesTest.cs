@@ -160,20 +160,7 @@ public sealed class DecidedProfilesTest
             Adult(nearPoor, otherCard: true),
             Adult(new Household { Poverty = Poverty.Poor }, otherCard: true, order: 2),
         };
-        var population = Population.Create(situations);
-        var profiles = MonthProfiles.Classify(population, month, 1, RuleSet.BuiltIn);
-        var law = RuleSet.BuiltIn.ForMonth(Jurisdiction.Parse("VN-HN"), month)!;
-        var decided = DecidedProfiles.Of(law, profiles.FrameOfMonth, 0)!;
-        var memo = decided.Rent();
-        var signatures = new string[situations.Count];
-        for (int i = 0; i < situations.Count; i++)
-        {
-            var signature = new char[decided.Width];
-            decided.Sign(profiles.Keys[profiles.PersonProfile[i]], signature, memo, law, population, i);
-            signatures[i] = new string(signature);
-        }
-
-        Assert.Equal(8, profiles.Present);
+        var signatures = Signatures(situations, month);
         Assert.Equal(signatures[0], signatures[1]);
         Assert.Equal(signatures[0], signatures[2]);
         Assert.True(Same(Evaluate(situations[0]), Evaluate(situations[1])) && Same(Evaluate(situations[0]), Evaluate(situations[2])), "the reports the test shares a signature for differ");
