@@ -230,8 +230,11 @@ internal sealed class DecidedProfiles
             }
         }
 
-        /// <summary>The characters written: two for each case of the national list (the group applied, the order where it is read), one for the local list.</summary>
-        internal int Width => (2 * cases) + 1;
+        /// <summary>The characters written: three for each case of the national list (the group applied, the order where it is read, the local group applied where it is read).</summary>
+        internal int Width => 3 * cases;
+
+        /// <summary>A local group not read: the national group applied pays the whole premium, or fails the evaluation.</summary>
+        private const char Skipped = (char)0x7FFF;
 
         internal static HealthCodes? Of(MonthLaw law, List<GroupDefinition> all, GroupNodes?[] groups, ProfileKey keptByGroups)
         {
@@ -368,8 +371,8 @@ internal sealed class DecidedProfiles
 
         /// <summary>
         /// Writes into the signature's last <see cref="Width"/> characters, for each case, the national group applied and
-        /// whether the premium reads the household order (1, then made the order's value by <see cref="Leave"/>), then the
-        /// local group applied.
+        /// whether the premium reads the household order (1, then made the order's value by <see cref="Leave"/>), and the
+        /// local group applied where the calculator reads it (<see cref="Skipped"/> where not).
         /// </summary>
         private void Decide(Span<char> signature)
         {
@@ -381,7 +384,6 @@ internal sealed class DecidedProfiles
                 localApplied = HealthInsuranceCalculator.Best(local, ref test);
             }
 
-            written[^1] = unchecked((char)localApplied);
             for (int c = 0; c < cases; c++)
             {
                 int applied = -1;
@@ -397,6 +399,7 @@ internal sealed class DecidedProfiles
                 // less than the whole) the premium follows the household order. A failure (an index below −1) fails the
                 // evaluation whatever the order: the person's own error is made from their situation.
                 written[cases + c] = applied == -1 && localApplied == -1 ? '\u0001' : '\0';
+                written[(2 * cases) + c] = applied < -1 || (applied >= 0 && national[applied].Share.Value >= 1m) ? Skipped : unchecked((char)localApplied);
             }
         }
     }
