@@ -81,9 +81,10 @@ internal sealed class DecidedProfiles
     private readonly int[] certificateGroups;
 
     /// <summary>
-    /// The certificate's bits the allowance reads outside the groups (<see cref="ProfileKey.CertificateRead"/>), left out of
-    /// the signature of a profile none of whose <see cref="certificateGroups"/> holds; none where a group reading the
-    /// month's entitlements reads them.
+    /// The certificate's bits the allowance reads outside the groups (<see cref="ProfileKey.CertificateRead"/>), signed as
+    /// what they decide: whether a group paid from the certificate's month is withheld (<see cref="certificateGroups"/>),
+    /// nothing where none holds; none where a group reading the month's entitlements reads them or a group paid from the
+    /// certificate's month is not decided while signing.
     /// </summary>
     private readonly ProfileKey certificate;
 
@@ -597,10 +598,15 @@ internal sealed class DecidedProfiles
             }
         }
 
-        if (certificate != default && !AnyHolds(signature, certificateGroups))
+        if (certificate != default)
         {
-            Write(signature, 0, Read(signature, 0) & ~certificate.Facts);
-            Write(signature, 4, Read(signature, 4) & ~certificate.Month);
+            // What the certificate's bits tell the allowance: whether a group paid from its month is withheld (with a
+            // certificate, dated after the month; without, the decision dated after the month), and only where one holds.
+            ulong facts = Read(signature, 0), month = Read(signature, 4);
+            bool withheld = AnyHolds(signature, certificateGroups)
+                && ((facts & certificate.Facts) != 0 ? (month & certificate.Month) != 0 : (month & ProfileKey.DecisionLaterRead.Month) != 0);
+            Write(signature, 0, facts & ~certificate.Facts);
+            Write(signature, 4, (month & ~certificate.Month) | (withheld ? certificate.Month : 0));
         }
 
         health?.Write(signature, signing.Memo, signing.Key);

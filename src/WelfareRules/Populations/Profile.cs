@@ -76,6 +76,9 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// <summary>The bits the single-person path reads of the disability certificate outside the groups (given, dated after the month): the start of a group paid from the certificate's month.</summary>
     internal static readonly ProfileKey CertificateRead = new(Bits(FactBits.HasDisabilityCertificate), 1UL << CertificateLater);
 
+    /// <summary>The bit of a decision dated after the month (the start of a group paid from the decision's month, and of one paid from the certificate's month without a certificate).</summary>
+    internal static readonly ProfileKey DecisionLaterRead = new(0, 1UL << DecisionLater);
+
     /// <summary>The bits of the order in the household's health-insurance plan, which only a premium without support reads.</summary>
     internal static readonly ProfileKey HouseholdOrderRead = new(Bits(FactBits.HealthInsuranceHouseholdOrder), 0);
 

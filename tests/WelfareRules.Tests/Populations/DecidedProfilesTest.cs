@@ -194,19 +194,23 @@ public sealed class DecidedProfilesTest
     public void Sign_CertificateDatedAfterTheMonth_SignsApartOnlyWhereAGroupPaidFromItsMonthHolds()
     {
         // A severe disability (ND 20/2021 Art 5 k6) is paid from the certificate's month: a certificate dated after the
-        // month withholds it. Without a disability no group reads the certificate, so its date signs nothing.
+        // month withholds it, one dated before does not, nor does none (then the decision's month is read). Without a
+        // disability no group reads the certificate, so its date signs nothing.
         var month = new YearMonth(2026, 3);
-        Situation Certified(Disability disability, LocalDate certified) =>
+        Situation Certified(Disability disability, LocalDate? certified) =>
             new(Jurisdiction.Parse("VN-HN"), month, new Person(new LocalDate(1980, 5, 5)) { Disability = disability, DisabilityCertifiedOn = certified });
         var situations = new List<Situation>
         {
             Certified(Disability.Severe, new LocalDate(2025, 1, 10)), Certified(Disability.Severe, new LocalDate(2026, 6, 10)),
             Certified(Disability.None, new LocalDate(2025, 1, 10)), Certified(Disability.None, new LocalDate(2026, 6, 10)),
+            Certified(Disability.Severe, null),
         };
         var signatures = Signatures(situations, month);
         Assert.NotEqual(signatures[0], signatures[1]);
         Assert.False(Same(Evaluate(situations[0]), Evaluate(situations[1])), "the later certificate must withhold the allowance");
         Assert.Equal(signatures[2], signatures[3]);
+        Assert.Equal(signatures[0], signatures[4]);
+        Assert.True(Same(Evaluate(situations[0]), Evaluate(situations[4])), "a certificate before the month and none must pay alike");
     }
 
     /// <summary>Each situation's signature under the built-in law of Hanoi in <paramref name="month"/>, each a profile of its own.</summary>
