@@ -175,8 +175,8 @@ internal sealed class DecidedProfiles
                 [.. eligibility.Bands.Select(b => b.When is { } when ? builder.Node(when) : null)]);
         }
 
-        // The certificate's bits are left out where no group paid from the certificate's month holds, unless a group
-        // reading the month's entitlements reads them too.
+        // The certificate's bits are signed as what they decide for the groups paid from the certificate's month, unless
+        // a group reading the month's entitlements reads them too.
         var certificateGroups = Enumerable.Range(0, all.Count)
             .Where(g => all[g].Eligibility is { Benefit: GroupBenefit.SocialAllowance, Start: GroupStart.CertificateMonth }).ToArray();
         // A group not decided here (it reads the month's entitlements) holds or not by the rest of the signature, which
@@ -195,9 +195,10 @@ internal sealed class DecidedProfiles
     /// outcomes are left out of the signature, and the group applied (or the group whose conditions cannot be read, where
     /// the single-person path fails) is written in their place. A group that reads the month's entitlements is not decided
     /// here, but the rest of the signature decides it: the group applied is written for each outcome it may have (met,
-    /// not met, unreadable), so that two profiles alike in the rest are applied the same group. The order in the household's
-    /// plan, which only a contribution without support reads, is left out of the kept facts and written beside each case
-    /// that applies no share (zero beside the others).
+    /// not met, unreadable), so that two profiles alike in the rest are applied the same group, and the local group applied
+    /// beside each case whose national group pays less than the whole (the calculator reads no local group otherwise). The
+    /// order in the household's plan, which only a contribution without support reads, is left out of the kept facts and
+    /// written beside each case that applies no share (zero beside the others).
     /// </summary>
     private sealed class HealthCodes
     {
