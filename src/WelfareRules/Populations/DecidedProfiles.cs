@@ -301,7 +301,7 @@ internal sealed class DecidedProfiles
 
             // The groups applied are a function of the lists' groups' outcomes alone: kept for each worker by those.
             ulong key = Outcomes(signature);
-            int slot = unchecked((int)((key * 0x9E3779B97F4A7C15UL) >> 52)) & (Entries - 1);
+            int slot = Slot(new ProfileKey(key, 0), Entries - 1);
             var row = memo.HealthRows.AsSpan(slot * Width, Width);
             if (key == 0 || memo.HealthKeys[slot] != key)
             {
@@ -342,7 +342,7 @@ internal sealed class DecidedProfiles
         /// <summary>The entries of a worker's table of the groups applied (<see cref="Memo.HealthKeys"/>).</summary>
         internal const int Entries = 4096;
 
-        /// <summary>The outcomes of the lists' decided groups (two bits each) + 1, or 0 where there are too many to pack.</summary>
+        /// <summary>The outcomes of the lists' decided groups (<see cref="Tested"/>, two bits each) + 1, or 0 where there are too many to pack.</summary>
         private ulong Outcomes(ReadOnlySpan<char> signature)
         {
             ulong key = 0;
@@ -361,9 +361,7 @@ internal sealed class DecidedProfiles
                         return 0;
                     }
 
-                    uint outcome = Outcome(signature, g);
-                    ulong code = outcome == 0 ? 0UL : outcome >> 16 == Unreadable ? 2UL : 1UL;
-                    key |= code << bits;
+                    key |= (ulong)Tested(signature, g) << bits;
                     bits += 2;
                 }
             }
@@ -433,8 +431,7 @@ internal sealed class DecidedProfiles
                 };
             }
 
-            uint outcome = Outcome(signature, g);
-            return outcome == 0 ? HealthInsuranceCalculator.NotMet : outcome >> 16 == Unreadable ? HealthInsuranceCalculator.Unreadable : HealthInsuranceCalculator.Met;
+            return Tested(signature, g);
         }
     }
 
@@ -630,6 +627,13 @@ internal sealed class DecidedProfiles
 
     /// <summary>A group's outcome as <see cref="Place"/> wrote it.</summary>
     private static uint Outcome(ReadOnlySpan<char> signature, int group) => signature[8 + (2 * group)] | ((uint)signature[9 + (2 * group)] << 16);
+
+    /// <summary>A group's conditions as the health-insurance calculator tests them (<see cref="HealthInsuranceCalculator.IGroupTest"/>), from the group's outcome in the signature.</summary>
+    private static int Tested(ReadOnlySpan<char> signature, int group)
+    {
+        uint outcome = Outcome(signature, group);
+        return outcome == 0 ? HealthInsuranceCalculator.NotMet : outcome >> 16 == Unreadable ? HealthInsuranceCalculator.Unreadable : HealthInsuranceCalculator.Met;
+    }
 
     /// <summary>A group's outcome in its two characters of the signature.</summary>
     private static void Place(Span<char> signature, int group, uint outcome)
