@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -19,8 +20,9 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class MonthProfiles
 {
-    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, long[] counts, int[] representatives, in MonthFrame frame, string layout, ProfileSorter sorter)
+    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, int count, long[] counts, int[] representatives, in MonthFrame frame, string layout, ProfileSorter sorter)
     {
+        Count = count;
         Sorter = sorter;
         Month = month;
         FrameOfMonth = frame;
@@ -60,6 +62,7 @@ internal sealed class MonthProfiles
     /// <summary>The profile of each person.</summary>
     internal int[] PersonProfile { get; }
 
+    /// <summary>The key of each profile: the first <see cref="Count"/> entries (the array, shared with the sorter's later months, may be longer).</summary>
     internal ProfileKey[] Keys { get; }
 
     /// <summary>The number of persons of each profile this month (0 for a profile of an earlier month of the run that has none now).</summary>
@@ -69,7 +72,7 @@ internal sealed class MonthProfiles
     internal int[] Representatives { get; }
 
     /// <summary>The number of profiles, with those of earlier months of the run that have no person this month.</summary>
-    internal int Count => Keys.Length;
+    internal int Count { get; }
 
     /// <summary>The number of profiles with persons this month.</summary>
     internal int Present { get; }
@@ -130,7 +133,14 @@ internal sealed class MonthProfiles
             });
         }
 
-        var missing = new List<int>(Count);
+        // As many as are missing, counted first: in most months a few of the run's profiles.
+        int missingCount = 0;
+        for (int p = 0; p < Count; p++)
+        {
+            missingCount += Counts[p] > 0 && outcomes[p] is null ? 1 : 0;
+        }
+
+        var missing = new List<int>(missingCount);
         for (int p = 0; p < Count; p++)
         {
             if (Counts[p] == 0)
@@ -169,6 +179,11 @@ internal sealed class MonthProfiles
 
         if (laws is not null)
         {
+            foreach (int law in laws)
+            {
+                cache!.Reserve(law, Count);
+            }
+
             foreach (int p in missing)
             {
                 if (Keys[p].IsOwn)
@@ -220,9 +235,30 @@ internal sealed class MonthProfiles
             return missing;
         }
 
-        var signatures = new char[checked(Math.Min(missing.Count, Sample) * width)];
-        var hashes = new long[Math.Min(missing.Count, Sample)];
-        var signed = new bool[hashes.Length];
+        // The blocks' scratch arrays, taken from the shared pool and given back (the first month of a caseload signs
+        // blocks of megabytes); each profile signed is decided.
+        int block = Math.Min(missing.Count, Sample);
+        var signatures = ArrayPool<char>.Shared.Rent(checked(block * width));
+        var hashes = ArrayPool<long>.Shared.Rent(block);
+        var signed = ArrayPool<bool>.Shared.Rent(block);
+        decided.EnsureCapacity(missing.Count);
+        try
+        {
+            return SignBlocks(population, missing, decided, added, monthLaws, signers, signatures, hashes, signed, block, width, parallelism);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(signatures);
+            ArrayPool<long>.Shared.Return(hashes);
+            ArrayPool<bool>.Shared.Return(signed);
+        }
+    }
+
+    /// <summary>Signs and finds the profiles a block at a time (<see cref="Decide"/>), in the scratch arrays given.</summary>
+    private List<int> SignBlocks(Population population, List<int> missing, List<(int Profile, DecidedProfiles Decided, int Id)> decided,
+        List<(int Profile, DecidedProfiles Decided, int Id)> added, MonthLaw?[] monthLaws, DecidedProfiles?[] signers, char[] signatures,
+        long[] hashes, bool[] signed, int block, int width, int parallelism)
+    {
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var evaluate = new List<int>();
         bool declined = signers.Any(s => s?.Declined == true);
@@ -233,8 +269,8 @@ internal sealed class MonthProfiles
         {
             // The first block is small: a month whose profiles share few signatures is found out early.
             // (a quarter of it where the law's last month stopped signing).
-            int count = Math.Min(from == 0 ? (declined ? FirstSample / 4 : FirstSample) : signed.Length, missing.Count - from);
-            Array.Clear(signed);
+            int count = Math.Min(from == 0 ? (declined ? FirstSample / 4 : FirstSample) : block, missing.Count - from);
+            Array.Clear(signed, 0, block);
             // Signing a profile costs about half a microsecond: 256 of them are worth a core.
             int workers = Workers(count, parallelism, least: 256);
             Parallel.For(0, workers, options, w =>
@@ -485,6 +521,17 @@ internal sealed class OutcomeCache(bool byProfileId = false)
         }
 
         return outcomes.TryGetValue((law, profile), out outcome!);
+    }
+
+    /// <summary>Makes room, in a cache by profile id, for the outcomes of <paramref name="count"/> profiles under the law (at least half as many again as it held).</summary>
+    internal void Reserve(int law, int count)
+    {
+        var known = byId[law];
+        if (ByProfileId && known.Length < count)
+        {
+            Array.Resize(ref known, Math.Max(count, known.Length * 3 / 2));
+            byId[law] = known;
+        }
     }
 
     internal void Add(int law, ProfileKey profile, int id, Outcome outcome)

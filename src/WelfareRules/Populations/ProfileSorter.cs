@@ -28,7 +28,14 @@ internal sealed class ProfileSorter
     private readonly int parallelism;
     private readonly bool track;
     private readonly Dictionary<ProfileKey, int> ids = [];
-    private readonly List<ProfileKey> keys = [];
+
+    /// <summary>
+    /// The run's keys by profile id, the first <see cref="keyCount"/> of them: only ever added to, so that a month's
+    /// profiles share the array (or the smaller one it grew from) rather than copying it; once written, an entry never
+    /// changes.
+    /// </summary>
+    private ProfileKey[] keys = [];
+    private int keyCount;
     private TallyShapes? shapes;
     private int[]? profile;
     private int[]? through;
@@ -121,8 +128,24 @@ internal sealed class ProfileSorter
 
         Sorted = sorted.Sum();
 
-        // The new keys given ids, worker by worker: a profile's id is the order in which it was first met.
+        // The new keys given ids, worker by worker: a profile's id is the order in which it was first met. Room made
+        // once for as many as the workers met (the month's first, a caseload's, can be most of the persons).
         var remaps = new int[workers][];
+        int met = 0;
+        foreach (var map in maps)
+        {
+            met += map?.Count ?? 0;
+        }
+
+        known.EnsureCapacity(known.Count + met);
+        if (keys.Length < keyCount + met)
+        {
+            // A new array: the months already given the old one keep reading it.
+            var grown = new ProfileKey[Math.Max(keyCount + met, keys.Length * 3 / 2)];
+            keys.AsSpan(0, keyCount).CopyTo(grown);
+            keys = grown;
+        }
+
         for (int w = 0; w < workers; w++)
         {
             if (maps[w] is not { } map)
@@ -136,9 +159,9 @@ internal sealed class ProfileSorter
                 var key = map.Keys[local];
                 if (!known.TryGetValue(key, out int id))
                 {
-                    id = keys.Count;
+                    id = keyCount++;
                     known.Add(key, id);
-                    keys.Add(key);
+                    keys[id] = key;
                 }
 
                 remap[local] = id;
@@ -146,7 +169,7 @@ internal sealed class ProfileSorter
         }
 
         // Pass 2: local ids to the run's, and each worker's count and first person of every profile.
-        int count = keys.Count;
+        int count = keyCount;
         Grow(workers, count);
         Parallel.For(0, workers, options, w =>
         {
@@ -192,7 +215,7 @@ internal sealed class ProfileSorter
         lastWindows = frame.Windows;
         lastLayout = layout;
         lastChildrenLaw = childrenLaw;
-        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, [.. keys], totals, representatives, frame, layout, this);
+        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, keys, count, totals, representatives, frame, layout, this);
     }
 
     /// <summary>
