@@ -51,7 +51,8 @@ public static class InstrumentReader
         InstrumentDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.InstrumentDto);
+            // The common shape straight from the bytes; System.Text.Json reads (and judges) anything else.
+            dto = InstrumentDtoReader.TryRead(utf8) ?? JsonSerializer.Deserialize(utf8, WelfareJsonContext.Default.InstrumentDto);
         }
         catch (JsonException exception)
         {

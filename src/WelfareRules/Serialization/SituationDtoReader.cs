@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using NodaTime;
+using static WelfareRules.Serialization.FastJson;
 
 namespace WelfareRules.Serialization;
 
@@ -17,9 +17,6 @@ namespace WelfareRules.Serialization;
 /// </summary>
 internal static class SituationDtoReader
 {
-    private static readonly LocalDateConverter Dates = new();
-    private static readonly YearMonthConverter Months = new();
-
     /// <summary>
     /// The spellings a line repeats (the contract's enumerations, the built-in jurisdictions), by their UTF-8 length:
     /// a value equal to one is that string, not a new one.
@@ -249,32 +246,6 @@ internal static class SituationDtoReader
         return children;
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
-    {
-        if (reader.TokenType != token)
-        {
-            throw new GiveUp();
-        }
-    }
-
-    /// <summary>The object read, once its closing brace is reached.</summary>
-    private static T End<T>(ref Utf8JsonReader reader, T value)
-    {
-        Expect(ref reader, JsonTokenType.EndObject);
-        return value;
-    }
-
-    /// <summary>Marks a property read; a property given twice is System.Text.Json's to refuse.</summary>
-    private static void Once(ref int seen, int field)
-    {
-        if ((seen & (1 << field)) != 0)
-        {
-            throw new GiveUp();
-        }
-
-        seen |= 1 << field;
-    }
-
     private static string? Text(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : reader.TokenType == JsonTokenType.String ? KnownOrNew(ref reader) : throw new GiveUp();
 
@@ -307,35 +278,6 @@ internal static class SituationDtoReader
         return byLength;
     }
 
-    private static bool? Flag(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Null => null,
-        _ => throw new GiveUp(),
-    };
-
-    private static int? Count(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null
-        : reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int number) ? number
-        : throw new GiveUp();
-
-    private static long? Long(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null
-        : reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long number) ? number
-        : throw new GiveUp();
-
-    private static decimal? Decimal(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null
-        : reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal number) ? number
-        : throw new GiveUp();
-
-    private static LocalDate? Date(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : Dates.Read(ref reader, typeof(LocalDate), WelfareJsonContext.Default.Options);
-
-    private static YearMonth? Month(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : Months.Read(ref reader, typeof(YearMonth), WelfareJsonContext.Default.Options);
-
     /// <summary>A thread's DTO instances (children are read into new ones: they are in a few lines only).</summary>
     private sealed class Instances
     {
@@ -345,7 +287,4 @@ internal static class SituationDtoReader
 
         internal HouseholdDto Household { get; } = new();
     }
-
-    /// <summary>Ends the reading: System.Text.Json reads the line instead (a line out of the common shape, rare).</summary>
-    private sealed class GiveUp : Exception;
 }
