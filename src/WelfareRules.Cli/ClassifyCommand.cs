@@ -17,7 +17,7 @@ internal static class ClassifyCommand
 {
     internal static Command Build(Streams io)
     {
-        var area = Options.Choice("--area", "Where the household lives", new Dictionary<string, Area?> { ["rural"] = Area.Rural, ["urban"] = Area.Urban });
+        var area = Options.Choice<Area?>("--area", "Where the household lives", [("rural", Area.Rural), ("urban", Area.Urban)]);
         area.Required = true;
         var income = Options.Text("--income", "Income per person per month, whole đồng", "N");
         income.Required = true;

@@ -111,24 +111,43 @@ internal static class Options
 
     /// <summary><c>--format json|text</c> (<c>-f</c>), in any case.</summary>
     internal static Option<OutputFormat?> Format(OutputFormat byDefault) =>
-        Choice("--format", $"The output format (default {Spell(byDefault)})",
-            new Dictionary<string, OutputFormat?> { ["json"] = OutputFormat.Json, ["text"] = OutputFormat.Text }, "-f");
+        Choice<OutputFormat?>("--format", $"The output format (default {Spell(byDefault)})",
+            [("json", OutputFormat.Json), ("text", OutputFormat.Text)], "-f");
 
-    /// <summary>An option whose value is one of fixed words, read in any case, completed by the shell; absent, it is null.</summary>
-    internal static Option<T> Choice<T>(string name, string description, IReadOnlyDictionary<string, T> words, params string[] aliases)
+    /// <summary>
+    /// An option whose value is one of fixed words (lower case), read in any case, completed by the shell; absent, it is
+    /// null. The words are a plain array, not a dictionary: a dictionary of each option's values would be compiled afresh
+    /// at every start, its code over the tool's enumerations not being in the precompiled image.
+    /// </summary>
+    internal static Option<T> Choice<T>(string name, string description, (string Word, T Value)[] words, params string[] aliases)
     {
-        string list = words.Count == 2 ? string.Join(" or ", words.Keys) : string.Join(", ", words.Keys.SkipLast(1)) + " or " + words.Keys.Last();
+        var spellings = new string[words.Length];
+        for (int i = 0; i < words.Length; i++)
+        {
+            spellings[i] = words[i].Word;
+        }
+
+        string list = spellings.Length == 2 ? string.Join(" or ", spellings) : string.Join(", ", spellings[..^1]) + " or " + spellings[^1];
         var option = new Option<T>(name, aliases)
         {
             Description = description,
-            HelpName = string.Join("|", words.Keys),
+            HelpName = string.Join("|", spellings),
             CustomParser = result => Parse(result, text =>
-                words.TryGetValue(text.ToLowerInvariant(), out var value)
-                    ? value
-                    : throw new UsageException($"{name}: \"{MessageText.Cut(text)}\" is not {list}")),
+            {
+                string lower = text.ToLowerInvariant();
+                foreach (var (word, value) in words)
+                {
+                    if (word == lower)
+                    {
+                        return value;
+                    }
+                }
+
+                throw new UsageException($"{name}: \"{MessageText.Cut(text)}\" is not {list}");
+            }),
         };
         option.CompletionSources.Clear();
-        option.CompletionSources.Add([.. words.Keys]);
+        option.CompletionSources.Add(spellings);
         return option;
     }
 

@@ -31,12 +31,12 @@ internal static class EvaluateCommand
     internal static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
     /// <summary>The grades <c>--admit</c> takes.</summary>
-    internal static readonly Dictionary<string, Legal.ProvisionStatus?> Grades = new(StringComparer.Ordinal)
-    {
-        ["verified"] = Legal.ProvisionStatus.Verified,
-        ["reported"] = Legal.ProvisionStatus.Reported,
-        ["provisional"] = Legal.ProvisionStatus.Provisional,
-    };
+    internal static readonly (string Word, Legal.ProvisionStatus? Value)[] Grades =
+    [
+        ("verified", Legal.ProvisionStatus.Verified),
+        ("reported", Legal.ProvisionStatus.Reported),
+        ("provisional", Legal.ProvisionStatus.Provisional),
+    ];
 
     internal static Command Build(Streams io)
     {
@@ -46,14 +46,8 @@ internal static class EvaluateCommand
         var strict = new Option<bool>("--strict") { Description = "Admit only verified law (the instrument's text seen); a result resting on weaker law is refused" };
         var admit = Options.Choice("--admit", "The weakest grade of law admitted (default provisional: every grade, provisional results flagged)", Grades);
         var lines = new Option<bool>("--lines") { Description = "Read the input as JSON Lines whatever its name" };
-        var explain = Options.Choice("--explain", "The explanation's languages: none, en, vi or both (default both); none leaves the explanation arrays empty",
-            new Dictionary<string, ExplanationLanguages?>
-            {
-                ["none"] = ExplanationLanguages.None,
-                ["en"] = ExplanationLanguages.English,
-                ["vi"] = ExplanationLanguages.Vietnamese,
-                ["both"] = ExplanationLanguages.Both,
-            });
+        var explain = Options.Choice<ExplanationLanguages?>("--explain", "The explanation's languages: none, en, vi or both (default both); none leaves the explanation arrays empty",
+            [("none", ExplanationLanguages.None), ("en", ExplanationLanguages.English), ("vi", ExplanationLanguages.Vietnamese), ("both", ExplanationLanguages.Both)]);
         var rules = Options.Rules();
         var parquetResults = Options.Text("--parquet", "Also write each situation's result (totals, amounts by kind, grade or error) as Parquet into this file", "FILE");
         var paymentList = Options.Text("--payment-list", "Also write the month's payment list (one row per beneficiary and payee, amounts by kind, grouped by commune with totals): FILE.xlsx, or CSV under any other name", "FILE");

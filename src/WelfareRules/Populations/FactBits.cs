@@ -59,36 +59,49 @@ internal static class FactBits
     /// a condition on that fact reads of the word. A fact not named here is read, for the population engine, as the
     /// whole profile (<see cref="OfFact"/> gives null), which is never wrong, only slower.
     /// </summary>
-    private static readonly FrozenDictionary<string, Field> ByFact = new Dictionary<string, Field>(StringComparer.Ordinal)
-    {
-        ["orphanhood"] = Orphanhood,
-        ["disability"] = Disability,
-        ["livingArrangement"] = LivingArrangement,
-        ["deathCause"] = DeathCause,
-        ["household.poverty"] = Poverty,
-        ["household.area"] = Area,
-        ["inEducation"] = InEducation,
-        ["hivPositive"] = HivPositive,
-        ["withoutSupporter"] = WithoutSupporter,
-        ["receivesPension"] = ReceivesPension,
-        ["pensionBelowSocialPension"] = PensionBelowSocialPension,
-        ["parentReceivesAllowance"] = ParentReceivesAllowance,
-        ["parentDetained"] = ParentDetained,
-        ["eligibleForFacilityCare"] = EligibleForFacilityCare,
-        ["pregnant"] = Pregnant,
-        ["ethnicMinority"] = EthnicMinority,
-        ["student"] = Student,
-        ["hasOtherHealthInsurance"] = HasOtherHealthInsurance,
-        ["cremated"] = Cremated,
-        ["permanentResident"] = PermanentResident,
-        ["household.extremelyDifficultArea"] = ExtremelyDifficultArea,
-        ["household.averageLivingStandardFarming"] = AverageLivingStandardFarming,
-        ["childrenUnder36Months"] = ChildrenUnder36Months,
-        ["healthInsuranceHouseholdOrder"] = HealthInsuranceHouseholdOrder,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    /// <remarks>A plain array, read by a loop: read while a month's law is signed, never for a person; a dictionary of
+    /// <see cref="Field"/> values would be compiled afresh at every start.</remarks>
+    private static readonly (string Fact, Field Field)[] ByFact =
+    [
+        ("orphanhood", Orphanhood),
+        ("disability", Disability),
+        ("livingArrangement", LivingArrangement),
+        ("deathCause", DeathCause),
+        ("household.poverty", Poverty),
+        ("household.area", Area),
+        ("inEducation", InEducation),
+        ("hivPositive", HivPositive),
+        ("withoutSupporter", WithoutSupporter),
+        ("receivesPension", ReceivesPension),
+        ("pensionBelowSocialPension", PensionBelowSocialPension),
+        ("parentReceivesAllowance", ParentReceivesAllowance),
+        ("parentDetained", ParentDetained),
+        ("eligibleForFacilityCare", EligibleForFacilityCare),
+        ("pregnant", Pregnant),
+        ("ethnicMinority", EthnicMinority),
+        ("student", Student),
+        ("hasOtherHealthInsurance", HasOtherHealthInsurance),
+        ("cremated", Cremated),
+        ("permanentResident", PermanentResident),
+        ("household.extremelyDifficultArea", ExtremelyDifficultArea),
+        ("household.averageLivingStandardFarming", AverageLivingStandardFarming),
+        ("childrenUnder36Months", ChildrenUnder36Months),
+        ("healthInsuranceHouseholdOrder", HealthInsuranceHouseholdOrder),
+    ];
 
     /// <summary>The field a person's fact of <see cref="Law.Conditions.FactCatalog"/> is packed in, or null when it is not one field of the word (a date).</summary>
-    internal static Field? OfFact(string name) => ByFact.TryGetValue(name, out var field) ? field : null;
+    internal static Field? OfFact(string name)
+    {
+        foreach (var (fact, field) in ByFact)
+        {
+            if (fact == name)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
 
     internal static int MaxJurisdictions => JurisdictionIndex.Max;
 

@@ -415,7 +415,7 @@ internal sealed class MonthProfiles
     /// </summary>
     private static int[] Windows(ImmutableArray<Jurisdiction> jurisdictions, YearMonth month, RuleSet[] rules, ProfileCoverage coverage)
     {
-        var windows = new SortedSet<int>();
+        var windows = new List<int>();
         foreach (var ruleSet in rules)
         {
             foreach (var jurisdiction in jurisdictions)
@@ -436,12 +436,10 @@ internal sealed class MonthProfiles
             }
         }
 
-        if (windows.Count > 254)
-        {
-            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most 254 distinct support windows after leaving poverty in one month; {windows.Count} are in force"));
-        }
-
-        return [.. windows];
+        var distinct = SortedInts.Of(windows);
+        return distinct.Length > 254
+            ? throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most 254 distinct support windows after leaving poverty in one month; {distinct.Length} are in force"))
+            : distinct;
     }
 
 }

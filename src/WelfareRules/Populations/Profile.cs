@@ -651,8 +651,8 @@ internal sealed class AgeBands
     /// <exception cref="NotSupportedException">More distinct ages than a band code holds.</exception>
     internal static AgeBands Of(ImmutableArray<string> yearAgeCases, params RuleSet[] rules)
     {
-        var ages = new SortedSet<int> { 0 };
-        var yearAges = new SortedSet<int>();
+        var ages = new List<int> { 0 };
+        var yearAges = new List<int>();
         foreach (var ruleSet in rules)
         {
             foreach (var instrument in ruleSet.Instruments)
@@ -671,9 +671,10 @@ internal sealed class AgeBands
             }
         }
 
-        return ages.Count > MaxBreakpoints
-            ? throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most {MaxBreakpoints} distinct ages; the rule sets give {ages.Count}"))
-            : new AgeBands([.. ages], [.. yearAges]);
+        var distinct = SortedInts.Of(ages);
+        return distinct.Length > MaxBreakpoints
+            ? throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the population engine reads at most {MaxBreakpoints} distinct ages; the rule sets give {distinct.Length}"))
+            : new AgeBands([.. distinct], SortedInts.Of(yearAges));
     }
 
     /// <summary>The band (bits 0-4) and the exact-breakpoint flag (bit 5) of an age.</summary>

@@ -344,15 +344,9 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
             return Refuse(path + ".date", $"a date fact: {string.Join(", ", FactCatalog.Names.Where(n => FactCatalog.TryGet(n, out var d) && d.Type == FactType.Date).Order(StringComparer.Ordinal))}");
         }
 
-        var relations = new Dictionary<string, DateRelation>(StringComparer.Ordinal)
+        if (!element.TryGetProperty("relation", out var relation) || relation.ValueKind != JsonValueKind.String || RelationNamed(relation.GetString()!) is not { } parsed)
         {
-            ["present"] = DateRelation.Present, ["absent"] = DateRelation.Absent, ["beforeMonth"] = DateRelation.BeforeMonth,
-            ["inMonth"] = DateRelation.InMonth, ["afterMonth"] = DateRelation.AfterMonth, ["notAfterMonth"] = DateRelation.NotAfterMonth,
-            ["withinMonths"] = DateRelation.WithinMonths,
-        };
-        if (!element.TryGetProperty("relation", out var relation) || relation.ValueKind != JsonValueKind.String || !relations.TryGetValue(relation.GetString()!, out var parsed))
-        {
-            return Refuse(path + ".relation", "one of " + string.Join(", ", relations.Keys));
+            return Refuse(path + ".relation", "one of " + string.Join(", ", Relations.Select(r => r.Name)));
         }
 
         bool hasMonths = element.TryGetProperty("months", out var months);
@@ -373,6 +367,27 @@ internal sealed class ConditionReader(string instrument, ProvisionStatus status,
         }
 
         return Refuse(path + ".months", "\"withinMonths\" needs \"months\": a whole number, or {\"parameter\": \"name\"}");
+    }
+
+    /// <summary>The relations a date condition names, in the order a refusal lists them (an array, not a dictionary of the enumeration: compiled ahead of time).</summary>
+    private static readonly (string Name, DateRelation Relation)[] Relations =
+    [
+        ("present", DateRelation.Present), ("absent", DateRelation.Absent), ("beforeMonth", DateRelation.BeforeMonth),
+        ("inMonth", DateRelation.InMonth), ("afterMonth", DateRelation.AfterMonth), ("notAfterMonth", DateRelation.NotAfterMonth),
+        ("withinMonths", DateRelation.WithinMonths),
+    ];
+
+    private static DateRelation? RelationNamed(string name)
+    {
+        foreach (var (text, relation) in Relations)
+        {
+            if (text == name)
+            {
+                return relation;
+            }
+        }
+
+        return null;
     }
 
     private Condition? Children(JsonElement value, string path, int depth, Citation? basis, JsonElement element)
