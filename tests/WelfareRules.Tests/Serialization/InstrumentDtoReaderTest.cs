@@ -47,7 +47,7 @@ public sealed class InstrumentDtoReaderTest
             for (int m = 0; m < 40; m++)
             {
                 mutations++;
-                read += Check(Encoding.UTF8.GetBytes(Mutate(text, random))) ? 1 : 0;
+                read += Check(Encoding.UTF8.GetBytes(JsonMutation.Mutate(text, random, Tokens))) ? 1 : 0;
             }
         }
 
@@ -121,29 +121,5 @@ public sealed class InstrumentDtoReaderTest
 
         Assert.Equal(JsonSerializer.Serialize(expected, WelfareJsonContext.Default.InstrumentDto), JsonSerializer.Serialize(fast, WelfareJsonContext.Default.InstrumentDto));
         return true;
-    }
-
-    private static string Mutate(string text, Random random)
-    {
-        var mutated = new StringBuilder(text);
-        int edits = 1 + random.Next(2);
-        for (int e = 0; e < edits && mutated.Length > 0; e++)
-        {
-            int at = random.Next(mutated.Length);
-            switch (random.Next(3))
-            {
-                case 0:
-                    mutated.Remove(at, 1);
-                    break;
-                case 1:
-                    mutated.Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-                default:
-                    mutated.Remove(at, 1).Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-            }
-        }
-
-        return mutated.ToString();
     }
 }

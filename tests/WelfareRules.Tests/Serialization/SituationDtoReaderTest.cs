@@ -44,7 +44,7 @@ public sealed class SituationDtoReaderTest
             for (int m = 0; m < 20; m++)
             {
                 mutations++;
-                mutatedRead += Check(Mutate(line, random)) ? 1 : 0;
+                mutatedRead += Check(JsonMutation.Mutate(line, random, Tokens)) ? 1 : 0;
             }
         }
 
@@ -153,29 +153,5 @@ public sealed class SituationDtoReaderTest
 
         Assert.Equal(JsonSerializer.Serialize(expected, WelfareJsonContext.Default.SituationDto), JsonSerializer.Serialize(fast, WelfareJsonContext.Default.SituationDto));
         return true;
-    }
-
-    private static string Mutate(string line, Random random)
-    {
-        var text = new StringBuilder(line);
-        int edits = 1 + random.Next(2);
-        for (int e = 0; e < edits && text.Length > 0; e++)
-        {
-            int at = random.Next(text.Length);
-            switch (random.Next(3))
-            {
-                case 0:
-                    text.Remove(at, 1);
-                    break;
-                case 1:
-                    text.Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-                default:
-                    text.Remove(at, 1).Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-            }
-        }
-
-        return text.ToString();
     }
 }
