@@ -214,9 +214,57 @@ internal static class InstrumentDtoReader
         return list;
     }
 
-    /// <summary>A value kept as JSON (a condition, bands, a provision's value), as System.Text.Json keeps it; a null is left to it.</summary>
-    private static JsonElement Element(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? throw new GiveUp() : JsonElement.ParseValue(ref reader);
+    /// <summary>
+    /// A value kept as JSON (a condition, bands, a provision's value), as System.Text.Json keeps it. A null, and a value
+    /// with a key written twice in one of its objects (which System.Text.Json refuses under the context's options), are
+    /// left to it.
+    /// </summary>
+    private static JsonElement Element(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw new GiveUp();
+        }
+
+        var element = JsonElement.ParseValue(ref reader);
+        if (HasKeyTwice(element))
+        {
+            throw new GiveUp();
+        }
+
+        return element;
+    }
+
+    /// <summary>Whether an object in <paramref name="element"/> (at any depth) gives a key twice.</summary>
+    private static bool HasKeyTwice(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!names.Add(property.Name) || HasKeyTwice(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (HasKeyTwice(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>Reads one object of a list, the reader on its opening brace.</summary>
     private delegate T Item<T>(ref Utf8JsonReader reader);

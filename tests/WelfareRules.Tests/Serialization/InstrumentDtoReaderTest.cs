@@ -72,9 +72,33 @@ public sealed class InstrumentDtoReaderTest
     [InlineData("""null""")]
     [InlineData("""[]""")]
     [InlineData("""{"format":1""")]
+    [InlineData("""{"format":1,"groups":[{"id":"a","when":{"fact":"x","fact":"y"}}]}""")]
+    [InlineData("""{"format":1,"groups":[{"id":"a","when":{"all":[{"fact":"x","is":true,"is":false}]}}]}""")]
+    [InlineData("""{"format":1,"groups":[{"id":"a","bands":[{"case":"a","case":"b"}]}]}""")]
+    [InlineData("""{"format":1,"provisions":[{"parameter":"a","value":{"a":1,"\u0061":2}}]}""")]
     public void TryRead_FileSystemTextJsonMustJudge_GivesNothing(string json)
     {
         Assert.Null(InstrumentDtoReader.TryRead(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void Read_KeyTwiceInsideACondition_Refused()
+    {
+        // Never last-one-wins (docs/rule-files.md), inside a condition as at the top: the fast reader leaves such a file to
+        // System.Text.Json, which refuses it.
+        const string Draft = """
+            {
+              "format": 1, "id": "DRAFT-TWICE", "kind": "draft", "title": "Dự thảo", "issuer": "test", "jurisdiction": "VN", "appliesFrom": "2027-01-01", "status": "provisional",
+              "groups": [ { "id": "ZZ-TWICE", "code": "ZZT", "from": "2027-01-01", "title": "Nhóm giả định", "basis": { "article": "1" },
+                            "when": { "fact": "pregnant", "is": true, "is": false } } ],
+              "provisions": [ { "parameter": "coefficient", "group": "ZZ-TWICE", "case": "single", "from": "2027-01-01", "value": 1, "basis": { "article": "1" } } ]
+            }
+            """;
+        var refused = Assert.Throws<RuleFileException>(() => InstrumentReader.Read(Encoding.UTF8.GetBytes(Draft), "twice.json"));
+        // Refused for the key given twice, where it is (the same file with "is" once is a valid draft).
+        Assert.Contains(refused.Problems, p => p.Location.File == "twice.json" && p.Location.Path == "$.groups[0].when" && p.Message.Contains("duplicate property \"is\"", StringComparison.Ordinal));
+        Assert.NotNull(InstrumentReader.Read(Encoding.UTF8.GetBytes(Draft.Replace("\"is\": true, \"is\": false", "\"is\": true", StringComparison.Ordinal)), "once.json"));
+        Assert.Null(InstrumentDtoReader.TryRead(Encoding.UTF8.GetBytes(Draft)));
     }
 
     [Theory]
