@@ -8,7 +8,7 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal static class SortedInts
 {
-    /// <summary>The distinct values of <paramref name="values"/>, ascending (the list is sorted in place).</summary>
+    /// <summary>The distinct values of <paramref name="values"/>, ascending (the list is sorted and its repeats removed in place).</summary>
     internal static int[] Of(List<int> values)
     {
         values.Sort();
@@ -21,6 +21,7 @@ internal static class SortedInts
             }
         }
 
-        return values.GetRange(0, count).ToArray();
+        values.RemoveRange(count, values.Count - count);
+        return values.ToArray();
     }
 }
