@@ -62,7 +62,7 @@ internal static class CountryRun
         var total = Stopwatch.StartNew();
         var population = WelfareRules.Cli.ParquetFiles.ParquetPopulation.ReadPopulation(path, First, Environment.ProcessorCount, out var refused);
         var reading = total.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {population.Count:N0} persons in {reading.TotalSeconds:F1} s; collections so far (gen0/1/2) {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {population.Count:N0} persons in {reading.TotalSeconds:F1} s ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s of core time so far); collections so far (gen0/1/2) {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s"));
         var phases = new ComparisonPhases();
         var clock = Stopwatch.StartNew();
         var summary = PolicyComparison.Run(RuleSet.BuiltIn, draft, population, range, phases, null, null, 0);

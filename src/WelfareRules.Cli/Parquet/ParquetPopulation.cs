@@ -63,11 +63,28 @@ internal static partial class ParquetPopulation
         _ => new DataField<DateOnly>(c.Name, true),
     }));
 
+    /// <summary>
+    /// The writer's options: the text columns dictionary-encoded where their values repeat (the codes of the
+    /// contract, a jurisdiction, a month), as Parquet's writers commonly do, so that a file is smaller and its
+    /// reader decodes each code once a row group.
+    /// </summary>
+    private static readonly ParquetOptions WriteOptions = TextDictionaries(new ParquetOptions());
+
+    private static ParquetOptions TextDictionaries(ParquetOptions options)
+    {
+        foreach (var field in Schema.GetDataFields().Where(f => Columns.Any(c => c.Name == f.Name && c.Kind == Kind.Text)))
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+        }
+
+        return options;
+    }
+
     /// <summary>Writes situations into a Parquet file, a row group per <paramref name="rowGroupSize"/> rows.</summary>
     internal static void Write(IEnumerable<Situation> situations, string path, int rowGroupSize = RowGroupSize)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        var writer = ParquetWriter.CreateAsync(Schema, stream).GetAwaiter().GetResult();
+        var writer = ParquetWriter.CreateAsync(Schema, stream, WriteOptions).GetAwaiter().GetResult();
         try
         {
             WriteAll(situations, writer, rowGroupSize);
@@ -455,6 +472,13 @@ internal static partial class ParquetPopulation
         foreach (var (name, kind) in Columns.Where(c => fields.ContainsKey(c.Name)))
         {
             var field = fields[name];
+            if (AllNull(group, field, rows))
+            {
+                // Read as a column the group does not have: every row's value absent, as the column's nulls would give.
+                columns.Remove(name);
+                continue;
+            }
+
             var spare = columns.GetValueOrDefault(name);
             columns[name] = kind switch
             {
@@ -469,6 +493,15 @@ internal static partial class ParquetPopulation
 
         return columns;
     }
+
+    /// <summary>
+    /// Whether a row group's column chunk holds no value, by its statistics: as many nulls as values and rows. Such a
+    /// chunk is not decoded (a population's sparse facts, such as merit records or a death date, are most often
+    /// absent from a whole row group); a chunk without statistics is decoded.
+    /// </summary>
+    internal static bool AllNull(ParquetRowGroupReader group, DataField field, int rows) =>
+        group.GetMetadata(field)?.MetaData is { NumValues: var values, Statistics.NullCount: { } nulls }
+            && nulls == rows && values == rows;
 
     /// <summary>The columns of a row group resolved once into typed arrays.</summary>
     private sealed class Resolved(Dictionary<string, Array> c)
@@ -736,12 +769,107 @@ internal static partial class ParquetPopulation
         return true;
     }
 
+    /// <summary>
+    /// Reads a text column. Parquet.Net's string overload makes a new string of every cell; read raw, each distinct
+    /// short text is made a string once (<see cref="TextCells"/>): a population's few distinct codes ("rural", "VN")
+    /// are then not a string a row.
+    /// </summary>
     private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows, string?[]? spare)
     {
         var values = spare is not null && spare.Length >= rows ? spare : new string?[rows];
         Array.Clear(values, 0, rows);
-        group.ReadAsync(field, values.AsMemory(0, rows)!).GetAwaiter().GetResult();
+        var cells = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(rows);
+        var levels = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(rows) : null;
+        try
+        {
+            group.ReadRawAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(0, rows), levels?.AsMemory(0, rows), null).GetAwaiter().GetResult();
+            var text = TextCells.ForThread(dictionary: group.GetMetadata(field)?.MetaData?.Encodings is { } encodings
+                && encodings.Exists(e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY));
+            for (int r = 0, v = 0; r < rows; r++)
+            {
+                if (levels is null || levels[r] >= field.MaxDefinitionLevel)
+                {
+                    values[r] = text.Of(cells[v++]);
+                }
+            }
+        }
+        finally
+        {
+            Array.Clear(cells, 0, rows);
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(cells);
+            if (levels is not null)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+        }
+
         return values;
+    }
+
+    /// <summary>
+    /// The strings of a thread's text cells: each distinct short text one string across row groups (for a
+    /// dictionary-encoded column, found once an entry), so that the cells of the columns' arrays are long-lived
+    /// strings rather than a new one a cell; a longer text (a list's JSON) a new string.
+    /// </summary>
+    private sealed class TextCells
+    {
+        /// <summary>The most distinct texts kept: a population's codes are a few dozen; a column of names or ids is not cached past it.</summary>
+        private const int Most = 4096;
+
+        /// <summary>The longest text kept: codes and months, not JSON lists.</summary>
+        private const int Longest = 64;
+
+        [ThreadStatic]
+        private static TextCells? current;
+
+        private readonly Dictionary<char[], string> byEntry = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<string> known = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> knownBySpan;
+        private bool dictionary;
+
+        private TextCells() => knownBySpan = known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The thread's cells, made ready for a column (dictionary-encoded or not); the entries of the column before are forgotten.</summary>
+        internal static TextCells ForThread(bool dictionary)
+        {
+            var cells = current ??= new TextCells();
+            cells.byEntry.Clear();
+            cells.dictionary = dictionary;
+            return cells;
+        }
+
+        /// <summary>The string of a cell.</summary>
+        internal string Of(ReadOnlyMemory<char> cell)
+        {
+            if (cell.Length > Longest)
+            {
+                return new string(cell.Span);
+            }
+
+            // A dictionary entry's characters are an array of their own, shared by the cells that give it.
+            char[]? entry = dictionary && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(cell, out var segment)
+                && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : null;
+            if (entry is not null && byEntry.TryGetValue(entry, out var text))
+            {
+                return text;
+            }
+
+            if (!knownBySpan.TryGetValue(cell.Span, out text))
+            {
+                text = new string(cell.Span);
+                if (known.Count < Most)
+                {
+                    known.Add(text);
+                }
+            }
+
+            if (entry is not null && byEntry.Count < Most)
+            {
+                byEntry.Add(entry, text);
+            }
+
+            return text;
+        }
     }
 
     private static T?[] Read<T>(ParquetRowGroupReader group, DataField field, int rows, T?[]? spare)

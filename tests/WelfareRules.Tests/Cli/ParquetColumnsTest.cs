@@ -64,6 +64,48 @@ public sealed class ParquetColumnsTest : IDisposable
             Describe(PolicyComparison.Run(RuleSet.BuiltIn, draft, fromParquet, months)));
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task ReadPopulation_ColumnWithoutValuesInSomeRowGroups_NotDecodedThereAndReadAsItsJsonLines()
+    {
+        // Death dates only in the second of three row groups of 100: the first and the last hold none (so, by their
+        // statistics, their chunks are not decoded), read on one core so that each group's arrays serve the next.
+        var situations = VariedPopulation.Create(900, 4).Where(s => s.Jurisdiction.Code != "VN-ZZ" && s.Person.Merit.IsEmpty).Take(300)
+            .Select((s, i) => i is >= 100 and < 200 ? s : s with { Person = s.Person with { DeathDate = null, DeathCause = DeathCause.Ordinary } })
+            .ToList();
+        Assert.Equal(300, situations.Count);
+        Assert.Contains(situations.Skip(100).Take(100), s => s.Person.DeathDate is not null);
+        string parquet = Path.Combine(folder, "sparse.parquet");
+        ParquetPopulation.Write(situations, parquet, rowGroupSize: 100);
+
+        await using (var stream = File.OpenRead(parquet))
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(stream))
+        {
+            var death = reader.Schema.GetDataFields().Single(f => f.Name == "deathDate");
+            var skipped = Enumerable.Range(0, reader.RowGroupCount).Select(g =>
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                return ParquetPopulation.AllNull(group, death, (int)group.RowCount);
+            });
+            Assert.Equal([true, false, true], skipped);
+
+            // The codes are written once a row group, in a dictionary.
+            using var first = reader.OpenRowGroupReader(0);
+            var jurisdiction = reader.Schema.GetDataFields().Single(f => f.Name == "jurisdiction");
+            Assert.Contains(Parquet.Meta.Encoding.PLAIN_DICTIONARY, first.GetMetadata(jurisdiction)!.MetaData!.Encodings);
+        }
+
+        var fromLines = Population.Create(situations);
+        var fromParquet = ParquetPopulation.ReadPopulation(parquet, null, parallelism: 1, out var refused);
+
+        Assert.Empty(refused);
+        Assert.Equal(fromLines.Count, fromParquet.Count);
+        var month = new YearMonth(2026, 7);
+        for (int i = 0; i < fromLines.Count; i++)
+        {
+            Assert.Equal(SituationLines.Json(fromLines.SituationAt(i, month)), SituationLines.Json(fromParquet.SituationAt(i, month)));
+        }
+    }
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
