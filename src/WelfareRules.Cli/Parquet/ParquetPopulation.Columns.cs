@@ -452,8 +452,16 @@ internal static partial class ParquetPopulation
         Jurisdiction? last = null;
         int lastIndex = 0;
         var buffer = new MemoryStream();
+
+        // A whole group read for the engine (no side): its plain rows packed column by column, the others one at a time.
+        bool[]? other = side is null && from == 0 ? PackPlainRows(resolved, rows, start, month, columns, jurisdictions) : null;
         for (int k = 0; k < rows; k++)
         {
+            if (other is not null && !other[k])
+            {
+                continue;
+            }
+
             // Row r of the group, at position i of the columns (and k of the side's arrays).
             int r = from + k, i = start + k;
             Situation? read = null;
@@ -574,7 +582,7 @@ internal static partial class ParquetPopulation
                     (columns.Facts[i], columns.Birth[i], columns.Death[i], columns.Decision[i], columns.Certified[i], columns.Escaped[i]);
             }
 
-            if (meritByRow.TryGetValue(i, out var records))
+            if (meritByRow.Count > 0 && meritByRow.TryGetValue(i, out var records))
             {
                 (merit ??= [])[p] = records;
             }

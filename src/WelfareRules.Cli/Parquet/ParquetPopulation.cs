@@ -718,8 +718,28 @@ internal static partial class ParquetPopulation
 
     private static bool ReadChildren(string json, ref ImmutableArray<RaisedChild> children)
     {
+        // The cell's UTF-8 in a buffer of the pool (a list of children is a few hundred bytes, read for one row in ten).
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return ReadChildren(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)), ref children);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>A child's birth date from 1900 (its digits read straight from the bytes where they are plain), or null.</summary>
+    private static LocalDate? ChildBirth(ref Utf8JsonReader reader) =>
+        IsoDigits.TryDate(ref reader, out var date) ? date
+        : LocalDatePattern.Iso.Parse(reader.GetString()!) is { Success: true, Value.Year: >= IsoDigits.FirstYear } parsed ? parsed.Value
+        : null;
+
+    private static bool ReadChildren(ReadOnlySpan<byte> json, ref ImmutableArray<RaisedChild> children)
+    {
         var builder = ImmutableArray.CreateBuilder<RaisedChild>();
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
@@ -737,10 +757,9 @@ internal static partial class ParquetPopulation
                     return false;
                 }
 
-                if (isBirth && birth is null && reader.TokenType == JsonTokenType.String
-                    && LocalDatePattern.Iso.Parse(reader.GetString()!) is { Success: true, Value.Year: >= 1900 } date)
+                if (isBirth && birth is null && reader.TokenType == JsonTokenType.String && ChildBirth(ref reader) is { } date)
                 {
-                    birth = date.Value;
+                    birth = date;
                 }
                 else if (isInEducation && inEducation is null && reader.TokenType is JsonTokenType.True or JsonTokenType.False)
                 {

@@ -48,6 +48,18 @@ public sealed class ParquetColumnsTest : IDisposable
             Assert.Equal(SituationLines.Json(fromLines.SituationAt(i, month)), SituationLines.Json(fromParquet.SituationAt(i, month)));
         }
 
+        // The engine's words and dates themselves, whether a row was packed with its group's plain rows, column by
+        // column, or on its own (the jurisdiction's number may differ; its jurisdiction may not).
+        var (expected, actual) = (fromLines.Columns, fromParquet.Columns);
+        for (int i = 0; i < fromLines.Count; i++)
+        {
+            Assert.Equal(FactBits.WithJurisdiction(expected.Facts[i], 0), FactBits.WithJurisdiction(actual.Facts[i], 0));
+            Assert.Equal(expected.Jurisdictions[FactBits.Jurisdiction(expected.Facts[i])], actual.Jurisdictions[FactBits.Jurisdiction(actual.Facts[i])]);
+            Assert.Equal(
+                (expected.Birth[i], expected.Death[i], expected.Decision[i], expected.Certified[i], expected.Escaped[i], expected.ChildStart[i + 1] - expected.ChildStart[i]),
+                (actual.Birth[i], actual.Death[i], actual.Decision[i], actual.Certified[i], actual.Escaped[i], actual.ChildStart[i + 1] - actual.ChildStart[i]));
+        }
+
         // With a month given (each row group's month column one month by its statistics, so not decoded), the same.
         var inMonth = ParquetPopulation.ReadPopulation(parquet, new YearMonth(2027, 3), parallelism, out var refusedInMonth);
         Assert.Equal(refused.Select(r => r.Line), refusedInMonth.Select(r => r.Line));
