@@ -64,15 +64,15 @@ internal static partial class ParquetPopulation
     }));
 
     /// <summary>
-    /// The writer's options: the text columns dictionary-encoded where their values repeat (the codes of the
-    /// contract, a jurisdiction, a month), as Parquet's writers commonly do, so that a file is smaller and its
-    /// reader decodes each code once a row group.
+    /// The writer's options: the text columns but the ids dictionary-encoded where their values repeat (the codes
+    /// of the contract, a jurisdiction, a month, a commune), as Parquet's writers commonly do, so that a file is
+    /// smaller and its reader decodes each code once a row group.
     /// </summary>
     private static readonly ParquetOptions WriteOptions = TextDictionaries(new ParquetOptions());
 
     private static ParquetOptions TextDictionaries(ParquetOptions options)
     {
-        foreach (var field in Schema.GetDataFields().Where(f => Columns.Any(c => c.Name == f.Name && c.Kind == Kind.Text)))
+        foreach (var field in Schema.GetDataFields().Where(f => f.Name != "id" && Columns.Any(c => c.Name == f.Name && c.Kind == Kind.Text)))
         {
             options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
         }
@@ -482,7 +482,7 @@ internal static partial class ParquetPopulation
             var spare = columns.GetValueOrDefault(name);
             columns[name] = kind switch
             {
-                Kind.Text or Kind.Json => ReadStrings(group, field, rows, spare as string?[]),
+                Kind.Text or Kind.Json => ReadStrings(group, field, rows, spare as string?[], codes: kind == Kind.Text && name is not ("id" or "commune")),
                 Kind.Flag => Read(group, field, rows, spare as bool?[]),
                 Kind.Count => Read(group, field, rows, spare as int?[]),
                 Kind.Long => Read(group, field, rows, spare as long?[]),
@@ -495,12 +495,12 @@ internal static partial class ParquetPopulation
     }
 
     /// <summary>
-    /// Whether a row group's column chunk holds no value, by its statistics: as many nulls as values and rows. Such a
-    /// chunk is not decoded (a population's sparse facts, such as merit records or a death date, are most often
+    /// Whether a row group's chunk of a flat column holds no value, by its statistics: as many nulls as values and
+    /// rows. Such a chunk is not decoded (a population's sparse facts, such as merit records or a death date, are most often
     /// absent from a whole row group); a chunk without statistics is decoded.
     /// </summary>
     internal static bool AllNull(ParquetRowGroupReader group, DataField field, int rows) =>
-        group.GetMetadata(field)?.MetaData is { NumValues: var values, Statistics.NullCount: { } nulls }
+        field.MaxRepetitionLevel == 0 && group.GetMetadata(field)?.MetaData is { NumValues: var values, Statistics.NullCount: { } nulls }
             && nulls == rows && values == rows;
 
     /// <summary>The columns of a row group resolved once into typed arrays.</summary>
@@ -790,10 +790,11 @@ internal static partial class ParquetPopulation
 
     /// <summary>
     /// Reads a text column. Parquet.Net's string overload makes a new string of every cell; read raw, each distinct
-    /// short text is made a string once (<see cref="TextCells"/>): a population's few distinct codes ("rural", "VN")
-    /// are then not a string a row.
+    /// short text of a column of <paramref name="codes"/> is made a string once (<see cref="TextCells"/>): a
+    /// population's few distinct codes ("rural", "VN") are then not a string a row. Ids, communes and lists are a
+    /// new string a cell.
     /// </summary>
-    private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows, string?[]? spare)
+    private static string?[] ReadStrings(ParquetRowGroupReader group, DataField field, int rows, string?[]? spare, bool codes)
     {
         var values = spare is not null && spare.Length >= rows ? spare : new string?[rows];
         Array.Clear(values, 0, rows);
@@ -802,13 +803,14 @@ internal static partial class ParquetPopulation
         try
         {
             group.ReadRawAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(0, rows), levels?.AsMemory(0, rows), null).GetAwaiter().GetResult();
-            var text = TextCells.ForThread(dictionary: group.GetMetadata(field)?.MetaData?.Encodings is { } encodings
-                && encodings.Exists(e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY));
+            var text = codes ? TextCells.ForThread(dictionary: group.GetMetadata(field)?.MetaData?.Encodings is { } encodings
+                && encodings.Exists(e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY)) : null;
             for (int r = 0, v = 0; r < rows; r++)
             {
                 if (levels is null || levels[r] >= field.MaxDefinitionLevel)
                 {
-                    values[r] = text.Of(cells[v++]);
+                    var cell = cells[v++];
+                    values[r] = text is not null ? text.Of(cell) : new string(cell.Span);
                 }
             }
         }
@@ -832,7 +834,7 @@ internal static partial class ParquetPopulation
     /// </summary>
     private sealed class TextCells
     {
-        /// <summary>The most distinct texts kept: a population's codes are a few dozen; a column of names or ids is not cached past it.</summary>
+        /// <summary>The most distinct texts kept: a population's codes (enumerations, jurisdictions, months) are a few dozen.</summary>
         private const int Most = 4096;
 
         /// <summary>The longest text kept: codes and months, not JSON lists.</summary>

@@ -90,6 +90,6 @@ public sealed partial record Jurisdiction
     /// <returns>The code.</returns>
     public override string ToString() => Code;
 
-    [GeneratedRegex("^VN(-[A-Z0-9]{1,3})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\AVN(-[A-Z0-9]{1,3})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

@@ -77,6 +77,7 @@ public sealed class SituationReaderTest
     [Theory]
     [InlineData("""{"jurisdiction":"VN","month":"2024-8","person":{"birthDate":"2000-01-01"}}""", "$.month", "\"2024-8\" is not a month (yyyy-MM)")]
     [InlineData("""{"jurisdiction":"XX","month":"2024-08","person":{"birthDate":"2000-01-01"}}""", "$.jurisdiction", "\"XX\" is not a jurisdiction code")]
+    [InlineData("""{"jurisdiction":"VN-HN\n","month":"2024-08","person":{"birthDate":"2000-01-01"}}""", "$.jurisdiction", "is not a jurisdiction code")]
     [InlineData("""{"jurisdiction":"VN","month":"2024-08","person":{"birthDate":"2000-01-01","cremated":"yes"}}""", "$.person.cremated", "wrong type: expected true or false")]
     [InlineData("""{"jurisdiction":"VN","month":"2024-08","person":{"birthDate":"2000-01-01","childrenUnder36Months":-1}}""", "$.person.childrenUnder36Months", "negative")]
     [InlineData("""{"jurisdiction":"VN","month":"2024-08","person":{"birthDate":"2000-01-01","household":{"poverty":"rich"}}}""", "$.person.household.poverty", "\"rich\" is not one of none, poor, nearPoor")]
