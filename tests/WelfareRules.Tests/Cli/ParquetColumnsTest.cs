@@ -180,6 +180,58 @@ public sealed class ParquetColumnsTest : IDisposable
         Assert.Equal(2, population.PersonAt(1).ChildrenUnder36Months);
     }
 
+    [Fact]
+    public void ReadPopulation_RowsAtTheContractsEdges_PackedAsTheirSituationsOrRefusedByLine()
+    {
+        // Written by DuckDB (another writer: plain text, its own statistics), a month given: rows packed with their
+        // group's plain rows (a certificate, a death before birth, a month left empty, a left-poverty month, a weight
+        // and a commune) beside rows that go one at a time and are refused there (dates before 1900, a month that is
+        // not one, a negative or not-a-number weight, an empty id or commune).
+        string parquet = Path.Combine(folder, "edges.parquet");
+        DuckDb.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('A1', 'VN-HN', '2027-03', DATE '1950-01-01', NULL, DATE '2020-05-05', NULL, NULL, NULL),
+                ('A2', 'VN-HN', NULL, DATE '1950-01-01', DATE '1949-12-01', NULL, NULL, NULL, NULL),
+                ('A3', 'VN', '2027-03', DATE '1899-12-31', NULL, NULL, NULL, NULL, NULL),
+                ('A4', 'VN', '2027-03', DATE '1950-01-01', DATE '1899-01-01', NULL, NULL, NULL, NULL),
+                ('A5', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, 'bad', NULL, NULL),
+                ('A6', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, '2020-05', NULL, NULL),
+                ('A7', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, NULL, -1::DOUBLE, NULL),
+                ('A8', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, NULL, 'NaN'::DOUBLE, NULL),
+                ('', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, NULL, NULL, NULL),
+                ('A10', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, NULL, NULL, ''),
+                ('A11', 'VN', '2027-03', DATE '1950-01-01', NULL, NULL, NULL, 2.5::DOUBLE, 'HN-001'))
+              AS t(id, jurisdiction, month, birthDate, deathDate, disabilityCertifiedOn, household_escapedPovertyMonth, weight, commune))
+            TO '{parquet}' (FORMAT PARQUET)
+            """);
+
+        var population = ParquetPopulation.ReadPopulation(parquet, new YearMonth(2027, 3), 1, out var refused);
+
+        Assert.Equal([3L, 4L, 5L, 7L, 8L, 9L, 10L], refused.Select(r => r.Line));
+        Assert.Equal(
+            ["$.person.birthDate", "$.person.deathDate", "$.person.household.escapedPovertyMonth", "$.weight", "$.weight", "$.id", "$.commune"],
+            refused.Select(r => r.Path));
+        var born = new LocalDate(1950, 1, 1);
+        var expected = Population.Create(
+        [
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 3), new Person(born) { DisabilityCertifiedOn = new LocalDate(2020, 5, 5) }),
+            new Situation(Jurisdiction.Hanoi, new YearMonth(2027, 3), new Person(born) { DeathDate = new LocalDate(1949, 12, 1) }),
+            new Situation(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(born) { Household = new Household { EscapedPovertyMonth = new YearMonth(2020, 5) } }),
+            new Situation(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(born)),
+        ]);
+        Assert.Equal(expected.Count, population.Count);
+        var (want, got) = (expected.Columns, population.Columns);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(FactBits.WithJurisdiction(want.Facts[i], 0), FactBits.WithJurisdiction(got.Facts[i], 0));
+            Assert.Equal(want.Jurisdictions[FactBits.Jurisdiction(want.Facts[i])], got.Jurisdictions[FactBits.Jurisdiction(got.Facts[i])]);
+            Assert.Equal((want.Birth[i], want.Death[i], want.Decision[i], want.Certified[i], want.Escaped[i]), (got.Birth[i], got.Death[i], got.Decision[i], got.Certified[i], got.Escaped[i]));
+        }
+
+        Assert.NotEqual(0UL, want.Facts[0] & (1UL << FactBits.HasDisabilityCertificate.Shift));
+        Assert.NotEqual(0UL, want.Facts[1] & (1UL << FactBits.DeathBeforeBirth.Shift));
+    }
+
     [Theory]
     [InlineData(333)]
     [InlineData(700)]
