@@ -49,16 +49,8 @@ public sealed class ParquetColumnsTest : IDisposable
         }
 
         // The engine's words and dates themselves, whether a row was packed with its group's plain rows, column by
-        // column, or on its own (the jurisdiction's number may differ; its jurisdiction may not).
-        var (expected, actual) = (fromLines.Columns, fromParquet.Columns);
-        for (int i = 0; i < fromLines.Count; i++)
-        {
-            Assert.Equal(FactBits.WithJurisdiction(expected.Facts[i], 0), FactBits.WithJurisdiction(actual.Facts[i], 0));
-            Assert.Equal(expected.Jurisdictions[FactBits.Jurisdiction(expected.Facts[i])], actual.Jurisdictions[FactBits.Jurisdiction(actual.Facts[i])]);
-            Assert.Equal(
-                (expected.Birth[i], expected.Death[i], expected.Decision[i], expected.Certified[i], expected.Escaped[i], expected.ChildStart[i + 1] - expected.ChildStart[i]),
-                (actual.Birth[i], actual.Death[i], actual.Decision[i], actual.Certified[i], actual.Escaped[i], actual.ChildStart[i + 1] - actual.ChildStart[i]));
-        }
+        // column, or on its own.
+        AssertSameWords(fromLines, fromParquet);
 
         // With a month given (each row group's month column one month by its statistics, so not decoded), the same.
         var inMonth = ParquetPopulation.ReadPopulation(parquet, new YearMonth(2027, 3), parallelism, out var refusedInMonth);
@@ -219,17 +211,24 @@ public sealed class ParquetColumnsTest : IDisposable
             new Situation(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(born) { Household = new Household { EscapedPovertyMonth = new YearMonth(2020, 5) } }),
             new Situation(Jurisdiction.Vietnam, new YearMonth(2027, 3), new Person(born)),
         ]);
-        Assert.Equal(expected.Count, population.Count);
-        var (want, got) = (expected.Columns, population.Columns);
+        AssertSameWords(expected, population);
+        Assert.NotEqual(0UL, population.Columns.Facts[0] & (1UL << FactBits.HasDisabilityCertificate.Shift));
+        Assert.NotEqual(0UL, population.Columns.Facts[1] & (1UL << FactBits.DeathBeforeBirth.Shift));
+    }
+
+    /// <summary>The same persons in the engine's form: each one's word, jurisdiction, dates and number of children (a jurisdiction's number may differ; the jurisdiction may not).</summary>
+    private static void AssertSameWords(Population expected, Population actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        var (want, got) = (expected.Columns, actual.Columns);
         for (int i = 0; i < expected.Count; i++)
         {
             Assert.Equal(FactBits.WithJurisdiction(want.Facts[i], 0), FactBits.WithJurisdiction(got.Facts[i], 0));
             Assert.Equal(want.Jurisdictions[FactBits.Jurisdiction(want.Facts[i])], got.Jurisdictions[FactBits.Jurisdiction(got.Facts[i])]);
-            Assert.Equal((want.Birth[i], want.Death[i], want.Decision[i], want.Certified[i], want.Escaped[i]), (got.Birth[i], got.Death[i], got.Decision[i], got.Certified[i], got.Escaped[i]));
+            Assert.Equal(
+                (want.Birth[i], want.Death[i], want.Decision[i], want.Certified[i], want.Escaped[i], want.ChildStart[i + 1] - want.ChildStart[i]),
+                (got.Birth[i], got.Death[i], got.Decision[i], got.Certified[i], got.Escaped[i], got.ChildStart[i + 1] - got.ChildStart[i]));
         }
-
-        Assert.NotEqual(0UL, want.Facts[0] & (1UL << FactBits.HasDisabilityCertificate.Shift));
-        Assert.NotEqual(0UL, want.Facts[1] & (1UL << FactBits.DeathBeforeBirth.Shift));
     }
 
     [Theory]
