@@ -301,8 +301,16 @@ public static class PolicyComparison
                 {
                     var month = months[k];
                     long index = start + ((long)ordinal * m) + k;
-                    compared[k]!.Report(i, onDifference is null ? null : (b, a) => onDifference(differences.Of(index, batch.SituationAt(i, month), b, a)),
-                        onError is null ? null : () => onError(index, ErrorOf(baseline, changed, batch.SituationAt(i, month))));
+                    var outcome = compared[k]!.OutcomeOf(i);
+                    if (outcome == PersonOutcome.Failed)
+                    {
+                        onError?.Invoke(index, ErrorOf(baseline, changed, batch.SituationAt(i, month)));
+                    }
+                    else if (outcome == PersonOutcome.Different && onDifference is not null)
+                    {
+                        var (b, a) = compared[k]!.ReportsOf(i);
+                        onDifference(differences.Of(index, batch.SituationAt(i, month), b, a));
+                    }
                 }
             }
 
@@ -446,14 +454,30 @@ public static class PolicyComparison
 
         for (int i = 0; i < population.Count; i++)
         {
-            compared.Report(i, onDifferent is null ? null : (b, a) => onDifferent(i, b, a), onFailed is null ? null : () => onFailed(i),
-                onEvaluated is null ? null : (b, a) => onEvaluated(i, b, a));
+            var outcome = compared.OutcomeOf(i);
+            if (outcome == PersonOutcome.Failed)
+            {
+                onFailed?.Invoke(i);
+                continue;
+            }
+
+            if (onEvaluated is null && (outcome == PersonOutcome.Same || onDifferent is null))
+            {
+                continue;
+            }
+
+            var (b, a) = compared.ReportsOf(i);
+            onEvaluated?.Invoke(i, b, a);
+            if (outcome == PersonOutcome.Different)
+            {
+                onDifferent?.Invoke(i, b, a);
+            }
         }
     }
 
     /// <summary>
     /// Sorts a population into the month's profiles, evaluates each under both laws and adds every profile to the
-    /// totals, weighted by its count; what each person's lines say is then <see cref="MonthComparison.Report"/>'s.
+    /// totals, weighted by its count; what each person's lines say is then <see cref="MonthComparison.OutcomeOf"/> and <see cref="MonthComparison.ReportsOf"/> tell.
     /// With <paramref name="copy"/>, the persons' profiles are kept apart from the sorter's next month.
     /// </summary>
     private static MonthComparison CompareMonth(RuleSet baseline, RuleSet changed, Population population, YearMonth month, int parallelism,
@@ -502,38 +526,48 @@ public static class PolicyComparison
         return new MonthComparison(month, profiles, before, after, differs);
     }
 
+    /// <summary>What became of a person in a month compared by profile.</summary>
+    private enum PersonOutcome
+    {
+        /// <summary>Not evaluated under one law or both: an error line.</summary>
+        Failed,
+
+        /// <summary>Evaluated, the same entitlements under both laws.</summary>
+        Same,
+
+        /// <summary>Evaluated, different entitlements: a difference line.</summary>
+        Different,
+    }
+
     /// <summary>A month of a population compared by profile: what each person's lines say.</summary>
     private sealed class MonthComparison(YearMonth month, MonthProfiles profiles, Outcome[] before, Outcome[] after, bool[] differs)
     {
         /// <summary>The reports handed out, dated to the month (a profile met in an earlier month holds that month's), once a profile.</summary>
         private (Report Before, Report After)?[]? dated;
 
-        /// <summary>Tells of person <paramref name="i"/>: failed, or evaluated (and, when the entitlements differ, different).</summary>
-        internal void Report(int i, Action<Report, Report>? onDifferent, Action? onFailed, Action<Report, Report>? onEvaluated = null)
+        /// <summary>What became of person <paramref name="i"/>: failed, or evaluated with the same or different entitlements.</summary>
+        /// <remarks>Asked once a person and month, on the calling thread: it makes nothing (no delegate a person), so that
+        /// a run over many persons whose lines are few costs only the look-up.</remarks>
+        internal PersonOutcome OutcomeOf(int i)
         {
             int p = profiles.PersonProfile[i];
-            if (before[p].Report is not { } b || after[p].Report is not { } a)
-            {
-                onFailed?.Invoke();
-                return;
-            }
+            return before[p].Report is null || after[p].Report is null ? PersonOutcome.Failed
+                : differs[p] ? PersonOutcome.Different
+                : PersonOutcome.Same;
+        }
 
-            if (onDifferent is null && onEvaluated is null)
-            {
-                return;
-            }
-
+        /// <summary>Person <paramref name="i"/>'s reports under both laws, dated to the month (a person who did not fail).</summary>
+        internal (Report Before, Report After) ReportsOf(int i)
+        {
+            int p = profiles.PersonProfile[i];
+            Report b = before[p].Report!, a = after[p].Report!;
             if (b.Month != month || a.Month != month)
             {
                 dated ??= new (Report, Report)?[profiles.Count];
                 (b, a) = dated[p] ??= (before[p].ReportIn(month)!, after[p].ReportIn(month)!);
             }
 
-            onEvaluated?.Invoke(b, a);
-            if (differs[p])
-            {
-                onDifferent?.Invoke(b, a);
-            }
+            return (b, a);
         }
     }
 
