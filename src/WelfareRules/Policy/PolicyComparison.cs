@@ -490,7 +490,9 @@ public static class PolicyComparison
         var before = profiles.Evaluate(baseline, population, parallelism, baselineOutcomes);
         var after = profiles.Evaluate(changed, population, parallelism, changedOutcomes);
         phases?.Lap(ComparisonPhase.Evaluate, ref clock);
-        var differs = new bool[profiles.Count];
+        // What becomes of each profile's persons, read once a person and month (a byte a profile, so that the walk over
+        // the persons does not follow each profile's outcomes); a profile without a report under both laws fails.
+        var verdicts = new PersonOutcome[profiles.Count];
 
         // The people each profile stands for: its persons' weights, or its count when every weight is 1.
         decimal[]? weights = null;
@@ -514,7 +516,7 @@ public static class PolicyComparison
             if (before[p].Report is { } b && after[p].Report is { } a)
             {
                 totals.Add(b, a, profiles.Counts[p], weights?[p] ?? profiles.Counts[p]);
-                differs[p] = !SameEntitlements(b, a);
+                verdicts[p] = SameEntitlements(b, a) ? PersonOutcome.Same : PersonOutcome.Different;
             }
             else
             {
@@ -523,11 +525,11 @@ public static class PolicyComparison
         }
 
         phases?.Lap(ComparisonPhase.Totals, ref clock);
-        return new MonthComparison(month, profiles, before, after, differs);
+        return new MonthComparison(month, profiles, before, after, verdicts);
     }
 
     /// <summary>What became of a person in a month compared by profile.</summary>
-    private enum PersonOutcome
+    private enum PersonOutcome : byte
     {
         /// <summary>Not evaluated under one law or both: an error line.</summary>
         Failed,
@@ -540,7 +542,7 @@ public static class PolicyComparison
     }
 
     /// <summary>A month of a population compared by profile: what each person's lines say.</summary>
-    private sealed class MonthComparison(YearMonth month, MonthProfiles profiles, Outcome[] before, Outcome[] after, bool[] differs)
+    private sealed class MonthComparison(YearMonth month, MonthProfiles profiles, Outcome[] before, Outcome[] after, PersonOutcome[] verdicts)
     {
         /// <summary>The reports handed out, dated to the month (a profile met in an earlier month holds that month's), once a profile.</summary>
         private (Report Before, Report After)?[]? dated;
@@ -548,13 +550,7 @@ public static class PolicyComparison
         /// <summary>What became of person <paramref name="i"/>: failed, or evaluated with the same or different entitlements.</summary>
         /// <remarks>Asked once a person and month, on the calling thread: it makes nothing (no delegate a person), so that
         /// a run over many persons whose lines are few costs only the look-up.</remarks>
-        internal PersonOutcome OutcomeOf(int i)
-        {
-            int p = profiles.PersonProfile[i];
-            return before[p].Report is null || after[p].Report is null ? PersonOutcome.Failed
-                : differs[p] ? PersonOutcome.Different
-                : PersonOutcome.Same;
-        }
+        internal PersonOutcome OutcomeOf(int i) => verdicts[profiles.PersonProfile[i]];
 
         /// <summary>Person <paramref name="i"/>'s reports under both laws, dated to the month (a person who did not fail).</summary>
         internal (Report Before, Report After) ReportsOf(int i)
