@@ -166,10 +166,7 @@ internal static partial class ParquetPopulation
     {
         for (int r = 0; r < rows; r++)
         {
-            long? income = c.Income?[r];
-            double weight = c.Weight?[r] ?? 1;
-            if (income is < 0 or > Household.MaxIncomePerPerson || weight is < 0 or > Situation.MaxWeight || double.IsNaN(weight)
-                || c.Id?[r] is { Length: 0 or > Situation.MaxIdLength } || c.Commune?[r] is { Length: 0 or > 32 })
+            if (!SideTaken(c.Income?[r], c.Weight?[r] ?? 1, c.Id?[r], c.Commune?[r]))
             {
                 other[r] = true;
             }
@@ -276,7 +273,7 @@ internal static partial class ParquetPopulation
             }
 
             var (year, month, day) = date;
-            packed[r] = (year << 9) | (month << 5) | day;
+            packed[r] = PackedDate.Of(year, month, day);
             other[r] |= year < 1900;
         }
     }

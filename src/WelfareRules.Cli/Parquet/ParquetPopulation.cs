@@ -630,8 +630,7 @@ internal static partial class ParquetPopulation
         double weight = c.Weight?[r] ?? 1;
         string? id = c.Id?[r], commune = c.Commune?[r];
         LocalDate? death = Date(c.Death, r), certified = Date(c.Certified, r), decision = Date(c.Decision, r);
-        if (children36 < 0 || order < 0 || income is < 0 or > Household.MaxIncomePerPerson || weight is < 0 or > Situation.MaxWeight || double.IsNaN(weight)
-            || id is { Length: 0 or > Situation.MaxIdLength } || commune is { Length: 0 or > 32 }
+        if (children36 < 0 || order < 0 || !SideTaken(income, weight, id, commune)
             || death is { Year: < 1900 } || certified is { Year: < 1900 } || decision is { Year: < 1900 })
         {
             return false;
@@ -685,7 +684,11 @@ internal static partial class ParquetPopulation
         return true;
     }
 
-    /// <summary>Row <paramref name="r"/>'s id as its JSON line would give it, when it is a string.</summary>
+    /// <summary>Whether a row's income, weight, id and commune are values the contract takes (else the row goes the JSON way, which names the one refused).</summary>
+    private static bool SideTaken(long? income, double weight, string? id, string? commune) =>
+        income is null or (>= 0 and <= Household.MaxIncomePerPerson) && weight is >= 0 and <= Situation.MaxWeight
+        && id is null or { Length: > 0 and <= Situation.MaxIdLength } && commune is null or { Length: > 0 and <= 32 };
+
     /// <summary>A refused row's id as its error line names it: the id cell, when it is an id the contract takes (as <see cref="SituationReader.TryReadId"/> reads a bad line's).</summary>
     private static string? IdOf(Resolved c, int r) => ErrorLineId(c.Id?[r]);
 

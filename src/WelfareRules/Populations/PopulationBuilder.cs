@@ -234,8 +234,11 @@ internal static class PackedDate
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"person {person}: the {what} must be in the ISO calendar"), nameof(date));
         }
 
-        return (date.Year << 9) | (date.Month << 5) | date.Day;
+        return Of(date.Year, date.Month, date.Day);
     }
+
+    /// <summary>The packed date of a year, month and day of the ISO calendar: <c>year &lt;&lt; 9 | month &lt;&lt; 5 | day</c>, so that packed dates keep the dates' order.</summary>
+    internal static int Of(int year, int month, int day) => (year << 9) | (month << 5) | day;
 
     internal static int Of(LocalDate? date, int person, string what) => date is { } d ? Of(d, person, what) : None;
 
