@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -84,6 +85,9 @@ internal static class ServerApp
         services.AddSingleton<JobStore>();
         services.AddRouting();
         services.AddProblemDetails();
+        // The OpenAPI document describes the routes' parameters (strings, an optional flag) through the JSON options'
+        // metadata: given from generated code, so that the tool compiled natively (no reflection) serves it too.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, RouteParameterTypes.Default));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer(new ContractSchemas()));
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
         {
@@ -1207,3 +1211,11 @@ internal static class ServerApp
         public override int Peek() => inner.Peek();
     }
 }
+
+/// <summary>
+/// The JSON metadata of the routes' parameter types, for the OpenAPI document's schemas of the query and path
+/// parameters (<c>GET /v1/rules?all=true</c>); generated at compile time.
+/// </summary>
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool?))]
+internal sealed partial class RouteParameterTypes : JsonSerializerContext;
