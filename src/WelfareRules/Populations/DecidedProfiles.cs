@@ -33,8 +33,10 @@ namespace WelfareRules.Populations;
 /// and the bits its other conditions read join the signature as they are.
 /// </para>
 /// <para>
-/// Valid for the months whose law and key layout are the same (one <see cref="OutcomeCache"/> law id); not thread-safe
-/// but for <c>Sign</c> on separate workers, each with its own <see cref="Memo"/>.
+/// Valid for the months whose key layout is the same and whose laws sign alike (<see cref="SigningLaw"/>: the groups,
+/// the provisions their conditions read, the health-insurance lists), which may be several <see cref="OutcomeCache"/>
+/// law ids: a new standard or amount keeps the signatures, and only their outcomes are found again
+/// (<see cref="DecidedOutcomes"/>). Not thread-safe but for <c>Sign</c> on separate workers, each with its own <see cref="Memo"/>.
 /// </para>
 /// </remarks>
 internal sealed class DecidedProfiles
@@ -60,10 +62,13 @@ internal sealed class DecidedProfiles
     private readonly int[] loose;
     private readonly ConcurrentBag<Memo> memos = [];
 
-    /// <summary>The signatures met, one after the other (<see cref="Width"/> characters each), with their hashes.</summary>
+    /// <summary>The signatures met, one after the other (<see cref="Width"/> characters each), with their hashes: the first <see cref="count"/>.</summary>
     private char[] signatures = [];
     private long[] hashes = [];
-    private readonly List<Outcome?> outcomes = [];
+    private int count;
+
+    /// <summary>The signature of each profile of one run signed so far (<see cref="Remember"/>), by profile id: its id + 1, or 0.</summary>
+    private int[] ofProfile = [];
 
     /// <summary>Open addressing over the signatures: id + 1, or 0 for an empty bucket.</summary>
     private int[] buckets = new int[1024];
@@ -749,10 +754,7 @@ internal sealed class DecidedProfiles
         }
     }
 
-    /// <summary>
-    /// The id of the signature, and whether it is new (then <see cref="Set"/> must give its outcome before <see cref="Get"/>
-    /// is asked for it). One caller at a time.
-    /// </summary>
+    /// <summary>The id of the signature, and whether it is new. One caller at a time.</summary>
     internal int Find(ReadOnlySpan<char> signature, long hash, out bool added)
     {
         int mask = buckets.Length - 1;
@@ -762,7 +764,7 @@ internal sealed class DecidedProfiles
             if (id < 0)
             {
                 added = true;
-                id = outcomes.Count;
+                id = count++;
                 if (signatures.Length < (id + 1) * Width)
                 {
                     Array.Resize(ref signatures, Math.Max((id + 1) * Width, signatures.Length * 2));
@@ -771,9 +773,8 @@ internal sealed class DecidedProfiles
 
                 signature.CopyTo(signatures.AsSpan(id * Width, Width));
                 hashes[id] = hash;
-                outcomes.Add(null);
                 buckets[b] = id + 1;
-                if (outcomes.Count * 2 > buckets.Length)
+                if (count * 2 > buckets.Length)
                 {
                     Rehash();
                 }
@@ -789,15 +790,29 @@ internal sealed class DecidedProfiles
         }
     }
 
-    internal void Set(int id, Outcome outcome) => outcomes[id] = outcome;
+    /// <summary>
+    /// The signature id of a profile of the run signed before (<see cref="Remember"/>), or −1. A profile keeps its key for
+    /// the whole run, and the signature is a function of the key and of what <see cref="SigningLaw"/> holds of the law, so
+    /// it holds under every law this instance signs for. Safe on several threads while nothing is remembered.
+    /// </summary>
+    internal int SignatureOf(int profile) => (uint)profile < (uint)ofProfile.Length ? ofProfile[profile] - 1 : -1;
 
-    internal Outcome Get(int id) => outcomes[id]!;
+    /// <summary>Keeps the signature id of a profile of the run (its id in one <see cref="ProfileSorter"/>'s run). One caller at a time.</summary>
+    internal void Remember(int profile, int id)
+    {
+        if (profile >= ofProfile.Length)
+        {
+            Array.Resize(ref ofProfile, Math.Max(profile + 1, ofProfile.Length * 3 / 2));
+        }
+
+        ofProfile[profile] = id + 1;
+    }
 
     private void Rehash()
     {
         buckets = new int[buckets.Length * 2];
         int mask = buckets.Length - 1;
-        for (int id = 0; id < outcomes.Count; id++)
+        for (int id = 0; id < count; id++)
         {
             int b = Bucket(hashes[id], mask);
             while (buckets[b] != 0)

@@ -21,13 +21,7 @@ internal sealed class LawSignature : IEquatable<LawSignature>
     private LawSignature(object?[] parts)
     {
         this.parts = parts;
-        var h = new HashCode();
-        foreach (var part in parts)
-        {
-            h.Add(part is null ? 0 : RuntimeHelpers.GetHashCode(part));
-        }
-
-        hash = h.ToHashCode();
+        hash = IdentityHash(parts, default);
     }
 
     /// <summary>The signature of a jurisdiction's law in a month; a jurisdiction the rules do not know has one signature in every month.</summary>
@@ -81,16 +75,36 @@ internal sealed class LawSignature : IEquatable<LawSignature>
     }
 
     /// <inheritdoc />
-    public bool Equals(LawSignature? other)
+    public bool Equals(LawSignature? other) => other is not null && other.hash == hash && SameParts(parts, other.parts);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as LawSignature);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => hash;
+
+    /// <summary>A hash of <paramref name="parts"/> by identity, added to <paramref name="hash"/>.</summary>
+    internal static int IdentityHash(object?[] parts, HashCode hash)
     {
-        if (other is null || other.hash != hash || other.parts.Length != parts.Length)
+        foreach (var part in parts)
+        {
+            hash.Add(part is null ? 0 : RuntimeHelpers.GetHashCode(part));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Whether two lists of parts hold the same objects in the same order.</summary>
+    internal static bool SameParts(object?[] a, object?[] b)
+    {
+        if (a.Length != b.Length)
         {
             return false;
         }
 
-        for (int i = 0; i < parts.Length; i++)
+        for (int i = 0; i < a.Length; i++)
         {
-            if (!ReferenceEquals(parts[i], other.parts[i]))
+            if (!ReferenceEquals(a[i], b[i]))
             {
                 return false;
             }
@@ -98,10 +112,4 @@ internal sealed class LawSignature : IEquatable<LawSignature>
 
         return true;
     }
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as LawSignature);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => hash;
 }

@@ -157,8 +157,8 @@ internal sealed class MonthProfiles
         // One report of each content is kept (ReportContent): profiles whose reports say the same share it, and the
         // others' reports die young rather than being carried into the older generations by the outcomes.
         var kept = new ConcurrentDictionary<Report, Outcome>(ReportContent.Instance);
-        var decided = new List<(int Profile, DecidedProfiles Decided, int Id)>();
-        var added = new List<(int Profile, DecidedProfiles Decided, int Id)>();
+        var decided = new List<(int Profile, DecidedOutcomes Decided, int Id)>();
+        var added = new List<(int Profile, DecidedOutcomes Decided, int Id)>();
         var evaluate = Exact ? missing : Decide(rules, population, parallelism, cache, laws, missing, decided, added);
         Parallel.For(0, evaluate.Count, options, m =>
         {
@@ -209,11 +209,11 @@ internal sealed class MonthProfiles
     /// is in <paramref name="decided"/>, to take its signature's outcome.
     /// </summary>
     private List<int> Decide(RuleSet rules, Population population, int parallelism, OutcomeCache? cache, int[]? laws, List<int> missing,
-        List<(int Profile, DecidedProfiles Decided, int Id)> decided, List<(int Profile, DecidedProfiles Decided, int Id)> added)
+        List<(int Profile, DecidedOutcomes Decided, int Id)> decided, List<(int Profile, DecidedOutcomes Decided, int Id)> added)
     {
         var jurisdictions = population.Jurisdictions;
         var monthLaws = new MonthLaw?[jurisdictions.Length];
-        var signers = new DecidedProfiles?[jurisdictions.Length];
+        var signers = new DecidedOutcomes?[jurisdictions.Length];
         int width = 0;
         for (int j = 0; j < jurisdictions.Length; j++)
         {
@@ -226,8 +226,9 @@ internal sealed class MonthProfiles
             var frame = FrameOfMonth;
             int jurisdiction = j;
             monthLaws[j] = law;
-            signers[j] = cache is not null && laws is not null ? cache.Decided(laws[j], () => DecidedProfiles.Of(law, frame, jurisdiction)) : DecidedProfiles.Of(law, frame, j);
-            width = Math.Max(width, signers[j]?.Width ?? 0);
+            signers[j] = cache is not null && laws is not null ? cache.Decided(laws[j], law, frame, jurisdiction, Layout)
+                : DecidedProfiles.Of(law, frame, j) is { } made ? new DecidedOutcomes(made) : null;
+            width = Math.Max(width, signers[j]?.Signer.Width ?? 0);
         }
 
         if (width == 0)
@@ -244,7 +245,7 @@ internal sealed class MonthProfiles
         decided.EnsureCapacity(missing.Count);
         try
         {
-            return SignBlocks(population, missing, decided, added, monthLaws, signers, signatures, hashes, signed, block, width, parallelism);
+            return SignBlocks(population, missing, decided, added, monthLaws, signers, signatures, hashes, signed, block, width, parallelism, cache?.ByProfileId == true);
         }
         finally
         {
@@ -255,13 +256,16 @@ internal sealed class MonthProfiles
     }
 
     /// <summary>Signs and finds the profiles a block at a time (<see cref="Decide"/>), in the scratch arrays given.</summary>
-    private List<int> SignBlocks(Population population, List<int> missing, List<(int Profile, DecidedProfiles Decided, int Id)> decided,
-        List<(int Profile, DecidedProfiles Decided, int Id)> added, MonthLaw?[] monthLaws, DecidedProfiles?[] signers, char[] signatures,
-        long[] hashes, bool[] signed, int block, int width, int parallelism)
+    private List<int> SignBlocks(Population population, List<int> missing, List<(int Profile, DecidedOutcomes Decided, int Id)> decided,
+        List<(int Profile, DecidedOutcomes Decided, int Id)> added, MonthLaw?[] monthLaws, DecidedOutcomes?[] signers, char[] signatures,
+        long[] hashes, bool[] signed, int block, int width, int parallelism, bool remember)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var evaluate = new List<int>();
-        bool declined = signers.Any(s => s?.Declined == true);
+        bool declined = signers.Any(s => s?.Signer.Declined == true);
+
+        // The signatures whose outcome under the month's law is being found this month (by jurisdiction and id).
+        var pending = new HashSet<long>();
 
         // Signed a block at a time. Signing pays where profiles share signatures; where most of a block's are new (every
         // fact of the persons drawn on its own), the rest of the month's profiles are evaluated without signing.
@@ -281,21 +285,27 @@ internal sealed class MonthProfiles
                     int p = missing[from + m];
                     var key = Keys[p];
                     int j = FactBits.Jurisdiction(key.Facts);
-                    if (key.IsOwn || signers[j] is not { } signer)
+                    if (key.IsOwn || signers[j]?.Signer is not { } signer)
                     {
+                        continue;
+                    }
+
+                    signed[m] = true;
+                    if (remember && signer.SignatureOf(p) >= 0)
+                    {
+                        // Signed in an earlier month of the run, under a law that signs alike.
                         continue;
                     }
 
                     var memo = memos[j] ??= signer.Rent();
                     hashes[m] = signer.Sign(key, signatures.AsSpan(m * width, signer.Width), memo, monthLaws[j]!, population, Representatives[p]);
-                    signed[m] = true;
                 }
 
                 for (int j = 0; j < memos.Length; j++)
                 {
                     if (memos[j] is { } memo)
                     {
-                        signers[j]!.Return(memo);
+                        signers[j]!.Signer.Return(memo);
                     }
                 }
             });
@@ -310,24 +320,38 @@ internal sealed class MonthProfiles
                     continue;
                 }
 
-                var signer = signers[FactBits.Jurisdiction(Keys[p].Facts)]!;
-                int id = signer.Find(signatures.AsSpan(m * width, signer.Width), hashes[m], out bool isNew);
-                signedCount++;
-                if (isNew)
+                int j = FactBits.Jurisdiction(Keys[p].Facts);
+                var outcomes = signers[j]!;
+                var signer = outcomes.Signer;
+                bool isNew = false;
+                int id = remember ? signer.SignatureOf(p) : -1;
+                if (id < 0)
                 {
-                    newCount++;
-                    evaluate.Add(p);
-                    added.Add((p, signer, id));
+                    id = signer.Find(signatures.AsSpan(m * width, signer.Width), hashes[m], out isNew);
+                    if (remember)
+                    {
+                        signer.Remember(p, id);
+                    }
                 }
 
-                decided.Add((p, signer, id));
+                signedCount++;
+                newCount += isNew ? 1 : 0;
+                if (!outcomes.Has(id) && pending.Add(((long)j << 32) | (uint)id))
+                {
+                    // The first profile of a signature whose outcome under this law is not known: a new signature, or one
+                    // met under another law that signs alike.
+                    evaluate.Add(p);
+                    added.Add((p, outcomes, id));
+                }
+
+                decided.Add((p, outcomes, id));
             }
 
             from += count;
             bool stop = newCount * 4 > signedCount * 3;
             foreach (var signer in signers)
             {
-                signer?.Declined = stop;
+                signer?.Signer.Declined = stop;
             }
 
             if (stop)
@@ -462,18 +486,30 @@ internal sealed class OutcomeCache(bool byProfileId = false)
     /// <summary>Whether outcomes are kept by profile id (one sorter's run) rather than by key.</summary>
     internal bool ByProfileId { get; } = byProfileId;
 
-    private readonly Dictionary<int, DecidedProfiles?> decided = [];
+    private readonly Dictionary<int, DecidedOutcomes?> decided = [];
+    private readonly Dictionary<SigningLaw, DecidedProfiles> signers = [];
 
-    /// <summary>The decided profiles of a law id (<see cref="LawId"/>), made on first use: they hold for every month of that id.</summary>
-    internal DecidedProfiles? Decided(int law, Func<DecidedProfiles?> make)
+    /// <summary>
+    /// The outcomes of the decided profiles of a law id (<see cref="LawId"/>), made on first use: they hold for every month of
+    /// that id. Law ids that sign alike (<see cref="SigningLaw"/>: a new standard, say) share one <see cref="DecidedProfiles"/>,
+    /// its signatures and, within a run, each profile's signature.
+    /// </summary>
+    internal DecidedOutcomes? Decided(int law, MonthLaw monthLaw, in MonthFrame frame, int jurisdiction, string layout)
     {
-        if (!decided.TryGetValue(law, out var profiles))
+        if (!decided.TryGetValue(law, out var outcomes))
         {
-            profiles = make();
-            decided.Add(law, profiles);
+            var reads = SigningLaw.Of(monthLaw, jurisdiction, layout);
+            if (!signers.TryGetValue(reads, out var signer) && DecidedProfiles.Of(monthLaw, frame, jurisdiction) is { } made)
+            {
+                signer = made;
+                signers.Add(reads, made);
+            }
+
+            outcomes = signer is null ? null : new DecidedOutcomes(signer);
+            decided.Add(law, outcomes);
         }
 
-        return profiles;
+        return outcomes;
     }
 
     /// <summary>Ties a cache by profile id to the run whose ids it holds: the first run it is used with, and only that one.</summary>
@@ -584,4 +620,33 @@ internal sealed class Outcome
             return Failed;
         }
     }
+}
+
+/// <summary>
+/// The outcome of each signature of a <see cref="DecidedProfiles"/> under one law id: laws that sign alike share the
+/// signatures, each with outcomes of its own.
+/// </summary>
+internal sealed class DecidedOutcomes(DecidedProfiles signer)
+{
+    private Outcome?[] outcomes = [];
+
+    /// <summary>The signatures.</summary>
+    internal DecidedProfiles Signer { get; } = signer;
+
+    /// <summary>Whether the signature's outcome under this law is known.</summary>
+    internal bool Has(int id) => (uint)id < (uint)outcomes.Length && outcomes[id] is not null;
+
+    /// <summary>Gives the signature's outcome under this law.</summary>
+    internal void Set(int id, Outcome outcome)
+    {
+        if (id >= outcomes.Length)
+        {
+            Array.Resize(ref outcomes, Math.Max(id + 1, Math.Max(64, outcomes.Length * 2)));
+        }
+
+        outcomes[id] = outcome;
+    }
+
+    /// <summary>The signature's outcome under this law, given before (<see cref="Set"/>).</summary>
+    internal Outcome Get(int id) => outcomes[id]!;
 }

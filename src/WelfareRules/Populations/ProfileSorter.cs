@@ -137,7 +137,13 @@ internal sealed class ProfileSorter
             met += map?.Count ?? 0;
         }
 
-        known.EnsureCapacity(known.Count + met);
+        // Grown by half again when short, never to the month's need alone: sized exactly, the next month's few new keys
+        // would rehash every key of the run.
+        if (known.Count + met > known.Capacity)
+        {
+            known.EnsureCapacity(Math.Max(known.Count + met, known.Capacity * 3 / 2));
+        }
+
         if (keys.Length < keyCount + met)
         {
             // A new array: the months already given the old one keep reading it.

@@ -94,6 +94,68 @@ public sealed class DecidedProfilesTest
     }
 
     [Fact]
+    public void Decided_ANewStandardAndThenAnAgeLowered_ShareTheSignaturesOnlyAcrossTheStandard()
+    {
+        // Hanoi's standard raised by a draft (an amount: every profile signs as before) and the social-pension age lowered
+        // by another from the same month (an age a condition reads: profiles sign apart).
+        var standard = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(RepositoryFiles.Docs("policy-example", "hanoi-700k-2027.json")));
+        var age = standard.With(InstrumentReader.ReadFile(RepositoryFiles.Docs("policy-example", "social-pension-age-70.json")));
+        var population = Population.Create(VariedPopulation.Create(2_000, 59).Where(s => s.Jurisdiction.Code == "VN-HN").ToList());
+        Assert.Equal(["VN-HN"], population.Jurisdictions.Select(j => j.Code));
+
+        DecidedOutcomes Decided(OutcomeCache cache, RuleSet rules, YearMonth month)
+        {
+            var profiles = MonthProfiles.Classify(population, month, 1, rules);
+            var law = rules.ForMonth(population.Jurisdictions[0], month);
+            int id = cache.LawId(LawSignature.Of(rules, population.Jurisdictions[0], month), profiles.Layout);
+            return Assert.IsType<DecidedOutcomes>(cache.Decided(id, law, profiles.FrameOfMonth, 0, profiles.Layout));
+        }
+
+        var standardCache = new OutcomeCache(byProfileId: true);
+        var december = Decided(standardCache, standard, new YearMonth(2026, 12));
+        var january = Decided(standardCache, standard, new YearMonth(2027, 1));
+        Assert.NotSame(december, january);
+        Assert.Same(december.Signer, january.Signer);
+
+        var ageCache = new OutcomeCache(byProfileId: true);
+        Assert.NotSame(Decided(ageCache, age, new YearMonth(2026, 12)).Signer, Decided(ageCache, age, new YearMonth(2027, 1)).Signer);
+    }
+
+    [Fact]
+    public void Evaluate_LawsThatSignAlikeAndApartOverAYear_EqualsTheSinglePersonPathForEveryPerson()
+    {
+        // Signatures kept across a new standard (January 2027, by draft), and not across an age a condition reads (the
+        // social pension's, lowered by another draft from April 2027), nor a condition's other parameters (the built-in
+        // law's own changes in the months between).
+        const string later = """
+            {
+              "format": 1, "id": "DRAFT-SP-70-APRIL", "kind": "draft", "title": "Dự thảo (giả định)", "issuer": "test",
+              "jurisdiction": "VN", "appliesFrom": "2027-04-01", "status": "provisional",
+              "provisions": [ { "parameter": "age", "case": "social-pension", "from": "2027-04-01", "value": 70, "basis": { "article": "1" } } ]
+            }
+            """;
+        var rules = RuleSet.BuiltIn
+            .With(InstrumentReader.ReadFile(RepositoryFiles.Docs("policy-example", "hanoi-700k-2027.json")))
+            .With(InstrumentReader.Read(System.Text.Encoding.UTF8.GetBytes(later), "later.json"));
+        var situations = VariedPopulation.Create(12_000, 61).Concat(IndependentFacts(4_000, 67)).ToList();
+        var population = Population.Create(situations);
+        var months = Enumerable.Range(0, 11).Select(m => new YearMonth(2026, 6).PlusMonths(m)).ToList();
+        int pensions = 0;
+        foreach (var result in PopulationEngine.Evaluate(rules, population, months))
+        {
+            for (int i = 0; i < situations.Count; i++)
+            {
+                var expected = Evaluate(rules, situations[i] with { Month = result.Month });
+                var actual = result.ReportOf(i);
+                Assert.True(Same(expected, actual), $"person {i} in {result.Month}:\n  expected {(expected is null ? "-" : ReportJson.ToJson(expected))}\n  actual   {(actual is null ? "-" : ReportJson.ToJson(actual))}");
+                pensions += result.Month == new YearMonth(2027, 4) ? actual?.Entitlements.Count(e => e.Kind == EntitlementKind.SocialPension) ?? 0 : 0;
+            }
+        }
+
+        Assert.True(pensions > 0, "no social pension in April 2027: the age lowered would prove nothing");
+    }
+
+    [Fact]
     public void Evaluate_FuneralGroupWhoseBandHasAConditionTheCalculatorDoesNotRead_EqualsTheSinglePersonPath()
     {
         // Funeral support reads a group's conditions, not its band's: a band condition must not make two profiles alike
