@@ -255,7 +255,7 @@ public static class PolicyComparison
     {
         var totals = new Totals();
         var baselineOutcomes = new OutcomeCache();
-        var changedOutcomes = new OutcomeCache();
+        var changedOutcomes = new OutcomeCache(signsWith: baselineOutcomes);
         int parallelism = PopulationEngine.Parallelism(0);
         long start = 0;
         int m = months.Count;
@@ -359,7 +359,7 @@ public static class PolicyComparison
     private sealed class BatchRun(RuleSet baseline, RuleSet changed, Totals totals, Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError,
         Action<Situation, Report, Report>? onEvaluated)
     {
-        private readonly OutcomeCache baselineOutcomes = new(), changedOutcomes = new();
+        private readonly (OutcomeCache Baseline, OutcomeCache Changed) outcomes = Caches();
         private readonly Differences differences = new();
         private readonly int parallelism = PopulationEngine.Parallelism(0);
         private long start;
@@ -399,10 +399,17 @@ public static class PolicyComparison
         }
 
         private void CompareGroup(Population population, YearMonth month, List<Situation> batch, List<int> positions, List<(long Position, Action Raise)> events) =>
-            CompareInto(baseline, changed, population, month, parallelism, baselineOutcomes, changedOutcomes, totals, start,
+            CompareInto(baseline, changed, population, month, parallelism, outcomes.Baseline, outcomes.Changed, totals, start,
                 i => positions[i], i => batch[positions[i]], events, differences, onDifference, onError,
                 positions.Any(p => batch[p].Weight != 1m) ? i => batch[positions[i]].Weight : null,
                 onEvaluated is null ? null : (i, b, a) => onEvaluated(batch[positions[i]], b, a));
+
+        /// <summary>Each law's outcomes by profile key, the changed law's sharing the baseline's signatures where they sign alike.</summary>
+        private static (OutcomeCache Baseline, OutcomeCache Changed) Caches()
+        {
+            var baseline = new OutcomeCache();
+            return (baseline, new OutcomeCache(signsWith: baseline));
+        }
     }
 
     /// <summary>
@@ -593,7 +600,10 @@ public static class PolicyComparison
         Preconditions.CheckMonth(month, nameof(month));
         var totals = new Totals();
         var differences = new Differences();
-        CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), null, null, totals,
+        // Caches for the month's one sort: the changed law's profiles take the baseline's signatures where the laws sign alike.
+        var baselineOutcomes = new OutcomeCache(byProfileId: true);
+        CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), baselineOutcomes,
+            new OutcomeCache(byProfileId: true, signsWith: baselineOutcomes), totals,
             onDifference is null ? null : (i, b, a) => onDifference(differences.Of(i, population.SituationAt(i, month), b, a)),
             onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))));
         return totals.ToSummary();
@@ -644,7 +654,7 @@ public static class PolicyComparison
 
         var totals = new Totals();
         var baselineOutcomes = new OutcomeCache(byProfileId: true);
-        var changedOutcomes = new OutcomeCache(byProfileId: true);
+        var changedOutcomes = new OutcomeCache(byProfileId: true, signsWith: baselineOutcomes);
         int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
         // One sorter for the run: a person is sorted again only in a month in which their profile can have changed.
         var sorter = new ProfileSorter(population, parallelism, true, baseline, changed);

@@ -475,7 +475,12 @@ internal sealed class MonthProfiles
 /// (the streaming comparison), by the profile's key.
 /// </summary>
 /// <param name="byProfileId">Whether the profiles' ids are the same in every month of the run.</param>
-internal sealed class OutcomeCache(bool byProfileId = false)
+/// <param name="signsWith">
+/// Another rule set's cache over the same profiles (a comparison's baseline), whose signatures this one shares where the
+/// two laws sign alike (<see cref="SigningLaw"/>): by profile id, both must serve the same run. The two are used one after
+/// the other, never at once.
+/// </param>
+internal sealed class OutcomeCache(bool byProfileId = false, OutcomeCache? signsWith = null)
 {
     private readonly Dictionary<(LawSignature Law, string Layout), int> laws = [];
     private readonly Dictionary<(int Law, ProfileKey Profile), Outcome> outcomes = [];
@@ -487,7 +492,8 @@ internal sealed class OutcomeCache(bool byProfileId = false)
     internal bool ByProfileId { get; } = byProfileId;
 
     private readonly Dictionary<int, DecidedOutcomes?> decided = [];
-    private readonly Dictionary<SigningLaw, DecidedProfiles> signers = [];
+    private readonly Dictionary<SigningLaw, DecidedProfiles> signers = signsWith?.signers ?? [];
+    private readonly OutcomeCache? partner = signsWith;
 
     /// <summary>
     /// The outcomes of the decided profiles of a law id (<see cref="LawId"/>), made on first use: they hold for every month of
@@ -522,7 +528,7 @@ internal sealed class OutcomeCache(bool byProfileId = false)
         }
 
         run ??= sorter;
-        if (!ReferenceEquals(run, sorter))
+        if (!ReferenceEquals(run, sorter) || (partner?.run is { } other && !ReferenceEquals(other, sorter)))
         {
             throw new InvalidOperationException("outcomes kept by profile id are another sorter's: a cache by id serves one run");
         }

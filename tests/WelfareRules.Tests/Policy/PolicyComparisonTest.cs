@@ -34,6 +34,60 @@ public sealed class PolicyComparisonTest
     }
 
     [Fact]
+    public void Run_MonthsOfDraftsSigningAlikeAndApart_EachDifferenceIsThePersonsOwn()
+    {
+        // The changed law takes the baseline's signatures where the two sign alike (a new standard from January 2027) and
+        // not where an age a condition reads moves (the social pension's from March 2027): every person's two reports,
+        // month by month, against the single-person path.
+        var months = Enumerable.Range(0, 5).Select(m => new YearMonth(2026, 11).PlusMonths(m)).ToList();
+        var situations = Tests.Populations.VariedPopulation.Create(4_000, 37).Where(s => s.Jurisdiction == Jurisdiction.Hanoi).ToList();
+        var age = InstrumentReader.Read("""
+            {
+              "format": 1, "id": "DRAFT-SP-70-MARCH", "kind": "draft", "title": "Dự thảo (giả định)", "issuer": "test",
+              "jurisdiction": "VN", "appliesFrom": "2027-03-01", "status": "provisional",
+              "provisions": [ { "parameter": "age", "case": "social-pension", "from": "2027-03-01", "value": 70, "basis": { "article": "1" } } ]
+            }
+            """u8, "age.json");
+        var draft = RuleSet.BuiltIn.With(InstrumentReader.ReadFile(RepositoryFiles.PolicyExample("hanoi-700k-2027.json"))).With(age);
+        var quiet = new WelfareRules.Evaluation.EvaluationOptions { Explain = false };
+        var differences = new Dictionary<(long Index, YearMonth Month), PersonDifference>();
+        var population = WelfareRules.Populations.Population.Create(situations);
+        PolicyComparison.Run(RuleSet.BuiltIn, draft, population, months, d => differences.Add((d.Index, d.Situation.Month), d));
+
+        int expected = 0;
+        foreach (var month in months)
+        {
+            for (int i = 0; i < situations.Count; i++)
+            {
+                var situation = situations[i] with { Month = month };
+                WelfareRules.Reports.Report before, after;
+                try
+                {
+                    (before, after) = (RuleSet.BuiltIn.Evaluate(situation, quiet), draft.Evaluate(situation, quiet));
+                }
+                catch (WelfareRules.Evaluation.EvaluationException)
+                {
+                    continue;
+                }
+
+                // What a comparison counts as a difference: an entitlement's kind, payee, amount or group, or the state's premium share.
+                bool differs = before.HealthInsuranceStatePays != after.HealthInsuranceStatePays
+                    || !before.Entitlements.Select(e => (e.Kind, e.Payee, e.Amount, e.Group)).SequenceEqual(after.Entitlements.Select(e => (e.Kind, e.Payee, e.Amount, e.Group)));
+                Assert.Equal(differs, differences.TryGetValue((i, month), out var difference));
+                if (differs)
+                {
+                    expected++;
+                    Assert.Equal(after.Cost - before.Cost, difference!.Difference);
+                }
+            }
+        }
+
+        Assert.Equal(expected, differences.Count);
+        Assert.Contains(differences.Values, d => d.Situation.Month == new YearMonth(2027, 3) && d.ChangedReport.Entitlements.Any(e => e.Kind == WelfareRules.Reports.EntitlementKind.SocialPension)
+            && !d.BaselineReport.Entitlements.Any(e => e.Kind == WelfareRules.Reports.EntitlementKind.SocialPension));
+    }
+
+    [Fact]
     public void Run_VariedPopulation_TotalsEqualThoseAddedPersonByPerson()
     {
         // The totals, added once for each pair of what they read of two reports, against every person's own two reports

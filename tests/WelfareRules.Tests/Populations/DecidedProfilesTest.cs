@@ -119,6 +119,14 @@ public sealed class DecidedProfilesTest
 
         var ageCache = new OutcomeCache(byProfileId: true);
         Assert.NotSame(Decided(ageCache, age, new YearMonth(2026, 12)).Signer, Decided(ageCache, age, new YearMonth(2027, 1)).Signer);
+
+        // A comparison's changed law takes the baseline's signatures where the two sign alike, and only there.
+        var january2027 = new YearMonth(2027, 1);
+        var baseline = new OutcomeCache(byProfileId: true);
+        var baselineSigner = Decided(baseline, RuleSet.BuiltIn, january2027).Signer;
+        Assert.Same(baselineSigner, Decided(new OutcomeCache(byProfileId: true, signsWith: baseline), standard, january2027).Signer);
+        Assert.NotSame(baselineSigner, Decided(new OutcomeCache(byProfileId: true, signsWith: baseline), age, january2027).Signer);
+        Assert.NotSame(baselineSigner, Decided(new OutcomeCache(byProfileId: true), standard, january2027).Signer);
     }
 
     [Fact]
