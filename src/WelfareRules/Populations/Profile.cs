@@ -422,6 +422,9 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
 
     internal int[] Windows { get; } = windows;
 
+    /// <summary>The same frame with other children counts (of the same conditions, under a law that reads alike).</summary>
+    internal MonthFrame WithChildCounts(ChildCount[] counts) => new(Month, Windows, Ages, counts, Exact);
+
     internal int Year { get; } = month.Year;
 
     internal int MonthOfYear { get; } = month.Month;
@@ -569,13 +572,17 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
             return 0;
         }
 
+        // The counts may be an earlier month's, kept for a condition that reads only the age in months (ProfileSorter):
+        // the child is then read as one of its age in months in that month.
+        var lawMonth = Laws[jurisdiction]!.Month;
+        bool sameMonth = lawMonth.Year == frame.Year && lawMonth.Month == frame.MonthOfYear;
         if (months >= MonthsKept)
         {
             // Past the ages kept.
-            return Evaluate(jurisdiction, child);
+            return Evaluate(jurisdiction, sameMonth ? child : child with { BirthDate = new LocalDate(lawMonth.Year, lawMonth.Month, 1).PlusMonths(-months) });
         }
 
-        byte outcome = Outcome(jurisdiction, months, child, born: true);
+        byte outcome = Outcome(jurisdiction, months, child, born: sameMonth);
         return outcome == 3 ? Fails : outcome - 1;
     }
 

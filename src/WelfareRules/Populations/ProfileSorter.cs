@@ -43,6 +43,7 @@ internal sealed class ProfileSorter
     private int[] lastWindows = [];
     private string lastLayout = "";
     private object?[] lastChildrenLaw = [];
+    private ChildCount[] lastChildCounts = [];
     private int[][] workerCounts = [];
     private int[][] workerFirsts = [];
 
@@ -79,6 +80,12 @@ internal sealed class ProfileSorter
         // conditions and what they read of the law: when any of those differ from the last sorted month's, everyone is
         // sorted again.
         var childrenLaw = frame.ChildCounts.Length == 0 ? [] : ChildrenLaw(frame);
+        if (childrenLaw.AsSpan().SequenceEqual(lastChildrenLaw) && Shifted(frame.ChildCounts, lastChildCounts) is { } kept)
+        {
+            // The last month's counts and the outcomes they found by age in months: the same for this month.
+            frame = frame.WithChildCounts(kept);
+        }
+
         bool all = profile is null || through is null || index < last || !frame.Windows.AsSpan().SequenceEqual(lastWindows)
             || layout != lastLayout || !childrenLaw.AsSpan().SequenceEqual(lastChildrenLaw);
         var ids = profile ??= new int[n];
@@ -221,6 +228,7 @@ internal sealed class ProfileSorter
         lastWindows = frame.Windows;
         lastLayout = layout;
         lastChildrenLaw = childrenLaw;
+        lastChildCounts = frame.ChildCounts;
         return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, keys, count, totals, representatives, frame, layout, this);
     }
 
@@ -248,6 +256,29 @@ internal sealed class ProfileSorter
         }
 
         return [.. parts];
+    }
+
+    /// <summary>
+    /// The last sorted month's children counts, where this month's are the same conditions under a law that reads alike
+    /// (<see cref="ChildrenLaw"/>) and each reads a child only by its age in months and facts (<see cref="ChildCount.Shiftable"/>):
+    /// a child's outcome by age in months is then this month's too, and the outcomes found need not be found again.
+    /// </summary>
+    private static ChildCount[]? Shifted(ChildCount[] counts, ChildCount[] last)
+    {
+        if (counts.Length == 0 || counts.Length != last.Length)
+        {
+            return null;
+        }
+
+        for (int k = 0; k < counts.Length; k++)
+        {
+            if (!ReferenceEquals(counts[k].Condition, last[k].Condition) || !last[k].Shiftable)
+            {
+                return null;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>Each worker's count and first-person arrays, large enough for <paramref name="count"/> profiles.</summary>
