@@ -83,16 +83,19 @@ internal sealed class MonthProfiles
 
     /// <summary>
     /// What a profile key of the month counts against, for persons of <paramref name="jurisdictions"/> (by their index
-    /// there) under any of <paramref name="rules"/>; <paramref name="layout"/> names it (<see cref="Layout"/>).
+    /// there) under any of <paramref name="rules"/>; <paramref name="layout"/> names it (<see cref="Layout"/>). Where
+    /// <paramref name="readFactsOnly"/>, the keys keep only the facts the rule sets read (<see cref="ProfileCoverage.FactsRead"/>):
+    /// a profile then stands for persons who differ in other facts, whose reports are the same.
     /// </summary>
     /// <exception cref="NotSupportedException">The rule sets draw more lines than a key holds.</exception>
-    internal static MonthFrame Frame(ImmutableArray<Jurisdiction> jurisdictions, YearMonth month, RuleSet[] rules, out string layout)
+    internal static MonthFrame Frame(ImmutableArray<Jurisdiction> jurisdictions, YearMonth month, RuleSet[] rules, out string layout, bool readFactsOnly = false)
     {
         var coverage = ProfileCoverage.Of(rules);
         var windows = Windows(jurisdictions, month, rules, coverage);
         var childCounts = ChildCounts(jurisdictions, month, rules, out string childLayout);
-        layout = string.Join(",", windows) + ";" + childLayout;
-        return new MonthFrame(month, windows, AgeBands.Of(coverage.YearAgeCases, rules), childCounts, coverage.Exact is not null);
+        ulong factsKept = readFactsOnly ? coverage.FactsRead : ulong.MaxValue;
+        layout = string.Join(",", windows) + ";" + childLayout + ";" + factsKept.ToString("x", CultureInfo.InvariantCulture);
+        return new MonthFrame(month, windows, AgeBands.Of(coverage.YearAgeCases, rules), childCounts, coverage.Exact is not null, factsKept);
     }
 
     /// <summary>The number of ranges <paramref name="n"/> items are split into for <paramref name="parallelism"/> cores (none smaller than <paramref name="least"/> items).</summary>

@@ -232,7 +232,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
     {
         through = int.MaxValue;
-        ulong facts = person.Facts;
+        ulong facts = person.Facts & frame.FactsKept;
         int birth = person.Birth;
         int birthMonth = birth >> 5;
         if (birthMonth > frame.Packed)
@@ -384,8 +384,12 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 /// <param name="ages">The ages at which the rule sets draw lines.</param>
 /// <param name="childCounts">The children conditions whose counts a profile keeps.</param>
 /// <param name="exact">Whether every person is a profile of their own (<see cref="ProfileCoverage.Exact"/>).</param>
-internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands ages, ChildCount[] childCounts, bool exact = false)
+/// <param name="factsKept">The bits of a person's packed facts the keys keep: every bit, or only those the rule sets read.</param>
+internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands ages, ChildCount[] childCounts, bool exact = false, ulong factsKept = ulong.MaxValue)
 {
+    /// <summary>The bits of a person's packed facts the keys keep (<see cref="ProfileCoverage.FactsRead"/>, or every bit).</summary>
+    internal ulong FactsKept { get; } = factsKept;
+
     /// <summary>Whether every person is a profile of their own.</summary>
     internal bool Exact { get; } = exact;
 
@@ -423,7 +427,7 @@ internal readonly struct MonthFrame(YearMonth month, int[] windows, AgeBands age
     internal int[] Windows { get; } = windows;
 
     /// <summary>The same frame with other children counts (of the same conditions, under a law that reads alike).</summary>
-    internal MonthFrame WithChildCounts(ChildCount[] counts) => new(Month, Windows, Ages, counts, Exact);
+    internal MonthFrame WithChildCounts(ChildCount[] counts) => new(Month, Windows, Ages, counts, Exact, FactsKept);
 
     internal int Year { get; } = month.Year;
 

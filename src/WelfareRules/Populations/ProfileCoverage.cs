@@ -15,11 +15,12 @@ namespace WelfareRules.Populations;
 /// </summary>
 internal sealed class ProfileCoverage
 {
-    private ProfileCoverage(ImmutableArray<string> yearAgeCases, ImmutableArray<DateCondition> windows, string? exact)
+    private ProfileCoverage(ImmutableArray<string> yearAgeCases, ImmutableArray<DateCondition> windows, string? exact, ulong factsRead)
     {
         YearAgeCases = yearAgeCases;
         Windows = windows;
         Exact = exact;
+        FactsRead = factsRead;
     }
 
     /// <summary>The age cases some condition reads with <c>reachedThisYear</c>.</summary>
@@ -31,11 +32,22 @@ internal sealed class ProfileCoverage
     /// <summary>Why the profile cannot stand for the persons (a condition it keeps nothing of), or null when it can.</summary>
     internal string? Exact { get; }
 
+    /// <summary>
+    /// The bits of a person's packed facts (<see cref="FactBits"/>) that anything of the rule sets reads: every fact a
+    /// condition of any group reads (any instrument, any date, a children condition's too), and those the single-person
+    /// path reads outside the conditions (<see cref="ProfileKey.ReadOutsideConditions"/>); every bit when a group's
+    /// eligibility is not data. Persons who differ only in the other bits get the same report in every month of the rule
+    /// sets, so a run's keys leave them out (<see cref="MonthFrame.FactsKept"/>).
+    /// </summary>
+    internal ulong FactsRead { get; }
+
     /// <summary>Walks every group of the rule sets.</summary>
     internal static ProfileCoverage Of(IEnumerable<RuleSet> rules)
     {
         var walk = new Walk();
-        var groups = rules.SelectMany(r => r.Groups).Where(g => g.Eligibility is not null).ToList();
+        var all = rules.SelectMany(r => r.Groups).ToList();
+        var groups = all.Where(g => g.Eligibility is not null).ToList();
+        ulong factsRead = groups.Count < all.Count ? ulong.MaxValue : ProfileKey.ReadOutsideConditions.Facts;
 
         // The age at death is kept only in the month of death (funeral and cremation support are evaluated then alone):
         // a group evaluated while the person lives, or one such a group names, that reads it cannot share profiles.
@@ -46,17 +58,34 @@ internal sealed class ProfileCoverage
             walk.Group = group.Id;
             walk.Living = living.Contains(group.Id);
             walk.Visit(eligibility.When, guarded: false);
+            factsRead |= FactsIn(eligibility.When) | (eligibility.PerChild is { } perChild ? FactsIn(perChild) : 0);
             foreach (var band in eligibility.Bands)
             {
                 if (band.When is { } when)
                 {
                     walk.Visit(when, guarded: false);
+                    factsRead |= FactsIn(when);
                 }
             }
         }
 
-        return new ProfileCoverage([.. walk.YearAgeCases.Order(System.StringComparer.Ordinal)], [.. walk.Windows], walk.Exact);
+        return new ProfileCoverage([.. walk.YearAgeCases.Order(System.StringComparer.Ordinal)], [.. walk.Windows], walk.Exact, factsRead);
     }
+
+    /// <summary>
+    /// The bits of a person's packed facts a condition reads: a fact's field (every bit for a fact the word does not place),
+    /// the certificate's presence for its date; nothing of ages, other dates, the calendar, other groups (walked
+    /// themselves), the month's entitlements or merit records. A children condition's own is counted too.
+    /// </summary>
+    private static ulong FactsIn(Condition condition) => condition switch
+    {
+        PartsCondition parts => parts.Parts.Aggregate(0UL, (bits, part) => bits | FactsIn(part)),
+        NotCondition not => FactsIn(not.Part),
+        ChildrenCondition children => FactsIn(children.Where),
+        FactCondition { Fact.ReadRecord: null } fact => FactBits.OfFact(fact.Fact.Name) is { } field ? field.Mask << field.Shift : ulong.MaxValue,
+        DateCondition { Fact.ReadRecord: null, Fact.Name: "disabilityCertifiedOn" } => FactBits.HasDisabilityCertificate.Mask << FactBits.HasDisabilityCertificate.Shift,
+        _ => 0,
+    };
 
     /// <summary>The groups evaluated while the person lives (all but funeral and cremation support), and every group they name (<c>inGroup</c>).</summary>
     private static HashSet<string> LivingGroups(List<GroupDefinition> groups)

@@ -74,7 +74,7 @@ internal sealed class ProfileSorter
     {
         var columns = population.Columns;
         int n = columns.Count;
-        var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out string layout);
+        var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out string layout, readFactsOnly: true);
         int index = frame.Index;
         // A key's months ahead are foreseen under this month's support windows and, for children, its children
         // conditions and what they read of the law: when any of those differ from the last sorted month's, everyone is

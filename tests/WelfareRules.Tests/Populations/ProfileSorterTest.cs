@@ -83,7 +83,7 @@ public class ProfileSorterTest
         {
             var sorted = sorter.Sort(month);
             var fresh = MonthProfiles.Classify(population, month, parallelism, rules);
-            var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out _);
+            var frame = MonthProfiles.Frame(population.Jurisdictions, month, rules, out _, readFactsOnly: true);
             var counts = new Dictionary<ProfileKey, long>();
             var firsts = new Dictionary<ProfileKey, int>();
             for (int i = 0; i < population.Count; i++)
