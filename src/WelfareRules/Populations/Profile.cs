@@ -144,7 +144,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                 var counts = frame.ChildCounts;
                 for (int j = 0; j < counts.Length; j++)
                 {
-                    if (ReferenceEquals(counts[j].Condition, children) && ReferenceEquals(counts[j].Laws[jurisdiction], law))
+                    if (ReferenceEquals(counts[j].Condition, children) && counts[j].ReadsAs(jurisdiction, law))
                     {
                         return new ProfileKey(0, ChildCount.Unreadable << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1))));
                     }
@@ -564,6 +564,37 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
 
     /// <summary>The month's law by jurisdiction index (null where the rule set knows none).</summary>
     internal MonthLaw?[] Laws { get; } = laws;
+
+    /// <summary>
+    /// Whether the count reads the condition of the jurisdiction's children as <paramref name="law"/> does: its law is that
+    /// one, or (a count kept from an earlier month, <see cref="Shiftable"/>) one giving the same provision of every
+    /// parameter the condition reads.
+    /// </summary>
+    internal bool ReadsAs(int jurisdiction, MonthLaw law)
+    {
+        var own = Laws[jurisdiction];
+        if (ReferenceEquals(own, law))
+        {
+            return true;
+        }
+
+        if (own is null || !Shiftable)
+        {
+            return false;
+        }
+
+        var read = ImmutableArray.CreateBuilder<ParameterKey>();
+        Condition.ParametersRead(read);
+        foreach (var key in read)
+        {
+            if (!ReferenceEquals(own.Get(key), law.Get(key)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>1 when the child is born by the month and meets the condition, 0 when not, <see cref="Fails"/> when the condition cannot be read.</summary>
     internal int Meets(int jurisdiction, RaisedChild child, in MonthFrame frame)

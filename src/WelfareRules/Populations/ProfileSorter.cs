@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using NodaTime;
 using WelfareRules.Law;
@@ -169,11 +170,12 @@ internal sealed class ProfileSorter
             var remap = remaps[w] = new int[map.Count];
             for (int local = 0; local < map.Count; local++)
             {
+                // One lookup for both finding and adding (a key another worker met first is found).
                 var key = map.Keys[local];
-                if (!known.TryGetValue(key, out int id))
+                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(known, key, out bool exists);
+                if (!exists)
                 {
                     id = keyCount++;
-                    known.Add(key, id);
                     keys[id] = key;
                 }
 

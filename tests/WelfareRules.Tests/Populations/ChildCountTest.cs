@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Linq;
 using NodaTime;
 using WelfareRules.Facts;
 using WelfareRules.Law;
 using WelfareRules.Populations;
+using WelfareRules.Serialization;
 using Xunit;
 
 namespace WelfareRules.Tests.Populations;
@@ -54,5 +56,33 @@ public sealed class ChildCountTest
         }
 
         Assert.True(crossing > 0, "no child's outcome changes within three months: the test would prove nothing");
+    }
+
+    [Fact]
+    public void Reads_PerChildConditionWithCountsKeptFromAnEarlierMonth_ReadsTheCountNotTheWholeKey()
+    {
+        // Signing a later month's law over counts kept from an earlier month reads K4's per-child condition from the
+        // count the key holds, as over the month's own counts; a law moving the ages it reads does not.
+        var jurisdictions = ImmutableArray.Create(Jurisdiction.Hanoi);
+        var early = MonthProfiles.Frame(jurisdictions, new YearMonth(2026, 2), [RuleSet.BuiltIn], out _);
+        var may = new YearMonth(2026, 5);
+        var late = MonthProfiles.Frame(jurisdictions, may, [RuleSet.BuiltIn], out _);
+        var kept = late.WithChildCounts(early.ChildCounts);
+        var perChild = RuleSet.BuiltIn.Groups.Select(g => g.Eligibility?.PerChild).First(c => c is not null)!;
+        var law = RuleSet.BuiltIn.ForMonth(Jurisdiction.Hanoi, may);
+        bool receives = false;
+        var own = ProfileKey.Reads(perChild, law, late, 0, ref receives);
+        Assert.NotEqual(ProfileKey.All, own);
+        Assert.Equal(own, ProfileKey.Reads(perChild, law, kept, 0, ref receives));
+
+        var older = InstrumentReader.Read("""
+            {
+              "format": 1, "id": "DRAFT-CHILD-AGE", "kind": "draft", "title": "Dự thảo (giả định)", "issuer": "test",
+              "jurisdiction": "VN", "appliesFrom": "2026-01-01", "status": "provisional",
+              "provisions": [ { "parameter": "age", "case": "child", "from": "2026-01-01", "value": 17, "basis": { "article": "1" } } ]
+            }
+            """u8, "older.json");
+        var moved = RuleSet.BuiltIn.With(older).ForMonth(Jurisdiction.Hanoi, may);
+        Assert.Equal(ProfileKey.All, ProfileKey.Reads(perChild, moved, kept, 0, ref receives));
     }
 }
