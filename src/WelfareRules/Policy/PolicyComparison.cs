@@ -254,8 +254,7 @@ public static class PolicyComparison
         Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError)
     {
         var totals = new Totals();
-        var baselineOutcomes = new OutcomeCache();
-        var changedOutcomes = new OutcomeCache(signsWith: baselineOutcomes);
+        var (baselineOutcomes, changedOutcomes) = OutcomeCache.Pair();
         int parallelism = PopulationEngine.Parallelism(0);
         long start = 0;
         int m = months.Count;
@@ -359,7 +358,7 @@ public static class PolicyComparison
     private sealed class BatchRun(RuleSet baseline, RuleSet changed, Totals totals, Action<PersonDifference>? onDifference, Action<long, EvaluationException>? onError,
         Action<Situation, Report, Report>? onEvaluated)
     {
-        private readonly (OutcomeCache Baseline, OutcomeCache Changed) outcomes = Caches();
+        private readonly (OutcomeCache Baseline, OutcomeCache Changed) outcomes = OutcomeCache.Pair();
         private readonly Differences differences = new();
         private readonly int parallelism = PopulationEngine.Parallelism(0);
         private long start;
@@ -403,13 +402,6 @@ public static class PolicyComparison
                 i => positions[i], i => batch[positions[i]], events, differences, onDifference, onError,
                 positions.Any(p => batch[p].Weight != 1m) ? i => batch[positions[i]].Weight : null,
                 onEvaluated is null ? null : (i, b, a) => onEvaluated(batch[positions[i]], b, a));
-
-        /// <summary>Each law's outcomes by profile key, the changed law's sharing the baseline's signatures where they sign alike.</summary>
-        private static (OutcomeCache Baseline, OutcomeCache Changed) Caches()
-        {
-            var baseline = new OutcomeCache();
-            return (baseline, new OutcomeCache(signsWith: baseline));
-        }
     }
 
     /// <summary>
@@ -601,9 +593,8 @@ public static class PolicyComparison
         var totals = new Totals();
         var differences = new Differences();
         // Caches for the month's one sort: the changed law's profiles take the baseline's signatures where the laws sign alike.
-        var baselineOutcomes = new OutcomeCache(byProfileId: true);
-        CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), baselineOutcomes,
-            new OutcomeCache(byProfileId: true, signsWith: baselineOutcomes), totals,
+        var (baselineOutcomes, changedOutcomes) = OutcomeCache.Pair(byProfileId: true);
+        CompareProfiles(baseline, changed, population, month, PopulationEngine.Parallelism(maxDegreeOfParallelism), baselineOutcomes, changedOutcomes, totals,
             onDifference is null ? null : (i, b, a) => onDifference(differences.Of(i, population.SituationAt(i, month), b, a)),
             onError is null ? null : i => onError(i, ErrorOf(baseline, changed, population.SituationAt(i, month))));
         return totals.ToSummary();
@@ -653,8 +644,7 @@ public static class PolicyComparison
         }
 
         var totals = new Totals();
-        var baselineOutcomes = new OutcomeCache(byProfileId: true);
-        var changedOutcomes = new OutcomeCache(byProfileId: true, signsWith: baselineOutcomes);
+        var (baselineOutcomes, changedOutcomes) = OutcomeCache.Pair(byProfileId: true);
         int parallelism = PopulationEngine.Parallelism(maxDegreeOfParallelism);
         // One sorter for the run: a person is sorted again only in a month in which their profile can have changed.
         var sorter = new ProfileSorter(population, parallelism, true, baseline, changed);

@@ -494,6 +494,13 @@ internal sealed class OutcomeCache(bool byProfileId = false, OutcomeCache? signs
     /// <summary>Whether outcomes are kept by profile id (one sorter's run) rather than by key.</summary>
     internal bool ByProfileId { get; } = byProfileId;
 
+    /// <summary>A comparison's two caches: the baseline's, and the changed law's, which takes the baseline's signatures where the two sign alike.</summary>
+    internal static (OutcomeCache Baseline, OutcomeCache Changed) Pair(bool byProfileId = false)
+    {
+        var baseline = new OutcomeCache(byProfileId);
+        return (baseline, new OutcomeCache(byProfileId, signsWith: baseline));
+    }
+
     private readonly Dictionary<int, DecidedOutcomes?> decided = [];
     private readonly Dictionary<SigningLaw, DecidedProfiles> signers = signsWith?.signers ?? [];
     private readonly OutcomeCache? partner = signsWith;

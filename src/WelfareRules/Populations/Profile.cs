@@ -116,9 +116,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             case NotCondition not:
                 return Reads(not.Part, law, frame, jurisdiction, ref receives, depth + 1);
             case FactCondition fact:
-                // A merit record's fact reads as absent for a person without records.
-                return fact.Fact.ReadRecord is not null ? default
-                    : FactBits.OfFact(fact.Fact.Name) is { } field ? new ProfileKey(Bits(field), 0) : All;
+                return Reads(fact);
             case AgeCondition age:
                 ulong ageBits = (1UL << DeathShift) - 1 | (1UL << Unborn);
                 if (age.Comparison == AgeComparison.BelowAtDeath)
@@ -132,14 +130,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
 
                 return new ProfileKey(0, ageBits);
             case DateCondition date:
-                return date.Fact.ReadRecord is not null ? default : date.Fact.Name switch
-                {
-                    "deathDate" => new ProfileKey(0, 3UL << DeathShift),
-                    "disabilityCertifiedOn" => new ProfileKey(Bits(FactBits.HasDisabilityCertificate), 1UL << CertificateLater),
-                    "decisionSignedOn" => new ProfileKey(0, 1UL << DecisionLater),
-                    "household.escapedPovertyMonth" => new ProfileKey(0, EscapedNone << EscapedShift),
-                    _ => All,
-                };
+                return Reads(date);
             case ChildrenCondition children:
                 var counts = frame.ChildCounts;
                 for (int j = 0; j < counts.Length; j++)
@@ -166,6 +157,23 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                 return All;
         }
     }
+
+    /// <summary>The bits of a key a fact condition reads: the fact's field (<see cref="All"/> for a fact the word does not place).</summary>
+    internal static ProfileKey Reads(FactCondition fact) =>
+        // A merit record's fact reads as absent for a person without records.
+        fact.Fact.ReadRecord is not null ? default
+            : FactBits.OfFact(fact.Fact.Name) is { } field ? new ProfileKey(Bits(field), 0) : All;
+
+    /// <summary>The bits of a key a date condition reads: the date's states the key keeps (<see cref="All"/> for a date it keeps none of).</summary>
+    internal static ProfileKey Reads(DateCondition date) =>
+        date.Fact.ReadRecord is not null ? default : date.Fact.Name switch
+        {
+            "deathDate" => new ProfileKey(0, 3UL << DeathShift),
+            "disabilityCertifiedOn" => new ProfileKey(Bits(FactBits.HasDisabilityCertificate), 1UL << CertificateLater),
+            "decisionSignedOn" => new ProfileKey(0, 1UL << DecisionLater),
+            "household.escapedPovertyMonth" => new ProfileKey(0, EscapedNone << EscapedShift),
+            _ => All,
+        };
 
     /// <summary>What a group's conditions, per-child multiplier and bands read (<see cref="Reads(Condition, MonthLaw, in MonthFrame, int, ref bool, int)"/>).</summary>
     internal static ProfileKey Reads(GroupEligibility eligibility, MonthLaw law, in MonthFrame frame, int jurisdiction, ref bool receives, int depth = 0)
@@ -553,8 +561,7 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
         byte outcome = Volatile.Read(ref known[slot]);
         if (outcome == 0)
         {
-            var month = Laws[jurisdiction]!.Month;
-            int met = Evaluate(jurisdiction, born ? child : child with { BirthDate = new LocalDate(month.Year, month.Month, 1).PlusMonths(-months) });
+            int met = Evaluate(jurisdiction, born ? child : Aged(jurisdiction, months, child));
             outcome = met == Fails ? (byte)3 : (byte)(met + 1);
             Volatile.Write(ref known[slot], outcome);
         }
@@ -564,6 +571,16 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
 
     /// <summary>The month's law by jurisdiction index (null where the rule set knows none).</summary>
     internal MonthLaw?[] Laws { get; } = laws;
+
+    /// <summary>Every parameter the condition reads: a child's outcome turns on nothing else of the law.</summary>
+    internal ImmutableArray<ParameterKey> ParametersRead { get; } = Read(condition);
+
+    private static ImmutableArray<ParameterKey> Read(ChildrenCondition condition)
+    {
+        var read = ImmutableArray.CreateBuilder<ParameterKey>();
+        condition.ParametersRead(read);
+        return read.ToImmutable();
+    }
 
     /// <summary>
     /// Whether the count reads the condition of the jurisdiction's children as <paramref name="law"/> does: its law is that
@@ -583,9 +600,7 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
             return false;
         }
 
-        var read = ImmutableArray.CreateBuilder<ParameterKey>();
-        Condition.ParametersRead(read);
-        foreach (var key in read)
+        foreach (var key in ParametersRead)
         {
             if (!ReferenceEquals(own.Get(key), law.Get(key)))
             {
@@ -614,11 +629,18 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
         if (months >= MonthsKept)
         {
             // Past the ages kept.
-            return Evaluate(jurisdiction, sameMonth ? child : child with { BirthDate = new LocalDate(lawMonth.Year, lawMonth.Month, 1).PlusMonths(-months) });
+            return Evaluate(jurisdiction, sameMonth ? child : Aged(jurisdiction, months, child));
         }
 
         byte outcome = Outcome(jurisdiction, months, child, born: sameMonth);
         return outcome == 3 ? Fails : outcome - 1;
+    }
+
+    /// <summary>A child of <paramref name="child"/>'s kind born <paramref name="months"/> months before the month of the count's law (its day does not matter).</summary>
+    private RaisedChild Aged(int jurisdiction, int months, RaisedChild child)
+    {
+        var month = Laws[jurisdiction]!.Month;
+        return child with { BirthDate = new LocalDate(month.Year, month.Month, 1).PlusMonths(-months) };
     }
 
     private int Evaluate(int jurisdiction, RaisedChild child)

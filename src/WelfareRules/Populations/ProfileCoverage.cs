@@ -73,17 +73,18 @@ internal sealed class ProfileCoverage
     }
 
     /// <summary>
-    /// The bits of a person's packed facts a condition reads: a fact's field (every bit for a fact the word does not place),
-    /// the certificate's presence for its date; nothing of ages, other dates, the calendar, other groups (walked
-    /// themselves), the month's entitlements or merit records. A children condition's own is counted too.
+    /// The bits of a person's packed facts a condition reads, as the key reads them (<see cref="ProfileKey.Reads(FactCondition)"/>,
+    /// <see cref="ProfileKey.Reads(DateCondition)"/>): a fact's field, the certificate's presence for its date; nothing of
+    /// ages, the calendar, other groups (walked themselves), the month's entitlements or merit records. A children
+    /// condition's own is counted too.
     /// </summary>
     private static ulong FactsIn(Condition condition) => condition switch
     {
         PartsCondition parts => parts.Parts.Aggregate(0UL, (bits, part) => bits | FactsIn(part)),
         NotCondition not => FactsIn(not.Part),
         ChildrenCondition children => FactsIn(children.Where),
-        FactCondition { Fact.ReadRecord: null } fact => FactBits.OfFact(fact.Fact.Name) is { } field ? field.Mask << field.Shift : ulong.MaxValue,
-        DateCondition { Fact.ReadRecord: null, Fact.Name: "disabilityCertifiedOn" } => FactBits.HasDisabilityCertificate.Mask << FactBits.HasDisabilityCertificate.Shift,
+        FactCondition fact => ProfileKey.Reads(fact).Facts,
+        DateCondition date => ProfileKey.Reads(date).Facts,
         _ => 0,
     };
 

@@ -244,13 +244,11 @@ internal sealed class ProfileSorter
         var parts = new List<object?>();
         foreach (var count in frame.ChildCounts)
         {
-            var read = ImmutableArray.CreateBuilder<ParameterKey>();
-            count.Condition.ParametersRead(read);
             parts.Add(count.Condition);
             foreach (var law in count.Laws)
             {
                 parts.Add(law is null ? null : bool.TrueString);
-                foreach (var key in read)
+                foreach (var key in count.ParametersRead)
                 {
                     parts.Add(law?.Get(key));
                 }
