@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
+using System.Threading;
 using NodaTime;
 using WelfareRules.Facts;
 using WelfareRules.Law;
@@ -208,6 +210,21 @@ public sealed class PopulationBuilder
         internal int[] ChildStart { get; } = childStart;
 
         internal RaisedChild[] Children { get; } = children;
+
+        /// <summary>
+        /// Each child of <see cref="Children"/> as <see cref="ChildCount.Code"/> gives it, made when first asked for: what a
+        /// profile's count reads of a child, read from one array rather than from each child's object.
+        /// </summary>
+        internal int[] ChildCodes => Volatile.Read(ref childCodes) ?? MakeChildCodes();
+
+        private int[]? childCodes;
+
+        /// <summary>Makes <see cref="ChildCodes"/> (once: cores asking at once keep the first made).</summary>
+        private int[] MakeChildCodes()
+        {
+            int[] codes = [.. Children.Select(ChildCount.Code)];
+            return Interlocked.CompareExchange(ref childCodes, codes, null) ?? codes;
+        }
 
         internal int JurisdictionIndex(int i) => FactBits.Jurisdiction(Facts[i]);
 

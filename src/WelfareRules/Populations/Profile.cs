@@ -214,7 +214,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// before the next one in which a part of the key moves (the age's band or an exact age the law draws a line at,
     /// the birthday of such an age, the month of birth, death, certificate or decision, a support window reached,
     /// a calendar year whose age some condition reads with <c>reachedThisYear</c>). A person raising children is
-    /// sorted again in the month before one of them changes the count of a children condition (<see cref="ChildCount.MonthsUntilChange"/>),
+    /// sorted again in the month before one of them changes the count of a children condition (<see cref="ChildCount.MonthsUntilChange(int, RaisedChild, in MonthFrame)"/>),
     /// or every month where the condition does not let that be foreseen; a person whose profile is their own never.
     /// </summary>
     internal static ProfileKey Of(PopulationBuilder.Columns c, int i, in MonthFrame frame, out int through)
@@ -226,18 +226,37 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             return new ProfileKey((ulong)i, ulong.MaxValue);
         }
 
-        int first = c.ChildStart[i];
+        int first = c.ChildStart[i], children = c.ChildStart[i + 1] - first;
         return Of(new PopulationBuilder.PackedPerson(c.Facts[i], c.Birth[i], c.Death[i], c.Decision[i], c.Certified[i], c.Escaped[i]),
-            c.Children.AsSpan(first, c.ChildStart[i + 1] - first), frame, out through);
+            children == 0 ? default : c.ChildCodes.AsSpan(first, children), c.Children.AsSpan(first, children), frame, out through);
+    }
+
+    /// <summary>As <see cref="Of(in PopulationBuilder.PackedPerson, ReadOnlySpan{int}, ReadOnlySpan{RaisedChild}, in MonthFrame, out int)"/> for children given only as objects.</summary>
+    internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
+    {
+        Span<int> codes = stackalloc int[children.Length <= FactBits.MaxChildrenRaisedAlone ? children.Length : 0];
+        if (codes.Length != children.Length)
+        {
+            codes = new int[children.Length];
+        }
+
+        for (int k = 0; k < children.Length; k++)
+        {
+            codes[k] = ChildCount.Code(children[k]);
+        }
+
+        return Of(person, codes, children, frame, out through);
     }
 
     /// <summary>
     /// The profile of a person given by their packed values and their children raised alone, in a month whose
     /// conditions read only what a key keeps (not <see cref="MonthFrame.Exact"/>), for a person without merit
     /// records; <paramref name="through"/> as <see cref="Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/> gives it.
+    /// Each child is read from its code (<paramref name="codes"/>, <see cref="ChildCount.Code"/>); its object (the same
+    /// place of <paramref name="children"/>) only when its outcome at its age is first found.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
+    internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<int> codes, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
     {
         through = int.MaxValue;
         ulong facts = person.Facts & frame.FactsKept;
@@ -300,7 +319,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
             through = Math.Min(through, MonthFrame.IndexOf(decision >> 5) - 1);
         }
 
-        if (!children.IsEmpty)
+        if (!codes.IsEmpty)
         {
             // For each children condition of the rule sets, how many children meet it: all it can tell of them.
             var counts = frame.ChildCounts;
@@ -314,9 +333,9 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                 }
 
                 ulong counted = 0;
-                foreach (var child in children)
+                for (int k = 0; k < codes.Length; k++)
                 {
-                    int met = count.Meets(jurisdiction, child, frame);
+                    int met = count.Meets(jurisdiction, codes[k], children, k, frame);
                     if (met == ChildCount.Fails)
                     {
                         // An age the condition names is not in force: the single-person path fails the same way.
@@ -328,7 +347,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
                     counted += (ulong)met;
 
                     // The month before the child's outcome next changes, where the condition lets it be foreseen.
-                    through = Math.Min(through, count.Shiftable ? frame.Index + count.MonthsUntilChange(jurisdiction, child, frame) - 1 : frame.Index);
+                    through = Math.Min(through, count.Shiftable ? frame.Index + count.MonthsUntilChange(jurisdiction, codes[k], children, k, frame) - 1 : frame.Index);
                 }
 
                 m |= counted << (j == 0 ? ChildrenShift : MoreChildrenShift + (6 * (j - 1)));
@@ -469,8 +488,15 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     /// <summary>The count kept when the condition cannot be read in the month (more than any count of children allowed).</summary>
     internal const ulong Unreadable = 63;
 
-    /// <summary>What <see cref="Meets"/> gives when the condition cannot be read in the month.</summary>
+    /// <summary>What <see cref="Meets(int, RaisedChild, in MonthFrame)"/> gives when the condition cannot be read in the month.</summary>
     internal const int Fails = -1;
+
+    /// <summary>
+    /// A child as a number: its birth month counted in months from year 0 (year × 12 + month − 1) above one bit, set when
+    /// in education. A child's age in months in a month is that month's <see cref="MonthFrame.Index"/> less the number
+    /// shifted right by one; the day of birth does not matter to a count (<see cref="Meets(int, RaisedChild, in MonthFrame)"/>).
+    /// </summary>
+    internal static int Code(RaisedChild child) => (((child.BirthDate.Year * 12) + child.BirthDate.Month - 1) << 1) | (child.InEducation ? 1 : 0);
 
     /// <summary>The children's ages kept, in months (older children are evaluated each time).</summary>
     private const int MonthsKept = 150 * 12;
@@ -487,7 +513,7 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     /// <summary>
     /// Whether the condition reads the child only through its age in completed years at the end of the month (at
     /// least, below, until) and its facts, and nothing of the calendar: then, under the same law, a child's outcome
-    /// in a later month is what a child older by as many months has in this one (<see cref="MonthsUntilChange"/>).
+    /// in a later month is what a child older by as many months has in this one (<see cref="MonthsUntilChange(int, RaisedChild, in MonthFrame)"/>).
     /// </summary>
     internal bool Shiftable { get; } = IsShiftable(condition.Where);
 
@@ -505,10 +531,15 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     /// law: the months until its birth, or until the age in months at which the outcome kept for its kind changes;
     /// 1 past the ages kept or where the condition cannot be read. Only for a <see cref="Shiftable"/> condition.
     /// </summary>
-    internal int MonthsUntilChange(int jurisdiction, RaisedChild child, in MonthFrame frame)
+    internal int MonthsUntilChange(int jurisdiction, RaisedChild child, in MonthFrame frame) => MonthsUntilChange(jurisdiction, Code(child), [child], 0, frame);
+
+    /// <summary>
+    /// As <see cref="MonthsUntilChange(int, RaisedChild, in MonthFrame)"/> for the child whose code is <paramref name="code"/>
+    /// and whose object is <paramref name="children"/>[<paramref name="at"/>] (read only when an outcome is first found).
+    /// </summary>
+    internal int MonthsUntilChange(int jurisdiction, int code, ReadOnlySpan<RaisedChild> children, int at, in MonthFrame frame)
     {
-        var birth = child.BirthDate;
-        int months = ((frame.Year - birth.Year) * 12) + frame.MonthOfYear - birth.Month;
+        int months = frame.Index - (code >> 1);
         if (months < 0)
         {
             // Counted from the month of its birth.
@@ -521,7 +552,7 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
         }
 
         var next = changes[jurisdiction] ?? Interlocked.CompareExchange(ref changes[jurisdiction], new int[MonthsKept * 2], null) ?? changes[jurisdiction]!;
-        int edu = child.InEducation ? 1 : 0;
+        int edu = code & 1;
         int known = Volatile.Read(ref next[(months * 2) + edu]);
         if (known == 0)
         {
@@ -529,9 +560,10 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
             // Ages whose children would be born before 1900 (which no child is) end the scan.
             var month = Laws[jurisdiction]!.Month;
             int oldest = Math.Min(MonthsKept, ((month.Year - 1900) * 12) + month.Month);
-            int outcome = Outcome(jurisdiction, months, child);
+            var child = children[at];
+            int outcome = Outcome(jurisdiction, months, edu, child);
             int change = months + 1;
-            while (change < oldest && Outcome(jurisdiction, change, child) == outcome)
+            while (change < oldest && Outcome(jurisdiction, change, edu, child) == outcome)
             {
                 change++;
             }
@@ -548,14 +580,14 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     }
 
     /// <summary>
-    /// The outcome kept for a child of <paramref name="child"/>'s kind aged <paramref name="months"/> (as <see cref="outcomes"/>),
-    /// evaluated on the first call: on <paramref name="child"/> itself when <paramref name="born"/> says it is that age,
+    /// The outcome kept for a child aged <paramref name="months"/>, in education when <paramref name="edu"/> is 1 (as
+    /// <see cref="outcomes"/>), evaluated on the first call: on <paramref name="child"/> itself when <paramref name="born"/> says it is that age,
     /// else on a child born that many months before the month (its day does not matter).
     /// </summary>
-    private byte Outcome(int jurisdiction, int months, RaisedChild child, bool born = false)
+    private byte Outcome(int jurisdiction, int months, int edu, RaisedChild child, bool born = false)
     {
         var known = outcomes[jurisdiction] ?? Interlocked.CompareExchange(ref outcomes[jurisdiction], new byte[MonthsKept * 2], null) ?? outcomes[jurisdiction]!;
-        int slot = (months * 2) + (child.InEducation ? 1 : 0);
+        int slot = (months * 2) + edu;
 
         // Workers may fill a slot at once: each writes the same outcome.
         byte outcome = Volatile.Read(ref known[slot]);
@@ -612,28 +644,45 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     }
 
     /// <summary>1 when the child is born by the month and meets the condition, 0 when not, <see cref="Fails"/> when the condition cannot be read.</summary>
-    internal int Meets(int jurisdiction, RaisedChild child, in MonthFrame frame)
+    internal int Meets(int jurisdiction, RaisedChild child, in MonthFrame frame) => Meets(jurisdiction, Code(child), [child], 0, frame);
+
+    /// <summary>
+    /// As <see cref="Meets(int, RaisedChild, in MonthFrame)"/> for the child whose code is <paramref name="code"/> and whose
+    /// object is <paramref name="children"/>[<paramref name="at"/>] (read only when an outcome is first found).
+    /// </summary>
+    internal int Meets(int jurisdiction, int code, ReadOnlySpan<RaisedChild> children, int at, in MonthFrame frame)
     {
-        var birth = child.BirthDate;
-        int months = ((frame.Year - birth.Year) * 12) + frame.MonthOfYear - birth.Month;
+        int months = frame.Index - (code >> 1);
         if (months < 0)
         {
             // Not born by the end of the month: not counted (AgeReading.BornBy).
             return 0;
         }
 
-        // The counts may be an earlier month's, kept for a condition that reads only the age in months (ProfileSorter):
-        // the child is then read as one of its age in months in that month.
-        var lawMonth = Laws[jurisdiction]!.Month;
-        bool sameMonth = lawMonth.Year == frame.Year && lawMonth.Month == frame.MonthOfYear;
         if (months >= MonthsKept)
         {
             // Past the ages kept.
-            return Evaluate(jurisdiction, sameMonth ? child : Aged(jurisdiction, months, child));
+            return Evaluate(jurisdiction, SameMonth(jurisdiction, frame) ? children[at] : Aged(jurisdiction, months, children[at]));
         }
 
-        byte outcome = Outcome(jurisdiction, months, child, born: sameMonth);
+        var known = outcomes[jurisdiction];
+        byte outcome = known is not null ? Volatile.Read(ref known[(months * 2) + (code & 1)]) : (byte)0;
+        if (outcome == 0)
+        {
+            outcome = Outcome(jurisdiction, months, code & 1, children[at], born: SameMonth(jurisdiction, frame));
+        }
+
         return outcome == 3 ? Fails : outcome - 1;
+    }
+
+    /// <summary>
+    /// Whether the count's law is the frame's month's. The counts may be an earlier month's, kept for a condition that reads
+    /// only the age in months (<see cref="ProfileSorter"/>): a child is then read as one of its age in months in that month.
+    /// </summary>
+    private bool SameMonth(int jurisdiction, in MonthFrame frame)
+    {
+        var lawMonth = Laws[jurisdiction]!.Month;
+        return lawMonth.Year == frame.Year && lawMonth.Month == frame.MonthOfYear;
     }
 
     /// <summary>A child of <paramref name="child"/>'s kind born <paramref name="months"/> months before the month of the count's law (its day does not matter).</summary>

@@ -175,6 +175,42 @@ public class ProfileSorterTest
     }
 
     /// <summary>Persons raising 3 to 12 children born over 25 years, dying near the months, with dates spread over ten years.</summary>
+    [Theory]
+    [InlineData("windows")]
+    [InlineData("children-ages")]
+    [InlineData("children-calendar")]
+    public void Of_ChildrenReadFromTheColumnsCodes_GivesTheKeyAndMonthsOfTheChildrenThemselves(string draft)
+    {
+        // The sorter reads each child from the population's column of codes (ChildCount.Code); a person read line by line
+        // (ProfileReports) from the children's objects: both give the same key and the same month through which it holds.
+        var population = Varied.Value;
+        var rules = draft switch { "children-ages" => ChildrenAges.Value, "children-calendar" => ChildrenCalendar.Value, _ => ShorterWindow.Value };
+        var columns = population.Columns;
+        int compared = 0;
+        foreach (var month in new[] { new YearMonth(2026, 12), new YearMonth(2027, 1), new YearMonth(2027, 6) })
+        {
+            var frame = MonthProfiles.Frame(population.Jurisdictions, month, [rules], out _, readFactsOnly: true);
+            Assert.NotEmpty(frame.ChildCounts);
+            for (int i = 0; i < columns.Count; i++)
+            {
+                int first = columns.ChildStart[i], count = columns.ChildStart[i + 1] - first;
+                if (count == 0 || columns.HasMerit(i))
+                {
+                    continue;
+                }
+
+                var packed = new PopulationBuilder.PackedPerson(columns.Facts[i], columns.Birth[i], columns.Death[i], columns.Decision[i], columns.Certified[i], columns.Escaped[i]);
+                var fromCodes = ProfileKey.Of(columns, i, frame, out int throughCodes);
+                var fromChildren = ProfileKey.Of(packed, columns.Children.AsSpan(first, count), frame, out int throughChildren);
+                Assert.Equal(fromChildren, fromCodes);
+                Assert.Equal(throughChildren, throughCodes);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 1000, $"only {compared} persons raising children compared");
+    }
+
     private static IEnumerable<Situation> Caseload(int size, int seed)
     {
         var r = new Random(seed);
