@@ -217,6 +217,7 @@ public sealed class PopulationBuilder
         /// </summary>
         internal int[] ChildCodes => Volatile.Read(ref childCodes) ?? MakeChildCodes();
 
+        /// <summary>The column <see cref="ChildCodes"/> gives, null until first asked for.</summary>
         private int[]? childCodes;
 
         /// <summary>Makes <see cref="ChildCodes"/> (once: cores asking at once keep the first made).</summary>

@@ -253,7 +253,8 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// conditions read only what a key keeps (not <see cref="MonthFrame.Exact"/>), for a person without merit
     /// records; <paramref name="through"/> as <see cref="Of(PopulationBuilder.Columns, int, in MonthFrame, out int)"/> gives it.
     /// Each child is read from its code (<paramref name="codes"/>, <see cref="ChildCount.Code"/>); its object (the same
-    /// place of <paramref name="children"/>) only when its outcome at its age is first found.
+    /// place of <paramref name="children"/>) only when the outcome or the next change at its age is first found, or when
+    /// it is past the ages kept.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<int> codes, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
@@ -535,7 +536,7 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
 
     /// <summary>
     /// As <see cref="MonthsUntilChange(int, RaisedChild, in MonthFrame)"/> for the child whose code is <paramref name="code"/>
-    /// and whose object is <paramref name="children"/>[<paramref name="at"/>] (read only when an outcome is first found).
+    /// and whose object is <paramref name="children"/>[<paramref name="at"/>] (read only when the next change at its age is first found).
     /// </summary>
     internal int MonthsUntilChange(int jurisdiction, int code, ReadOnlySpan<RaisedChild> children, int at, in MonthFrame frame)
     {
@@ -648,7 +649,8 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
 
     /// <summary>
     /// As <see cref="Meets(int, RaisedChild, in MonthFrame)"/> for the child whose code is <paramref name="code"/> and whose
-    /// object is <paramref name="children"/>[<paramref name="at"/>] (read only when an outcome is first found).
+    /// object is <paramref name="children"/>[<paramref name="at"/>] (read only when the outcome at its age is first found, or
+    /// past the ages kept).
     /// </summary>
     internal int Meets(int jurisdiction, int code, ReadOnlySpan<RaisedChild> children, int at, in MonthFrame frame)
     {

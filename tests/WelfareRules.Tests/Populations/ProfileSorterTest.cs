@@ -174,15 +174,17 @@ public class ProfileSorterTest
         Assert.Throws<InvalidOperationException>(() => other.Evaluate(RuleSet.BuiltIn, population, 1, cache));
     }
 
-    /// <summary>Persons raising 3 to 12 children born over 25 years, dying near the months, with dates spread over ten years.</summary>
+    /// <summary>
+    /// The sorter reads each child from the population's column of codes; a person read line by line from the children's
+    /// objects: both give the same key and the same month through which it holds.
+    /// </summary>
     [Theory]
     [InlineData("windows")]
     [InlineData("children-ages")]
     [InlineData("children-calendar")]
     public void Of_ChildrenReadFromTheColumnsCodes_GivesTheKeyAndMonthsOfTheChildrenThemselves(string draft)
     {
-        // The sorter reads each child from the population's column of codes (ChildCount.Code); a person read line by line
-        // (ProfileReports) from the children's objects: both give the same key and the same month through which it holds.
+        // The column (ChildCount.Code of each child, ProfileSorter) against the codes made from the objects (ProfileReports).
         var population = Varied.Value;
         var rules = draft switch { "children-ages" => ChildrenAges.Value, "children-calendar" => ChildrenCalendar.Value, _ => ShorterWindow.Value };
         var columns = population.Columns;
@@ -211,6 +213,7 @@ public class ProfileSorterTest
         Assert.True(compared > 1000, $"only {compared} persons raising children compared");
     }
 
+    /// <summary>Persons raising 3 to 12 children born over 25 years, dying near the months, with dates spread over ten years.</summary>
     private static IEnumerable<Situation> Caseload(int size, int seed)
     {
         var r = new Random(seed);
