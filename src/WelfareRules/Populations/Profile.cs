@@ -234,12 +234,7 @@ internal readonly record struct ProfileKey(ulong Facts, ulong Month)
     /// <summary>As <see cref="Of(in PopulationBuilder.PackedPerson, ReadOnlySpan{int}, ReadOnlySpan{RaisedChild}, in MonthFrame, out int)"/> for children given only as objects.</summary>
     internal static ProfileKey Of(in PopulationBuilder.PackedPerson person, ReadOnlySpan<RaisedChild> children, in MonthFrame frame, out int through)
     {
-        Span<int> codes = stackalloc int[children.Length <= FactBits.MaxChildrenRaisedAlone ? children.Length : 0];
-        if (codes.Length != children.Length)
-        {
-            codes = new int[children.Length];
-        }
-
+        Span<int> codes = children.Length <= FactBits.MaxChildrenRaisedAlone ? stackalloc int[children.Length] : new int[children.Length];
         for (int k = 0; k < children.Length; k++)
         {
             codes[k] = ChildCount.Code(children[k]);
@@ -587,18 +582,21 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
     /// </summary>
     private byte Outcome(int jurisdiction, int months, int edu, RaisedChild child, bool born = false)
     {
+        byte outcome = Known(jurisdiction, months, edu);
+        return outcome != 0 ? outcome : Find(jurisdiction, months, edu, child, born);
+    }
+
+    /// <summary>The outcome kept for a child aged <paramref name="months"/> of the education <paramref name="edu"/> says, or 0 when not yet found.</summary>
+    private byte Known(int jurisdiction, int months, int edu) =>
+        outcomes[jurisdiction] is { } known ? Volatile.Read(ref known[(months * 2) + edu]) : (byte)0;
+
+    /// <summary>Evaluates and keeps the outcome <see cref="Outcome"/> gives (workers may fill a slot at once: each writes the same outcome).</summary>
+    private byte Find(int jurisdiction, int months, int edu, RaisedChild child, bool born)
+    {
         var known = outcomes[jurisdiction] ?? Interlocked.CompareExchange(ref outcomes[jurisdiction], new byte[MonthsKept * 2], null) ?? outcomes[jurisdiction]!;
-        int slot = (months * 2) + edu;
-
-        // Workers may fill a slot at once: each writes the same outcome.
-        byte outcome = Volatile.Read(ref known[slot]);
-        if (outcome == 0)
-        {
-            int met = Evaluate(jurisdiction, born ? child : Aged(jurisdiction, months, child));
-            outcome = met == Fails ? (byte)3 : (byte)(met + 1);
-            Volatile.Write(ref known[slot], outcome);
-        }
-
+        int met = Evaluate(jurisdiction, born ? child : Aged(jurisdiction, months, child));
+        byte outcome = met == Fails ? (byte)3 : (byte)(met + 1);
+        Volatile.Write(ref known[(months * 2) + edu], outcome);
         return outcome;
     }
 
@@ -667,11 +665,11 @@ internal sealed class ChildCount(ChildrenCondition condition, MonthLaw?[] laws)
             return Evaluate(jurisdiction, SameMonth(jurisdiction, frame) ? children[at] : Aged(jurisdiction, months, children[at]));
         }
 
-        var known = outcomes[jurisdiction];
-        byte outcome = known is not null ? Volatile.Read(ref known[(months * 2) + (code & 1)]) : (byte)0;
+        // Whether the child is of its age in the count's month is asked only when the outcome has to be found.
+        byte outcome = Known(jurisdiction, months, code & 1);
         if (outcome == 0)
         {
-            outcome = Outcome(jurisdiction, months, code & 1, children[at], born: SameMonth(jurisdiction, frame));
+            outcome = Find(jurisdiction, months, code & 1, children[at], born: SameMonth(jurisdiction, frame));
         }
 
         return outcome == 3 ? Fails : outcome - 1;
