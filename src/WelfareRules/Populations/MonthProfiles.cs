@@ -15,12 +15,12 @@ namespace WelfareRules.Populations;
 
 /// <summary>
 /// A population sorted into profiles for one month: each person's profile, and for each profile its key,
-/// the number of persons and the first of them (the one the single-person path evaluates). Built in two
-/// passes over the compact columns, on all cores, with no allocation per person.
+/// the number of persons and one of them (the one the single-person path evaluates: the first, in a month sorted
+/// afresh). Built over the compact columns, on all cores, with no allocation per person.
 /// </summary>
 internal sealed class MonthProfiles
 {
-    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, int count, long[] counts, int[] representatives, in MonthFrame frame, string layout, ProfileSorter sorter)
+    internal MonthProfiles(YearMonth month, int[] personProfile, ProfileKey[] keys, int count, long[] counts, int[] representatives, int present, in MonthFrame frame, string layout, ProfileSorter sorter)
     {
         Count = count;
         Sorter = sorter;
@@ -32,12 +32,6 @@ internal sealed class MonthProfiles
         Keys = keys;
         Counts = counts;
         Representatives = representatives;
-        int present = 0;
-        foreach (long c in counts)
-        {
-            present += c > 0 ? 1 : 0;
-        }
-
         Present = present;
     }
 
@@ -65,10 +59,17 @@ internal sealed class MonthProfiles
     /// <summary>The key of each profile: the first <see cref="Count"/> entries (the array, shared with the sorter's later months, may be longer).</summary>
     internal ProfileKey[] Keys { get; }
 
-    /// <summary>The number of persons of each profile this month (0 for a profile of an earlier month of the run that has none now).</summary>
+    /// <summary>
+    /// The number of persons of each profile this month (0 for a profile of an earlier month of the run that has none now):
+    /// the first <see cref="Count"/> entries of the sorter's own array, good until it sorts the next month.
+    /// </summary>
     internal long[] Counts { get; }
 
-    /// <summary>The first person of each profile this month, or -1 when it has none.</summary>
+    /// <summary>
+    /// The person of each profile this month evaluated for it, or -1 when it has none: its first person in a month sorted
+    /// afresh, else one of its persons (the sorter moves only the persons whose profile changes). The first <see cref="Count"/>
+    /// entries of the sorter's own array, good until it sorts the next month.
+    /// </summary>
     internal int[] Representatives { get; }
 
     /// <summary>The number of profiles, with those of earlier months of the run that have no person this month.</summary>
@@ -104,7 +105,7 @@ internal sealed class MonthProfiles
     internal static int Start(int n, int workers, int w) => (int)((long)n * w / workers);
 
     /// <summary>
-    /// Evaluates the first person of each profile on the single-person path, without explanation, on all
+    /// Evaluates one person of each profile (<see cref="Representatives"/>) on the single-person path, without explanation, on all
     /// cores; a profile already evaluated under the same law in another month (in <paramref name="cache"/>)
     /// is not evaluated again.
     /// </summary>

@@ -16,11 +16,13 @@ namespace WelfareRules.Populations;
 /// the next birthday at which the age's band changes, the month of death, of the certificate or decision, a
 /// support window reached, a child's outcome changing). When the month's support windows, the layout of its keys
 /// or (where children are counted) what its children conditions read of its law differ from the last sorted month's, or the months go back, everyone
-/// is sorted again.
+/// is sorted again. Each profile's persons are counted and listed as they move: a month not sorted afresh touches
+/// only the persons whose profile changes.
 /// </summary>
 /// <remarks>
 /// A month's <see cref="MonthProfiles"/> lists every profile of the run so far: those with no person this month
-/// have a count of 0 and no representative, and are neither evaluated nor counted.
+/// have a count of 0 and no representative, and are neither evaluated nor counted. Its counts and representatives
+/// are the sorter's own, good until the next month is sorted.
 /// </remarks>
 internal sealed class ProfileSorter
 {
@@ -45,6 +47,18 @@ internal sealed class ProfileSorter
     private string lastLayout = "";
     private object?[] lastChildrenLaw = [];
     private ChildCount[] lastChildCounts = [];
+
+    /// <summary>
+    /// The number of persons of each profile of the run in the last sorted month (the first <see cref="keyCount"/>), and
+    /// the person evaluated for it (-1 when it has none), kept from month to month: a month not sorted afresh moves only
+    /// the persons whose profile changes.
+    /// </summary>
+    private long[] counts = [];
+    private int[] heads = [];
+    private int present;
+
+    /// <summary>For each profile, its place among the month's profiles whose evaluated person left (<see cref="Adopt"/>), or -1.</summary>
+    private int[] orphanSlot = [];
     private int[][] workerCounts = [];
     private int[][] workerFirsts = [];
 
@@ -94,16 +108,19 @@ internal sealed class ProfileSorter
         int workers = MonthProfiles.Workers(n, parallelism);
         var maps = new ProfileMap?[workers];
         var sorted = new long[workers];
+        var moved = all ? null : new List<(int Person, int From)>?[workers];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var known = this.ids;
 
         // Pass 1: each worker sorts again those of its range whose key may have changed, finding each key among the
-        // run's profiles (read only here) or, when new, in a table of its own (as ~local id). Should a worker fail,
-        // the next month sorts everyone again (the kept ids and months are then not to be trusted).
+        // run's profiles (read only here) or, when new, in a table of its own (as ~local id); in a month not sorted
+        // afresh, it notes each person whose profile changes, with the one they leave. Should a worker fail, the next
+        // month sorts everyone again (the kept ids, months and lists are then not to be trusted).
         profile = null;
         Parallel.For(0, workers, options, w =>
         {
             ProfileMap? map = null;
+            List<(int Person, int From)>? moves = null;
             long computed = 0;
             for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end; i++)
             {
@@ -119,19 +136,26 @@ internal sealed class ProfileSorter
                     until[i] = holds;
                 }
 
-                if (known.Count > 0 && known.TryGetValue(key, out int id))
-                {
-                    ids[i] = id;
-                }
-                else
+                if (known.Count == 0 || !known.TryGetValue(key, out int id))
                 {
                     map ??= new ProfileMap();
-                    ids[i] = ~map.Add(key, i);
+                    id = ~map.Add(key, i);
                 }
+
+                if (!all && id != ids[i])
+                {
+                    (moves ??= []).Add((i, ids[i]));
+                }
+
+                ids[i] = id;
             }
 
             maps[w] = map;
             sorted[w] = computed;
+            if (moved is not null)
+            {
+                moved[w] = moves;
+            }
         });
 
         Sorted = sorted.Sum();
@@ -183,45 +207,44 @@ internal sealed class ProfileSorter
             }
         }
 
-        // Pass 2: local ids to the run's, and each worker's count and first person of every profile.
         int count = keyCount;
-        Grow(workers, count);
-        Parallel.For(0, workers, options, w =>
+        Grow(count);
+        if (moved is null)
         {
-            var remap = remaps[w];
-            var counts = workerCounts[w];
-            var firsts = workerFirsts[w];
-            Array.Clear(counts, 0, count);
-            Array.Fill(firsts, -1, 0, count);
-            for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end; i++)
+            Count(ids, remaps, workers, count);
+        }
+        else
+        {
+            // Only the persons whose profile changed are moved, in the order of the persons; a profile whose evaluated
+            // person left but which keeps others is given its first person left.
+            List<int>? orphans = null;
+            for (int w = 0; w < workers; w++)
             {
-                int p = ids[i];
-                if (p < 0)
+                foreach (var (i, from) in moved[w] ?? [])
                 {
-                    p = ids[i] = remap[~p];
-                }
+                    int to = ids[i] < 0 ? remaps[w][~ids[i]] : ids[i];
+                    ids[i] = to;
+                    present -= --counts[from] == 0 ? 1 : 0;
+                    present += counts[to]++ == 0 ? 1 : 0;
+                    if (heads[to] < 0)
+                    {
+                        heads[to] = i;
+                    }
 
-                if (counts[p]++ == 0)
-                {
-                    firsts[p] = i;
+                    if (heads[from] == i)
+                    {
+                        heads[from] = -1;
+                        if (counts[from] > 0)
+                        {
+                            (orphans ??= []).Add(from);
+                        }
+                    }
                 }
             }
-        });
 
-        var totals = new long[count];
-        var representatives = new int[count];
-        Array.Fill(representatives, -1);
-        for (int w = 0; w < workers; w++)
-        {
-            var counts = workerCounts[w];
-            var firsts = workerFirsts[w];
-            for (int p = 0; p < count; p++)
+            if (orphans is not null)
             {
-                totals[p] += counts[p];
-                if (representatives[p] < 0)
-                {
-                    representatives[p] = firsts[p];
-                }
+                Adopt(ids, orphans, workers);
             }
         }
 
@@ -231,7 +254,7 @@ internal sealed class ProfileSorter
         lastLayout = layout;
         lastChildrenLaw = childrenLaw;
         lastChildCounts = frame.ChildCounts;
-        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, keys, count, totals, representatives, frame, layout, this);
+        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, keys, count, counts, heads, present, frame, layout, this);
     }
 
     /// <summary>
@@ -281,9 +304,28 @@ internal sealed class ProfileSorter
         return last;
     }
 
-    /// <summary>Each worker's count and first-person arrays, large enough for <paramref name="count"/> profiles.</summary>
-    private void Grow(int workers, int count)
+    /// <summary>Makes room for the persons of <paramref name="count"/> profiles (none yet in the new ones).</summary>
+    private void Grow(int count)
     {
+        if (counts.Length < count)
+        {
+            int size = Math.Max(count, counts.Length * 3 / 2);
+            int old = counts.Length;
+            Array.Resize(ref counts, size);
+            Array.Resize(ref heads, size);
+            Array.Resize(ref orphanSlot, size);
+            heads.AsSpan(old).Fill(-1);
+            orphanSlot.AsSpan(old).Fill(-1);
+        }
+    }
+
+    /// <summary>
+    /// A month sorted afresh: local ids to the run's, and each worker's count and first person of every profile, on the
+    /// cores; then every profile's count and first person.
+    /// </summary>
+    private void Count(int[] ids, int[][] remaps, int workers, int count)
+    {
+        int n = ids.Length;
         if (workerCounts.Length != workers)
         {
             workerCounts = new int[workers][];
@@ -298,6 +340,101 @@ internal sealed class ProfileSorter
                 workerCounts[w] = new int[size];
                 workerFirsts[w] = new int[size];
             }
+        }
+
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        {
+            var remap = remaps[w];
+            var mine = workerCounts[w];
+            var firsts = workerFirsts[w];
+            Array.Clear(mine, 0, count);
+            Array.Fill(firsts, -1, 0, count);
+            for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end; i++)
+            {
+                int p = ids[i];
+                if (p < 0)
+                {
+                    p = ids[i] = remap[~p];
+                }
+
+                if (mine[p]++ == 0)
+                {
+                    firsts[p] = i;
+                }
+            }
+        });
+
+        counts.AsSpan(0, count).Clear();
+        heads.AsSpan(0, count).Fill(-1);
+        for (int w = 0; w < workers; w++)
+        {
+            var mine = workerCounts[w];
+            var firsts = workerFirsts[w];
+            for (int p = 0; p < count; p++)
+            {
+                counts[p] += mine[p];
+                if (heads[p] < 0)
+                {
+                    heads[p] = firsts[p];
+                }
+            }
+        }
+
+        present = 0;
+        for (int p = 0; p < count; p++)
+        {
+            present += counts[p] > 0 ? 1 : 0;
+        }
+    }
+
+    /// <summary>Gives each of <paramref name="orphans"/> (profiles with persons but none evaluated for them) its first person, found on the cores.</summary>
+    private void Adopt(int[] ids, List<int> orphans, int workers)
+    {
+        int slots = 0;
+        foreach (int p in orphans)
+        {
+            if (orphanSlot[p] < 0)
+            {
+                orphanSlot[p] = slots++;
+            }
+        }
+
+        int n = ids.Length;
+        var found = new int[workers][];
+        var slotOf = orphanSlot;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        {
+            var first = new int[slots];
+            Array.Fill(first, -1);
+            int left = slots;
+            for (int i = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); i < end && left > 0; i++)
+            {
+                int s = slotOf[ids[i]];
+                if (s >= 0 && first[s] < 0)
+                {
+                    first[s] = i;
+                    left--;
+                }
+            }
+
+            found[w] = first;
+        });
+
+        foreach (int p in orphans)
+        {
+            int s = orphanSlot[p];
+            if (s < 0)
+            {
+                // Met twice in the list: given its person the first time.
+                continue;
+            }
+
+            for (int w = 0; w < workers && heads[p] < 0; w++)
+            {
+                heads[p] = found[w][s];
+            }
+
+            orphanSlot[p] = -1;
         }
     }
 }
