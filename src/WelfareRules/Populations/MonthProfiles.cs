@@ -33,7 +33,15 @@ internal sealed class MonthProfiles
         Counts = counts;
         Representatives = representatives;
         Present = present;
+        Sort = sorter.Sorts;
+        Afresh = sorter.Afresh;
     }
+
+    /// <summary>Which of the sorter's months this is (<see cref="ProfileSorter.Sorts"/>).</summary>
+    internal int Sort { get; }
+
+    /// <summary>Whether the month was sorted afresh (<see cref="ProfileSorter.Afresh"/>); if not, <see cref="ProfileSorter.PresenceChanged"/> lists the profiles whose persons went to or from none.</summary>
+    internal bool Afresh { get; }
 
     internal YearMonth Month { get; }
 
@@ -119,44 +127,9 @@ internal sealed class MonthProfiles
         var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month), Layout)).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
-        // The profiles met in an earlier month under the same law, found on all cores (the cache is only read
-        // here); the rest, in profile order, are evaluated.
-        if (laws is not null)
-        {
-            Parallel.For(0, Workers(Count, parallelism), options, w =>
-            {
-                for (int p = Start(Count, Workers(Count, parallelism), w), end = Start(Count, Workers(Count, parallelism), w + 1); p < end; p++)
-                {
-                    if (Counts[p] > 0 && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], p, out var known))
-                    {
-                        // The earlier month's outcome itself: its amounts are this month's; a report for this
-                        // month is made only when one is asked for (Outcome.ReportIn).
-                        outcomes[p] = known;
-                    }
-                }
-            });
-        }
-
-        // As many as are missing, counted first: in most months a few of the run's profiles.
-        int missingCount = 0;
-        for (int p = 0; p < Count; p++)
-        {
-            missingCount += Counts[p] > 0 && outcomes[p] is null ? 1 : 0;
-        }
-
-        var missing = new List<int>(missingCount);
-        for (int p = 0; p < Count; p++)
-        {
-            if (Counts[p] == 0)
-            {
-                // A profile of an earlier month with no person now: neither evaluated nor counted.
-                outcomes[p] = Outcome.Absent;
-            }
-            else if (outcomes[p] is null)
-            {
-                missing.Add(p);
-            }
-        }
+        var missing = laws is not null && !Afresh && cache!.Previous(Sort, laws) is { } previous
+            ? Follow(previous, outcomes, cache, laws)
+            : Find(outcomes, cache, laws, parallelism);
 
         // One report of each content is kept (ReportContent): profiles whose reports say the same share it, and the
         // others' reports die young rather than being carried into the older generations by the outcomes.
@@ -197,9 +170,104 @@ internal sealed class MonthProfiles
 
                 cache!.Add(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], p, outcomes[p]);
             }
+
+            cache!.Keep(Sort, laws, outcomes, [.. missing.Where(p => Keys[p].IsOwn)]);
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// The outcomes of the profiles met in an earlier month under the same law (in <paramref name="cache"/>), found on all
+    /// cores (the cache is only read here), and <see cref="Outcome.Absent"/> for those with no person; returns the others
+    /// with persons, in profile order: to be evaluated.
+    /// </summary>
+    private List<int> Find(Outcome[] outcomes, OutcomeCache? cache, int[]? laws, int parallelism)
+    {
+        if (laws is not null)
+        {
+            Parallel.For(0, Workers(Count, parallelism), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+            {
+                for (int p = Start(Count, Workers(Count, parallelism), w), end = Start(Count, Workers(Count, parallelism), w + 1); p < end; p++)
+                {
+                    if (Counts[p] > 0 && !Keys[p].IsOwn && cache!.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], p, out var known))
+                    {
+                        // The earlier month's outcome itself: its amounts are this month's; a report for this
+                        // month is made only when one is asked for (Outcome.ReportIn).
+                        outcomes[p] = known;
+                    }
+                }
+            });
+        }
+
+        // As many as are missing, counted first: in most months a few of the run's profiles.
+        int missingCount = 0;
+        for (int p = 0; p < Count; p++)
+        {
+            missingCount += Counts[p] > 0 && outcomes[p] is null ? 1 : 0;
+        }
+
+        var missing = new List<int>(missingCount);
+        for (int p = 0; p < Count; p++)
+        {
+            if (Counts[p] == 0)
+            {
+                // A profile of an earlier month with no person now: neither evaluated nor counted.
+                outcomes[p] = Outcome.Absent;
+            }
+            else if (outcomes[p] is null)
+            {
+                missing.Add(p);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// As <see cref="Find"/>, in a month that follows the one <paramref name="cache"/> last evaluated, under the same laws,
+    /// and was not sorted afresh: the last month's outcomes (<paramref name="previous"/>) hold for every profile whose
+    /// persons did not go to or from none, so only those that did are looked at, with the profiles of one person each
+    /// (<see cref="ProfileKey.IsOwn"/>, never kept: evaluated every month; such a person keeps their profile).
+    /// </summary>
+    private List<int> Follow(Outcome[] previous, Outcome[] outcomes, OutcomeCache cache, int[] laws)
+    {
+        previous.AsSpan().CopyTo(outcomes);
+        var missing = new List<int>();
+        foreach (int p in cache.Own)
+        {
+            outcomes[p] = Outcome.Pending;
+            missing.Add(p);
+        }
+
+        foreach (int p in Sorter.PresenceChanged)
+        {
+            if (Counts[p] == 0)
+            {
+                outcomes[p] = Outcome.Absent;
+            }
+            else if (outcomes[p] is null || ReferenceEquals(outcomes[p], Outcome.Absent))
+            {
+                if (!Keys[p].IsOwn && cache.TryGet(laws[FactBits.Jurisdiction(Keys[p].Facts)], Keys[p], p, out var known))
+                {
+                    outcomes[p] = known;
+                }
+                else
+                {
+                    // Listed once: a profile listed again finds it pending.
+                    outcomes[p] = Outcome.Pending;
+                    missing.Add(p);
+                }
+            }
+        }
+
+        foreach (int p in missing)
+        {
+            outcomes[p] = null!;
+        }
+
+        missing.Sort();
+        return missing;
     }
 
     /// <summary>
@@ -574,6 +642,29 @@ internal sealed class OutcomeCache(bool byProfileId = false, OutcomeCache? signs
         return outcomes.TryGetValue((law, profile), out outcome!);
     }
 
+    private int lastSort = -1;
+    private int[] lastLaws = [];
+    private Outcome[]? lastOutcomes;
+
+    /// <summary>The profiles of one person each (<see cref="ProfileKey.IsOwn"/>) with persons in the month kept (<see cref="Keep"/>).</summary>
+    internal int[] Own { get; private set; } = [];
+
+    /// <summary>
+    /// The outcomes of the month before sort <paramref name="sort"/> of the run (<see cref="MonthProfiles.Sort"/>), when this
+    /// cache evaluated that month under the same law ids (<paramref name="laws"/>, by jurisdiction); else null.
+    /// </summary>
+    internal Outcome[]? Previous(int sort, int[] laws) =>
+        ByProfileId && lastOutcomes is not null && lastSort == sort - 1 && laws.AsSpan().SequenceEqual(lastLaws) ? lastOutcomes : null;
+
+    /// <summary>Keeps a month's outcomes (never changed afterwards) for the next month of the run (<see cref="Previous"/>).</summary>
+    internal void Keep(int sort, int[] laws, Outcome[] outcomes, int[] own)
+    {
+        if (ByProfileId)
+        {
+            (lastSort, lastLaws, lastOutcomes, Own) = (sort, laws, outcomes, own);
+        }
+    }
+
     /// <summary>Makes room, in a cache by profile id, for the outcomes of <paramref name="count"/> profiles under the law (at least half as many again as it held).</summary>
     internal void Reserve(int law, int count)
     {
@@ -613,6 +704,9 @@ internal sealed class Outcome
 
     /// <summary>The outcome of a profile with no person in the month (<see cref="MonthProfiles.Counts"/> 0): never read for a person, nor counted.</summary>
     internal static readonly Outcome Absent = new(null);
+
+    /// <summary>A mark, while the month's profiles to evaluate are listed, for one listed already; never left in a month's outcomes.</summary>
+    internal static readonly Outcome Pending = new(null);
 
     private Outcome(Report? report) => Report = report;
 

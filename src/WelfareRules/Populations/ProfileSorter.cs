@@ -81,6 +81,21 @@ internal sealed class ProfileSorter
     /// <summary>The number of persons whose key the last <see cref="Sort"/> computed (the others kept theirs).</summary>
     internal long Sorted { get; private set; }
 
+    /// <summary>The number of months sorted so far (the first is 1), whether or not the sorting succeeded.</summary>
+    internal int Sorts { get; private set; }
+
+    /// <summary>
+    /// Whether the last month sorted was sorted afresh (<see cref="Sorts"/> 1, a change of layout or law its keys read, the
+    /// months going back) rather than by moving the persons whose profile changed.
+    /// </summary>
+    internal bool Afresh { get; private set; }
+
+    /// <summary>
+    /// In a month not sorted afresh, the profiles whose persons went to none or from none (each listed once or more,
+    /// the others kept their presence from the last month); the sorter's own list, good until the next month is sorted.
+    /// </summary>
+    internal List<int> PresenceChanged { get; } = [];
+
     /// <summary>
     /// Sorts the persons into profiles for <paramref name="month"/>. The result's <see cref="MonthProfiles.PersonProfile"/>
     /// is the sorter's own array, which the next month's sorting overwrites, unless <paramref name="copy"/>.
@@ -117,6 +132,9 @@ internal sealed class ProfileSorter
         // afresh, it notes each person whose profile changes, with the one they leave. Should a worker fail, the next
         // month sorts everyone again (the kept ids, months and lists are then not to be trusted).
         profile = null;
+        Sorts++;
+        Afresh = all;
+        PresenceChanged.Clear();
         Parallel.For(0, workers, options, w =>
         {
             ProfileMap? map = null;
@@ -224,8 +242,18 @@ internal sealed class ProfileSorter
                 {
                     int to = ids[i] < 0 ? remaps[w][~ids[i]] : ids[i];
                     ids[i] = to;
-                    present -= --counts[from] == 0 ? 1 : 0;
-                    present += counts[to]++ == 0 ? 1 : 0;
+                    if (--counts[from] == 0)
+                    {
+                        present--;
+                        PresenceChanged.Add(from);
+                    }
+
+                    if (counts[to]++ == 0)
+                    {
+                        present++;
+                        PresenceChanged.Add(to);
+                    }
+
                     if (heads[to] < 0)
                     {
                         heads[to] = i;
