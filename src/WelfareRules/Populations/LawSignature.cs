@@ -54,7 +54,16 @@ internal sealed class LawSignature : IEquatable<LawSignature>
         Add(nameof(law.AllGroups), [.. law.AllGroups.OrderBy(g => g.Id, StringComparer.Ordinal)]);
 
         parts.Add(nameof(law.Provisions));
-        parts.AddRange(law.Provisions.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ThenBy(p => p.Jurisdiction.Code, StringComparer.Ordinal));
+        // In one order whatever the month (by the key's parts, not its text: made for each month, the text cost more than the rest).
+        var provisions = law.Provisions.ToArray();
+        Array.Sort(provisions, static (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.Key.Name, b.Key.Name);
+            c = c != 0 ? c : string.CompareOrdinal(a.Key.Group, b.Key.Group);
+            c = c != 0 ? c : string.CompareOrdinal(a.Key.Case, b.Key.Case);
+            return c != 0 ? c : string.CompareOrdinal(a.Jurisdiction.Code, b.Jurisdiction.Code);
+        });
+        parts.AddRange(provisions);
         return new LawSignature([.. parts]);
 
         // A section of the signature: its name, then its groups in order.
