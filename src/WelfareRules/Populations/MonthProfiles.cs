@@ -16,7 +16,7 @@ namespace WelfareRules.Populations;
 /// <summary>
 /// A population sorted into profiles for one month: each person's profile, and for each profile its key,
 /// the number of persons and one of them (the one the single-person path evaluates: the first, in a month sorted
-/// afresh). Built over the compact columns, on all cores, with no allocation per person.
+/// afresh). Built over the compact columns, on all cores where persons are sorted, with no allocation per person.
 /// </summary>
 internal sealed class MonthProfiles
 {
@@ -117,8 +117,14 @@ internal sealed class MonthProfiles
     /// cores; a profile already evaluated under the same law in another month (in <paramref name="cache"/>)
     /// is not evaluated again.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The sorter has sorted another month since this one (its counts and representatives are that month's).</exception>
     internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache = null)
     {
+        if (Sort != Sorter.Sorts)
+        {
+            throw new InvalidOperationException("a month's profiles are evaluated before the sorter sorts the next month");
+        }
+
         var outcomes = new Outcome[Count];
         cache = Exact ? null : cache;
 

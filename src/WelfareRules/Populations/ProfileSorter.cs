@@ -16,8 +16,8 @@ namespace WelfareRules.Populations;
 /// the next birthday at which the age's band changes, the month of death, of the certificate or decision, a
 /// support window reached, a child's outcome changing). When the month's support windows, the layout of its keys
 /// or (where children are counted) what its children conditions read of its law differ from the last sorted month's, or the months go back, everyone
-/// is sorted again. Each profile's persons are counted and listed as they move: a month not sorted afresh touches
-/// only the persons whose profile changes.
+/// is sorted again. Each profile's count and evaluated person are kept from month to month: a month not sorted
+/// afresh moves only the persons whose profile changes.
 /// </summary>
 /// <remarks>
 /// A month's <see cref="MonthProfiles"/> lists every profile of the run so far: those with no person this month
@@ -85,8 +85,9 @@ internal sealed class ProfileSorter
     internal int Sorts { get; private set; }
 
     /// <summary>
-    /// Whether the last month sorted was sorted afresh (<see cref="Sorts"/> 1, a change of layout or law its keys read, the
-    /// months going back) rather than by moving the persons whose profile changed.
+    /// Whether the last month sorted was sorted afresh (<see cref="Sorts"/> 1, a change of the support windows, of the
+    /// layout or of the law its children counts read, the months going back, a month whose sorting failed before it)
+    /// rather than by moving the persons whose profile changed.
     /// </summary>
     internal bool Afresh { get; private set; }
 
@@ -233,8 +234,9 @@ internal sealed class ProfileSorter
         }
         else
         {
-            // Only the persons whose profile changed are moved, in the order of the persons; a profile whose evaluated
-            // person left but which keeps others is given its first person left.
+            // Only the persons whose profile changed are moved, in the order of the persons: the first to come into a
+            // profile with no evaluated person is evaluated for it; a profile left with persons but no evaluated person
+            // (none came into it after its evaluated person left) is given its first person.
             List<int>? orphans = null;
             for (int w = 0; w < workers; w++)
             {
@@ -394,6 +396,8 @@ internal sealed class ProfileSorter
 
         counts.AsSpan(0, count).Clear();
         heads.AsSpan(0, count).Fill(-1);
+        // Left as they are should a month's search for evaluated persons have failed half-way.
+        orphanSlot.AsSpan(0, count).Fill(-1);
         for (int w = 0; w < workers; w++)
         {
             var mine = workerCounts[w];
@@ -415,7 +419,10 @@ internal sealed class ProfileSorter
         }
     }
 
-    /// <summary>Gives each of <paramref name="orphans"/> (profiles with persons but none evaluated for them) its first person, found on the cores.</summary>
+    /// <summary>
+    /// Gives each of <paramref name="orphans"/> (profiles whose evaluated person left) that has persons but none evaluated
+    /// for it its first person, found on the cores.
+    /// </summary>
     private void Adopt(int[] ids, List<int> orphans, int workers)
     {
         int slots = 0;

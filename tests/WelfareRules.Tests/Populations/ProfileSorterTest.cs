@@ -100,12 +100,11 @@ public class ProfileSorterTest
 
             // Each profile's count is the month's, and its representative one of its persons (its first in a month sorted
             // afresh); the run's other profiles have none.
-            bool afresh = sorter.Sorted == population.Count;
             for (int p = 0; p < sorted.Count; p++)
             {
                 Assert.Equal(counts.GetValueOrDefault(sorted.Keys[p]), sorted.Counts[p]);
                 int representative = sorted.Representatives[p];
-                if (sorted.Counts[p] == 0 || afresh)
+                if (sorted.Counts[p] == 0 || sorted.Afresh)
                 {
                     Assert.Equal(firsts.GetValueOrDefault(sorted.Keys[p], -1), representative);
                 }
@@ -121,6 +120,20 @@ public class ProfileSorterTest
 
         // Most persons kept their profile from one month to the next: the run would otherwise prove nothing.
         Assert.True(kept > population.Count * 20L, $"{kept} person-months kept");
+    }
+
+    [Fact]
+    public void Evaluate_MonthSortedBeforeTheSortersLast_Throws()
+    {
+        // A month's counts and evaluated persons are the sorter's, moved on by the next month's sorting: the earlier
+        // month is refused rather than evaluated with the later month's persons.
+        var population = Varied.Value;
+        var sorter = new ProfileSorter(population, 1, true, RuleSet.BuiltIn);
+        var january = sorter.Sort(new YearMonth(2026, 1));
+        var february = sorter.Sort(new YearMonth(2026, 2));
+
+        Assert.Throws<InvalidOperationException>(() => january.Evaluate(RuleSet.BuiltIn, population, 1, new OutcomeCache(byProfileId: true)));
+        Assert.Equal(february.Count, february.Evaluate(RuleSet.BuiltIn, population, 1).Length);
     }
 
     [Fact]
