@@ -356,6 +356,32 @@ public sealed class PopulationEngineTest
     }
 
     [Fact]
+    public void Evaluate_ConsecutiveMonthsThenBackAndOnAgain_EachPersonAsInTheMonthAlone()
+    {
+        // Months that follow the last (each month's outcomes taken from the last one's, only the profiles whose persons
+        // went to or from none looked at), July's new standard, then back to February (sorted afresh) and on again.
+        var (situations, population) = Varied.Value;
+        YearMonth[] months = [new(2026, 1), new(2026, 2), new(2026, 3), new(2026, 6), new(2026, 7), new(2026, 8), new(2026, 2), new(2026, 3), new(2026, 4)];
+        var mismatches = new ConcurrentBag<string>();
+        foreach (var result in PopulationEngine.Evaluate(RuleSet.BuiltIn, population, months, maxDegreeOfParallelism: 2))
+        {
+            var alone = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, result.Month, maxDegreeOfParallelism: 2);
+            Assert.Equal((alone.Total, alone.Evaluated, alone.Errors), (result.Total, result.Evaluated, result.Errors));
+            Parallel.For(0, situations.Count, i =>
+            {
+                var (expected, actual) = (alone.ReportOf(i), result.ReportOf(i));
+                string? why = expected is null || actual is null ? (expected is null) == (actual is null) ? null : "one path fails" : Difference(expected, actual);
+                if (why is not null)
+                {
+                    mismatches.Add($"person {i} in {result.Month}: {why}");
+                }
+            });
+        }
+
+        Assert.True(mismatches.IsEmpty, string.Join("\n", mismatches));
+    }
+
+    [Fact]
     public void ReportOf_ProfileMetInAnEarlierMonth_IsDatedToTheMonthAndSharedByItsPersons()
     {
         var (_, population) = Varied.Value;
