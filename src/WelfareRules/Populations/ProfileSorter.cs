@@ -244,6 +244,12 @@ internal sealed class ProfileSorter
                 {
                     int to = ids[i] < 0 ? remaps[w][~ids[i]] : ids[i];
                     ids[i] = to;
+                    if (to == from)
+                    {
+                        // A key new to the run is never the one left; kept all the same.
+                        continue;
+                    }
+
                     if (--counts[from] == 0)
                     {
                         present--;
