@@ -135,7 +135,7 @@ internal sealed class MonthProfiles
 
         var missing = laws is not null && !Afresh && cache!.Previous(Sort, laws) is { } previous
             ? Follow(previous, outcomes, cache, laws)
-            : Find(outcomes, cache, laws, parallelism);
+            : Find(outcomes, cache, laws, parallelism, options);
 
         // One report of each content is kept (ReportContent): profiles whose reports say the same share it, and the
         // others' reports die young rather than being carried into the older generations by the outcomes.
@@ -188,11 +188,11 @@ internal sealed class MonthProfiles
     /// cores (the cache is only read here), and <see cref="Outcome.Absent"/> for those with no person; returns the others
     /// with persons, in profile order: to be evaluated.
     /// </summary>
-    private List<int> Find(Outcome[] outcomes, OutcomeCache? cache, int[]? laws, int parallelism)
+    private List<int> Find(Outcome[] outcomes, OutcomeCache? cache, int[]? laws, int parallelism, ParallelOptions options)
     {
         if (laws is not null)
         {
-            Parallel.For(0, Workers(Count, parallelism), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+            Parallel.For(0, Workers(Count, parallelism), options, w =>
             {
                 for (int p = Start(Count, Workers(Count, parallelism), w), end = Start(Count, Workers(Count, parallelism), w + 1); p < end; p++)
                 {

@@ -54,7 +54,7 @@ internal sealed class ProfileSorter
     /// the persons whose profile changes.
     /// </summary>
     private long[] counts = [];
-    private int[] heads = [];
+    private int[] representatives = [];
     private int present;
 
     /// <summary>For each profile, its place among the month's profiles whose evaluated person left (<see cref="Adopt"/>), or -1.</summary>
@@ -262,14 +262,14 @@ internal sealed class ProfileSorter
                         PresenceChanged.Add(to);
                     }
 
-                    if (heads[to] < 0)
+                    if (representatives[to] < 0)
                     {
-                        heads[to] = i;
+                        representatives[to] = i;
                     }
 
-                    if (heads[from] == i)
+                    if (representatives[from] == i)
                     {
-                        heads[from] = -1;
+                        representatives[from] = -1;
                         if (counts[from] > 0)
                         {
                             (orphans ??= []).Add(from);
@@ -290,7 +290,7 @@ internal sealed class ProfileSorter
         lastLayout = layout;
         lastChildrenLaw = childrenLaw;
         lastChildCounts = frame.ChildCounts;
-        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, keys, count, counts, heads, present, frame, layout, this);
+        return new MonthProfiles(month, copy ? (int[])ids.Clone() : ids, keys, count, counts, representatives, present, frame, layout, this);
     }
 
     /// <summary>
@@ -348,9 +348,9 @@ internal sealed class ProfileSorter
             int size = Math.Max(count, counts.Length * 3 / 2);
             int old = counts.Length;
             Array.Resize(ref counts, size);
-            Array.Resize(ref heads, size);
+            Array.Resize(ref representatives, size);
             Array.Resize(ref orphanSlot, size);
-            heads.AsSpan(old).Fill(-1);
+            representatives.AsSpan(old).Fill(-1);
             orphanSlot.AsSpan(old).Fill(-1);
         }
     }
@@ -401,7 +401,7 @@ internal sealed class ProfileSorter
         });
 
         counts.AsSpan(0, count).Clear();
-        heads.AsSpan(0, count).Fill(-1);
+        representatives.AsSpan(0, count).Fill(-1);
         // Left as they are should a month's search for evaluated persons have failed half-way.
         orphanSlot.AsSpan(0, count).Fill(-1);
         for (int w = 0; w < workers; w++)
@@ -411,9 +411,9 @@ internal sealed class ProfileSorter
             for (int p = 0; p < count; p++)
             {
                 counts[p] += mine[p];
-                if (heads[p] < 0)
+                if (representatives[p] < 0)
                 {
-                    heads[p] = firsts[p];
+                    representatives[p] = firsts[p];
                 }
             }
         }
@@ -470,9 +470,9 @@ internal sealed class ProfileSorter
                 continue;
             }
 
-            for (int w = 0; w < workers && heads[p] < 0; w++)
+            for (int w = 0; w < workers && representatives[p] < 0; w++)
             {
-                heads[p] = found[w][s];
+                representatives[p] = found[w][s];
             }
 
             orphanSlot[p] = -1;
