@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using WelfareRules.Benefits.HealthInsurance;
 using WelfareRules.Evaluation;
 using WelfareRules.Facts;
@@ -139,7 +140,14 @@ internal sealed class DecidedProfiles
     private static int Bits(ProfileKey key) => BitOperations.PopCount(key.Facts) + BitOperations.PopCount(key.Month);
 
     /// <summary>Groups decided together: the bits they read, the groups (by position), and the entries of their table.</summary>
-    internal sealed record Cluster(ProfileKey Reads, int[] Groups, int Size);
+    internal sealed record Cluster(ProfileKey Reads, int[] Groups, int Size)
+    {
+        /// <summary>The facts' bits read (the month's are packed above them: <see cref="Pack"/>).</summary>
+        internal int FactCount { get; } = BitOperations.PopCount(Reads.Facts);
+
+        /// <summary>The shift that keeps the top bits of a multiplied packed value as a slot of the table.</summary>
+        internal int Shift { get; } = 32 - BitOperations.Log2((uint)Size);
+    }
 
     /// <summary>Whether the last month's signing under this law was stopped (most signatures new): the next month tries fewer first.</summary>
     internal bool Declined { get; set; }
@@ -444,6 +452,7 @@ internal sealed class DecidedProfiles
     private enum NodeKind
     {
         Whole,
+        Indexed,
         Each,
         All,
         Any,
@@ -451,7 +460,11 @@ internal sealed class DecidedProfiles
     }
 
     /// <summary>A condition as it is decided, with its parts when decided from them, and its table when decided as a whole.</summary>
-    private sealed record Node(Condition Condition, NodeKind Kind, ProfileKey Reads, int Table, Node[] Parts, bool Count);
+    private sealed record Node(Condition Condition, NodeKind Kind, ProfileKey Reads, int Table, Node[] Parts, bool Count)
+    {
+        /// <summary>The facts' bits read, for an indexed table (<see cref="Pack"/>).</summary>
+        internal int FactCount { get; } = BitOperations.PopCount(Reads.Facts);
+    }
 
     /// <summary>A group's condition, per-child multiplier and bands as they are decided.</summary>
     private sealed record GroupNodes(Node When, Node? PerChild, Node?[] Bands)
@@ -496,6 +509,13 @@ internal sealed class DecidedProfiles
                 return new Node(condition, NodeKind.Each, reads, -1, [], count);
             }
 
+            if (bits <= IndexedBits)
+            {
+                // An outcome for each value of the bits read (a negative size: see Memo.Tables).
+                TableSizes.Add(-(1 << bits));
+                return new Node(condition, NodeKind.Indexed, reads, TableSizes.Count - 1, [], count);
+            }
+
             // A table of four times as many entries as the bits have values, within bounds.
             TableSizes.Add(1 << Math.Clamp(bits + 2, 4, 12));
             return new Node(condition, NodeKind.Whole, reads, TableSizes.Count - 1, [], count);
@@ -511,10 +531,49 @@ internal sealed class DecidedProfiles
         /// <summary>For each entry of <see cref="HealthKeys"/>, the characters written.</summary>
         internal readonly char[] HealthRows = healthWidth == 0 ? [] : new char[HealthCodes.Entries * healthWidth];
 
-        internal readonly Entry[][] Tables = [.. sizes.Select(size => new Entry[size])];
+        /// <summary>
+        /// The conditions' tables: hashed entries for a condition of more than <see cref="IndexedBits"/> bits, else (a
+        /// negative size) an outcome for each value of the bits it reads, indexed by their packed value (<see cref="Pack"/>;
+        /// the outcome with <see cref="Filled"/>, 0 when not yet found).
+        /// </summary>
+        internal readonly Entry[][] Tables = [.. sizes.Select(size => new Entry[Math.Max(size, 0)])];
 
-        /// <summary>For each cluster, its table: the bits read (<see cref="Entry.Outcome"/> 1 when filled) and the outcomes, a row of its groups' for each entry.</summary>
-        internal readonly (Entry[] Keys, uint[] Outcomes)[] Clusters = [.. clusters.Select(c => (new Entry[c.Size], new uint[c.Size * c.Groups.Length]))];
+        /// <inheritdoc cref="Tables"/>
+        internal readonly uint[][] Indexed = [.. sizes.Select(size => new uint[size < 0 ? -size : 0])];
+
+        /// <summary>
+        /// For each cluster, its table: the packed bits read + 1 (<see cref="Pack"/>; 0 when empty) and the outcomes, a row
+        /// of its groups' for each entry.
+        /// </summary>
+        internal readonly (uint[] Keys, uint[] Outcomes)[] Clusters = [.. clusters.Select(c => (new uint[c.Size], new uint[c.Size * c.Groups.Length]))];
+    }
+
+    /// <summary>The most bits a condition reads for its outcomes to be kept in a table indexed by their values (of 4 bytes each: 16 KiB at most).</summary>
+    private const int IndexedBits = 12;
+
+    /// <summary>Marks an outcome found in an indexed table (<see cref="Memo.Indexed"/>).</summary>
+    private const uint Filled = 1U << 31;
+
+    /// <summary>
+    /// The bits of <paramref name="key"/> that <paramref name="reads"/> selects, packed from bit 0: the facts' first
+    /// (<paramref name="factCount"/> of them), the month's above. Only for reads of 32 bits or fewer.
+    /// </summary>
+    private static uint Pack(ProfileKey key, ProfileKey reads, int factCount) =>
+        unchecked((uint)(Extract(key.Facts, reads.Facts) | (Extract(key.Month, reads.Month) << factCount)));
+
+    /// <summary>The bits of <paramref name="value"/> at the set bits of <paramref name="mask"/>, packed from bit 0 in their order.</summary>
+    internal static ulong Extract(ulong value, ulong mask) => Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitExtract(value, mask) : ExtractEach(value, mask);
+
+    /// <summary>As <see cref="Extract"/>, a bit at a time: for processors without the instruction.</summary>
+    internal static ulong ExtractEach(ulong value, ulong mask)
+    {
+        ulong packed = 0;
+        for (int at = 0; mask != 0; mask &= mask - 1, at++)
+        {
+            packed |= ((value >> BitOperations.TrailingZeroCount(mask)) & 1) << at;
+        }
+
+        return packed;
     }
 
     /// <summary>A condition's outcome for one value of the bits it reads (<see cref="Outcome"/> 0: empty).</summary>
@@ -564,22 +623,20 @@ internal sealed class DecidedProfiles
             var cluster = clusters[c];
             var members = cluster.Groups;
             var (keys, rows) = signing.Memo.Clusters[c];
-            var read = signing.Key.And(cluster.Reads);
-            int mask = keys.Length - 1;
-            int slot = Slot(read, mask);
-            ref var entry = ref keys[slot];
+            uint read = Pack(signing.Key, cluster.Reads, cluster.FactCount) + 1;
+            int slot = unchecked((int)((read * 0x9E3779B1U) >> cluster.Shift));
             var row = rows.AsSpan(slot * members.Length, members.Length);
-            if (entry.Outcome == 0 || entry.Facts != read.Facts || entry.Month != read.Month)
+            if (keys[slot] != read)
             {
                 // Not met before (or its entry taken by another value): each group decided, the row kept for the next
                 // (the entry emptied first, so that a failure half-way leaves no row to be read as another value's).
-                entry.Outcome = 0;
+                keys[slot] = 0;
                 for (int i = 0; i < members.Length; i++)
                 {
                     row[i] = Decide(groups[members[i]]!, ref signing);
                 }
 
-                entry = new Entry { Facts = read.Facts, Month = read.Month, Outcome = 1 };
+                keys[slot] = read;
             }
 
             for (int i = 0; i < members.Length; i++)
@@ -693,6 +750,14 @@ internal sealed class DecidedProfiles
     {
         switch (node.Kind)
         {
+            case NodeKind.Indexed:
+                ref uint known = ref signing.Memo.Indexed[node.Table][(int)Pack(signing.Key, node.Reads, node.FactCount)];
+                if (known == 0)
+                {
+                    known = Interpret(node, signing.Context) | Filled;
+                }
+
+                return known & ~Filled;
             case NodeKind.Whole:
                 var read = signing.Key.And(node.Reads);
                 var table = signing.Memo.Tables[node.Table];

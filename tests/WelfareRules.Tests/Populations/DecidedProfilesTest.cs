@@ -26,6 +26,40 @@ public sealed class DecidedProfilesTest
     };
 
     [Theory]
+    [InlineData(0b1011_0110UL, 0b1111_0000UL, 0b1011UL)]
+    [InlineData(0b1011_0110UL, 0b0101_0101UL, 0b0110UL)]
+    [InlineData(ulong.MaxValue, 0x8000_0000_0000_0001UL, 0b11UL)]
+    [InlineData(0x8000_0000_0000_0000UL, 0x8000_0000_0000_0000UL, 1UL)]
+    [InlineData(0x1234_5678_9ABC_DEF0UL, 0UL, 0UL)]
+    public void ExtractEach_BitsUnderAMask_PackedFromBitZeroInTheirOrder(ulong value, ulong mask, ulong packed)
+    {
+        Assert.Equal(packed, DecidedProfiles.ExtractEach(value, mask));
+        Assert.Equal(packed, DecidedProfiles.Extract(value, mask));
+    }
+
+    [Fact]
+    public void ExtractEach_RandomValuesAndMasks_AsExtract()
+    {
+        var random = new Random(5);
+        for (int i = 0; i < 10_000; i++)
+        {
+            ulong value = (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63);
+            ulong mask = (ulong)random.NextInt64() & (ulong)random.NextInt64();
+            ulong expected = 0;
+            for (int bit = 0, at = 0; bit < 64; bit++)
+            {
+                if ((mask >> bit & 1) != 0)
+                {
+                    expected |= (value >> bit & 1) << at++;
+                }
+            }
+
+            Assert.Equal(expected, DecidedProfiles.ExtractEach(value, mask));
+            Assert.Equal(expected, DecidedProfiles.Extract(value, mask));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Months))]
     public void Sign_ProfilesOfAVariedPopulation_EqualSignaturesGiveEqualReports(int year, int monthOfYear)
     {
