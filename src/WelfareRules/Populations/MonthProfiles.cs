@@ -118,7 +118,16 @@ internal sealed class MonthProfiles
     /// is not evaluated again.
     /// </summary>
     /// <exception cref="InvalidOperationException">The sorter has sorted another month since this one (its counts and representatives are that month's).</exception>
-    internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache = null)
+    internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache = null) =>
+        Evaluate(rules, population, parallelism, cache, out _);
+
+    /// <inheritdoc cref="Evaluate(RuleSet, Population, int, OutcomeCache?)"/>
+    /// <param name="rules">The law.</param>
+    /// <param name="population">The persons.</param>
+    /// <param name="parallelism">The cores to use.</param>
+    /// <param name="cache">The outcomes of other months, or null.</param>
+    /// <param name="followed">Where the month followed the last one the cache evaluated (<see cref="Follow"/>): that month's outcomes and the profiles looked at; else null.</param>
+    internal Outcome[] Evaluate(RuleSet rules, Population population, int parallelism, OutcomeCache? cache, out FollowedOutcomes? followed)
     {
         if (Sort != Sorter.Sorts)
         {
@@ -133,9 +142,17 @@ internal sealed class MonthProfiles
         var laws = cache is null ? null : population.Jurisdictions.Select(j => cache.LawId(LawSignature.Of(rules, j, Month), Layout)).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
 
-        var missing = laws is not null && !Afresh && cache!.Previous(Sort, laws) is { } previous
-            ? Follow(previous, outcomes, cache, laws)
-            : Find(outcomes, cache, laws, parallelism, options);
+        followed = null;
+        List<int> missing;
+        if (laws is not null && !Afresh && cache!.Previous(Sort, laws) is { } previous)
+        {
+            missing = Follow(previous, outcomes, cache, laws);
+            followed = new FollowedOutcomes(previous, [.. missing, .. Sorter.PresenceChanged]);
+        }
+        else
+        {
+            missing = Find(outcomes, cache, laws, parallelism, options);
+        }
 
         // One report of each content is kept (ReportContent): profiles whose reports say the same share it, and the
         // others' reports die young rather than being carried into the older generations by the outcomes.
@@ -767,3 +784,12 @@ internal sealed class DecidedOutcomes(DecidedProfiles signer)
     /// <summary>The signature's outcome under this law, given before (<see cref="Set"/>).</summary>
     internal Outcome Get(int id) => outcomes[id]!;
 }
+
+/// <summary>
+/// A month evaluated by following the last one under the same laws (<see cref="MonthProfiles.Evaluate(RuleSet, Population, int, OutcomeCache?, out FollowedOutcomes?)"/>):
+/// the last month's outcomes, and the profiles whose outcome or presence may differ from them (each listed once or more);
+/// every other profile keeps its outcome and whether it has persons.
+/// </summary>
+/// <param name="Previous">The last month's outcomes, by profile id.</param>
+/// <param name="Changed">The profiles that may differ.</param>
+internal sealed record FollowedOutcomes(Outcome[] Previous, List<int> Changed);

@@ -72,7 +72,8 @@ public static class PopulationEngine
             Preconditions.CheckMonth(month, nameof(months));
             // Each month's result keeps its own array of the persons' profiles: the caller may hold it while the next is sorted.
             var profiles = sorter.Sort(month, copy: true);
-            yield return new PopulationResult(rules, population, profiles, profiles.Evaluate(rules, population, parallelism, cache), parallelism);
+            var outcomes = profiles.Evaluate(rules, population, parallelism, cache, out var followed);
+            yield return new PopulationResult(rules, population, profiles, outcomes, parallelism, followed);
         }
     }
 
@@ -101,7 +102,7 @@ public sealed class PopulationResult
     private readonly Outcome[] outcomes;
     private Report?[]? datedReports;
 
-    internal PopulationResult(RuleSet rules, Population population, MonthProfiles profiles, Outcome[] outcomes, int parallelism = 1)
+    internal PopulationResult(RuleSet rules, Population population, MonthProfiles profiles, Outcome[] outcomes, int parallelism = 1, FollowedOutcomes? followed = null)
     {
         this.rules = rules;
         this.population = population;
@@ -110,16 +111,7 @@ public sealed class PopulationResult
         // The persons of each shape of report the totals read (a few hundred in a caseload, against a profile for every
         // other person), then the totals once a shape: whole đồng, the same sums as profile by profile.
         var shapes = profiles.Sorter.Shapes;
-        var shapeOf = shapes.Of(outcomes, profiles.Counts, parallelism);
-        var persons = new long[shapes.Count];
-        for (int p = 0; p < outcomes.Length; p++)
-        {
-            if (profiles.Counts[p] > 0)
-            {
-                persons[shapeOf[p]] += profiles.Counts[p];
-            }
-        }
-
+        var persons = shapes.Persons(outcomes, profiles.Counts, parallelism, followed);
         var all = new Tally();
         for (int shape = 0; shape < persons.Length; shape++)
         {

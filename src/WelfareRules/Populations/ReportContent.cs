@@ -11,7 +11,7 @@ namespace WelfareRules.Populations;
 /// (the same object: the month's law), every entitlement's kind, payee, amount, coefficient (with its scale), group,
 /// merit record and citations, the warnings in both languages, and the health-insurance contribution (premium, share
 /// with its scale, payments, citations); two explained reports are never equal. The engine keeps one report of each
-/// content among the profiles it evaluates (<see cref="MonthProfiles.Evaluate"/>): a caseload's ninety thousand
+/// content among the profiles it evaluates (<see cref="MonthProfiles.Evaluate(WelfareRules.Law.RuleSet, Population, int, OutcomeCache?)"/>): a caseload's ninety thousand
 /// profiles in a month have a few hundred, and the rest of their reports are dropped young instead of kept.
 /// </summary>
 /// <remarks>A test pins the fields of <see cref="Report"/>, <see cref="Entitlement"/> and <see cref="HealthInsuranceContribution"/>: a new one must join the comparison.</remarks>

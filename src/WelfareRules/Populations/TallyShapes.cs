@@ -54,11 +54,21 @@ internal sealed class TallyShapes
         }
     }
 
+    /// <summary>The outcomes of the month last tallied (<see cref="Of"/>), whose shapes <see cref="shapeOf"/> holds.</summary>
+    private Outcome[]? tallied;
+
     /// <summary>
     /// The shape of each profile with persons this month (<paramref name="counts"/> above 0), by profile id; the array is
     /// the run's own, good until the next month is tallied.
     /// </summary>
-    internal int[] Of(Outcome[] outcomes, long[] counts, int parallelism)
+    /// <param name="outcomes">The month's outcomes, by profile id.</param>
+    /// <param name="counts">The month's persons, by profile id.</param>
+    /// <param name="parallelism">The cores to use.</param>
+    /// <param name="followed">
+    /// Where the month followed the last (<see cref="FollowedOutcomes"/>) and that month was the last tallied here: only
+    /// the profiles it lists are looked at, every other keeping its outcome and its persons' presence.
+    /// </param>
+    internal int[] Of(Outcome[] outcomes, long[] counts, int parallelism, FollowedOutcomes? followed = null)
     {
         int n = outcomes.Length;
         if (outcomeOf.Length < n)
@@ -67,28 +77,80 @@ internal sealed class TallyShapes
             Array.Resize(ref shapeOf, outcomeOf.Length);
         }
 
-        int workers = MonthProfiles.Workers(n, parallelism);
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        if (followed is not null && tallied is not null && ReferenceEquals(followed.Previous, tallied))
         {
             var key = new StringBuilder();
+            foreach (int p in followed.Changed)
+            {
+                Update(p, outcomes, counts, key);
+            }
+        }
+        else
+        {
+            int workers = MonthProfiles.Workers(n, parallelism);
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+            {
+                var key = new StringBuilder();
+                for (int p = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); p < end; p++)
+                {
+                    Update(p, outcomes, counts, key);
+                }
+            });
+        }
+
+        tallied = outcomes;
+        return shapeOf;
+    }
+
+    /// <summary>
+    /// The persons of each shape this month (by shape, <see cref="Count"/> of them), counted on the cores from each
+    /// profile's shape (<see cref="Of"/>, whose parameters these are).
+    /// </summary>
+    internal long[] Persons(Outcome[] outcomes, long[] counts, int parallelism, FollowedOutcomes? followed = null)
+    {
+        var shapes = Of(outcomes, counts, parallelism, followed);
+        int n = outcomes.Length, count = Count;
+        int workers = MonthProfiles.Workers(n, parallelism);
+        var persons = new long[workers][];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        {
+            var mine = persons[w] = new long[count];
             for (int p = MonthProfiles.Start(n, workers, w), end = MonthProfiles.Start(n, workers, w + 1); p < end; p++)
             {
-                if (counts[p] > 0 && !ReferenceEquals(outcomeOf[p], outcomes[p]))
+                long c = counts[p];
+                if (c > 0)
                 {
-                    var outcome = outcomes[p];
-                    if (!byOutcome.TryGetValue(outcome, out int shape))
-                    {
-                        shape = Intern(outcome.Report, key);
-                        byOutcome.TryAdd(outcome, shape);
-                    }
-
-                    shapeOf[p] = shape;
-                    outcomeOf[p] = outcome;
+                    mine[shapes[p]] += c;
                 }
             }
         });
 
-        return shapeOf;
+        for (int w = 1; w < workers; w++)
+        {
+            for (int shape = 0; shape < count; shape++)
+            {
+                persons[0][shape] += persons[w][shape];
+            }
+        }
+
+        return persons[0];
+    }
+
+    /// <summary>Finds the shape of profile <paramref name="p"/> when it has persons and its outcome is not the one its shape was found for.</summary>
+    private void Update(int p, Outcome[] outcomes, long[] counts, StringBuilder key)
+    {
+        if (counts[p] > 0 && !ReferenceEquals(outcomeOf[p], outcomes[p]))
+        {
+            var outcome = outcomes[p];
+            if (!byOutcome.TryGetValue(outcome, out int shape))
+            {
+                shape = Intern(outcome.Report, key);
+                byOutcome.TryAdd(outcome, shape);
+            }
+
+            shapeOf[p] = shape;
+            outcomeOf[p] = outcome;
+        }
     }
 
     /// <summary>

@@ -367,6 +367,9 @@ public sealed class PopulationEngineTest
         {
             var alone = PopulationEngine.Evaluate(RuleSet.BuiltIn, population, result.Month, maxDegreeOfParallelism: 2);
             Assert.Equal((alone.Total, alone.Evaluated, alone.Errors), (result.Total, result.Evaluated, result.Errors));
+            Assert.Equal(string.Join("\n", alone.ByGroup), string.Join("\n", result.ByGroup));
+            Assert.Equal(string.Join("\n", alone.ByKind), string.Join("\n", result.ByKind));
+            Assert.Equal(string.Join("\n", alone.ByPayee), string.Join("\n", result.ByPayee));
             Parallel.For(0, situations.Count, i =>
             {
                 var (expected, actual) = (alone.ReportOf(i), result.ReportOf(i));
